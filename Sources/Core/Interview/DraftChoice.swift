@@ -1,0 +1,39 @@
+/// Offering a person their unfinished forms when they start again.
+public enum DraftChoice: Equatable {
+    case resume(Int)
+    case startNew
+
+    public static func prompt(_ drafts: [Draft], interview: Interview) -> [Message] {
+        let language = interview.language
+        var lines = [Message(.notice, Localized(
+            "途中の下書きが\(drafts.count)件あります。", "You have \(drafts.count) unfinished draft(s).")(language))]
+        for (offset, draft) in drafts.enumerated() {
+            let answers = draft.state.answers
+            let name = [answers[ApplicationFields.provider]?.text, answers[ApplicationFields.service]?.text]
+                .compactMap { $0 }.joined(separator: " / ")
+            let total = interview.procedure.applicableFields(answers).count
+            let saved = Village.day(ofTimestamp: draft.updatedAt).map { AnswerFormat.date($0, language) } ?? draft.updatedAt
+            let title = name.isEmpty ? Localized("（名称未入力）", "(no name yet)")(language) : name
+            lines.append(Message(.info, "  \(offset + 1). \(title) — " + Localized(
+                "\(answers.count)/\(total) 回答済み・\(saved) 保存",
+                "\(answers.count)/\(total) answered, saved \(saved)")(language)))
+        }
+        lines.append(Message(.question, Localized(
+            "再開する番号を入力してください（new：新しく始める）。Enter で [1]",
+            "Which one to resume? (new: start a new one) Enter for [1]")(language)))
+        return lines
+    }
+
+    public static func interpret(_ line: String, count: Int) -> Result<DraftChoice, Localized> {
+        let folded = InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces).lowercased()
+        if folded.isEmpty { return .success(.resume(0)) }
+        if ["new", "n", "新規", "新しく"].contains(folded) { return .success(.startNew) }
+        if let number = Int(folded), number >= 1, number <= count { return .success(.resume(number - 1)) }
+        return .failure(Localized(
+            "1〜\(count) の番号か new を入力してください。", "Enter a number from 1 to \(count), or new."))
+    }
+
+    public static func resumed(_ interview: Interview) -> Message {
+        Message(.info, Localized("前回の続きから再開します。", "Going on where you left off.")(interview.language))
+    }
+}

@@ -1,0 +1,201 @@
+/// The engine: one procedure interpreted for one person. Pure: every input gives a new state,
+/// the messages to show and the effects for the shell to carry out.
+public struct Interview: Sendable {
+    public let procedure: Procedure
+    public let context: InterviewContext
+
+    public init(procedure: Procedure, context: InterviewContext) {
+        self.procedure = procedure
+        self.context = context
+    }
+
+    var language: Language { context.language }
+
+    // MARK: Where the user is
+
+    /// The first applicable question without an answer; nil when the form is complete.
+    public func nextField(_ state: InterviewState) -> Field? {
+        procedure.applicableFields(state.answers).first { state.answers[$0.id] == nil }
+    }
+
+    /// 1-based position of a field among those that apply, and how many apply.
+    public func position(of field: Field, _ state: InterviewState) -> (index: Int, total: Int) {
+        let fields = procedure.applicableFields(state.answers)
+        let index = (fields.firstIndex { $0.id == field.id } ?? 0) + 1
+        return (index, fields.count)
+    }
+
+    /// What an empty line would take for this field now.
+    public func defaultAnswer(for field: Field, _ state: InterviewState) -> AnswerValue? {
+        if let earlier = state.previous[field.id] { return earlier }
+        return field.defaultValue?(state.answers, context)
+    }
+
+    /// The words TAB may complete for the current question.
+    public func completions(_ state: InterviewState) -> [String] {
+        guard let field = nextField(state) else { return yesNoWords }
+        switch field.kind {
+        case .mark: return Mark.allCases.map(\.symbol)
+        case .classification: return Classification.allCases.map(\.numeral)
+        case .yesNo, .proceed, .acknowledgement: return yesNoWords
+        default: return []
+        }
+    }
+
+    private var yesNoWords: [String] { [EngineText.yes(language), EngineText.no(language)] }
+
+    /// The lines that ask the current question (or, when complete, ask to submit).
+    public func prompt(_ state: InterviewState) -> [Message] {
+        guard let field = nextField(state) else {
+            return [Message(.question, EngineText.submitQuestion(language))]
+        }
+        var lines: [Message] = []
+        if let preamble = field.preamble { lines.append(Message(.notice, preamble(language))) }
+        let (index, total) = position(of: field, state)
+        lines.append(Message(.question, "\(procedure.title(language)) \(index)/\(total) · \(field.question(language))"))
+        var hints: [String] = []
+        if let example = field.example { hints.append(EngineText.examplePrefix(language) + example(language)) }
+        let choices = completions(state)
+        if !choices.isEmpty, case .mark = field.kind {
+            hints.append(EngineText.choicesPrefix(language) + choices.joined(separator: " "))
+        }
+        if let value = defaultAnswer(for: field, state) {
+            hints.append(EngineText.defaultPrefix(language) + "[\(AnswerFormat.inline(value, language))]")
+        } else if field.optional(state.answers) {
+            hints.append(EngineText.optionalHint(language))
+        }
+        hints.append(EngineText.helpHint(language))
+        lines.append(Message(.hint, "  " + hints.joined(separator: " · ")))
+        return lines
+    }
+
+    /// Whether a state is the start of a form (nothing answered yet).
+    public func isBlank(_ state: InterviewState) -> Bool { state.answers.isEmpty }
+
+    // MARK: Input
+
+    /// Handles raw bytes read from the user.
+    public func handle(bytes: [UInt8], _ state: InterviewState) -> Outcome {
+        switch InputLine.decode(bytes) {
+        case .failure(let problem):
+            return refuse(state, EngineText.lineProblem(problem))
+        case .success(let line):
+            return handle(line: line, state)
+        }
+    }
+
+    /// Handles one decoded line: a command when it starts with ':' (or is '?'), else an answer.
+    public func handle(line: String, _ state: InterviewState) -> Outcome {
+        let folded = InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces)
+        if folded == "?" || folded.hasPrefix(":") {
+            return command(folded, state)
+        }
+        guard let field = nextField(state) else { return confirmSubmission(line, state) }
+        return answer(line, to: field, state)
+    }
+
+    private func answer(_ line: String, to field: Field, _ state: InterviewState) -> Outcome {
+        let value: AnswerValue
+        switch interpret(line, field, state) {
+        case .failure(let reason): return refuse(state, reason)
+        case .success(let accepted): value = accepted
+        }
+        if case .proceed = field.kind, value.flag == false {
+            return Outcome(state: state, messages: [Message(.info, EngineText.saved(language))],
+                           effects: [.leave], refused: false)
+        }
+        if case .acknowledgement = field.kind, value.flag == false {
+            return refuse(state, EngineText.mustAcknowledge)
+        }
+        for rule in field.rules {
+            if let reason = rule(value, state.answers) { return refuse(state, reason) }
+        }
+        var next = state
+        next.answers[field.id] = value
+        next.order.removeAll { $0 == field.id }
+        next.order.append(field.id)
+        next.previous.removeValue(forKey: field.id)
+        var messages = field.notices.compactMap { $0(value, next.answers) }.map { Message(.notice, $0(language)) }
+        if nextField(next) == nil { messages += review(next) }
+        return Outcome(state: next, messages: messages, effects: [.saveDraft], refused: false)
+    }
+
+    /// Turns a line into a value of the field's kind, or says why it cannot.
+    func interpret(_ line: String, _ field: Field, _ state: InterviewState) -> Result<AnswerValue, Localized> {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            if let value = defaultAnswer(for: field, state) { return .success(value) }
+            if field.optional(state.answers) { return .success(.skipped) }
+            return .failure(EngineText.required)
+        }
+        let folded = InputLine.halfwidthASCII(trimmed)
+        switch field.kind {
+        case .text(let minimum):
+            return trimmed.count >= minimum ? .success(.text(trimmed)) : .failure(EngineText.tooShort(minimum))
+        case .list:
+            let items = ListInput.items(trimmed)
+            return items.isEmpty ? .failure(EngineText.emptyList) : .success(.list(items))
+        case .date:
+            return JapaneseDate.parse(trimmed).map(AnswerValue.date).mapError(EngineText.dateProblem)
+        case .yesNo, .proceed, .acknowledgement:
+            return YesNo.parse(folded).map { .success(.flag($0)) } ?? .failure(EngineText.notYesNo)
+        case .classification:
+            return Classification(typed: folded).map { .success(.classification($0)) }
+                ?? .failure(EngineText.notClassification)
+        case .mark:
+            return Mark(typed: folded).map { .success(.mark($0)) } ?? .failure(EngineText.notMark)
+        case .files:
+            var attachments: [Attachment] = []
+            for path in ListInput.paths(trimmed) {
+                switch context.intake.ingest(path: path) {
+                case .success(let attachment): attachments.append(attachment)
+                case .failure(let problem): return .failure(EngineText.attachmentProblem(problem))
+                }
+            }
+            return attachments.isEmpty ? .failure(EngineText.noFiles) : .success(.files(attachments))
+        }
+    }
+
+    private func refuse(_ state: InterviewState, _ reason: Localized) -> Outcome {
+        Outcome(state: state, messages: [Message(.error, reason(language))], effects: [], refused: true)
+    }
+
+    // MARK: Submission
+
+    /// Reasons the complete form cannot be submitted.
+    public func blockers(_ state: InterviewState) -> [Localized] {
+        procedure.submissionBlockers.compactMap { $0(state.answers) }
+    }
+
+    private func confirmSubmission(_ line: String, _ state: InterviewState) -> Outcome {
+        guard let yes = YesNo.parse(InputLine.halfwidthASCII(line)) else {
+            return refuse(state, EngineText.notYesNo)
+        }
+        guard yes else {
+            return Outcome(state: state, messages: [Message(.info, EngineText.saved(language))],
+                           effects: [.leave], refused: false)
+        }
+        let reasons = blockers(state)
+        guard reasons.isEmpty else {
+            let lines = [Message(.error, EngineText.cannotSubmit(language))]
+                + reasons.map { Message(.error, "  ・" + $0(language)) }
+            return Outcome(state: state, messages: lines, effects: [], refused: true)
+        }
+        return Outcome(state: state, messages: [], effects: [.submit], refused: false)
+    }
+
+    // MARK: Review
+
+    /// Every applicable answer with its number, as on the review screen.
+    public func review(_ state: InterviewState) -> [Message] {
+        var lines = [Message(.heading, EngineText.reviewHeading(language))]
+        for (offset, field) in procedure.applicableFields(state.answers).enumerated() {
+            let shown = state.answers[field.id].map { AnswerFormat.inline($0, language) } ?? "—"
+            lines.append(Message(.info, String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)"))
+        }
+        for reason in blockers(state) where nextField(state) == nil {
+            lines.append(Message(.warning, "  ! " + reason(language)))
+        }
+        return lines
+    }
+}

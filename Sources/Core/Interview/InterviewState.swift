@@ -1,0 +1,64 @@
+/// Where one person is in one form. It is all that a draft needs to keep: the next question
+/// is always derived from it, never stored.
+public struct InterviewState: Sendable, Codable, Equatable {
+    public var answers: Answers
+    /// Field ids in the order they were answered, so that `:back` undoes the last one.
+    public var order: [String]
+    /// Answers taken back by `:back` or `:edit`, offered again as the default.
+    public var previous: Answers
+
+    public init(answers: Answers = [:], order: [String] = [], previous: Answers = [:]) {
+        self.answers = answers
+        self.order = order
+        self.previous = previous
+    }
+}
+
+/// Who is answering, and what the engine may consult while checking answers.
+public struct InterviewContext: Sendable {
+    public var language: Language
+    public var today: Day
+    public var person: Person?
+    public var intake: any AttachmentIntake
+
+    public init(language: Language, today: Day, person: Person?, intake: any AttachmentIntake) {
+        self.language = language
+        self.today = today
+        self.person = person
+        self.intake = intake
+    }
+}
+
+/// The tone of a line shown to the user; the shell maps it to colour.
+public enum Tone: Sendable, Equatable {
+    case heading, question, hint, help, info, notice, warning, error, success
+}
+
+public struct Message: Sendable, Equatable {
+    public let tone: Tone
+    public let text: String
+
+    public init(_ tone: Tone, _ text: String) {
+        self.tone = tone
+        self.text = text
+    }
+}
+
+/// What the shell must do after an input besides showing messages.
+public enum Effect: Sendable, Equatable {
+    /// The state changed: save the draft before asking anything else.
+    case saveDraft
+    /// The user confirmed a complete form.
+    case submit
+    /// The user leaves; the draft stays.
+    case leave
+}
+
+/// The result of one input.
+public struct Outcome: Sendable {
+    public var state: InterviewState
+    public var messages: [Message]
+    public var effects: [Effect]
+    /// The input was refused (for `--bail`).
+    public var refused: Bool
+}

@@ -1,0 +1,18 @@
+/// What the shell says around an interview: greetings, endings, refusals of the session itself.
+public enum SessionText {
+    public static func submitted(_ record: ApplicationRecord) -> Localized {
+        Localized(
+            "申請番号 \(record.id) として提出しました。利用責任者のダブルチェックを待ちます。内容は yakkan show \(record.id) で確認できます。",
+            "Submitted as application \(record.id). It now waits for the 利用責任者's double check; yakkan show \(record.id) shows it.")
+    }
+    public static let saved = EngineText.saved
+    public static let bail = Localized(
+        "回答が受け付けられなかったため終了します（--bail）。下書きは保存されています。",
+        "Stopping at the first refused answer (--bail). The draft is saved.")
+    public static let welcome = Localized(
+        "約款による外部サービスの利用申請を始めます。? で説明、:help でコマンド一覧を表示します。",
+        "Starting an application to use a service under click-through terms. Type ? for help on a question, :help for the commands.")
+    public static let interrupted = Localized(
+        "（入力を取り消しました）", "(answer cancelled)")
+    public static let noApplications = Localized("申請はまだありません。", "There are no applications yet.")
+}

@@ -1,0 +1,29 @@
+/// How an answer reads on the review screen and the forms.
+public enum AnswerFormat {
+    public static func inline(_ value: AnswerValue, _ language: Language) -> String {
+        switch value {
+        case .text(let text): return text
+        case .list(let items):
+            let separator = language == .ja ? "、" : ", "
+            return items.joined(separator: separator) + EngineText.count(items.count)(language)
+        case .date(let day): return date(day, language)
+        case .flag(let flag): return (flag ? EngineText.yes : EngineText.no)(language)
+        case .classification(let level): return level.numeral
+        case .mark(let mark): return mark.symbol
+        case .files(let files): return files.map(file).joined(separator: language == .ja ? "、" : ", ")
+        case .skipped: return EngineText.none(language)
+        }
+    }
+
+    public static func date(_ day: Day, _ language: Language) -> String {
+        switch language {
+        case .ja: return JapaneseDate.wareki(day)
+        case .en: return JapaneseDate.english(day)
+        }
+    }
+
+    /// A file as a person can recognise and check it: name, size, the start of its SHA-256.
+    public static func file(_ attachment: Attachment) -> String {
+        "\(attachment.fileName) (\(attachment.size) B, sha256:\(attachment.sha256.prefix(12)))"
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// An application as JSON for scripts: every field, every mark and every attachment hash.
+public enum ApplicationExport {
+    public static func json(_ records: [ApplicationRecord]) throws -> String {
+        try encode(records.map(ExportedApplication.init))
+    }
+
+    public static func json(_ record: ApplicationRecord) throws -> String {
+        try encode(ExportedApplication(record))
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+struct ExportedApplication: Encodable {
+    let id: Int64
+    let status: String
+    let applicant_login: String
+    let procedure_version: String
+    let submitted_at: String
+    let user_count: Int
+    let fields: [String: JSONValue]
+    let checks: [ExportedCheck]
+    let attachments: [ExportedAttachment]
+
+    init(_ record: ApplicationRecord) {
+        id = record.id
+        status = record.status.rawValue
+        applicant_login = record.applicantLogin
+        procedure_version = record.procedureVersion
+        submitted_at = record.submittedAt
+        user_count = record.answers[ApplicationFields.users]?.list?.count ?? 0
+        let checkIDs = Set(ApplicationChecks.items.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
+        fields = record.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init)
+        checks = ApplicationChecks.items.map { item in
+            ExportedCheck(
+                number: item.number, question: item.text.ja,
+                applicant_mark: record.answers[item.markID]?.mark?.symbol,
+                applicant_note: record.answers[item.noteID]?.text,
+                evidence: (record.answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
+        }
+        attachments = record.attachments.map { ExportedAttachment(field: $0.field, $0.attachment) }
+    }
+}
+
+struct ExportedCheck: Encodable {
+    let number: Int
+    let question: String
+    let applicant_mark: String?
+    let applicant_note: String?
+    let evidence: [ExportedAttachment]
+}
+
+struct ExportedAttachment: Encodable {
+    let field: String?
+    let file_name: String
+    let size: Int64
+    let sha256: String
+    let added_at: String
+
+    init(field: String?, _ attachment: Attachment) {
+        self.field = field
+        file_name = attachment.fileName
+        size = attachment.size
+        sha256 = attachment.sha256
+        added_at = attachment.addedAt
+    }
+}
+
+/// An answer as plain JSON: strings, arrays, booleans, null.
+enum JSONValue: Encodable {
+    case string(String), strings([String]), bool(Bool), files([ExportedAttachment]), null
+
+    init(_ value: AnswerValue) {
+        switch value {
+        case .text(let text): self = .string(text)
+        case .list(let items): self = .strings(items)
+        case .date(let day): self = .string(day.iso)
+        case .flag(let flag): self = .bool(flag)
+        case .classification(let level): self = .string(level.numeral)
+        case .mark(let mark): self = .string(mark.symbol)
+        case .files(let files): self = .files(files.map { ExportedAttachment(field: nil, $0) })
+        case .skipped: self = .null
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .strings(let items): try container.encode(items)
+        case .bool(let flag): try container.encode(flag)
+        case .files(let files): try container.encode(files)
+        case .null: try container.encodeNil()
+        }
+    }
+}

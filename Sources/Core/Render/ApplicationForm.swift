@@ -1,0 +1,86 @@
+/// The filled 利用申請書 as text, laid out like the 様式: its boxes in order, the checks with
+/// the 申請者 and 責任者 columns, the risk notice and the procedure version.
+public enum ApplicationForm {
+    typealias F = ApplicationFields
+
+    public static func text(_ record: ApplicationRecord, applicant: Person?, _ language: Language) -> String {
+        let a = record.answers
+        func value(_ id: String) -> String { a[id].map { AnswerFormat.inline($0, language) } ?? "" }
+        func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
+        func bullets(_ id: String) -> [String] { (a[id]?.list ?? []).map { "  ・" + $0 } }
+        let ja = language == .ja
+        var lines: [String] = []
+        lines.append(ja ? "約款による外部サービス利用申請書" : "Application to use a service under click-through terms")
+        lines.append((ja ? "申請番号 " : "Application ") + "\(record.id)  ·  " + record.status.label(language))
+        lines.append(ja ? "以下の通り、申請しますので利用を許可願います。" : "I apply as follows and ask for permission to use the service.")
+        lines.append("")
+        var rows: [(String, String)] = [
+            (ja ? "申請日" : "Date", record.submittedDay.map { AnswerFormat.date($0, language) } ?? ""),
+            (label(F.applicant), value(F.applicant) + " (\(record.applicantLogin))"),
+            (label(F.department), value(F.department)),
+            (label(F.provider), value(F.provider)),
+            (label(F.service), value(F.service)),
+            (label(F.description), value(F.description)),
+            (label(F.purpose), value(F.purpose)),
+        ]
+        lines += aligned(rows)
+        lines.append(label(F.informationKinds))
+        lines += bullets(F.informationKinds)
+        rows = [
+            (label(F.classification), value(F.classification)),
+            (label(F.personalInformation), value(F.personalInformation)),
+            (label(F.overseas), value(F.overseas)),
+        ]
+        lines += aligned(rows)
+        lines.append(label(F.users))
+        lines += bullets(F.users)
+        let count = a[F.users]?.list?.count ?? 0
+        lines.append(ja ? "  （合計人数：\(count)名）" : "  (\(count) users in all)")
+        let period = [F.periodStart, F.periodEnd].map { a[$0]?.date.map { AnswerFormat.date($0, language) } ?? "" }
+        rows = [
+            (ja ? "利用期間" : "Period", period.joined(separator: " ～ ")),
+            (label(F.serviceManager), value(F.serviceManager)),
+            (label(F.departmentHead), value(F.departmentHead)),
+            (label(F.alternative), value(F.alternative)),
+            (label(F.signupRecord), value(F.signupRecord)),
+            (label(F.terms), value(F.terms)),
+        ]
+        lines += aligned(rows)
+        lines.append("")
+        lines += checks(record, language)
+        lines.append("")
+        lines += RiskNotice.fullText(language).split(separator: "\n").map(String.init)
+        lines.append("  " + label(F.risks) + "：" + value(F.risks))
+        lines.append("")
+        let version = ProcedureVersion.current
+        lines.append(ja
+            ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
+            : "Made under procedure version \(record.procedureVersion) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func aligned(_ rows: [(String, String)]) -> [String] {
+        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return rows.map { DisplayWidth.padded($0.0, to: width) + "  " + $0.1 }
+    }
+
+    /// The checks table: number, question, 申請者 and 責任者 marks, then notes and evidence.
+    static func checks(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        let ja = language == .ja
+        var lines = [ja
+            ? "■確認事項（凡例：可→○、不可→×、該当なし→／）    申請者  責任者"
+            : "■ Checks (○ yes, × no, ／ not applicable)          applicant  reviewer"]
+        for item in ApplicationChecks.items {
+            let mark = record.answers[item.markID]?.mark?.symbol ?? "　"
+            lines.append(String(format: "%2d  ", item.number) + item.text(language))
+            lines.append("      " + (ja ? "申請者 " : "applicant ") + mark + "   " + (ja ? "責任者 " : "reviewer ") + "—")
+            if let note = record.answers[item.noteID]?.text {
+                lines.append("      " + (ja ? "備考：" : "note: ") + note)
+            }
+            for file in record.answers[item.evidenceID]?.files ?? [] {
+                lines.append("      " + (ja ? "資料：" : "evidence: ") + AnswerFormat.file(file))
+            }
+        }
+        return lines
+    }
+}

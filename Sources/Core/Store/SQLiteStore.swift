@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+
+/// The store in one SQLite file (WAL), shared by everyone who can open it.
+public final class SQLiteStore: Store, @unchecked Sendable {
+    public let path: String
+    public let intake: any AttachmentIntake
+    let database: DatabasePool
+
+    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
+    /// Files are private to their owner unless the folder is shared through a setgid group.
+    public init(path: String, workingDirectory: String, clock: any Clock) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        let shared = Self.prepareFolder(folder.isEmpty ? "." : folder)
+        umask(shared ? 0o007 : 0o077)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // A power cut must never take back what someone submitted.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            database = try Self.withLock(path + ".lock") {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                let migrator = Schema.migrator
+                try pool.read { db in
+                    if try migrator.hasBeenSuperseded(db) {
+                        let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+                        throw StoreError.newerStore(unknownMigrations: unknown.sorted())
+                    }
+                }
+                try migrator.migrate(pool)
+                return pool
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        intake = FileVault(
+            folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
+            fileMode: shared ? 0o660 : 0o600)
+    }
+
+    public static func attachmentFolder(for path: String) -> String {
+        path + ".files"
+    }
+
+    /// Creates the folder if missing and tells whether it is shared with a group (setgid).
+    static func prepareFolder(_ folder: String) -> Bool {
+        if !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        var info = stat()
+        return stat(folder, &info) == 0 && (info.st_mode & S_ISGID) != 0
+    }
+
+    /// Two processes creating the same new store at once otherwise fail now and then:
+    /// setting the journal mode ignores the busy handler, and the migrator could run twice.
+    static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o660)
+        guard descriptor >= 0 else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    // MARK: People
+
+    public func person(login: String) throws -> Person? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT login, name, department FROM person WHERE login = ?", arguments: [login])
+                .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
+        }
+    }
+
+    public func savePerson(_ person: Person, at timestamp: String) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO person (login, name, department, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(login) DO UPDATE SET name = excluded.name, department = excluded.department,
+                    updated_at = excluded.updated_at
+                    """,
+                arguments: [person.login, person.name, person.department, timestamp])
+        }
+    }
+
+    // MARK: Drafts
+
+    public func drafts(owner: String, procedureID: String) throws -> [Draft] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM draft WHERE owner = ? AND procedure = ? ORDER BY updated_at DESC, id DESC",
+                arguments: [owner, procedureID]
+            ).map(Self.draft)
+        }
+    }
+
+    static func draft(_ row: Row) throws -> Draft {
+        let json: String = row["state"]
+        return Draft(
+            id: row["id"], owner: row["owner"], procedureID: row["procedure"],
+            state: try JSONDecoder().decode(InterviewState.self, from: Data(json.utf8)),
+            version: row["version"], updatedAt: row["updated_at"])
+    }
+
+    public func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft {
+        let json = try Self.json(draft.state)
+        return try database.write { db in
+            var saved = draft
+            saved.version = draft.version + 1
+            saved.updatedAt = timestamp
+            if let id = draft.id {
+                try db.execute(
+                    sql: "UPDATE draft SET state = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+                    arguments: [json, saved.version, timestamp, id, draft.version])
+                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO draft (owner, procedure, state, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [draft.owner, draft.procedureID, json, saved.version, timestamp, timestamp])
+                saved.id = db.lastInsertedRowID
+            }
+            return saved
+        }
+    }
+
+    public func deleteDraft(id: Int64) throws {
+        try database.write { db in try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id]) }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    // MARK: Applications
+
+    public func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord {
+        let answers = draft.state.answers
+        let json = try Self.json(answers)
+        return try database.write { db in
+            if let id = draft.id {
+                try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
+                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO application (applicant, status, procedure_version, answers, department, provider,
+                    service, period_start, period_end, submitted_at, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    """,
+                arguments: [
+                    draft.owner, ApplicationStatus.submitted.rawValue, procedureVersion, json,
+                    answers[ApplicationFields.department]?.text ?? "",
+                    answers[ApplicationFields.provider]?.text ?? "",
+                    answers[ApplicationFields.service]?.text ?? "",
+                    answers[ApplicationFields.periodStart]?.date?.iso,
+                    answers[ApplicationFields.periodEnd]?.date?.iso, timestamp,
+                ])
+            let record = ApplicationRecord(
+                id: db.lastInsertedRowID, applicantLogin: draft.owner, status: .submitted,
+                procedureVersion: procedureVersion, answers: answers, submittedAt: timestamp, version: 1)
+            for (field, attachment) in record.attachments {
+                try db.execute(
+                    sql: """
+                        INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [record.id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
+            }
+            return record
+        }
+    }
+
+    public func applications() throws -> [ApplicationRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM application ORDER BY id").map(Self.application)
+        }
+    }
+
+    public func application(id: Int64) throws -> ApplicationRecord? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]).map(Self.application)
+        }
+    }
+
+    static func application(_ row: Row) throws -> ApplicationRecord {
+        let json: String = row["answers"]
+        return ApplicationRecord(
+            id: row["id"], applicantLogin: row["applicant"],
+            status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
+            procedureVersion: row["procedure_version"],
+            answers: try JSONDecoder().decode(Answers.self, from: Data(json.utf8)),
+            submittedAt: row["submitted_at"], version: row["version"])
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Core
+
+struct ListCommand: ParsableCommand, SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "申請の一覧 / List the applications.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "table | json")
+    var format: OutputFormat = .table
+
+    func run(in session: Session) throws -> Int32 {
+        let records = try common.openStore(session).applications()
+        switch format {
+        case .json:
+            session.output.write(try ApplicationExport.json(records) + "\n")
+        case .table, .text:
+            if records.isEmpty {
+                session.show(.info, SessionText.noApplications(common.lang))
+            } else {
+                session.output.write(Ledger.table(records, common.lang) + "\n")
+            }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Core
+
+struct ShowCommand: ParsableCommand, SessionCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "申請書を様式の形で表示します / Show an application laid out like the form.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "申請番号 / application number")
+    var id: Int64
+
+    @Option(name: .long, help: "text | json")
+    var format: OutputFormat = .text
+
+    func run(in session: Session) throws -> Int32 {
+        let store = try common.openStore(session)
+        guard let record = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+        switch format {
+        case .json:
+            session.output.write(try ApplicationExport.json(record) + "\n")
+        case .table, .text:
+            let applicant = try store.person(login: record.applicantLogin)
+            session.output.write(ApplicationForm.text(record, applicant: applicant, common.lang) + "\n")
+        }
+        return 0
+    }
+}

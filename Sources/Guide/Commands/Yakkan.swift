@@ -1,0 +1,64 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// The command line. Each subcommand runs against a Session, so tests run the very same
+/// code in-process with their own clock, login and input.
+@main
+struct Yakkan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "yakkan",
+        abstract: "約款による外部サービスの利用手続きを案内します / Guides the procedure for click-through cloud services.",
+        subcommands: [ApplyCommand.self, ListCommand.self, ShowCommand.self],
+        defaultSubcommand: ApplyCommand.self)
+
+    static func main() {
+        Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst()), session: Session.system()))
+    }
+
+    /// Parses and runs one command line; returns the exit status.
+    static func run(arguments: [String], session: Session) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            guard let runnable = command as? SessionCommand else {
+                try command.run()
+                return 0
+            }
+            return try runnable.run(in: session)
+        } catch let error as StoreError {
+            session.show(.error, StoreText.describe(error)(.ja))
+            return 3
+        } catch {
+            let message = fullMessage(for: error)
+            let status = exitCode(for: error).rawValue
+            if !message.isEmpty { session.show(status == 0 ? .info : .error, message) }
+            return status
+        }
+    }
+}
+
+/// A subcommand that talks through a Session.
+protocol SessionCommand {
+    func run(in session: Session) throws -> Int32
+}
+
+/// Options every subcommand takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "表示言語 ja | en / interface language")
+    var lang: Language = .ja
+
+    @Option(name: .long, help: "保管庫のパス / path of the store (or YAKKAN_STORE)")
+    var store: String?
+
+    func openStore(_ session: Session) throws -> any Store {
+        try SQLiteStore(
+            path: StoreLocation.resolve(option: store, environment: session.environment),
+            workingDirectory: session.workingDirectory, clock: session.clock)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, text, json
+}

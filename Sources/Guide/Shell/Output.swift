@@ -1,0 +1,59 @@
+import Core
+import Foundation
+
+/// Where the shell's words go: standard output in use, a buffer in tests.
+protocol Output: AnyObject {
+    func write(_ text: String)
+}
+
+final class StandardOutput: Output {
+    let descriptor: Int32
+
+    init(descriptor: Int32 = STDOUT_FILENO) { self.descriptor = descriptor }
+
+    func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
+
+final class BufferedOutput: Output {
+    private(set) var text = ""
+    func write(_ text: String) { self.text += text }
+}
+
+/// Colours by tone, only when they can help: a terminal that is not dumb, and no NO_COLOR.
+struct Palette {
+    let enabled: Bool
+
+    static func decide(isTerminal: Bool, environment: [String: String]) -> Palette {
+        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Palette(enabled: isTerminal && environment["TERM"] != "dumb" && !noColour)
+    }
+
+    func paint(_ tone: Tone, _ text: String) -> String {
+        guard enabled, let code = code(tone) else { return text }
+        return "\u{1b}[\(code)m" + text + "\u{1b}[0m"
+    }
+
+    private func code(_ tone: Tone) -> String? {
+        switch tone {
+        case .heading: return "1"
+        case .question: return "1;36"
+        case .hint: return "2"
+        case .help: return "34"
+        case .notice: return "33"
+        case .warning: return "1;33"
+        case .error: return "1;31"
+        case .success: return "1;32"
+        case .info: return nil
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Core
+import Foundation
+
+/// Everything one run of yakkan talks to. The real one comes from the process; tests build
+/// their own, with a fixed clock, a chosen login and scripted input.
+final class Session {
+    let environment: [String: String]
+    let workingDirectory: String
+    /// Who is at the keyboard: the operating system's login, never something typed.
+    let login: String
+    let clock: any Clock
+    let reader: LineReader
+    let output: Output
+    let palette: Palette
+
+    init(
+        environment: [String: String], workingDirectory: String, login: String, clock: any Clock,
+        reader: LineReader, output: Output, palette: Palette
+    ) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.login = login
+        self.clock = clock
+        self.reader = reader
+        self.output = output
+        self.palette = palette
+    }
+
+    func show(_ messages: [Message]) {
+        for message in messages { show(message) }
+    }
+
+    func show(_ message: Message) {
+        output.write(palette.paint(message.tone, message.text) + "\n")
+    }
+
+    func show(_ tone: Tone, _ text: String) { show(Message(tone, text)) }
+
+    /// The session of the real process.
+    static func system() -> Session {
+        let environment = ProcessInfo.processInfo.environment
+        let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let output = StandardOutput()
+        let reader: LineReader
+        if isTerminal {
+            prepareTerminalLocale()
+            reader = EditLineReader(historyFile: historyPath(environment))
+        } else {
+            reader = PlainLineReader(source: DescriptorSource(descriptor: STDIN_FILENO), echo: output)
+        }
+        return Session(
+            environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
+            login: SystemIdentity.login(), clock: SystemClock(), reader: reader, output: output,
+            palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment))
+    }
+
+    static func historyPath(_ environment: [String: String]) -> String? {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? environment["HOME"].map { $0 + "/.local/state" }
+        guard let folder = state.map({ $0 + "/yakkan" }) else { return nil }
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return folder + "/history"
+    }
+}
+
+enum SystemIdentity {
+    /// The login of the effective user, from the password database rather than $USER,
+    /// which anyone can set.
+    static func login() -> String {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else {
+            return "uid\(geteuid())"
+        }
+        return String(cString: name)
+    }
+}

@@ -1,0 +1,2 @@
+import Foundation
+func prepareTerminalLocale() { setlocale(LC_ALL, "") }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where plain lines come from: standard input, or a script in tests.
+protocol ByteSource: AnyObject {
+    /// The next line's bytes without its "\n"; nil at the end.
+    func nextLine() -> [UInt8]?
+}
+
+final class DescriptorSource: ByteSource {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var finished = false
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    func nextLine() -> [UInt8]? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            if finished {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return buffer
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { finished = true } else { buffer += chunk[..<count] }
+        }
+    }
+}
+
+final class ScriptedSource: ByteSource {
+    private var lines: [[UInt8]]
+    init(lines: [[UInt8]]) { self.lines = lines }
+    func nextLine() -> [UInt8]? { lines.isEmpty ? nil : lines.removeFirst() }
+}
+
+/// Reading when stdin is not a terminal: the prompt is printed and the line read is echoed,
+/// so that the output of a piped run reads as the whole conversation.
+final class PlainLineReader: LineReader {
+    let source: ByteSource
+    let echo: Output
+    /// Echoed lines are cut here, so a pasted megabyte does not flood the transcript.
+    let echoLimit = 200
+
+    init(source: ByteSource, echo: Output) {
+        self.source = source
+        self.echo = echo
+    }
+
+    func read(prompt: String, completions: [String]) -> ReadResult {
+        echo.write(prompt)
+        guard let bytes = source.nextLine() else {
+            echo.write("^D\n")
+            return .endOfInput
+        }
+        let shown = String(decoding: bytes.prefix(echoLimit * 4), as: UTF8.self)
+        let cut = shown.count > echoLimit ? String(shown.prefix(echoLimit)) + "…" : shown
+        echo.write(cut.replacingOccurrences(of: "\r", with: "") + "\n")
+        return .line(bytes)
+    }
+}

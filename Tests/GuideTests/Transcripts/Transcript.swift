@@ -1,0 +1,119 @@
+import Foundation
+
+/// One transcript file: sessions of yakkan, each with who runs it, on which day, with which
+/// arguments, and the whole expected output with the typed lines visible after "> ".
+struct Transcript: CustomStringConvertible, Sendable {
+    struct Run: Sendable {
+        var login: String
+        var today: String
+        var environment: [String: String]
+        var arguments: [String]
+        /// Header lines written before the "$" line, kept as they are when rewriting.
+        var headerLines: [String]
+        var commandLine: String
+        /// The expected output, without the closing "[exit N]".
+        var expected: [String]
+        var expectedStatus: Int32
+        var trailingLines: [String]
+
+        /// The lines typed into this run: everything after a prompt "> " at a line start.
+        var inputs: [[UInt8]] {
+            expected.compactMap { line -> [UInt8]? in
+                guard line == ">" || line.hasPrefix("> ") else { return nil }
+                let typed = line == ">" ? "" : String(line.dropFirst(2))
+                return typed == "^D" ? nil : Array(typed.utf8)
+            }
+        }
+    }
+
+    let path: String
+    let runs: [Run]
+    var description: String { (path as NSString).lastPathComponent }
+
+    static let folder: String = {
+        let here = URL(fileURLWithPath: #filePath)
+        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("transcripts").path
+    }()
+
+    static func all() -> [Transcript] {
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".transcript") }.sorted().compactMap { try? load(folder + "/" + $0) }
+    }
+
+    static func load(_ path: String) throws -> Transcript {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        var runs: [Run] = []
+        var login = "yamada", today = "2026-04-01"
+        var environment: [String: String] = [:]
+        var header: [String] = []
+        var current: Run?
+        for line in lines {
+            if var run = current {
+                if let status = exitStatus(line) {
+                    run.expectedStatus = status
+                    runs.append(run)
+                    current = nil
+                } else {
+                    run.expected.append(line)
+                    current = run
+                }
+                continue
+            }
+            if line.hasPrefix("$ yakkan") {
+                let arguments = line.dropFirst("$ yakkan".count).split(separator: " ").map(String.init)
+                current = Run(
+                    login: login, today: today, environment: environment, arguments: arguments,
+                    headerLines: header, commandLine: line, expected: [], expectedStatus: 0, trailingLines: [])
+                header = []
+                continue
+            }
+            header.append(line)
+            if let value = headerValue(line, "user") { login = value }
+            if let value = headerValue(line, "today") { today = value }
+            if let value = headerValue(line, "env") {
+                for pair in value.split(separator: " ") {
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    environment[parts[0]] = parts.count > 1 ? parts[1] : ""
+                }
+            }
+        }
+        if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
+        return Transcript(path: path, runs: runs)
+    }
+
+    static func headerValue(_ line: String, _ key: String) -> String? {
+        let prefix = "# \(key): "
+        return line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
+    }
+
+    static func exitStatus(_ line: String) -> Int32? {
+        guard line.hasPrefix("[exit "), line.hasSuffix("]") else { return nil }
+        return Int32(line.dropFirst(6).dropLast())
+    }
+}
+
+/// Expected lines may hold "[..]", which stands for anything within the line.
+enum LineMatch {
+    static func matches(expected: String, actual: String) -> Bool {
+        let expected = trimmed(expected), actual = trimmed(actual)
+        guard expected.contains("[..]") else { return expected == actual }
+        let pieces = expected.components(separatedBy: "[..]")
+        var rest = Substring(actual)
+        guard rest.hasPrefix(pieces[0]) else { return false }
+        rest = rest.dropFirst(pieces[0].count)
+        for piece in pieces.dropFirst().dropLast() {
+            guard let range = rest.range(of: piece) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return rest.hasSuffix(pieces.last!)
+    }
+
+    static func trimmed(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+}
