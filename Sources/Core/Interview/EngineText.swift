@@ -99,6 +99,9 @@ enum EngineText {
         "The draft is saved. Start yakkan again to go on where you left off.")
     static let reviewHeading = Localized(
         "── 入力内容の確認 ──", "── Review your answers ──")
+    static func unanswered(_ count: Int) -> Localized {
+        Localized("（未回答：あと\(count)問）", "(\(count) question(s) still to answer)")
+    }
     static let submitQuestion = Localized(
         "この内容で提出しますか？（y: 提出する / n: 下書きのまま中断 / :edit 番号: 修正）",
         "Submit this? (y: submit / n: stop, keeping the draft / :edit NUMBER: change an answer)")

@@ -189,10 +189,14 @@ public struct Interview: Sendable {
     /// Every applicable answer with its number, as on the review screen.
     public func review(_ state: InterviewState) -> [Message] {
         var lines = [Message(.heading, EngineText.reviewHeading(language))]
-        for (offset, field) in procedure.applicableFields(state.answers).enumerated() {
-            let shown = state.answers[field.id].map { AnswerFormat.inline($0, language) } ?? "—"
+        let fields = procedure.applicableFields(state.answers)
+        for (offset, field) in fields.enumerated() {
+            guard let value = state.answers[field.id] else { continue }
+            let shown = AnswerFormat.inline(value, language)
             lines.append(Message(.info, String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)"))
         }
+        let unanswered = fields.filter { state.answers[$0.id] == nil }.count
+        if unanswered > 0 { lines.append(Message(.hint, EngineText.unanswered(unanswered)(language))) }
         for reason in blockers(state) where nextField(state) == nil {
             lines.append(Message(.warning, "  ! " + reason(language)))
         }

@@ -3,7 +3,7 @@ import Foundation
 /// An application as JSON for scripts: every field, every mark and every attachment hash.
 public enum ApplicationExport {
     public static func json(_ records: [ApplicationRecord]) throws -> String {
-        try encode(records.map(ExportedApplication.init))
+        records.isEmpty ? "[]" : try encode(records.map(ExportedApplication.init))
     }
 
     public static func json(_ record: ApplicationRecord) throws -> String {

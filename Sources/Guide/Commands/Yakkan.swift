@@ -26,7 +26,7 @@ struct Yakkan: ParsableCommand {
             }
             return try runnable.run(in: session)
         } catch let error as StoreError {
-            session.show(.error, StoreText.describe(error)(.ja))
+            session.show(.error, StoreText.describe(error)(language(in: arguments)))
             return 3
         } catch {
             let message = fullMessage(for: error)
@@ -34,6 +34,18 @@ struct Yakkan: ParsableCommand {
             if !message.isEmpty { session.show(status == 0 ? .info : .error, message) }
             return status
         }
+    }
+}
+
+extension Yakkan {
+    /// The language asked for, known even when parsing failed or a command threw.
+    static func language(in arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang=en" || (argument == "--lang" && arguments.dropFirst(index + 1).first == "en") {
+                return .en
+            }
+        }
+        return .ja
     }
 }
 

@@ -47,6 +47,11 @@ final class PlainLineReader: LineReader {
     /// Echoed lines are cut here, so a pasted megabyte does not flood the transcript.
     let echoLimit = 200
 
+    /// Control characters are echoed as U+FFFD so that a stray escape cannot drive the terminal.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+    }
+
     init(source: ByteSource, echo: Output) {
         self.source = source
         self.echo = echo
@@ -58,9 +63,9 @@ final class PlainLineReader: LineReader {
             echo.write("^D\n")
             return .endOfInput
         }
-        let shown = String(decoding: bytes.prefix(echoLimit * 4), as: UTF8.self)
+        let shown = String(decoding: (bytes.last == 0x0D ? bytes.dropLast() : bytes[...]).prefix(echoLimit * 4), as: UTF8.self)
         let cut = shown.count > echoLimit ? String(shown.prefix(echoLimit)) + "…" : shown
-        echo.write(cut.replacingOccurrences(of: "\r", with: "") + "\n")
+        echo.write(String(String.UnicodeScalarView(cut.unicodeScalars.map(Self.visible))) + "\n")
         return .line(bytes)
     }
 }
