@@ -17,6 +17,11 @@ enum EngineText {
     static let notMark = Localized(
         "○（可）、×（不可）、／（該当なし）のいずれかで答えてください。o / x / - でも入力できます。",
         "Answer ○ (yes), × (no) or ／ (not applicable); o, x and - work too.")
+    static func notChoice(_ labels: [Localized]) -> Localized {
+        Localized(
+            "次のいずれかで答えてください：" + labels.map(\.ja).joined(separator: "、"),
+            "Answer with one of: " + labels.map(\.en).joined(separator: ", "))
+    }
     static let notClassification = Localized(
         "重要性分類は Ⅰ・Ⅱ・Ⅲ・Ⅳ（1〜4 でも可）のいずれかで答えてください。",
         "Give the classification as Ⅰ, Ⅱ, Ⅲ or Ⅳ (1 to 4 also work).")

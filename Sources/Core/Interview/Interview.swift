@@ -38,6 +38,7 @@ public struct Interview: Sendable {
         case .mark: return Mark.allCases.map(\.symbol)
         case .classification: return Classification.allCases.map(\.numeral)
         case .yesNo, .proceed, .acknowledgement: return yesNoWords
+        case .choice(let options): return options.map { $0.label(language) }
         default: return []
         }
     }
@@ -56,11 +57,14 @@ public struct Interview: Sendable {
         var hints: [String] = []
         if let example = field.example { hints.append(EngineText.examplePrefix(language) + example(language)) }
         let choices = completions(state)
-        if !choices.isEmpty, case .mark = field.kind {
+        switch field.kind {
+        case .mark, .choice:
             hints.append(EngineText.choicesPrefix(language) + choices.joined(separator: " "))
+        default:
+            break
         }
         if let value = defaultAnswer(for: field, state) {
-            hints.append(EngineText.defaultPrefix(language) + "[\(AnswerFormat.inline(value, language))]")
+            hints.append(EngineText.defaultPrefix(language) + "[\(AnswerFormat.inline(value, of: field, language))]")
         } else if field.optional(state.answers) {
             hints.append(EngineText.optionalHint(language))
         }
@@ -144,6 +148,9 @@ public struct Interview: Sendable {
                 ?? .failure(EngineText.notClassification)
         case .mark:
             return Mark(typed: folded).map { .success(.mark($0)) } ?? .failure(EngineText.notMark)
+        case .choice(let options):
+            return options.first { $0.matches(folded) }.map { .success(.choice($0.value)) }
+                ?? .failure(EngineText.notChoice(options.map { $0.label }))
         case .files:
             var attachments: [Attachment] = []
             for path in ListInput.paths(trimmed) {
@@ -192,7 +199,7 @@ public struct Interview: Sendable {
         let fields = procedure.applicableFields(state.answers)
         for (offset, field) in fields.enumerated() {
             guard let value = state.answers[field.id] else { continue }
-            let shown = AnswerFormat.inline(value, language)
+            let shown = AnswerFormat.inline(value, of: field, language)
             lines.append(Message(.info, String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)"))
         }
         let unanswered = fields.filter { state.answers[$0.id] == nil }.count

@@ -14,5 +14,10 @@ public enum SessionText {
         "Starting an application to use a service under click-through terms. Type ? for help on a question, :help for the commands.")
     public static let interrupted = Localized(
         "（入力を取り消しました）", "(answer cancelled)")
+    public static func returned(_ id: Int64, _ decision: Decision) -> Localized {
+        Localized(
+            "申請番号 \(id) は \(decision.reviewerName) さんから差し戻されました。理由：\(decision.reason ?? "")。下書きを選んで修正し、もう一度提出してください。",
+            "Application \(id) was returned by \(decision.reviewerName): \(decision.reason ?? ""). Choose its draft, correct it and submit it again.")
+    }
     public static let noApplications = Localized("申請はまだありません。", "There are no applications yet.")
 }

@@ -8,6 +8,8 @@ public enum AnswerValue: Sendable, Codable, Hashable {
     case classification(Classification)
     case mark(Mark)
     case files([Attachment])
+    /// The value of a chosen option.
+    case choice(String)
     /// An optional question the user chose to leave empty.
     case skipped
 
@@ -17,6 +19,7 @@ public enum AnswerValue: Sendable, Codable, Hashable {
     public var flag: Bool? { if case .flag(let v) = self { return v } else { return nil } }
     public var mark: Mark? { if case .mark(let v) = self { return v } else { return nil } }
     public var files: [Attachment]? { if case .files(let v) = self { return v } else { return nil } }
+    public var choice: String? { if case .choice(let v) = self { return v } else { return nil } }
     public var classification: Classification? {
         if case .classification(let v) = self { return v } else { return nil }
     }

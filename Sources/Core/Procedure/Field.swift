@@ -14,6 +14,26 @@ public enum FieldKind: Sendable {
     case files
     /// A notice that must be acknowledged with an explicit yes.
     case acknowledgement
+    /// One of a few named options.
+    case choice([ChoiceOption])
+}
+
+/// One option of a choice question: what is stored, what is shown, and what may be typed.
+public struct ChoiceOption: Sendable {
+    public let value: String
+    public let label: Localized
+    public let typed: [String]
+
+    public init(_ value: String, label: Localized, typed: [String] = []) {
+        self.value = value
+        self.label = label
+        self.typed = typed
+    }
+
+    func matches(_ text: String) -> Bool {
+        let folded = text.lowercased()
+        return ([value, label.ja, label.en.lowercased()] + typed).contains { $0.lowercased() == folded }
+    }
 }
 
 /// A test on an answer, with the other answers at hand; returns why it is refused.

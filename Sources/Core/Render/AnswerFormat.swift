@@ -11,8 +11,18 @@ public enum AnswerFormat {
         case .classification(let level): return level.numeral
         case .mark(let mark): return mark.symbol
         case .files(let files): return files.map(file).joined(separator: language == .ja ? "、" : ", ")
+        case .choice(let value): return value
         case .skipped: return EngineText.none(language)
         }
+    }
+
+    /// As `inline`, with a choice shown by its option's label rather than its stored value.
+    public static func inline(_ value: AnswerValue, of field: Field, _ language: Language) -> String {
+        if case .choice(let chosen) = value, case .choice(let options) = field.kind,
+           let option = options.first(where: { $0.value == chosen }) {
+            return option.label(language)
+        }
+        return inline(value, language)
     }
 
     public static func date(_ day: Day, _ language: Language) -> String {

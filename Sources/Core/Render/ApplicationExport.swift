@@ -27,6 +27,10 @@ struct ExportedApplication: Encodable {
     let fields: [String: JSONValue]
     let checks: [ExportedCheck]
     let attachments: [ExportedAttachment]
+    let version: Int
+    let editors: [String]
+    let decisions: [ExportedDecision]
+    let acknowledgement: Acknowledgement?
 
     init(_ record: ApplicationRecord) {
         id = record.id
@@ -37,14 +41,21 @@ struct ExportedApplication: Encodable {
         user_count = record.answers[ApplicationFields.users]?.list?.count ?? 0
         let checkIDs = Set(ApplicationChecks.items.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
         fields = record.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init)
+        let review = record.latestDecision?.answers ?? [:]
         checks = ApplicationChecks.items.map { item in
             ExportedCheck(
                 number: item.number, question: item.text.ja,
                 applicant_mark: record.answers[item.markID]?.mark?.symbol,
                 applicant_note: record.answers[item.noteID]?.text,
+                reviewer_mark: review[ReviewFields.mark(item.number)]?.mark?.symbol,
+                reviewer_note: review[ReviewFields.note(item.number)]?.text,
                 evidence: (record.answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
         }
         attachments = record.attachments.map { ExportedAttachment(field: $0.field, $0.attachment) }
+        version = record.version
+        editors = record.editors
+        decisions = record.decisions.map(ExportedDecision.init)
+        acknowledgement = record.acknowledgement
     }
 }
 
@@ -53,7 +64,33 @@ struct ExportedCheck: Encodable {
     let question: String
     let applicant_mark: String?
     let applicant_note: String?
+    let reviewer_mark: String?
+    let reviewer_note: String?
     let evidence: [ExportedAttachment]
+}
+
+struct ExportedDecision: Encodable {
+    let outcome: String
+    let reviewer_login: String
+    let reviewer_name: String
+    let reason: String?
+    let decided_at: String
+    let application_version: Int
+    let business_need: Bool?
+    let classification_permitted: Bool?
+    let permission_reason: String?
+
+    init(_ decision: Decision) {
+        outcome = decision.outcome.rawValue
+        reviewer_login = decision.reviewerLogin
+        reviewer_name = decision.reviewerName
+        reason = decision.reason
+        decided_at = decision.decidedAt
+        application_version = decision.applicationVersion
+        business_need = decision.answers[ReviewFields.businessNeed]?.flag
+        classification_permitted = decision.answers[ReviewFields.permitClassification]?.flag
+        permission_reason = decision.answers[ReviewFields.permitReason]?.text
+    }
 }
 
 struct ExportedAttachment: Encodable {
@@ -84,6 +121,7 @@ enum JSONValue: Encodable {
         case .flag(let flag): self = .bool(flag)
         case .classification(let level): self = .string(level.numeral)
         case .mark(let mark): self = .string(mark.symbol)
+        case .choice(let value): self = .string(value)
         case .files(let files): self = .files(files.map { ExportedAttachment(field: nil, $0) })
         case .skipped: self = .null
         }

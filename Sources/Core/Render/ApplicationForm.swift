@@ -3,7 +3,8 @@
 public enum ApplicationForm {
     typealias F = ApplicationFields
 
-    public static func text(_ record: ApplicationRecord, applicant: Person?, _ language: Language) -> String {
+    /// `blind` leaves out the checks, for a reviewer who has yet to mark them.
+    public static func text(_ record: ApplicationRecord, applicant: Person?, _ language: Language, blind: Bool = false) -> String {
         let a = record.answers
         func value(_ id: String) -> String { a[id].map { AnswerFormat.inline($0, language) } ?? "" }
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
@@ -46,17 +47,43 @@ public enum ApplicationForm {
             (label(F.terms), value(F.terms)),
         ]
         lines += aligned(rows)
+        if blind { return lines.joined(separator: "\n") }
         lines.append("")
         lines += checks(record, language)
         lines.append("")
         lines += RiskNotice.fullText(language).split(separator: "\n").map(String.init)
         lines.append("  " + label(F.risks) + "：" + value(F.risks))
         lines.append("")
+        lines += approval(record, language)
+        lines.append("")
         let version = ProcedureVersion.current
         lines.append(ja
             ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
             : "Made under procedure version \(record.procedureVersion) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))")
         return lines.joined(separator: "\n")
+    }
+
+    /// 利用責任者の承認: every decision, dated and named, and the service manager's acknowledgement.
+    static func approval(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        let ja = language == .ja
+        var lines = [ja ? "■利用責任者の承認" : "■ Decision of the 利用責任者"]
+        if record.decisions.isEmpty { lines.append(ja ? "  （未確認）" : "  (not yet reviewed)") }
+        for decision in record.decisions {
+            let day = Village.day(ofTimestamp: decision.decidedAt).map { AnswerFormat.date($0, language) } ?? decision.decidedAt
+            lines.append("  \(day)  \(decision.outcome.label(language))  \(decision.reviewerName) (\(decision.reviewerLogin))"
+                + (ja ? "  第\(decision.applicationVersion)版に対して" : "  on version \(decision.applicationVersion)"))
+            if let reason = decision.reason { lines.append("    " + (ja ? "理由：" : "reason: ") + reason) }
+            if decision.answers[ReviewFields.permitClassification]?.flag == true {
+                let why = decision.answers[ReviewFields.permitReason]?.text ?? ""
+                lines.append("    " + (ja ? "重要性分類Ⅰ・Ⅱの許可（決裁）：" : "class Ⅰ/Ⅱ permitted: ") + why)
+            }
+        }
+        if let acknowledgement = record.acknowledgement {
+            let day = Village.day(ofTimestamp: acknowledgement.acknowledgedAt).map { AnswerFormat.date($0, language) } ?? ""
+            lines.append((ja ? "■リスクの確認（サービス管理担当者）  " : "■ Risks acknowledged by the service manager  ")
+                + "\(day)  \(acknowledgement.name) (\(acknowledgement.login))")
+        }
+        return lines
     }
 
     static func aligned(_ rows: [(String, String)]) -> [String] {
@@ -71,11 +98,16 @@ public enum ApplicationForm {
             ? "■確認事項（凡例：可→○、不可→×、該当なし→／）    申請者  責任者"
             : "■ Checks (○ yes, × no, ／ not applicable)          applicant  reviewer"]
         for item in ApplicationChecks.items {
-            let mark = record.answers[item.markID]?.mark?.symbol ?? "　"
+            let mark = record.answers[item.markID]?.mark?.symbol ?? "—"
+            let review = record.latestDecision?.answers
+            let reviewerMark = review?[ReviewFields.mark(item.number)]?.mark?.symbol ?? "—"
             lines.append(String(format: "%2d  ", item.number) + item.text(language))
-            lines.append("      " + (ja ? "申請者 " : "applicant ") + mark + "   " + (ja ? "責任者 " : "reviewer ") + "—")
+            lines.append("      " + (ja ? "申請者 " : "applicant ") + mark + "   " + (ja ? "責任者 " : "reviewer ") + reviewerMark)
             if let note = record.answers[item.noteID]?.text {
                 lines.append("      " + (ja ? "備考：" : "note: ") + note)
+            }
+            if let note = review?[ReviewFields.note(item.number)]?.text {
+                lines.append("      " + (ja ? "責任者の備考：" : "reviewer's note: ") + note)
             }
             for file in record.answers[item.evidenceID]?.files ?? [] {
                 lines.append("      " + (ja ? "資料：" : "evidence: ") + AnswerFormat.file(file))

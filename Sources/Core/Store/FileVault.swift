@@ -21,6 +21,8 @@ public struct FileVault: AttachmentIntake {
         "\(folder)/\(sha256.prefix(2))/\(sha256)"
     }
 
+    public func storedPath(of attachment: Attachment) -> String { path(of: attachment.sha256) }
+
     public func ingest(path typed: String) -> Result<Attachment, AttachmentProblem> {
         let expanded = (typed as NSString).expandingTildeInPath
         let path = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded

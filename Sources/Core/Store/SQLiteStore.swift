@@ -4,7 +4,8 @@ import GRDB
 /// The store in one SQLite file (WAL), shared by everyone who can open it.
 public final class SQLiteStore: Store, @unchecked Sendable {
     public let path: String
-    public let intake: any AttachmentIntake
+    public let vault: FileVault
+    public var intake: any AttachmentIntake { vault }
     let database: DatabasePool
 
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
@@ -39,9 +40,13 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        intake = FileVault(
+        vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
             fileMode: shared ? 0o660 : 0o600)
+    }
+
+    public func storedPath(of attachment: Attachment) -> String {
+        vault.storedPath(of: attachment)
     }
 
     public static func attachmentFolder(for path: String) -> String {
@@ -108,7 +113,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         return Draft(
             id: row["id"], owner: row["owner"], procedureID: row["procedure"],
             state: try JSONDecoder().decode(InterviewState.self, from: Data(json.utf8)),
-            version: row["version"], updatedAt: row["updated_at"])
+            version: row["version"], updatedAt: row["updated_at"], applicationID: row["application_id"],
+            applicationVersion: row["application_version"])
     }
 
     public func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft {
@@ -125,10 +131,11 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             } else {
                 try db.execute(
                     sql: """
-                        INSERT INTO draft (owner, procedure, state, version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id,
+                        application_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [draft.owner, draft.procedureID, json, saved.version, timestamp, timestamp])
+                    arguments: [draft.owner, draft.procedureID, json, saved.version, timestamp, timestamp,
+                                draft.applicationID, draft.applicationVersion])
                 saved.id = db.lastInsertedRowID
             }
             return saved
@@ -155,23 +162,38 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
                 guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
             }
+            let columns: [DatabaseValueConvertible?] = [
+                json, answers[ApplicationFields.department]?.text ?? "",
+                answers[ApplicationFields.provider]?.text ?? "", answers[ApplicationFields.service]?.text ?? "",
+                answers[ApplicationFields.periodStart]?.date?.iso, answers[ApplicationFields.periodEnd]?.date?.iso,
+            ]
+            let id: Int64
+            if let corrected = draft.applicationID {
+                // A returned application comes back as the same record, one version on.
+                try db.execute(
+                    sql: """
+                        UPDATE application SET answers = ?, department = ?, provider = ?, service = ?, period_start = ?,
+                        period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL
+                        WHERE id = ? AND status = 'returned'
+                        """,
+                    arguments: StatementArguments(columns + [corrected]))
+                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+                id = corrected
+                try db.execute(sql: "DELETE FROM application_attachment WHERE application_id = ?", arguments: [id])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO application (answers, department, provider, service, period_start, period_end,
+                        applicant, status, procedure_version, submitted_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, 1)
+                        """,
+                    arguments: StatementArguments(columns + [draft.owner, procedureVersion, timestamp]))
+                id = db.lastInsertedRowID
+            }
             try db.execute(
-                sql: """
-                    INSERT INTO application (applicant, status, procedure_version, answers, department, provider,
-                    service, period_start, period_end, submitted_at, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                    """,
-                arguments: [
-                    draft.owner, ApplicationStatus.submitted.rawValue, procedureVersion, json,
-                    answers[ApplicationFields.department]?.text ?? "",
-                    answers[ApplicationFields.provider]?.text ?? "",
-                    answers[ApplicationFields.service]?.text ?? "",
-                    answers[ApplicationFields.periodStart]?.date?.iso,
-                    answers[ApplicationFields.periodEnd]?.date?.iso, timestamp,
-                ])
-            let record = ApplicationRecord(
-                id: db.lastInsertedRowID, applicantLogin: draft.owner, status: .submitted,
-                procedureVersion: procedureVersion, answers: answers, submittedAt: timestamp, version: 1)
+                sql: "INSERT OR IGNORE INTO application_editor (application_id, login) VALUES (?, ?)",
+                arguments: [id, draft.owner])
+            let record = try Self.loadApplication(db, id: id)!
             for (field, attachment) in record.attachments {
                 try db.execute(
                     sql: """
@@ -180,29 +202,49 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                         """,
                     arguments: [record.id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
             }
+            try AuditTrail.append(
+                db, actor: draft.owner, action: draft.applicationID == nil ? "submit" : "resubmit",
+                subject: "application/\(id)", detail: "version \(record.version)\n" + json, at: timestamp)
             return record
         }
     }
 
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM application ORDER BY id").map(Self.application)
+            try Int64.fetchAll(db, sql: "SELECT id FROM application ORDER BY id").compactMap { try Self.loadApplication(db, id: $0) }
         }
     }
 
     public func application(id: Int64) throws -> ApplicationRecord? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]).map(Self.application)
-        }
+        try database.read { db in try Self.loadApplication(db, id: id) }
     }
 
-    static func application(_ row: Row) throws -> ApplicationRecord {
+    static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]) else { return nil }
         let json: String = row["answers"]
-        return ApplicationRecord(
+        var record = ApplicationRecord(
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
             answers: try JSONDecoder().decode(Answers.self, from: Data(json.utf8)),
             submittedAt: row["submitted_at"], version: row["version"])
+        record.reviewingBy = row["reviewing_by"]
+        record.reviewingSince = row["reviewing_since"]
+        record.editors = try String.fetchAll(
+            db, sql: "SELECT login FROM application_editor WHERE application_id = ? ORDER BY login", arguments: [id])
+        record.decisions = try Row.fetchAll(
+            db, sql: "SELECT * FROM decision WHERE application_id = ? ORDER BY id", arguments: [id]
+        ).map { decision in
+            let answers: String = decision["answers"]
+            return Decision(
+                applicationID: id, reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
+                outcome: DecisionOutcome(rawValue: decision["outcome"]) ?? .returned, reason: decision["reason"],
+                answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+                decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
+        }
+        record.acknowledgement = try Row.fetchOne(
+            db, sql: "SELECT * FROM acknowledgement WHERE application_id = ?", arguments: [id]
+        ).map { Acknowledgement(applicationID: id, login: $0["login"], name: $0["name"], acknowledgedAt: $0["acknowledged_at"]) }
+        return record
     }
 }

@@ -43,6 +43,71 @@ enum Schema {
                 t.column("added_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-review") { db in
+            try db.create(table: "staff") { t in
+                t.primaryKey("login", .text)
+                t.column("name", .text).notNull()
+                t.column("department", .text).notNull()
+                t.column("is_administrator", .boolean).notNull().defaults(to: false)
+                t.column("added_at", .text).notNull()
+            }
+            try db.create(table: "staff_reviewer") { t in
+                t.column("login", .text).notNull().references("staff", onDelete: .cascade)
+                t.column("department", .text).notNull()
+                t.primaryKey(["login", "department"])
+            }
+            try db.alter(table: "draft") { t in
+                t.add(column: "application_id", .integer)
+                t.add(column: "application_version", .integer)
+            }
+            try db.alter(table: "application") { t in
+                t.add(column: "reviewing_by", .text)
+                t.add(column: "reviewing_since", .text)
+            }
+            try db.create(table: "application_editor") { t in
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade)
+                t.column("login", .text).notNull()
+                t.primaryKey(["application_id", "login"])
+            }
+            try db.create(table: "decision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade).indexed()
+                t.column("reviewer", .text).notNull()
+                t.column("reviewer_name", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("reason", .text)
+                t.column("answers", .text).notNull()
+                t.column("application_version", .integer).notNull()
+                t.column("decided_at", .text).notNull()
+            }
+            try db.create(table: "acknowledgement") { t in
+                t.column("application_id", .integer).primaryKey().references("application", onDelete: .cascade)
+                t.column("login", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("acknowledged_at", .text).notNull()
+            }
+            try db.create(table: "audit") { t in
+                t.column("sequence", .integer).notNull()
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("previous_hash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+            try db.create(table: "audit_head") { t in
+                t.primaryKey("id", .integer)
+                t.column("sequence", .integer).notNull()
+                t.column("hash", .text).notNull()
+            }
+            // The log only grows: SQL that edits or removes an entry is refused outright.
+            // (Plain SQL can still drop the trigger; the hash chain is what proves tampering.)
+            try db.execute(sql: """
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

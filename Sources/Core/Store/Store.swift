@@ -2,6 +2,8 @@
 /// later must fit the same protocol.
 public protocol Store: AnyObject, Sendable {
     var intake: any AttachmentIntake { get }
+    /// Where the store keeps its copy of an attachment.
+    func storedPath(of attachment: Attachment) -> String
 
     func person(login: String) throws -> Person?
     func savePerson(_ person: Person, at timestamp: String) throws
@@ -16,6 +18,23 @@ public protocol Store: AnyObject, Sendable {
     func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
+
+    // The staff directory; every change is checked by DirectoryRules inside its transaction.
+    func staffMember(login: String) throws -> StaffMember?
+    func staff() throws -> [StaffMember]
+    func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember
+    func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws
+    func removeStaff(login: String, by actor: String, at timestamp: String) throws
+
+    /// Marks the application as being double-checked by `login`; returns who else already is.
+    func claimReview(applicationID: Int64, by login: String, at timestamp: String) throws -> String?
+    /// Records a decision made on `decision.applicationVersion`, checking the four-eyes rule
+    /// and the version in the same transaction.
+    func decide(_ decision: Decision) throws -> ApplicationRecord
+    func acknowledge(_ acknowledgement: Acknowledgement) throws -> ApplicationRecord
+
+    func auditEntries() throws -> [AuditEntry]
+    func verifyAudit() throws -> AuditVerification
 }
 
 /// Why the store refused; each case is worded for the user in StoreText.
@@ -26,6 +45,10 @@ public enum StoreError: Error, Equatable {
     /// Another session saved the same draft after this one read it.
     case draftChangedElsewhere
     case notFound(id: Int64)
+    /// The application changed after it was opened: the decision was made on an old version.
+    case staleVersion(current: Int)
+    /// A rule of the procedure refuses the change; the reasons say which.
+    case refused([Localized])
 }
 
 public enum StoreText {
@@ -43,6 +66,12 @@ public enum StoreText {
                 "This draft was changed in another session. Start again to continue from its latest state.")
         case .notFound(let id):
             return Localized("番号 \(id) の申請はありません。", "There is no application \(id).")
+        case .staleVersion(let current):
+            return Localized(
+                "この申請は確認を始めた後に変更されました（現在の版：\(current)）。判断は記録していません。入力した内容は下書きに残っているので、最新の内容で確認し直してください。",
+                "The application changed after you opened it (now version \(current)). Your decision was not recorded; what you typed is kept in the draft, so review the latest version again.")
+        case .refused(let reasons):
+            return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
         }
     }
 }

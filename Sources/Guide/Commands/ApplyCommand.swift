@@ -4,11 +4,11 @@ import Core
 struct ApplyCommand: ParsableCommand, SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "利用申請書を一問ずつ作成して提出します / Fill in and submit an application, one question at a time.")
+        abstract: CommandHelp.apply)
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(name: .long, help: "最初に受け付けられなかった回答で終了します / Exit non-zero at the first refused answer.")
+    @Flag(name: .long, help: ArgumentHelp(CommandHelp.bail))
     var bail = false
 
     func run(in session: Session) throws -> Int32 {

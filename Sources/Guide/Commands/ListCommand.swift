@@ -3,7 +3,7 @@ import Core
 
 struct ListCommand: ParsableCommand, SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "申請の一覧 / List the applications.")
+        commandName: "list", abstract: CommandHelp.list)
 
     @OptionGroup var common: CommonOptions
 

@@ -3,11 +3,11 @@ import Core
 
 struct ShowCommand: ParsableCommand, SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "申請書を様式の形で表示します / Show an application laid out like the form.")
+        commandName: "show", abstract: CommandHelp.show)
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "申請番号 / application number")
+    @Argument(help: ArgumentHelp(CommandHelp.applicationNumber))
     var id: Int64
 
     @Option(name: .long, help: "text | json")

@@ -8,9 +8,12 @@ import Foundation
 struct Yakkan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yakkan",
-        abstract: "約款による外部サービスの利用手続きを案内します / Guides the procedure for click-through cloud services.",
-        subcommands: [ApplyCommand.self, ListCommand.self, ShowCommand.self],
-        defaultSubcommand: ApplyCommand.self)
+        abstract: CommandHelp.yakkan,
+        subcommands: [
+            MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
+            StaffCommand.self, AuditCommand.self,
+        ],
+        defaultSubcommand: MenuCommand.self)
 
     static func main() {
         Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst()), session: Session.system()))
@@ -56,10 +59,10 @@ protocol SessionCommand {
 
 /// Options every subcommand takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "表示言語 ja | en / interface language")
+    @Option(name: .long, help: ArgumentHelp(CommandHelp.language))
     var lang: Language = .ja
 
-    @Option(name: .long, help: "保管庫のパス / path of the store (or YAKKAN_STORE)")
+    @Option(name: .long, help: ArgumentHelp(CommandHelp.store))
     var store: String?
 
     func openStore(_ session: Session) throws -> any Store {

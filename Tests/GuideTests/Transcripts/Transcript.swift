@@ -15,6 +15,12 @@ struct Transcript: CustomStringConvertible, Sendable {
         var expected: [String]
         var expectedStatus: Int32
         var trailingLines: [String]
+        /// `$ yakkan … &`: the run stops at the line "> ^Z" and waits while the next runs go on.
+        var background = false
+        /// `$ fg`: the waiting run goes on with the lines typed here.
+        var foreground = false
+        /// The block ended with "[paused]" rather than an exit status.
+        var paused = false
 
         /// The lines typed into this run: everything after a prompt "> " at a line start.
         var inputs: [[UInt8]] {
@@ -24,6 +30,8 @@ struct Transcript: CustomStringConvertible, Sendable {
                 return typed == "^D" ? nil : Array(typed.utf8)
             }
         }
+
+        static let pauseMarker = Array("^Z".utf8)
     }
 
     let path: String
@@ -56,17 +64,24 @@ struct Transcript: CustomStringConvertible, Sendable {
                     run.expectedStatus = status
                     runs.append(run)
                     current = nil
+                } else if line == "[paused]" {
+                    run.paused = true
+                    runs.append(run)
+                    current = nil
                 } else {
                     run.expected.append(line)
                     current = run
                 }
                 continue
             }
-            if line.hasPrefix("$ yakkan") {
-                let arguments = line.dropFirst("$ yakkan".count).split(separator: " ").map(String.init)
+            if line.hasPrefix("$ yakkan") || line == "$ fg" {
+                var arguments = words(String(line.dropFirst("$ yakkan".count)))
+                let background = arguments.last == "&"
+                if background { arguments.removeLast() }
                 current = Run(
                     login: login, today: today, environment: environment, arguments: arguments,
-                    headerLines: header, commandLine: line, expected: [], expectedStatus: 0, trailingLines: [])
+                    headerLines: header, commandLine: line, expected: [], expectedStatus: 0, trailingLines: [],
+                    background: background, foreground: line == "$ fg")
                 header = []
                 continue
             }
@@ -82,6 +97,29 @@ struct Transcript: CustomStringConvertible, Sendable {
         }
         if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
         return Transcript(path: path, runs: runs)
+    }
+
+    /// Splits a command line into words; double quotes keep spaces inside one word.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var started = false
+        for character in line {
+            if character == "\"" {
+                quoted.toggle()
+                started = true
+            } else if character == " " && !quoted {
+                if started { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(character)
+                started = true
+            }
+        }
+        if started { words.append(current) }
+        return words
     }
 
     static func headerValue(_ line: String, _ key: String) -> String? {

@@ -1,0 +1,86 @@
+/// What a person sees when they start yakkan: what waits for them, then what they can do.
+public enum MainMenu {
+    public enum Item: String, Sendable, CaseIterable {
+        case apply, review, acknowledge, list, quit
+    }
+
+    public struct Entry: Sendable {
+        public let key: String
+        public let item: Item
+        public let label: Localized
+    }
+
+    /// Facts about this person gathered from the store.
+    public struct Situation: Sendable {
+        public var name: String?
+        public var reviewer: StaffMember?
+        public var drafts: [Draft]
+        public var returned: [(id: Int64, decision: Decision)]
+        public var waitingForReview: Int
+        public var toAcknowledge: [ApplicationRecord]
+
+        public init(name: String?, reviewer: StaffMember?, drafts: [Draft], returned: [(id: Int64, decision: Decision)],
+                    waitingForReview: Int, toAcknowledge: [ApplicationRecord]) {
+            self.name = name
+            self.reviewer = reviewer
+            self.drafts = drafts
+            self.returned = returned
+            self.waitingForReview = waitingForReview
+            self.toAcknowledge = toAcknowledge
+        }
+    }
+
+    public static func greeting(_ login: String, _ situation: Situation, _ language: Language) -> [Message] {
+        var lines = [Message(.heading, Localized(
+            "yakkan — 約款による外部サービスの利用手続き（\(situation.name ?? login)）",
+            "yakkan — services under click-through terms (\(situation.name ?? login))")(language))]
+        for (id, decision) in situation.returned {
+            lines.append(Message(.notice, "・" + SessionText.returned(id, decision)(language)))
+        }
+        for record in situation.toAcknowledge {
+            lines.append(Message(.notice, "・" + ReviewText.awaitingAcknowledgement(record)(language)))
+        }
+        if situation.waitingForReview > 0 {
+            lines.append(Message(.notice, Localized(
+                "・ダブルチェックを待っている申請が\(situation.waitingForReview)件あります。",
+                "・\(situation.waitingForReview) application(s) wait for your double check.")(language)))
+        }
+        let ownDrafts = situation.drafts.filter { $0.applicationID == nil }.count
+        if ownDrafts > 0 {
+            lines.append(Message(.info, Localized(
+                "・作成途中の申請（下書き）が\(ownDrafts)件あります。",
+                "・You have \(ownDrafts) unfinished application(s).")(language)))
+        }
+        return lines
+    }
+
+    public static func entries(_ situation: Situation) -> [Entry] {
+        var entries = [Entry(key: "1", item: .apply, label: Localized("利用申請（新規・下書きの再開・差し戻しの修正）", "Apply (new, resume a draft, correct a returned one)"))]
+        if situation.reviewer?.reviewerOf.isEmpty == false {
+            entries.append(Entry(key: "2", item: .review, label: Localized(
+                "ダブルチェック（\(situation.waitingForReview)件）", "Double check (\(situation.waitingForReview))")))
+        }
+        if !situation.toAcknowledge.isEmpty {
+            entries.append(Entry(key: "3", item: .acknowledge, label: Localized(
+                "利用上のリスクの確認（\(situation.toAcknowledge.count)件）", "Acknowledge risks (\(situation.toAcknowledge.count))")))
+        }
+        entries.append(Entry(key: "4", item: .list, label: Localized("申請の一覧", "List applications")))
+        entries.append(Entry(key: "q", item: .quit, label: Localized("終了", "Quit")))
+        return entries
+    }
+
+    public static func prompt(_ entries: [Entry], _ language: Language) -> [Message] {
+        entries.map { Message(.info, "  \($0.key). \($0.label(language))") }
+            + [Message(.question, Localized("番号を選んでください。Enter で [1]", "Choose a number. Enter for [1]")(language))]
+    }
+
+    public static func interpret(_ line: String, _ entries: [Entry]) -> Result<Item, Localized> {
+        let folded = InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces).lowercased()
+        if folded.isEmpty { return .success(.apply) }
+        if [":quit", ":q", "quit", "exit", "終了"].contains(folded) { return .success(.quit) }
+        if let entry = entries.first(where: { $0.key == folded || $0.item.rawValue == folded }) { return .success(entry.item) }
+        return .failure(Localized(
+            "メニューの番号（" + entries.map(\.key).joined(separator: "・") + "）で選んでください。",
+            "Choose one of " + entries.map(\.key).joined(separator: ", ") + "."))
+    }
+}

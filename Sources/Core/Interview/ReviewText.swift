@@ -1,0 +1,84 @@
+/// What the shell says around a double check and an acknowledgement.
+public enum ReviewText {
+    /// The 利用責任者's inbox: oldest first, with how long each has waited.
+    public static func inbox(_ records: [ApplicationRecord], today: Day, _ language: Language) -> String {
+        let ja = language == .ja
+        let headers = ja
+            ? ["番号", "課", "提供会社名", "提供サービス名", "申請者", "提出日", "待ち日数"]
+            : ["ID", "課", "Provider", "Service", "Applicant", "Submitted", "Waiting"]
+        let rows = records.map { record -> [String] in
+            let submitted = record.submittedDay
+            let waited = submitted.map { $0.days(until: today) } ?? 0
+            return [
+                "\(record.id)", record.department, record.provider, record.service,
+                record.answers[ApplicationFields.applicant]?.text ?? record.applicantLogin,
+                submitted.map { Ledger.shortDate($0, language) } ?? "",
+                ja ? "\(waited)日" : "\(waited) d",
+            ]
+        }
+        return TextTable(headers: headers, rows: rows).render()
+    }
+
+    /// Applications this reviewer is 利用責任者 for that wait for a double check, oldest first.
+    public static func waiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { $0.status == .submitted && reviewer.reviews($0.department) }
+            .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
+    }
+
+    public static let nothingWaiting = Localized(
+        "ダブルチェックを待っている申請はありません。", "No application is waiting for your double check.")
+    public static let chooseApplication = Localized(
+        "確認する申請の番号を入力してください。Enter で一番古いもの", "Which application? Enter for the oldest")
+    public static func notInInbox(_ text: String) -> Localized {
+        Localized("「\(text)」は一覧にありません。番号で選んでください。", "\(text) is not in the list; choose by number.")
+    }
+    public static let cannotReview = Localized("この申請はダブルチェックできません：", "You cannot double-check this application:")
+    public static func heldBy(_ login: String, since: String?) -> Localized {
+        let when = since.flatMap(Village.day(ofTimestamp:)).map(JapaneseDate.wareki) ?? ""
+        return Localized(
+            "\(login) さんがこの申請を確認中です（\(when)から）。同時に判断した場合、後から記録しようとした判断は受け付けられません。",
+            "\(login) already has this application open (since \(when)). If you both decide, the later decision will be refused.")
+    }
+    public static func reviewingNewVersion(_ old: Int, _ current: Int) -> Localized {
+        Localized(
+            "あなたの下書きは第\(old)版に対するものですが、申請は第\(current)版に更新されています。最新の内容で確認し直してください（前回の記入は既定値として表示します）。",
+            "Your draft was begun on version \(old), but the application is now version \(current). Review the latest version (your earlier answers are offered as defaults).")
+    }
+    public static let beginReview = Localized(
+        "── ダブルチェック ── 確認事項ごとに、まずあなたの判断を記入します。申請者の記入はその後に表示されます。",
+        "── Double check ── For each check you mark first; the applicant's mark is shown afterwards.")
+    public static func decided(_ record: ApplicationRecord, _ outcome: DecisionOutcome) -> Localized {
+        switch outcome {
+        case .approved:
+            return Localized(
+                "申請番号 \(record.id) を承認しました。サービス管理担当者（\(record.serviceManager)）が次に yakkan を起動したとき、利用上のリスクを確認します。その確認が済むと利用中になります。",
+                "Approved application \(record.id). When the service manager (\(record.serviceManager)) next starts yakkan they acknowledge the risks; the service is then in use.")
+        case .returned:
+            return Localized(
+                "申請番号 \(record.id) を差し戻しました。申請者が次に yakkan を起動したとき理由が表示され、修正して再提出できます。",
+                "Returned application \(record.id). The applicant sees the reason on their next start and can correct and resubmit it.")
+        case .refused:
+            return Localized("申請番号 \(record.id) を却下しました。", "Refused application \(record.id).")
+        }
+    }
+
+    // Acknowledgement
+
+    public static func awaitingAcknowledgement(_ record: ApplicationRecord) -> Localized {
+        Localized(
+            "申請番号 \(record.id)（\(record.provider) / \(record.service)）が承認されました。サービス管理担当者として利用上のリスクを確認してください。",
+            "Application \(record.id) (\(record.provider) / \(record.service)) was approved. As its service manager, acknowledge the risks.")
+    }
+    public static let nothingToAcknowledge = Localized(
+        "あなたがリスクを確認する申請はありません。", "There is nothing for you to acknowledge.")
+    public static func acknowledged(_ record: ApplicationRecord) -> Localized {
+        Localized(
+            "リスクの確認を記録しました。申請番号 \(record.id) は利用中になりました。",
+            "Recorded your acknowledgement. Application \(record.id) is now in use.")
+    }
+
+    /// Approved applications whose named service manager is this person.
+    public static func toAcknowledge(login: String, name: String?, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { AcknowledgementRules.refusal(login: login, knownName: name, application: $0) == nil }
+    }
+}

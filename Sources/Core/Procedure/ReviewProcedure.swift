@@ -1,0 +1,158 @@
+/// The ids of the review's fields.
+public enum ReviewFields {
+    public static func mark(_ number: Int) -> String { "review.check\(number)" }
+    public static func note(_ number: Int) -> String { "review.check\(number).note" }
+    public static let businessNeed = "review.business_need"
+    public static let permitClassification = "review.permit_classification"
+    public static let permitReason = "review.permit_reason"
+    public static let decision = "review.decision"
+    public static let reason = "review.reason"
+}
+
+/// The 利用責任者's double check of one application (section 5(2)–(4)) as data. Built for
+/// the application at hand, because each check shows what the applicant wrote, and the
+/// applicant's mark is revealed only after the reviewer has marked it.
+public enum ReviewProcedure {
+    public static let id = "review"
+    typealias R = ReviewFields
+    typealias F = ApplicationFields
+
+    public static func procedure(for application: ApplicationRecord, evidencePath: @escaping @Sendable (Attachment) -> String) -> Procedure {
+        let answers = application.answers
+        var fields: [Field] = []
+        for item in ApplicationChecks.items {
+            fields += checkFields(item, answers, evidencePath)
+        }
+        fields.append(Field(
+            R.businessNeed,
+            label: Localized("業務上の必要性", "Business need"),
+            question: Localized(
+                "この利用目的は業務上必要なものと認めますか？（はい／いいえ）",
+                "Do you accept this purpose as a business need? (yes/no)"),
+            help: Localized(
+                "手順書4：約款による外部サービスは業務上必要なものに限ります。",
+                "Section 4: such services are only for what work needs."),
+            kind: .yesNo,
+            preamble: Localized("利用目的：", "Purpose: ") + Localized(
+                answers[F.purpose]?.text ?? "", answers[F.purpose]?.text ?? "")))
+        let classification = application.classification
+        fields.append(Field(
+            R.permitClassification,
+            label: Localized("重要性分類Ⅰ・Ⅱの許可（決裁）", "Permission for class Ⅰ/Ⅱ"),
+            question: Localized(
+                "重要性分類\(classification?.numeral ?? "")の情報をこのサービスで扱うことを許可しますか？（はい：許可する／いいえ：許可しない）",
+                "Do you permit class \(classification?.numeral ?? "") information in this service? (yes: I permit it / no)"),
+            help: Localized(
+                "手順書4：原則は重要性分類Ⅲ以下に限ります。Ⅰ・Ⅱは利用責任者の許可（決裁行為）があるときに限り扱えます。許可しない場合は承認できません。",
+                "Section 4: as a rule only class Ⅲ or lower; Ⅰ or Ⅱ only with the 利用責任者's explicit permission. Without it the application cannot be approved."),
+            kind: .yesNo,
+            askedWhen: { _ in classification?.needsExplicitPermission == true }))
+        fields.append(Field(
+            R.permitReason,
+            label: Localized("許可の理由", "Reason for the permission"),
+            question: Localized("許可する理由を入力してください。", "Why do you permit it?"),
+            help: Localized("決裁の記録として残ります。", "It is kept as the record of the permission."),
+            kind: .text(minimumLength: 5),
+            askedWhen: { $0[R.permitClassification]?.flag == true },
+            dependsOn: [R.permitClassification]))
+        fields.append(Field(
+            R.decision,
+            label: Localized("判断", "Decision"),
+            question: Localized("判断を選んでください（承認／差し戻し／却下）。", "Your decision (approve / return / refuse)."),
+            help: Localized(
+                "承認：問題がなく利用を認める。差し戻し：申請者に修正を求める（回答は残ります）。却下：利用を認めない。×のある確認事項、海外経由、許可のないⅠ・Ⅱ、業務上の必要性がない場合は承認できません。",
+                "Approve: no problem, use is allowed. Return: the applicant corrects it (answers are kept). Refuse: use is not allowed. A ×, routing abroad, Ⅰ/Ⅱ without permission or no business need cannot be approved."),
+            kind: .choice([
+                ChoiceOption(DecisionOutcome.approved.rawValue, label: DecisionOutcome.approved.label, typed: ["承認する", "approve", "a"]),
+                ChoiceOption(DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"]),
+                ChoiceOption(DecisionOutcome.refused.rawValue, label: DecisionOutcome.refused.label, typed: ["refuse", "却下する"]),
+            ]),
+            dependsOn: fields.map(\.id),
+            rules: [{ value, reviewAnswers in
+                guard value.choice == DecisionOutcome.approved.rawValue else { return nil }
+                let reasons = ApprovalRules.blockers(review: reviewAnswers, application: application)
+                guard !reasons.isEmpty else { return nil }
+                return Localized("承認できません：", "It cannot be approved: ")
+                    + reasons.dropFirst().reduce(reasons[0]) { $0 + Localized("／", "; ") + $1 }
+            }]))
+        fields.append(Field(
+            R.reason,
+            label: Localized("理由・申請者への連絡", "Reason, for the applicant"),
+            question: Localized(
+                "理由を入力してください（申請者に伝わります）。",
+                "The reason (the applicant will see it)."),
+            help: Localized(
+                "差し戻しでは何を直せばよいかを、却下ではなぜ認めないかを書きます。承認では省略できます。",
+                "For a return say what to correct; for a refusal, why. Optional for an approval."),
+            kind: .text(minimumLength: 1),
+            optional: { $0[R.decision]?.choice == DecisionOutcome.approved.rawValue },
+            dependsOn: [R.decision]))
+        return Procedure(id: id, title: Localized("確認", "Review"), fields: fields)
+    }
+
+    static func checkFields(_ item: CheckItem, _ answers: Answers, _ evidencePath: @escaping @Sendable (Attachment) -> String) -> [Field] {
+        let applicantMark = answers[item.markID]?.mark
+        var shown = Localized("申請者の備考：", "Applicant's note: ")
+            + Localized(answers[item.noteID]?.text ?? "（なし）", answers[item.noteID]?.text ?? "(none)")
+        for file in answers[item.evidenceID]?.files ?? [] {
+            let line = "\n  " + AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
+            shown = shown + Localized("\n確認資料：" + line, "\nEvidence: " + line)
+        }
+        let markID = ReviewFields.mark(item.number)
+        return [
+            Field(
+                markID,
+                label: Localized("確認事項\(item.number)（責任者）", "Check \(item.number) (reviewer)"),
+                question: Localized("確認事項\(item.number)：", "Check \(item.number): ") + item.text
+                    + Localized("（あなたの判断を記入）", " (your own mark)"),
+                help: item.help + Localized(
+                    "\n申請者の記入は、あなたが記入した後に表示されます（先入観なく確認するため）。",
+                    "\nThe applicant's mark is shown after you have marked it, so that you judge for yourself."),
+                kind: .mark,
+                notices: [{ value, _ in reveal(value.mark, applicantMark) }],
+                preamble: shown),
+            Field(
+                ReviewFields.note(item.number),
+                label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
+                question: Localized("確認事項\(item.number)の備考", "A note on check \(item.number)"),
+                help: Localized(
+                    "申請者の記入と異なる場合は、理由の記入が必要です。",
+                    "Where your mark differs from the applicant's, a note is required."),
+                kind: .text(minimumLength: 1),
+                optional: { $0[markID]?.mark == applicantMark },
+                dependsOn: [markID]),
+        ]
+    }
+
+    static func reveal(_ mine: Mark?, _ theirs: Mark?) -> Localized {
+        let symbol = theirs?.symbol ?? "—"
+        if mine == theirs {
+            return Localized("申請者の記入：\(symbol)（一致）", "The applicant marked \(symbol) (the same).")
+        }
+        return Localized(
+            "申請者の記入：\(symbol)（あなたの記入と異なります。次の備考に理由を記入してください）",
+            "The applicant marked \(symbol), which differs from yours: give the reason in the note that follows.")
+    }
+}
+
+/// What stands in the way of approving (section 5(3): approve only a form with no problem).
+public enum ApprovalRules {
+    public static func blockers(review: Answers, application: ApplicationRecord) -> [Localized] {
+        var reasons: [Localized] = []
+        let crossed = ApplicationChecks.items.filter { review[ReviewFields.mark($0.number)]?.mark == .no }.map(\.number)
+        if !crossed.isEmpty {
+            let list = crossed.map(String.init).joined(separator: ", ")
+            reasons.append(Localized("責任者欄に×があります（確認事項\(list)）", "the reviewer's column has × (check \(list))"))
+        }
+        if application.answers[ApplicationFields.overseas]?.flag == true {
+            reasons.append(Localized("海外のサーバ・ネットワークを経由します（手順書6(2)）", "it goes via servers or networks abroad (section 6(2))"))
+        }
+        if application.classification?.needsExplicitPermission == true && review[ReviewFields.permitClassification]?.flag != true {
+            reasons.append(Localized("重要性分類Ⅰ・Ⅱの許可（決裁）がありません", "class Ⅰ/Ⅱ information is not permitted"))
+        }
+        if review[ReviewFields.businessNeed]?.flag == false {
+            reasons.append(Localized("業務上の必要性が認められていません（手順書4）", "no business need is accepted (section 4)"))
+        }
+        return reasons
+    }
+}

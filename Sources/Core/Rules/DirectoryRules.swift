@@ -1,0 +1,44 @@
+/// Who may change the staff directory. The first person to add themselves to an empty
+/// directory becomes its administrator; after that only administrators change it, and
+/// nobody changes their own roles.
+public enum DirectoryRules {
+    public static func refusal(actor: String, actorMember: StaffMember?, directoryIsEmpty: Bool, target: String) -> Localized? {
+        if directoryIsEmpty {
+            return actor == target ? nil : Localized(
+                "名簿はまだ空です。最初は自分自身（\(actor)）を登録してください。最初に登録した人が管理者になります。",
+                "The directory is empty. First add yourself (\(actor)); the first person added becomes its administrator.")
+        }
+        guard actorMember?.isAdministrator == true else {
+            return Localized(
+                "職員名簿を変更できるのは管理者だけです。",
+                "Only an administrator can change the staff directory.")
+        }
+        if actor == target {
+            return Localized(
+                "自分自身の登録内容や役割は変更できません。別の管理者に依頼してください。",
+                "Nobody can change their own entry or roles; ask another administrator.")
+        }
+        return nil
+    }
+
+    /// Removing the last administrator would leave the directory without anyone to keep it.
+    public static let lastAdministrator = Localized(
+        "最後の管理者は削除できません。先に別の人を管理者にしてください。",
+        "The last administrator cannot be removed; make someone else administrator first.")
+}
+
+/// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it.
+public enum AcknowledgementRules {
+    public static func refusal(login: String, knownName: String?, application: ApplicationRecord) -> Localized? {
+        if application.status != .approved {
+            return Localized(
+                "この申請はリスクの確認を待っていません（状態：\(application.status.label.ja)）。",
+                "This application is not waiting for the risks to be acknowledged (it is \(application.status.label.en)).")
+        }
+        let named = application.serviceManager
+        if Names.same(named, login) || knownName.map({ Names.same(named, $0) }) == true { return nil }
+        return Localized(
+            "リスクの確認は様式に記載されたサービス管理担当者（\(named)）本人が行います。",
+            "The risks are acknowledged by the service manager named on the form (\(named)) in person.")
+    }
+}

@@ -1,0 +1,61 @@
+/// Why a person may not double-check an application. The rule of the form: the check is done
+/// by the 利用責任者 (not the 所属長), never by whoever filled it in.
+public enum ReviewRefusal: Equatable, Sendable {
+    case notInDirectory(login: String)
+    case notReviewerOf(department: String)
+    case isApplicant
+    case isDepartmentHead(name: String)
+    case editedIt
+    case notAwaitingReview(ApplicationStatus)
+
+    public var text: Localized {
+        switch self {
+        case .notInDirectory(let login):
+            return Localized(
+                "あなた（\(login)）は職員名簿に登録されていないため、ダブルチェックはできません。管理者に yakkan staff add で登録を依頼してください。",
+                "You (\(login)) are not in the staff directory, so you cannot double-check. Ask an administrator to add you with yakkan staff add.")
+        case .notReviewerOf(let department):
+            return Localized(
+                "あなたは\(department)の利用責任者ではありません。ダブルチェックはその課の利用責任者（情報セキュリティ管理者）が行います。",
+                "You are not the 利用責任者 of \(department). The double check is done by that 課's 利用責任者 (information security manager).")
+        case .isApplicant:
+            return Localized(
+                "自分が申請したものは自分でダブルチェックできません。申請者とは別の利用責任者が確認します。",
+                "You cannot double-check your own application: a different 利用責任者 must.")
+        case .isDepartmentHead(let name):
+            return Localized(
+                "所属長（\(name)）として様式に記載されている人はダブルチェックできません。様式の定め「利用責任者（所属長ではない）」によります。",
+                "The head of department named on the form (\(name)) cannot do the double check: the form says 利用責任者, not the 所属長.")
+        case .editedIt:
+            return Localized(
+                "この申請の内容を編集した人はダブルチェックできません。",
+                "Someone who edited this application cannot double-check it.")
+        case .notAwaitingReview(let status):
+            return Localized(
+                "この申請は確認待ちではありません（状態：\(status.label.ja)）。",
+                "This application is not awaiting review (it is \(status.label.en)).")
+        }
+    }
+}
+
+/// The four-eyes rule, decided in one place and enforced again by the store inside the
+/// transaction that records a decision, so no path approves without a second eligible person.
+public enum FourEyes {
+    public static func refusals(reviewerLogin: String, reviewer: StaffMember?, application: ApplicationRecord) -> [ReviewRefusal] {
+        var reasons: [ReviewRefusal] = []
+        if application.status != .submitted { reasons.append(.notAwaitingReview(application.status)) }
+        guard let reviewer else { return reasons + [.notInDirectory(login: reviewerLogin)] }
+        if !reviewer.reviews(application.department) {
+            reasons.append(.notReviewerOf(department: application.department))
+        }
+        if application.applicantLogin == reviewer.login {
+            reasons.append(.isApplicant)
+        } else if application.editors.contains(reviewer.login) {
+            reasons.append(.editedIt)
+        }
+        if Names.same(application.departmentHead, reviewer.name) {
+            reasons.append(.isDepartmentHead(name: application.departmentHead))
+        }
+        return reasons
+    }
+}

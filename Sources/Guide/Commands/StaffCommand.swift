@@ -1,0 +1,116 @@
+import ArgumentParser
+import Core
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: CommandHelp.staff,
+        subcommands: [Add.self, List.self, SetRole.self, Remove.self])
+
+    struct Add: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.staffAdd)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp(CommandHelp.staffLogin)) var login: String
+        @Option(help: ArgumentHelp(CommandHelp.staffName)) var name: String
+        @Option(help: ArgumentHelp(CommandHelp.staffDepartment)) var department: String
+        @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfRepeatable))
+        var reviewerOf: [String] = []
+        @Flag(help: ArgumentHelp(CommandHelp.makeAdministrator)) var admin = false
+
+        func run(in session: Session) throws -> Int32 {
+            let member = StaffMember(login: login, name: name, department: department, isAdministrator: admin, reviewerOf: reviewerOf)
+            let added = try common.openStore(session).addStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            session.show(.success, StaffText.added(added)(common.lang))
+            return 0
+        }
+    }
+
+    struct List: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.staffList)
+        @OptionGroup var common: CommonOptions
+
+        func run(in session: Session) throws -> Int32 {
+            let staff = try common.openStore(session).staff()
+            if staff.isEmpty {
+                session.show(.info, StaffText.empty(common.lang))
+            } else {
+                session.output.write(StaffText.table(staff, common.lang) + "\n")
+            }
+            return 0
+        }
+    }
+
+    struct SetRole: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-role", abstract: CommandHelp.staffSetRole)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
+        @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfReplacing))
+        var reviewerOf: [String] = []
+        @Flag(name: .customLong("no-reviewer"), help: ArgumentHelp(CommandHelp.noReviewer)) var noReviewer = false
+        @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandHelp.administratorFlag)) var admin: Bool?
+        @Option(help: ArgumentHelp(CommandHelp.newDepartment)) var department: String?
+        @Option(help: ArgumentHelp(CommandHelp.newName)) var name: String?
+
+        func run(in session: Session) throws -> Int32 {
+            let store = try common.openStore(session)
+            guard var member = try store.staffMember(login: login) else {
+                session.show(.error, StaffText.notListed(login)(common.lang))
+                return 1
+            }
+            if !reviewerOf.isEmpty { member.reviewerOf = reviewerOf }
+            if noReviewer { member.reviewerOf = [] }
+            if let admin { member.isAdministrator = admin }
+            if let department { member.department = department }
+            if let name { member.name = name }
+            try store.updateStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            session.show(.success, StaffText.updated(login)(common.lang))
+            return 0
+        }
+    }
+
+    struct Remove: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.staffRemove)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
+
+        func run(in session: Session) throws -> Int32 {
+            try common.openStore(session).removeStaff(login: login, by: session.login, at: Village.timestamp(session.clock.now))
+            session.show(.success, StaffText.removed(login)(common.lang))
+            return 0
+        }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: CommandHelp.audit, subcommands: [Verify.self, List.self])
+
+    struct Verify: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.auditVerify)
+        @OptionGroup var common: CommonOptions
+
+        func run(in session: Session) throws -> Int32 {
+            let result = try common.openStore(session).verifyAudit()
+            switch result {
+            case .intact:
+                session.show(.success, StaffText.verification(result)(common.lang))
+                return 0
+            case .broken:
+                session.show(.error, StaffText.verification(result)(common.lang))
+                return 1
+            }
+        }
+    }
+
+    struct List: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.auditList)
+        @OptionGroup var common: CommonOptions
+
+        func run(in session: Session) throws -> Int32 {
+            let entries = try common.openStore(session).auditEntries()
+            session.output.write(StaffText.auditTable(entries, common.lang) + "\n")
+            return 0
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Core
+
+/// Runs one interview in the shell: shows each question, reads the answer, hands it to Core's
+/// engine, shows what it says, and saves the draft after every accepted answer. Every form
+/// (application, review, acknowledgement) goes through this one loop.
+struct InterviewLoop {
+    enum Ending {
+        /// The user confirmed the complete form; the caller records it.
+        case confirmed(Draft)
+        /// The user left; the draft is kept.
+        case left
+        /// `--bail` stopped at a refused answer.
+        case bailed
+    }
+
+    let session: Session
+    let store: any Store
+    let interview: Interview
+    let bail: Bool
+    /// Called after every save, for what else follows an answer (remembering a profile).
+    var afterSave: (Draft) throws -> Void = { _ in }
+
+    var language: Language { interview.context.language }
+
+    func run(_ start: Draft) throws -> Ending {
+        var draft = start
+        while true {
+            session.show(interview.prompt(draft.state))
+            switch session.reader.read(prompt: "> ", completions: interview.completions(draft.state)) {
+            case .interrupted:
+                session.show(.hint, SessionText.interrupted(language))
+            case .endOfInput:
+                if !interview.isBlank(draft.state) { session.show(.info, SessionText.saved(language)) }
+                return .left
+            case .line(let bytes):
+                let outcome = interview.handle(bytes: bytes, draft.state)
+                session.show(outcome.messages)
+                draft.state = outcome.state
+                for effect in outcome.effects {
+                    switch effect {
+                    case .saveDraft:
+                        if !interview.isBlank(draft.state) || draft.id != nil {
+                            draft = try store.saveDraft(draft, at: Village.timestamp(session.clock.now))
+                            try afterSave(draft)
+                        }
+                    case .submit:
+                        return .confirmed(draft)
+                    case .leave:
+                        return .left
+                    }
+                }
+                if outcome.refused && bail {
+                    session.show(.error, SessionText.bail(language))
+                    return .bailed
+                }
+            }
+        }
+    }
+
+    /// Offers the person's drafts of this procedure; nil when they left instead of choosing.
+    func chooseDraft(_ drafts: [Draft], fresh: Draft) -> Draft? {
+        guard !drafts.isEmpty else { return fresh }
+        while true {
+            session.show(DraftChoice.prompt(drafts, interview: interview))
+            switch session.reader.read(prompt: "> ", completions: ["new"]) {
+            case .interrupted: continue
+            case .endOfInput: return nil
+            case .line(let bytes):
+                switch DraftChoice.interpret(String(decoding: bytes, as: UTF8.self), count: drafts.count) {
+                case .failure(let reason):
+                    session.show(.error, reason(language))
+                    if bail { return nil }
+                case .success(.startNew):
+                    return fresh
+                case .success(.resume(let index)):
+                    session.show(DraftChoice.resumed(interview))
+                    return drafts[index]
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Core
+
+/// The reviewer's double check: the inbox, the blind marking, the decision.
+struct ReviewFlow {
+    let session: Session
+    let store: any Store
+    let language: Language
+    let bail: Bool
+
+    func run(applicationID: Int64?) throws -> Int32 {
+        let reviewer = try store.staffMember(login: session.login)
+        if reviewer == nil && applicationID == nil {
+            session.show(.error, ReviewRefusal.notInDirectory(login: session.login).text(language))
+            return 1
+        }
+        guard let application = try choose(applicationID, reviewer) else { return 0 }
+        let refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, application: application)
+        guard refusals.isEmpty else {
+            session.show(.error, ReviewText.cannotReview(language))
+            for refusal in refusals { session.show(.error, "  - " + refusal.text(language)) }
+            return 1
+        }
+        if let holder = try store.claimReview(
+            applicationID: application.id, by: session.login, at: Village.timestamp(session.clock.now)) {
+            session.show(.warning, ReviewText.heldBy(holder, since: application.reviewingSince)(language))
+        }
+        session.output.write(ApplicationForm.text(application, applicant: nil, language, blind: true) + "\n")
+        session.show(.heading, ReviewText.beginReview(language))
+        let procedure = ReviewProcedure.procedure(for: application) { [store] in store.storedPath(of: $0) }
+        let context = InterviewContext(
+            language: language, today: Village.today(session.clock), person: nil, intake: store.intake)
+        let loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: procedure, context: context), bail: bail)
+        var start = try store.drafts(owner: session.login, procedureID: ReviewProcedure.id)
+            .first { $0.applicationID == application.id }
+            ?? Draft(owner: session.login, procedureID: ReviewProcedure.id, state: InterviewState(),
+                     applicationID: application.id, applicationVersion: application.version)
+        if start.id != nil {
+            if start.applicationVersion != application.version {
+                // What the reviewer typed stays, offered as defaults, but every mark is asked
+                // again against the version that now stands.
+                session.show(.warning, ReviewText.reviewingNewVersion(start.applicationVersion ?? 0, application.version)(language))
+                start.state = InterviewState(previous: start.state.answers.merging(start.state.previous) { current, _ in current })
+                start.applicationVersion = application.version
+            } else {
+                session.show(DraftChoice.resumed(loop.interview))
+            }
+        }
+        switch try loop.run(start) {
+        case .left: return 0
+        case .bailed: return 1
+        case .confirmed(let draft):
+            let answers = draft.state.answers
+            let outcome = DecisionOutcome(rawValue: answers[ReviewFields.decision]?.choice ?? "") ?? .returned
+            let decision = Decision(
+                applicationID: application.id, reviewerLogin: session.login, reviewerName: reviewer?.name ?? session.login,
+                outcome: outcome, reason: answers[ReviewFields.reason]?.text, answers: answers,
+                decidedAt: Village.timestamp(session.clock.now), applicationVersion: draft.applicationVersion ?? application.version)
+            let record = try store.decide(decision)
+            session.show(.success, ReviewText.decided(record, outcome)(language))
+            return 0
+        }
+    }
+
+    /// The application named, or one chosen from this reviewer's inbox.
+    private func choose(_ id: Int64?, _ reviewer: StaffMember?) throws -> ApplicationRecord? {
+        if let id {
+            guard let record = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+            return record
+        }
+        guard let reviewer else { return nil }
+        let waiting = ReviewText.waiting(for: reviewer, in: try store.applications())
+        guard !waiting.isEmpty else {
+            session.show(.info, ReviewText.nothingWaiting(language))
+            return nil
+        }
+        session.output.write(ReviewText.inbox(waiting, today: Village.today(session.clock), language) + "\n")
+        while true {
+            session.show(.question, ReviewText.chooseApplication(language) + " [\(waiting[0].id)]")
+            switch session.reader.read(prompt: "> ", completions: waiting.map { "\($0.id)" }) {
+            case .interrupted: continue
+            case .endOfInput: return nil
+            case .line(let bytes):
+                let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
+                if text.isEmpty { return waiting[0] }
+                if let match = waiting.first(where: { "\($0.id)" == text }) { return match }
+                session.show(.error, ReviewText.notInInbox(text)(language))
+                if bail { return nil }
+            }
+        }
+    }
+}
