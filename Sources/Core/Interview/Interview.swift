@@ -35,7 +35,8 @@ public struct Interview: Sendable {
     public func completions(_ state: InterviewState) -> [String] {
         guard let field = nextField(state) else { return yesNoWords }
         switch field.kind {
-        case .mark: return Mark.allCases.map(\.symbol)
+        // The words as well as the symbols, so that TAB can complete 該 to 該当なし.
+        case .mark: return Mark.allCases.map(\.symbol) + Mark.words(language)
         case .classification: return Classification.allCases.map(\.numeral)
         case .yesNo, .proceed, .acknowledgement: return yesNoWords
         case .choice(let options): return options.map { $0.label(language) }
@@ -58,7 +59,9 @@ public struct Interview: Sendable {
         if let example = field.example { hints.append(EngineText.examplePrefix(language) + example(language)) }
         let choices = completions(state)
         switch field.kind {
-        case .mark, .choice:
+        case .mark:
+            hints.append(EngineText.choicesPrefix(language) + Mark.allCases.map(\.symbol).joined(separator: " "))
+        case .choice:
             hints.append(EngineText.choicesPrefix(language) + choices.joined(separator: " "))
         default:
             break

@@ -6,6 +6,11 @@ public enum Mark: String, Sendable, Codable, CaseIterable {
 
     public var symbol: String { rawValue }
 
+    /// Words for the marks, as the form's legend says them (可, 不可, 該当なし).
+    public static func words(_ language: Language) -> [String] {
+        language == .ja ? ["可", "不可", "該当なし"] : ["yes", "no", "na"]
+    }
+
     /// Every way staff write a mark on a keyboard, ASCII or full-width, Japanese or English.
     /// Input has already been folded to half-width ASCII where it could be.
     public init?(typed text: String) {

@@ -16,7 +16,10 @@ struct Yakkan: ParsableCommand {
         defaultSubcommand: MenuCommand.self)
 
     static func main() {
-        Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst()), session: Session.system()))
+        let session = Session.system()
+        let status = run(arguments: Array(CommandLine.arguments.dropFirst()), session: session)
+        session.reader.close()
+        Foundation.exit(status)
     }
 
     /// Parses and runs one command line; returns the exit status.

@@ -15,4 +15,10 @@ protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line. `completions` are the words TAB may complete
     /// for the current question (its choices); empty when it has none.
     func read(prompt: String, completions: [String]) -> ReadResult
+    /// Keeps what must outlive the run (the history file).
+    func close()
+}
+
+extension LineReader {
+    func close() {}
 }

@@ -1,0 +1,95 @@
+import Core
+import Foundation
+import Testing
+
+/// The real binary under a pseudo-terminal, so that libedit itself is exercised: Japanese
+/// typed with no locale set, backspace, the left arrow, TAB completing a mark, Ctrl-C
+/// dropping a half-typed answer, Ctrl-D leaving; then what reached the store is checked.
+@Suite(.serialized) struct TerminalSessionTests {
+    static let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("transcripts/files").path
+
+    @Test func anInterviewTypedAtATerminal() throws {
+        let folder = NSTemporaryDirectory() + "yakkan-pty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = folder + "/yakkan.sqlite"
+        let terminal = try PseudoTerminal(
+            executable: PseudoTerminal.productsDirectory.appendingPathComponent("yakkan").path,
+            arguments: ["apply", "--store", store],
+            environment: ["TERM": "xterm", "HOME": folder, "PATH": "/usr/bin:/bin"],
+            workingDirectory: Self.files)
+
+        func atPrompt(_ label: String) throws {
+            try terminal.waitFor(label)
+            try terminal.waitFor("> ")
+            try terminal.waitUntilReadingKeys()
+        }
+        func answer(_ label: String, _ text: String) throws {
+            try atPrompt(label)
+            terminal.send(text + "\r")
+        }
+
+        // Japanese, then a wrong last character taken back with backspace.
+        try atPrompt("申請 1/43")
+        terminal.send("山田 太郎X")
+        terminal.send(bytes: [0x7F])
+        terminal.send("\r")
+        // A missing character put in the middle with the left arrow.
+        try atPrompt("申請 2/43")
+        terminal.send("総課")
+        terminal.send("\u{1b}[D")
+        terminal.send("務\r")
+        // Ctrl-C drops the half-typed answer and asks the same question again.
+        try atPrompt("申請 3/43")
+        terminal.send("途中まで")
+        terminal.send(bytes: [0x03])
+        try terminal.waitFor("入力を取り消しました")
+        try answer("申請 3/43", "Example Storage株式会社")
+        try answer("申請 4/43", "Example Drive 無料プラン")
+        try answer("申請 5/43", "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。")
+        try answer("申請 6/43", "観光イベントの写真を協力団体と共有するため")
+        try answer("申請 7/43", "イベント写真、公開済みのチラシ")
+        try answer("申請 8/43", "Ⅳ")
+        // TAB completes a yes/no word from its first character.
+        try atPrompt("申請 9/43")
+        terminal.send("いい\t\r")
+        try answer("申請 10/43", "いいえ")
+        try answer("申請 11/43", "山田 太郎、佐藤 花子")
+        try answer("申請 12/43", "R8.4.1")
+        try answer("申請 13/43", "令和９年３月３１日")
+        try answer("申請 14/43", "佐藤 花子")
+        try answer("申請 15/43", "鈴木 一郎")
+        try answer("申請 16/43", "庁内ファイルサーバ")
+        try answer("申請 17/43", "signup.png")
+        try answer("申請 18/43", "terms.pdf")
+        // TAB completes a mark: 該 → 該当なし, which is ／.
+        try atPrompt("申請 19/43")
+        terminal.send("該\t\r")
+        try answer("確認事項1の備考", "HTTPS の説明ページなし")
+        try answer("申請 21/43", "")
+        // Ctrl-D at the next question leaves, keeping the draft.
+        try atPrompt("申請 22/43")
+        terminal.send(bytes: [0x04])
+        try terminal.waitFor("下書きを保存しました")
+        #expect(try terminal.waitForExit() == 0)
+
+        let saved = try SQLiteStore(path: store, workingDirectory: folder, clock: SystemClock())
+        let draft = try #require(try saved.drafts(owner: NSUserName(), procedureID: "application").first)
+        let answers = draft.state.answers
+        #expect(answers[ApplicationFields.applicant] == .text("山田 太郎"))
+        #expect(answers[ApplicationFields.department] == .text("総務課"))
+        #expect(answers[ApplicationFields.provider] == .text("Example Storage株式会社"))
+        #expect(answers[ApplicationFields.personalInformation] == .flag(false))
+        #expect(answers[ApplicationFields.periodEnd] == .date(Day(year: 2027, month: 3, day: 31)!))
+        #expect(answers["check1"] == .mark(.notApplicable))
+        #expect(answers["check1.note"] == .text("HTTPS の説明ページなし"))
+        #expect(answers["check2"] == nil)
+        #expect(answers.count == 21)
+        let history = try String(contentsOfFile: folder + "/.local/state/yakkan/history", encoding: .utf8)
+        // libedit's history file escapes spaces; what was cancelled with Ctrl-C is not kept.
+        #expect(history.contains("Example\\040Storage株式会社"))
+        #expect(history.contains("総務課"))
+        #expect(!history.contains("途中まで"))
+    }
+}
