@@ -34,7 +34,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(
+            name: "CoreTests",
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GuideTests", dependencies: ["Guide", "Core"]),
     ],
     swiftLanguageModes: [.v5]

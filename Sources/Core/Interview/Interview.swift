@@ -26,9 +26,18 @@ public struct Interview: Sendable {
     }
 
     /// What an empty line would take for this field now.
+    /// An earlier answer comes first, unless the answers it depended on changed so that the
+    /// field's own rules now refuse it, or it was only the default of answers now changed.
     public func defaultAnswer(for field: Field, _ state: InterviewState) -> AnswerValue? {
-        if let earlier = state.previous[field.id] { return earlier }
-        return field.defaultValue?(state.answers, context)
+        defaultOffer(for: field, state)?.value
+    }
+
+    func defaultOffer(for field: Field, _ state: InterviewState) -> (value: AnswerValue, computed: Bool)? {
+        if let earlier = state.previous[field.id], !state.derived.contains(field.id),
+           field.rules.allSatisfy({ $0(earlier, state.answers) == nil }) {
+            return (earlier, false)
+        }
+        return field.defaultValue?(state.answers, context).map { ($0, true) }
     }
 
     /// The words TAB may complete for the current question.
@@ -122,6 +131,9 @@ public struct Interview: Sendable {
         next.order.removeAll { $0 == field.id }
         next.order.append(field.id)
         next.previous.removeValue(forKey: field.id)
+        let tookComputedDefault = line.trimmingCharacters(in: .whitespaces).isEmpty
+            && defaultOffer(for: field, state)?.computed == true
+        if tookComputedDefault { next.derived.insert(field.id) } else { next.derived.remove(field.id) }
         var messages = field.notices.compactMap { $0(value, next.answers) }.map { Message(.notice, $0(language)) }
         if nextField(next) == nil { messages += review(next) }
         return Outcome(state: next, messages: messages, effects: [.saveDraft], refused: false)
@@ -178,7 +190,7 @@ public struct Interview: Sendable {
     }
 
     private func confirmSubmission(_ line: String, _ state: InterviewState) -> Outcome {
-        guard let yes = YesNo.parse(InputLine.halfwidthASCII(line)) else {
+        guard let yes = YesNo.parse(InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces)) else {
             return refuse(state, EngineText.notYesNo)
         }
         guard yes else {

@@ -6,11 +6,25 @@ public struct InterviewState: Sendable, Codable, Equatable {
     public var order: [String]
     /// Answers taken back by `:back` or `:edit`, offered again as the default.
     public var previous: Answers
+    /// Answers that were the field's computed default, taken with an empty line; when the
+    /// answers they came from change, they are computed again rather than offered as typed.
+    public var derived: Set<String>
 
-    public init(answers: Answers = [:], order: [String] = [], previous: Answers = [:]) {
+    public init(answers: Answers = [:], order: [String] = [], previous: Answers = [:], derived: Set<String> = []) {
         self.answers = answers
         self.order = order
         self.previous = previous
+        self.derived = derived
+    }
+
+    enum CodingKeys: String, CodingKey { case answers, order, previous, derived }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        answers = try container.decode(Answers.self, forKey: .answers)
+        order = try container.decode([String].self, forKey: .order)
+        previous = try container.decodeIfPresent(Answers.self, forKey: .previous) ?? [:]
+        derived = try container.decodeIfPresent(Set<String>.self, forKey: .derived) ?? []
     }
 }
 

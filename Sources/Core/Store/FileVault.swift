@@ -9,9 +9,11 @@ public struct FileVault: AttachmentIntake {
     public let workingDirectory: String
     let clock: any Clock
     let fileMode: mode_t
+    let folderMode: mode_t
 
-    public init(folder: String, workingDirectory: String, clock: any Clock, fileMode: mode_t = 0o600) {
+    public init(folder: String, workingDirectory: String, clock: any Clock, fileMode: mode_t = 0o600, folderMode: mode_t = 0o700) {
         self.folder = folder
+        self.folderMode = folderMode
         self.workingDirectory = workingDirectory
         self.clock = clock
         self.fileMode = fileMode
@@ -50,13 +52,17 @@ public struct FileVault: AttachmentIntake {
         let target = path(of: digest)
         if FileManager.default.fileExists(atPath: target) { return }
         let directory = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for level in [folder, directory] where !FileManager.default.fileExists(atPath: level) {
+            try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
+            chmod(level, folderMode)
+        }
         // Written under a temporary name and renamed, so a killed process never leaves half a file
         // under a name that claims a hash it does not have.
         let temporary = directory + "/.incoming-\(UUID().uuidString)"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: fileMode]) else {
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             throw AttachmentProblem.unreadable(path: temporary)
         }
+        chmod(temporary, fileMode)
         if rename(temporary, target) != 0 {
             unlink(temporary)
             throw AttachmentProblem.unreadable(path: target)

@@ -14,25 +14,24 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let shared = Self.prepareFolder(folder.isEmpty ? "." : folder)
-        umask(shared ? 0o007 : 0o077)
+        let fileMode: mode_t = shared ? 0o660 : 0o600
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // A power cut must never take back what someone submitted.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
-            database = try Self.withLock(path + ".lock") {
+            database = try Self.withLock(path + ".lock", mode: fileMode) {
+                // Refuse a newer store before anything opens it for writing: opening a pool
+                // may touch the file even when nothing is migrated.
+                try Self.refuseNewerStore(at: path)
+                try Self.createFile(path, mode: fileMode)
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                let migrator = Schema.migrator
-                try pool.read { db in
-                    if try migrator.hasBeenSuperseded(db) {
-                        let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
-                        throw StoreError.newerStore(unknownMigrations: unknown.sorted())
-                    }
-                }
-                try migrator.migrate(pool)
+                // The pool sets NORMAL for WAL on its writer; a power cut must never take back
+                // what someone submitted, so the one writing connection is set to FULL here.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                try Schema.migrator.migrate(pool)
+                for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, fileMode) }
                 return pool
             }
         } catch let error as StoreError {
@@ -42,7 +41,31 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
-            fileMode: shared ? 0o660 : 0o600)
+            fileMode: fileMode, folderMode: shared ? 0o2770 : 0o700)
+    }
+
+    /// Reads the applied migrations of an existing store without writing a byte to it.
+    static func refuseNewerStore(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let migrator = Schema.migrator
+        try queue.read { db in
+            guard try db.tableExists("grdb_migrations") else { return }
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            if !unknown.isEmpty { throw StoreError.newerStore(unknownMigrations: unknown.sorted()) }
+        }
+    }
+
+    /// Creates the file with exactly this mode, whatever the process umask, so that in a
+    /// group-shared folder the group can write it (SQLite gives -wal and -shm the same mode).
+    static func createFile(_ path: String, mode: mode_t) throws {
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        fchmod(descriptor, mode)
+        close(descriptor)
     }
 
     public func storedPath(of attachment: Attachment) -> String {
@@ -65,9 +88,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// Two processes creating the same new store at once otherwise fail now and then:
     /// setting the journal mode ignores the busy handler, and the migrator could run twice.
-    static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o660)
+    static func withLock<T>(_ lockPath: String, mode: mode_t, _ body: () throws -> T) throws -> T {
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
+        fchmod(descriptor, mode)
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
