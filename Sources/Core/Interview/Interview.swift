@@ -62,6 +62,7 @@ public struct Interview: Sendable {
         }
         var lines: [Message] = []
         if let preamble = field.preamble { lines.append(Message(.notice, preamble(language))) }
+        if let preamble = field.preambleRule?(state.answers, context) { lines.append(Message(.warning, preamble(language))) }
         let (index, total) = position(of: field, state)
         lines.append(Message(.question, "\(procedure.title(language)) \(index)/\(total) · \(field.question(language))"))
         var hints: [String] = []

@@ -34,8 +34,11 @@ public struct InterviewContext: Sendable {
     public var today: Day
     public var person: Person?
     public var intake: any AttachmentIntake
+    /// Incidents on record, shown where a question asks about past incidents (check 6).
+    public var incidents: [Incident]
 
-    public init(language: Language, today: Day, person: Person?, intake: any AttachmentIntake) {
+    public init(language: Language, today: Day, person: Person?, intake: any AttachmentIntake, incidents: [Incident] = []) {
+        self.incidents = incidents
         self.language = language
         self.today = today
         self.person = person

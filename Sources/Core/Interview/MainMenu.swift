@@ -1,7 +1,7 @@
 /// What a person sees when they start yakkan: what waits for them, then what they can do.
 public enum MainMenu {
     public enum Item: String, Sendable, CaseIterable {
-        case apply, review, acknowledge, list, quit
+        case apply, review, acknowledge, record, alerts, list, quit
     }
 
     public struct Entry: Sendable {
@@ -18,6 +18,10 @@ public enum MainMenu {
         public var returned: [(id: Int64, decision: Decision)]
         public var waitingForReview: Int
         public var toAcknowledge: [ApplicationRecord]
+        /// Services in use (or stopped) this person keeps or oversees.
+        public var services: [ApplicationRecord] = []
+        public var today: [TodayItem] = []
+        public var unreadAlerts = 0
 
         public init(name: String?, reviewer: StaffMember?, drafts: [Draft], returned: [(id: Int64, decision: Decision)],
                     waitingForReview: Int, toAcknowledge: [ApplicationRecord]) {
@@ -64,10 +68,21 @@ public enum MainMenu {
             entries.append(Entry(key: "3", item: .acknowledge, label: Localized(
                 "利用上のリスクの確認（\(situation.toAcknowledge.count)件）", "Acknowledge risks (\(situation.toAcknowledge.count))")))
         }
+        if !situation.services.isEmpty {
+            entries.append(Entry(key: "5", item: .record, label: Localized(
+                "利用中の記録（内容確認・バックアップ・利用者への確認など）", "Record a duty (review, backup, user confirmation…)")))
+        }
+        if situation.unreadAlerts > 0 {
+            entries.append(Entry(key: "6", item: .alerts, label: Localized(
+                "お知らせの確認（\(situation.unreadAlerts)件）", "Read alerts (\(situation.unreadAlerts))")))
+        }
         entries.append(Entry(key: "4", item: .list, label: Localized("申請の一覧", "List applications")))
+        entries.sort { $0.key < $1.key }
         entries.append(Entry(key: "q", item: .quit, label: Localized("終了", "Quit")))
         return entries
     }
+
+    public static let chooseService = Localized("どのサービスですか？申請番号を入力してください。", "Which service? Enter its application number.")
 
     public static func prompt(_ entries: [Entry], _ language: Language) -> [Message] {
         entries.map { Message(.info, "  \($0.key). \($0.label(language))") }

@@ -9,6 +9,9 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
     case approved
     /// 利用中: approved and the risks acknowledged.
     case inUse = "in_use"
+    /// 停止: stopped at once (routing abroad found, or the 利用責任者 decided to stop);
+    /// it must still be terminated.
+    case stopped
 
     public var label: Localized {
         switch self {
@@ -17,6 +20,7 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
         case .refused: return Localized("却下", "refused")
         case .approved: return Localized("承認・リスク確認待ち", "approved, risks to acknowledge")
         case .inUse: return Localized("利用中", "in use")
+        case .stopped: return Localized("停止", "stopped")
         }
     }
 }
@@ -35,6 +39,9 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var editors: [String] = []
     public var decisions: [Decision] = []
     public var acknowledgement: Acknowledgement?
+    public var dutyRecords: [DutyRecord] = []
+    public var incidents: [Incident] = []
+    public var stop: ServiceStop?
     /// Who has the double check open, and since when.
     public var reviewingBy: String?
     public var reviewingSince: String?
@@ -63,10 +70,36 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var departmentHead: String { answers[F.departmentHead]?.text ?? "" }
     public var classification: Classification? { answers[F.classification]?.classification }
     public var latestDecision: Decision? { decisions.last }
+    public var users: [String] { answers[F.users]?.list ?? [] }
+    /// The day the service came into use: the service manager's acknowledgement of the risks.
+    public var inUseFrom: Day? { acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) } }
+    /// The alternative service as last recorded (6(3)).
+    public var currentAlternative: String {
+        dutyRecords.last { $0.kind == .alternative }?.answers[DutyFields.alternative]?.text
+            ?? answers[F.alternative]?.text ?? ""
+    }
+    /// The kinds of information held as last recorded (6(4)).
+    public var currentInventory: [String] {
+        dutyRecords.last { $0.kind == .inventory }?.answers[DutyFields.inventory]?.list
+            ?? answers[F.informationKinds]?.list ?? []
+    }
 
     /// Every attachment of the application with the field it belongs to.
     public var attachments: [(field: String, attachment: Attachment)] {
         answers.keys.sorted().flatMap { key in (answers[key]?.files ?? []).map { (key, $0) } }
+    }
+}
+
+/// A service stopped at once (6(2)), or on the 利用責任者's decision after a change (6(1)).
+public struct ServiceStop: Sendable, Codable, Equatable {
+    public let reason: String
+    public let stoppedBy: String
+    public let stoppedAt: String
+
+    public init(reason: String, stoppedBy: String, stoppedAt: String) {
+        self.reason = reason
+        self.stoppedBy = stoppedBy
+        self.stoppedAt = stoppedAt
     }
 }
 

@@ -9,11 +9,14 @@ public struct CheckItem: Sendable {
     public let markRules: [AnswerRule]
     public let defaultMark: DefaultRule?
     public let defaultNote: DefaultRule?
+    public let preamble: PreambleRule?
 
     public init(
         number: Int, text: Localized, help: Localized, dependsOn: [String] = [],
-        markRules: [AnswerRule] = [], defaultMark: DefaultRule? = nil, defaultNote: DefaultRule? = nil
+        markRules: [AnswerRule] = [], defaultMark: DefaultRule? = nil, defaultNote: DefaultRule? = nil,
+        preamble: PreambleRule? = nil
     ) {
+        self.preamble = preamble
         self.number = number
         self.text = text
         self.help = help
@@ -95,7 +98,19 @@ public enum ApplicationChecks {
                 "Has the service had no information security incident in the past 3 years?"),
             help: Localized(
                 "事業者の発表や報道で、過去3年間に情報漏えい・不正アクセス等が起きていないかを確かめます。起きていなければ○、起きていれば×です。",
-                "Check the provider's announcements and the news for leaks or break-ins in the past 3 years. ○ if there were none, × if there were.")),
+                "Check the provider's announcements and the news for leaks or break-ins in the past 3 years. ○ if there were none, × if there were."),
+            preamble: { answers, context in
+                let provider = answers[ApplicationFields.provider]?.text ?? ""
+                let service = answers[ApplicationFields.service]?.text ?? ""
+                let since = context.today.adding(months: -36)
+                let known = context.incidents.filter { $0.concerns(provider: provider, service: service) && $0.occurredOn >= since }
+                guard !known.isEmpty else { return nil }
+                return known.reduce(Localized("記録されているインシデント（過去3年間）：", "Incidents on record (past 3 years):")) { text, incident in
+                    text + Localized(
+                        "\n  ・\(JapaneseDate.wareki(incident.occurredOn)) \(incident.what)（\(incident.source ?? "村内の報告")）",
+                        "\n  • \(JapaneseDate.english(incident.occurredOn)) \(incident.what) (\(incident.source ?? "reported here"))")
+                }
+            }),
         CheckItem(
             number: 7,
             text: Localized(

@@ -14,7 +14,8 @@ public enum CheckFields {
                 kind: .mark,
                 dependsOn: item.dependsOn,
                 rules: item.markRules,
-                defaultValue: item.defaultMark),
+                defaultValue: item.defaultMark,
+                preambleRule: item.preamble),
             Field(
                 item.proceedID,
                 label: number + Localized("（×のまま続行）", " (go on with ×)"),

@@ -44,6 +44,8 @@ public typealias AnswerNotice = @Sendable (AnswerValue, Answers) -> Localized?
 public typealias Condition = @Sendable (Answers) -> Bool
 /// What an empty line takes, given the answers so far and who is answering.
 public typealias DefaultRule = @Sendable (Answers, InterviewContext) -> AnswerValue?
+/// Something to show before a question that depends on the answers or on the store's records.
+public typealias PreambleRule = @Sendable (Answers, InterviewContext) -> Localized?
 
 /// One question of a form: everything the engine needs to ask it, explain it and check it.
 public struct Field: Sendable {
@@ -65,6 +67,7 @@ public struct Field: Sendable {
     public let defaultValue: DefaultRule?
     /// Shown before the question, in full (the risk notice, for example).
     public let preamble: Localized?
+    public let preambleRule: PreambleRule?
 
     public init(
         _ id: String,
@@ -79,8 +82,10 @@ public struct Field: Sendable {
         rules: [AnswerRule] = [],
         notices: [AnswerNotice] = [],
         defaultValue: DefaultRule? = nil,
-        preamble: Localized? = nil
+        preamble: Localized? = nil,
+        preambleRule: PreambleRule? = nil
     ) {
+        self.preambleRule = preambleRule
         self.id = id
         self.label = label
         self.question = question

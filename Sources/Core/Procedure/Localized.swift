@@ -5,7 +5,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
 /// A piece of user-facing text in both languages. All user text lives in Core as values of
 /// this type, so that the shell only chooses a language and never words anything itself.
-public struct Localized: Sendable, Hashable {
+public struct Localized: Sendable, Hashable, Codable {
     public let ja: String
     public let en: String
 

@@ -31,6 +31,9 @@ struct ExportedApplication: Encodable {
     let editors: [String]
     let decisions: [ExportedDecision]
     let acknowledgement: Acknowledgement?
+    let duty_records: [ExportedDuty]
+    let incidents: [Incident]
+    let stop: ServiceStop?
 
     init(_ record: ApplicationRecord) {
         id = record.id
@@ -56,6 +59,12 @@ struct ExportedApplication: Encodable {
         editors = record.editors
         decisions = record.decisions.map(ExportedDecision.init)
         acknowledgement = record.acknowledgement
+        duty_records = record.dutyRecords.map {
+            ExportedDuty(kind: $0.kind.rawValue, done_on: $0.doneOn.iso, recorded_by: $0.recordedBy, recorded_at: $0.recordedAt,
+                         answers: $0.answers.mapValues(JSONValue.init))
+        }
+        incidents = record.incidents
+        stop = record.stop
     }
 }
 
@@ -67,6 +76,14 @@ struct ExportedCheck: Encodable {
     let reviewer_mark: String?
     let reviewer_note: String?
     let evidence: [ExportedAttachment]
+}
+
+struct ExportedDuty: Encodable {
+    let kind: String
+    let done_on: String
+    let recorded_by: String
+    let recorded_at: String
+    let answers: [String: JSONValue]
 }
 
 struct ExportedDecision: Encodable {

@@ -56,6 +56,8 @@ public enum ApplicationForm {
         lines.append("")
         lines += approval(record, language)
         lines.append("")
+        let use = duringUse(record, language)
+        if !use.isEmpty { lines += use + [""] }
         let version = ProcedureVersion.current
         lines.append(ja
             ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
@@ -82,6 +84,33 @@ public enum ApplicationForm {
             let day = Village.day(ofTimestamp: acknowledgement.acknowledgedAt).map { AnswerFormat.date($0, language) } ?? ""
             lines.append((ja ? "■リスクの確認（サービス管理担当者）  " : "■ Risks acknowledged by the service manager  ")
                 + "\(day)  \(acknowledgement.name) (\(acknowledgement.login))")
+        }
+        return lines
+    }
+
+    /// Section 6 while in use: every duty record, incidents, and a stop.
+    static func duringUse(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        let ja = language == .ja
+        var lines: [String] = []
+        if !record.dutyRecords.isEmpty {
+            lines.append(ja ? "■利用中の記録" : "■ Duties recorded during use")
+            for duty in record.dutyRecords {
+                let procedure = DutyProcedures.procedure(duty.kind, for: record, today: duty.doneOn)
+                let details = procedure.fields.compactMap { field -> String? in
+                    guard field.id != DutyFields.doneOn, let value = duty.answers[field.id], value != .skipped else { return nil }
+                    return field.label(language) + (ja ? "：" : ": ") + AnswerFormat.inline(value, of: field, language)
+                }
+                lines.append("  " + AnswerFormat.date(duty.doneOn, language) + "  " + duty.kind.title(language) + "  (\(duty.recordedBy))")
+                for detail in details { lines.append("      " + detail) }
+            }
+        }
+        for incident in record.incidents {
+            lines.append((ja ? "■インシデント  " : "■ Incident  ") + AnswerFormat.date(incident.occurredOn, language) + "  " + incident.what)
+            if let action = incident.action { lines.append("      " + (ja ? "対応：" : "action: ") + action) }
+        }
+        if let stop = record.stop {
+            let day = Village.day(ofTimestamp: stop.stoppedAt).map { AnswerFormat.date($0, language) } ?? stop.stoppedAt
+            lines.append((ja ? "■停止  " : "■ Stopped  ") + day + "  " + stop.reason + "  (\(stop.stoppedBy))")
         }
         return lines
     }

@@ -9,7 +9,9 @@ public struct AuditEntry: Sendable, Equatable {
     public let actor: String
     public let action: String
     public let subject: String
-    public let detail: String
+    /// Nil once the records it describes were purged; `detailDigest` still proves what it was.
+    public let detail: String?
+    public let detailDigest: String
     public let previousHash: String
     public let hash: String
 }
@@ -39,23 +41,35 @@ enum AuditTrail {
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
         let sequence: Int64 = (head?["sequence"] ?? 0) + 1
         let previous: String = head?["hash"] ?? genesis
-        let hash = digest(sequence: sequence, at: at, actor: actor, action: action, subject: subject, detail: detail, previous: previous)
+        let detailDigest = sha256(detail)
+        let hash = digest(sequence: sequence, at: at, actor: actor, action: action, subject: subject, detailDigest: detailDigest, previous: previous)
         try db.execute(
             sql: """
-                INSERT INTO audit (sequence, at, actor, action, subject, detail, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [sequence, at, actor, action, subject, detail, previous, hash])
+            arguments: [sequence, at, actor, action, subject, detail, detailDigest, previous, hash])
         try db.execute(
             sql: "INSERT INTO audit_head (id, sequence, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash",
             arguments: [sequence, hash])
     }
 
-    static func digest(sequence: Int64, at: String, actor: String, action: String, subject: String, detail: String, previous: String) -> String {
+    static func digest(sequence: Int64, at: String, actor: String, action: String, subject: String, detailDigest: String, previous: String) -> String {
         // Lengths before each part, so that no two different entries give the same bytes.
-        let parts = ["\(sequence)", at, actor, action, subject, detail, previous]
+        let parts = ["\(sequence)", at, actor, action, subject, detailDigest, previous]
         let canonical = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return sha256(canonical)
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Erases the details of the entries about these subjects (after a purge); the chain holds.
+    static func erase(_ db: Database, subjects: [String]) throws {
+        for subject in subjects {
+            try db.execute(sql: "UPDATE audit SET detail = NULL WHERE subject = ?", arguments: [subject])
+        }
     }
 
     static func entries(_ db: Database) throws -> [AuditEntry] {
@@ -63,7 +77,8 @@ enum AuditTrail {
         try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY rowid").map {
             AuditEntry(
                 sequence: $0["sequence"], at: $0["at"], actor: $0["actor"], action: $0["action"],
-                subject: $0["subject"], detail: $0["detail"], previousHash: $0["previous_hash"], hash: $0["hash"])
+                subject: $0["subject"], detail: $0["detail"], detailDigest: $0["detail_digest"],
+                previousHash: $0["previous_hash"], hash: $0["hash"])
         }
     }
 
@@ -74,8 +89,11 @@ enum AuditTrail {
         for entry in all {
             let recomputed = digest(
                 sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action,
-                subject: entry.subject, detail: entry.detail, previous: entry.previousHash)
+                subject: entry.subject, detailDigest: entry.detailDigest, previous: entry.previousHash)
             if recomputed != entry.hash { return .broken(sequence: entry.sequence, reason: .contentChanged) }
+            if let detail = entry.detail, sha256(detail) != entry.detailDigest {
+                return .broken(sequence: entry.sequence, reason: .contentChanged)
+            }
             if entry.previousHash != previous || entry.sequence != expectedSequence {
                 return .broken(sequence: entry.sequence, reason: .chainBroken)
             }

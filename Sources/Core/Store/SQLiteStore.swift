@@ -266,6 +266,15 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
                 decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
         }
+        if let reason: String = row["stopped_reason"] {
+            record.stop = ServiceStop(reason: reason, stoppedBy: row["stopped_by"], stoppedAt: row["stopped_at"])
+        }
+        record.dutyRecords = try Row.fetchAll(
+            db, sql: "SELECT * FROM duty_record WHERE application_id = ? ORDER BY done_on, id", arguments: [id]
+        ).map(dutyRecord)
+        record.incidents = try Row.fetchAll(
+            db, sql: "SELECT * FROM incident WHERE application_id = ? ORDER BY occurred_on, id", arguments: [id]
+        ).map(incident)
         record.acknowledgement = try Row.fetchOne(
             db, sql: "SELECT * FROM acknowledgement WHERE application_id = ?", arguments: [id]
         ).map { Acknowledgement(applicationID: id, login: $0["login"], name: $0["name"], acknowledgedAt: $0["acknowledged_at"]) }

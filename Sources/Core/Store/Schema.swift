@@ -92,7 +92,9 @@ enum Schema {
                 t.column("actor", .text).notNull()
                 t.column("action", .text).notNull()
                 t.column("subject", .text).notNull()
-                t.column("detail", .text).notNull()
+                // The detail may be erased when its records are purged; its digest stays in the chain.
+                t.column("detail", .text)
+                t.column("detail_digest", .text).notNull()
                 t.column("previous_hash", .text).notNull()
                 t.column("hash", .text).notNull()
             }
@@ -101,12 +103,59 @@ enum Schema {
                 t.column("sequence", .integer).notNull()
                 t.column("hash", .text).notNull()
             }
-            // The log only grows: SQL that edits or removes an entry is refused outright.
-            // (Plain SQL can still drop the trigger; the hash chain is what proves tampering.)
+            // The log only grows: SQL that edits or removes an entry is refused outright, except
+            // erasing a detail when its records are purged. (Plain SQL can still drop the trigger;
+            // the hash chain is what proves tampering.)
             try db.execute(sql: """
-                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                WHEN NOT (NEW.detail IS NULL AND NEW.sequence = OLD.sequence AND NEW.at = OLD.at AND NEW.actor = OLD.actor
+                    AND NEW.action = OLD.action AND NEW.subject = OLD.subject AND NEW.detail_digest = OLD.detail_digest
+                    AND NEW.previous_hash = OLD.previous_hash AND NEW.hash = OLD.hash)
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
                 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
                 """)
+        }
+        migrator.registerMigration("v3-duties") { db in
+            try db.create(table: "duty_record") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("done_on", .text).notNull()
+                t.column("answers", .text).notNull()
+                t.column("recorded_by", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+            }
+            try db.create(index: "duty_record_by_application", on: "duty_record", columns: ["application_id", "kind", "done_on"])
+            try db.create(table: "alert") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("application_id", .integer).references("application", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("recipient_login", .text)
+                t.column("recipient_name", .text)
+                t.column("message", .text).notNull()
+                t.column("needs_decision", .boolean).notNull().defaults(to: false)
+                t.column("created_at", .text).notNull()
+                t.column("acknowledged_at", .text)
+                t.column("acknowledged_by", .text)
+            }
+            try db.create(index: "alert_open", on: "alert", columns: ["acknowledged_at", "recipient_login"])
+            try db.create(table: "incident") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("application_id", .integer).references("application", onDelete: .cascade)
+                t.column("provider", .text).notNull()
+                t.column("service", .text).notNull()
+                t.column("occurred_on", .text).notNull()
+                t.column("what", .text).notNull()
+                t.column("source", .text)
+                t.column("action", .text)
+                t.column("recorded_by", .text).notNull()
+                t.column("recorded_at", .text).notNull()
+            }
+            try db.alter(table: "application") { t in
+                t.add(column: "stopped_reason", .text)
+                t.add(column: "stopped_by", .text)
+                t.add(column: "stopped_at", .text)
+            }
         }
         return migrator
     }

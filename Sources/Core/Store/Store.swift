@@ -33,6 +33,17 @@ public protocol Store: AnyObject, Sendable {
     func decide(_ decision: Decision) throws -> ApplicationRecord
     func acknowledge(_ acknowledgement: Acknowledgement) throws -> ApplicationRecord
 
+    // Duties during use (section 6)
+    func people() throws -> [Person]
+    /// Records a duty; a stop and alerts that follow from it are written in the same transaction.
+    func recordDuty(_ record: DutyRecord, stop: ServiceStop?, alerts: [Alert]) throws -> ApplicationRecord
+    func stopService(_ applicationID: Int64, _ stop: ServiceStop, alerts: [Alert]) throws -> ApplicationRecord
+    func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord
+    func recordIncident(_ incident: Incident, alerts: [Alert]) throws
+    func incidents() throws -> [Incident]
+    func alerts() throws -> [Alert]
+    func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws
+
     func auditEntries() throws -> [AuditEntry]
     func verifyAudit() throws -> AuditVerification
 }

@@ -7,7 +7,7 @@ struct ListCommand: ParsableCommand, SessionCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "table | json")
+    @Option(name: .long, help: "table | json | csv")
     var format: OutputFormat = .table
 
     func run(in session: Session) throws -> Int32 {
@@ -15,6 +15,10 @@ struct ListCommand: ParsableCommand, SessionCommand {
         switch format {
         case .json:
             session.output.write(try ApplicationExport.json(records) + "\n")
+        case .csv:
+            session.output.write(LedgerCSV.document(records, common.lang))
+        case .html:
+            throw ValidationError(RenderText.formatNotAvailable("html", "table | json | csv")(common.lang))
         case .table, .text:
             if records.isEmpty {
                 session.show(.info, SessionText.noApplications(common.lang))

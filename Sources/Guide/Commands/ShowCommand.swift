@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand, SessionCommand {
     @Argument(help: ArgumentHelp(CommandHelp.applicationNumber))
     var id: Int64
 
-    @Option(name: .long, help: "text | json")
+    @Option(name: .long, help: "text | json | html")
     var format: OutputFormat = .text
 
     func run(in session: Session) throws -> Int32 {
@@ -19,6 +19,10 @@ struct ShowCommand: ParsableCommand, SessionCommand {
         switch format {
         case .json:
             session.output.write(try ApplicationExport.json(record) + "\n")
+        case .html:
+            session.output.write(FormHTML.document(record, common.lang))
+        case .csv:
+            throw ValidationError(RenderText.formatNotAvailable("csv", "text | json | html")(common.lang))
         case .table, .text:
             let applicant = try store.person(login: record.applicantLogin)
             session.output.write(ApplicationForm.text(record, applicant: applicant, common.lang) + "\n")

@@ -11,7 +11,8 @@ struct Yakkan: ParsableCommand {
         abstract: CommandHelp.yakkan,
         subcommands: [
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
-            StaffCommand.self, AuditCommand.self,
+            DueCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
+            AlertsCommand.self, CalendarCommand.self, StaffCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: MenuCommand.self)
 
@@ -78,5 +79,5 @@ struct CommonOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, text, json
+    case table, text, json, html, csv
 }

@@ -10,7 +10,8 @@ struct ApplyFlow {
     func run() throws -> Int32 {
         var person = try knownPerson()
         let context = InterviewContext(
-            language: language, today: Village.today(session.clock), person: person, intake: store.intake)
+            language: language, today: Village.today(session.clock), person: person, intake: store.intake,
+            incidents: try store.incidents())
         let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
         session.show(.info, SessionText.welcome(language))
         let drafts = try store.drafts(owner: session.login, procedureID: interview.procedure.id)

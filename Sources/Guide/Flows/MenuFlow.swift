@@ -12,6 +12,9 @@ struct MenuFlow {
             let situation = try gather()
             let entries = MainMenu.entries(situation)
             session.show(MainMenu.greeting(session.login, situation, language))
+            if !situation.today.isEmpty {
+                session.show(TodayList.text(situation.today, today: Village.today(session.clock), language))
+            }
             session.show(MainMenu.prompt(entries, language))
             switch session.reader.read(prompt: "> ", completions: entries.map(\.key)) {
             case .interrupted: continue
@@ -36,6 +39,11 @@ struct MenuFlow {
         case .apply: return try ApplyFlow(session: session, store: store, language: language, bail: bail).run()
         case .review: return try ReviewFlow(session: session, store: store, language: language, bail: bail).run(applicationID: nil)
         case .acknowledge: return try AcknowledgeFlow(session: session, store: store, language: language, bail: bail).run(applicationID: nil)
+        case .record:
+            let services = try gather().services.filter { $0.status == .inUse }
+            guard let id = try chooseService(services) else { return 0 }
+            return try DutyFlow(session: session, store: store, language: language, bail: bail).record(id, nil)
+        case .alerts: return try DutyFlow(session: session, store: store, language: language, bail: bail).alerts()
         case .list:
             let records = try store.applications()
             if records.isEmpty {
@@ -45,6 +53,23 @@ struct MenuFlow {
             }
             return 0
         case .quit: return 0
+        }
+    }
+
+    private func chooseService(_ services: [ApplicationRecord]) throws -> Int64? {
+        if services.count == 1 { return services[0].id }
+        session.output.write(Ledger.table(services, language) + "\n")
+        while true {
+            session.show(.question, MainMenu.chooseService(language))
+            switch session.reader.read(prompt: "> ", completions: services.map { "\($0.id)" }) {
+            case .interrupted: continue
+            case .endOfInput: return nil
+            case .line(let bytes):
+                let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
+                if let match = services.first(where: { "\($0.id)" == text }) { return match.id }
+                session.show(.error, ReviewText.notInInbox(text)(language))
+                if bail { return nil }
+            }
         }
     }
 
@@ -58,9 +83,18 @@ struct MenuFlow {
                   let decision = records.first(where: { $0.id == id })?.latestDecision else { return nil }
             return (id, decision)
         }
-        return MainMenu.Situation(
+        var situation = MainMenu.Situation(
             name: name, reviewer: member, drafts: drafts, returned: returned,
             waitingForReview: member.map { ReviewText.waiting(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, name: name, in: records))
+        let person = TodayList.Person(login: session.login, name: name, member: member)
+        let alerts = try store.alerts()
+        situation.services = records.filter {
+            ($0.status == .inUse || $0.status == .stopped)
+                && (DutyRules.isManager(login: session.login, name: name, of: $0) || member?.reviews($0.department) == true)
+        }
+        situation.today = TodayList.items(for: person, records: records, alerts: alerts, today: Village.today(session.clock))
+        situation.unreadAlerts = alerts.filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: session.login, name: name) }.count
+        return situation
     }
 }

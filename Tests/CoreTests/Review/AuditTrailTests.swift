@@ -57,9 +57,23 @@ import Testing
         let entry = try #require(store.auditEntries().first { $0.sequence == 2 })
         let forged = AuditTrail.digest(
             sequence: 2, at: entry.at, actor: "mallory", action: entry.action, subject: entry.subject,
-            detail: entry.detail, previous: entry.previousHash)
+            detailDigest: entry.detailDigest, previous: entry.previousHash)
         try Self.tamper(path, "UPDATE audit SET actor = 'mallory', hash = '\(forged)' WHERE sequence = 2")
         #expect(try store.verifyAudit() == .broken(sequence: 3, reason: .chainBroken))
+    }
+
+    @Test func aChangedDetailIsNamed() throws {
+        let (store, path) = try Self.honestStore()
+        try Self.tamper(path, "UPDATE audit SET detail = 'version 1' WHERE sequence = 4")
+        #expect(try store.verifyAudit() == .broken(sequence: 4, reason: .contentChanged))
+    }
+
+    @Test func anErasedDetailKeepsTheChain() throws {
+        let (store, path) = try Self.honestStore()
+        let queue = try DatabaseQueue(path: path)
+        // Erasing a detail is the one change the log allows, even with its triggers in place.
+        try queue.write { try $0.execute(sql: "UPDATE audit SET detail = NULL WHERE sequence = 4") }
+        #expect(try store.verifyAudit() == .intact(entries: 5))
     }
 
     @Test func aDeletedEntryIsFound() throws {

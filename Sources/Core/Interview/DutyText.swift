@@ -1,0 +1,39 @@
+/// What the shell says around the duties and events of section 6.
+public enum DutyText {
+    public static func recorded(_ kind: DutyKind, _ record: ApplicationRecord) -> Localized {
+        Localized("申請番号 \(record.id) の「\(kind.title.ja)」を記録しました。", "Recorded “\(kind.title.en)” for application \(record.id).")
+    }
+    public static func stopped(_ record: ApplicationRecord) -> Localized {
+        Localized(
+            "申請番号 \(record.id)（\(record.service)）の利用を停止しました。利用者と利用責任者に通知しました。代替サービス：\(record.currentAlternative)。終了確認書による終了の手続きを行ってください。",
+            "Stopped application \(record.id) (\(record.service)); its users and the 利用責任者 are told. Alternative: \(record.currentAlternative). Now terminate it with the termination form.")
+    }
+    public static func alerted(_ count: Int) -> Localized {
+        Localized("\(count)人に通知しました。", "\(count) people were alerted.")
+    }
+    public static func incidentElsewhereRecorded(_ affected: [ApplicationRecord], alerts: Int) -> Localized {
+        affected.isEmpty
+            ? Localized("記録しました。該当する利用中のサービスはありません。以後の申請の確認事項6で表示されます。",
+                        "Recorded. No service in use is concerned; it will be shown at check 6 of later applications.")
+            : Localized(
+                "記録しました。該当する利用中のサービス \(affected.count) 件（" + affected.map { "申請\($0.id)" }.joined(separator: "、") + "）の利用者・サービス管理担当者 \(alerts) 人に注意喚起しました。",
+                "Recorded. \(affected.count) service(s) in use are concerned (" + affected.map { "#\($0.id)" }.joined(separator: ", ") + "); \(alerts) users and managers were alerted.")
+    }
+    public static let incidentRecorded = Localized(
+        "インシデントを記録し、利用責任者に通知しました。", "The incident is recorded and the 利用責任者 told.")
+    public static func continued(_ stop: Bool) -> Localized {
+        stop ? Localized("利用の停止を記録しました。終了の手続きが必要です。", "Recorded the stop; the service must now be terminated.")
+            : Localized("継続を記録しました。", "Recorded that the service continues.")
+    }
+    public static let chooseDuty = Localized("記録する項目を選んでください：", "Choose what to record:")
+    public static let noAlerts = Localized("未確認のお知らせはありません。", "There are no alerts to acknowledge.")
+    public static let acknowledgePrompt = Localized(
+        "確認したお知らせの番号を入力してください（all：すべて、Enter：終了）。", "Which alerts have you read? (numbers, all, or Enter to finish)")
+    public static func acknowledgedAlerts(_ count: Int) -> Localized {
+        Localized("\(count)件のお知らせを確認済みにしました。", "Marked \(count) alert(s) as read.")
+    }
+    public static let noSuchAlert = Localized("その番号のお知らせはありません。", "There is no such alert.")
+    public static func calendarWritten(_ count: Int, _ path: String) -> Localized {
+        Localized("\(count)件の予定を \(path) に書き出しました。", "Wrote \(count) event(s) to \(path).")
+    }
+}

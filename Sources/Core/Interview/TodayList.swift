@@ -1,0 +1,150 @@
+import Foundation
+
+/// What waits for a person today: overdue and due duties of the services they keep or
+/// oversee, decisions asked of them, and alerts they have not acknowledged; most urgent first.
+public struct TodayItem: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case overdue, decision, alert, stopped, due
+    }
+
+    public let kind: Kind
+    public let applicationID: Int64?
+    public let duty: DutyKind?
+    public let service: String
+    public let title: Localized
+    public let dueDate: Day?
+    /// How many periods are overdue, for an overdue duty.
+    public let overduePeriods: Int
+    public let alertID: Int64?
+
+    var rank: Int {
+        switch kind {
+        case .overdue: return 0
+        case .decision: return 1
+        case .stopped: return 2
+        case .alert: return 3
+        case .due: return 4
+        }
+    }
+}
+
+public enum TodayList {
+    public struct Person: Sendable {
+        public let login: String
+        public let name: String?
+        public let member: StaffMember?
+
+        public init(login: String, name: String?, member: StaffMember?) {
+            self.login = login
+            self.name = name
+            self.member = member
+        }
+    }
+
+    /// `everything` is the whole store's list, for 利用責任者 and administrators.
+    public static func items(
+        for person: Person, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
+    ) -> [TodayItem] {
+        var items: [TodayItem] = []
+        for record in records {
+            let keeps = DutyRules.isManager(login: person.login, name: person.name, of: record)
+            let oversees = person.member?.reviews(record.department) == true
+            guard everything || keeps || oversees else { continue }
+            if record.status == .stopped {
+                items.append(TodayItem(
+                    kind: .stopped, applicationID: record.id, duty: nil, service: record.service,
+                    title: Localized("停止中：終了確認書による終了の手続きが必要です", "Stopped: it must be terminated with the termination form"),
+                    dueDate: nil, overduePeriods: 0, alertID: nil))
+            }
+            guard record.status == .inUse, let start = record.inUseFrom else { continue }
+            for kind in DutyKind.allCases {
+                guard let cadence = kind.schedule else { continue }
+                let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
+                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                let overdue = open.filter { $0.status == .overdue }
+                if let oldest = overdue.first, keeps || oversees || everything {
+                    items.append(TodayItem(
+                        kind: .overdue, applicationID: record.id, duty: kind, service: record.service,
+                        title: kind.title + Localized("・", " · ") + periodName(oldest.period, cadence)
+                            + (overdue.count > 1 ? Localized("ほか\(overdue.count - 1)期間", " and \(overdue.count - 1) more") : Localized("", "")),
+                        dueDate: oldest.dueDate, overduePeriods: overdue.count, alertID: nil))
+                }
+                if let current = open.first(where: { $0.status == .due }), keeps || everything {
+                    items.append(TodayItem(
+                        kind: .due, applicationID: record.id, duty: kind, service: record.service,
+                        title: kind.title + Localized("・", " · ") + periodName(current.period, cadence),
+                        dueDate: current.dueDate, overduePeriods: 0, alertID: nil))
+                }
+            }
+        }
+        for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login, name: person.name)) {
+            let service = records.first { $0.id == alert.applicationID }?.service ?? ""
+            items.append(TodayItem(
+                kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
+                title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id))
+        }
+        return items.sorted {
+            ($0.rank, $0.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $0.applicationID ?? 0, $0.alertID ?? 0)
+                < ($1.rank, $1.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $1.applicationID ?? 0, $1.alertID ?? 0)
+        }
+    }
+
+    /// 令和8年4月分, or 令和8年度第1四半期 (the fiscal year begins in April).
+    public static func periodName(_ period: DutySchedule.Period, _ cadence: DutySchedule.Cadence) -> Localized {
+        switch cadence {
+        case .month:
+            let wareki = JapaneseDate.wareki(period.start)
+            let month = wareki.components(separatedBy: "月").first.map { $0 + "月分" } ?? wareki
+            return Localized(month, "\(period.start.year)-\(String(format: "%02d", period.start.month))")
+        case .fiscalQuarter:
+            let fiscalYear = period.start.month >= 4 ? period.start.year : period.start.year - 1
+            let quarter = [4: 1, 7: 2, 10: 3, 1: 4][period.start.month] ?? 1
+            let eraYear = JapaneseDate.wareki(Day(year: fiscalYear, month: 4, day: 1)!).components(separatedBy: "年").first ?? ""
+            return Localized("\(eraYear)年度第\(quarter)四半期", "FY\(fiscalYear) Q\(quarter)")
+        }
+    }
+
+    public static func text(_ items: [TodayItem], today: Day, _ language: Language) -> [Message] {
+        let heading = Localized("今日のやること（\(JapaneseDate.wareki(today))）", "To do today (\(JapaneseDate.english(today)))")
+        guard !items.isEmpty else {
+            return [Message(.heading, heading(language)), Message(.info, Localized("  期限が来ているものはありません。", "  Nothing is due.")(language))]
+        }
+        var lines = [Message(.heading, heading(language))]
+        for item in items {
+            let number = item.applicationID.map { Localized("申請\($0)", "#\($0)")(language) + " " } ?? ""
+            let due = item.dueDate.map { Localized(" 期限 ", " due ")(language) + AnswerFormat.date($0, language) } ?? ""
+            let label: Localized
+            let tone: Tone
+            switch item.kind {
+            case .overdue: (label, tone) = (Localized("期限切れ", "OVERDUE"), .error)
+            case .decision: (label, tone) = (Localized("要判断", "DECIDE"), .warning)
+            case .stopped: (label, tone) = (Localized("停止中", "STOPPED"), .warning)
+            case .alert: (label, tone) = (Localized("お知らせ", "ALERT"), .notice)
+            case .due: (label, tone) = (Localized("期限内", "due"), .info)
+            }
+            let service = item.service.isEmpty ? "" : item.service + " "
+            lines.append(Message(tone, "  [\(label(language))] " + number + service + "— " + item.title(language) + due))
+        }
+        return lines
+    }
+
+    public static func json(_ items: [TodayItem]) throws -> String {
+        struct Exported: Encodable {
+            let kind: String
+            let application_id: Int64?
+            let duty: String?
+            let service: String
+            let title: String
+            let title_en: String
+            let due: String?
+            let overdue_periods: Int
+            let alert_id: Int64?
+        }
+        let exported = items.map {
+            Exported(kind: $0.kind.rawValue, application_id: $0.applicationID, duty: $0.duty?.rawValue, service: $0.service,
+                     title: $0.title.ja, title_en: $0.title.en, due: $0.dueDate?.iso, overdue_periods: $0.overduePeriods, alert_id: $0.alertID)
+        }
+        if exported.isEmpty { return "[]" }
+        return try ApplicationExport.encode(exported)
+    }
+}

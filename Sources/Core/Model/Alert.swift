@@ -1,0 +1,89 @@
+/// Something a person must see and acknowledge: an incident elsewhere, a stopped service,
+/// a change that needs the 利用責任者's decision, a difference the users reported.
+public struct Alert: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        /// 6(7): an incident at another organisation with a service of the same provider.
+        case incidentElsewhere = "incident_elsewhere"
+        /// 6(8): an incident with this service.
+        case incident
+        /// 6(2): the service was stopped.
+        case stopped
+        /// 6(1): what the service offers changed; the 利用責任者 decides to continue or stop.
+        case serviceChanged = "service_changed"
+        /// 6(6): a user reported that purpose or information differ from the application.
+        case usageDiffers = "usage_differs"
+        /// 6(1): the 利用責任者 decided to continue or stop after a change.
+        case continuationDecided = "continuation_decided"
+    }
+
+    public var id: Int64?
+    public let applicationID: Int64?
+    public let kind: Kind
+    /// Whom it is for: a login when known, else the name written on the form.
+    public let recipientLogin: String?
+    public let recipientName: String?
+    public let message: Localized
+    public let createdAt: String
+    public var acknowledgedAt: String?
+    /// Set on alerts that need a decision, not only a reading (a change of the service).
+    public let needsDecision: Bool
+
+    public init(
+        id: Int64? = nil, applicationID: Int64?, kind: Kind, recipientLogin: String?, recipientName: String?,
+        message: Localized, createdAt: String, acknowledgedAt: String? = nil, needsDecision: Bool = false
+    ) {
+        self.id = id
+        self.applicationID = applicationID
+        self.kind = kind
+        self.recipientLogin = recipientLogin
+        self.recipientName = recipientName
+        self.message = message
+        self.createdAt = createdAt
+        self.acknowledgedAt = acknowledgedAt
+        self.needsDecision = needsDecision
+    }
+
+    public func isFor(login: String, name: String?) -> Bool {
+        if let recipientLogin { return recipientLogin == login }
+        guard let recipientName, let name else { return false }
+        return Names.same(recipientName, name)
+    }
+}
+
+/// A security incident: at another organisation (6(7)) or with one of the village's services (6(8)).
+public struct Incident: Sendable, Codable, Equatable {
+    public var id: Int64?
+    /// The service it happened to here; nil for an incident elsewhere.
+    public let applicationID: Int64?
+    public let provider: String
+    public let service: String
+    public let occurredOn: Day
+    public let what: String
+    /// Where it was learnt (a news item, the provider's notice); for incidents elsewhere.
+    public let source: String?
+    /// What was done about it; for the village's own incidents.
+    public let action: String?
+    public let recordedBy: String
+    public let recordedAt: String
+
+    public init(
+        id: Int64? = nil, applicationID: Int64?, provider: String, service: String, occurredOn: Day, what: String,
+        source: String?, action: String?, recordedBy: String, recordedAt: String
+    ) {
+        self.id = id
+        self.applicationID = applicationID
+        self.provider = provider
+        self.service = service
+        self.occurredOn = occurredOn
+        self.what = what
+        self.source = source
+        self.action = action
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+
+    /// Whether the incident concerns this provider or service (check 6 looks at 3 years).
+    public func concerns(provider: String, service: String) -> Bool {
+        Names.same(self.provider, provider) || (!self.service.isEmpty && Names.same(self.service, service))
+    }
+}

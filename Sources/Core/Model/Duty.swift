@@ -1,0 +1,76 @@
+/// The recurring and standing duties of section 6 while a service is in use.
+public enum DutyKind: String, Sendable, Codable, CaseIterable {
+    /// 6(1): review what the service offers, about once a quarter.
+    case contentReview = "content_review"
+    /// 6(5): back the information up, at least once a month.
+    case backup
+    /// 6(6): confirm with the users, once a month, that purpose and information are unchanged.
+    case userConfirmation = "user_confirmation"
+    /// 6(3): the alternative service, kept secured in advance.
+    case alternative
+    /// 6(4): what information the service holds, kept current.
+    case inventory
+
+    public var schedule: DutySchedule.Cadence? {
+        switch self {
+        case .contentReview: return .fiscalQuarter
+        case .backup, .userConfirmation: return .month
+        case .alternative, .inventory: return nil
+        }
+    }
+
+    public var title: Localized {
+        switch self {
+        case .contentReview: return Localized("サービス内容の確認（四半期）", "Quarterly review of the service")
+        case .backup: return Localized("バックアップ（毎月）", "Monthly backup")
+        case .userConfirmation: return Localized("利用者への確認（毎月）", "Monthly confirmation with the users")
+        case .alternative: return Localized("代替サービスの確認", "Alternative service")
+        case .inventory: return Localized("取り扱っている情報の把握", "Information held")
+        }
+    }
+
+    public var section: String {
+        switch self {
+        case .contentReview: return "6(1)"
+        case .backup: return "6(5)"
+        case .userConfirmation: return "6(6)"
+        case .alternative: return "6(3)"
+        case .inventory: return "6(4)"
+        }
+    }
+
+    /// Words that pick the duty on the command line.
+    public static func named(_ text: String) -> DutyKind? {
+        let folded = text.lowercased()
+        let names: [String: DutyKind] = [
+            "review": .contentReview, "content": .contentReview, "content_review": .contentReview, "内容確認": .contentReview,
+            "backup": .backup, "バックアップ": .backup,
+            "confirm": .userConfirmation, "confirmation": .userConfirmation, "user_confirmation": .userConfirmation, "利用者確認": .userConfirmation,
+            "alternative": .alternative, "代替": .alternative, "代替サービス": .alternative,
+            "inventory": .inventory, "情報": .inventory, "情報の把握": .inventory,
+        ]
+        return names[folded]
+    }
+}
+
+/// One recorded performance of a duty.
+public struct DutyRecord: Sendable, Codable, Equatable {
+    public var id: Int64?
+    public let applicationID: Int64
+    public let kind: DutyKind
+    /// The day the duty was done (a late record names the day it was really done).
+    public let doneOn: Day
+    public let answers: Answers
+    public let recordedBy: String
+    public let recordedAt: String
+
+    public init(id: Int64? = nil, applicationID: Int64, kind: DutyKind, doneOn: Day, answers: Answers, recordedBy: String, recordedAt: String) {
+        self.id = id
+        self.applicationID = applicationID
+        self.kind = kind
+        self.doneOn = doneOn
+        self.answers = answers
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+}

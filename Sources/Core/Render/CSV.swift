@@ -1,0 +1,144 @@
+/// CSV as Excel (Japanese Windows included) opens it correctly: UTF-8 with a byte order mark,
+/// so Excel does not guess Shift_JIS; CRLF after every record; RFC 4180 quoting.
+///
+/// `document` is lossless: every cell comes back unchanged through `parse`, line breaks
+/// inside cells (CRLF or LF) included. It does not touch cells that Excel would take for a
+/// formula (`=`, `+`, `-`, `@`); a caller whose cells are typed by other people passes them
+/// through `formulaSafe` first, as `LedgerCSV` does.
+public enum CSV {
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func document(headers: [String], rows: [[String]]) -> String {
+        var out = byteOrderMark
+        for record in [headers] + rows {
+            out += record.map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// One cell, quoted when it contains a comma, a double quote, CR or LF (quotes doubled).
+    public static func field(_ cell: String) -> String {
+        let needsQuotes = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A cell that Excel shows as the text typed rather than evaluating it: one that starts
+    /// with `=`, `+`, `-`, `@`, a tab or CR gets a leading apostrophe (the OWASP advice
+    /// against CSV injection). Excel shows the apostrophe; the text is otherwise unchanged.
+    public static func formulaSafe(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// Reads CSV as RFC 4180 has it, leniently: a leading BOM is dropped; records end with
+    /// CRLF, LF or CR; quoted cells keep their line breaks as written; a final line break does
+    /// not make an empty record.
+    public static func parse(_ text: String) -> [[String]] {
+        var input = Array(text.unicodeScalars)
+        if input.first == "\u{FEFF}" { input.removeFirst() }
+        var records: [[String]] = []
+        var record: [String] = []
+        var cell = String.UnicodeScalarView()
+        var quoted = false
+        var atRecordStart = true
+        var index = 0
+        func endCell() {
+            record.append(String(cell))
+            cell = String.UnicodeScalarView()
+        }
+        func endRecord() {
+            endCell()
+            records.append(record)
+            record = []
+            atRecordStart = true
+        }
+        while index < input.count {
+            let scalar = input[index]
+            index += 1
+            if quoted {
+                if scalar == "\"" {
+                    if index < input.count, input[index] == "\"" {
+                        cell.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where cell.isEmpty:
+                quoted = true
+                atRecordStart = false
+            case ",":
+                endCell()
+                atRecordStart = false
+            case "\r":
+                if index < input.count, input[index] == "\n" { index += 1 }
+                endRecord()
+            case "\n":
+                endRecord()
+            default:
+                cell.append(scalar)
+                atRecordStart = false
+            }
+        }
+        if !atRecordStart { endRecord() }
+        return records
+    }
+}
+
+/// The list of applications as CSV for Excel: one row per application.
+public enum LedgerCSV {
+    public static func headers(_ language: Language) -> [String] {
+        language == .ja
+            ? ["番号", "状態", "課", "提供会社名", "提供サービス名", "申請者", "申請日", "利用開始", "利用終了",
+               "重要性分類", "個人情報", "利用者数", "サービス管理担当者", "所属長名", "最新の判断", "判断日"]
+            : ["ID", "Status", "Department", "Provider", "Service", "Applicant", "Submitted", "Period from", "Period to",
+               "Classification", "Personal information", "Users", "Service manager", "Head of department",
+               "Latest decision", "Decided"]
+    }
+
+    /// Dates are ISO (2026-04-01), so Excel reads them as dates; cells typed by staff are made
+    /// formula-safe (see `CSV.formulaSafe`).
+    public static func document(_ records: [ApplicationRecord], _ language: Language) -> String {
+        CSV.document(headers: headers(language), rows: records.map { row($0, language) })
+    }
+
+    static func row(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        let a = record.answers
+        let decision = record.latestDecision
+        let personal = a[ApplicationFields.personalInformation]?.flag.map { ($0 ? EngineText.yes : EngineText.no)(language) }
+        let cells: [String] = [
+            "\(record.id)",
+            record.status.label(language),
+            record.department,
+            record.provider,
+            record.service,
+            a[ApplicationFields.applicant]?.text ?? "",
+            record.submittedDay?.iso ?? "",
+            record.periodStart?.iso ?? "",
+            record.periodEnd?.iso ?? "",
+            record.classification?.numeral ?? "",
+            personal ?? "",
+            "\(a[ApplicationFields.users]?.list?.count ?? 0)",
+            record.serviceManager,
+            record.departmentHead,
+            decision.map { $0.outcome.label(language) } ?? "",
+            decision.flatMap { Village.day(ofTimestamp: $0.decidedAt)?.iso } ?? "",
+        ]
+        return cells.map(CSV.formulaSafe)
+    }
+}
+
+/// Messages of the output formats.
+public enum RenderText {
+    public static func formatNotAvailable(_ format: String, _ available: String) -> Localized {
+        Localized(
+            "この命令では --format \(format) は使えません（使えるもの：\(available)）。",
+            "--format \(format) is not available for this command (use \(available)).")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// One upcoming duty as a calendar event.
+public struct DutyEvent: Sendable, Equatable {
+    public let applicationID: Int64
+    public let duty: DutyKind
+    public let service: String
+    public let due: Day
+    public let overdue: Bool
+}
+
+/// The next due date of every recurring duty of the services a person keeps or oversees.
+public enum DutyCalendar {
+    public static func events(for person: TodayList.Person, records: [ApplicationRecord], today: Day, everything: Bool = false) -> [DutyEvent] {
+        records.filter { record in
+            record.status == .inUse
+                && (everything || DutyRules.isManager(login: person.login, name: person.name, of: record)
+                    || person.member?.reviews(record.department) == true)
+        }.flatMap { record -> [DutyEvent] in
+            guard let start = record.inUseFrom else { return [] }
+            return DutyKind.allCases.compactMap { kind in
+                guard let cadence = kind.schedule else { return nil }
+                let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
+                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                if let overdue = open.first(where: { $0.status == .overdue }) {
+                    return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: overdue.dueDate, overdue: true)
+                }
+                let due = DutySchedule.nextDue(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: due, overdue: false)
+            }
+        }
+    }
+}
+
+/// RFC 5545 text that groupware calendars import: all-day events with stable UIDs,
+/// CRLF line ends, text escaped and lines folded at 75 octets.
+public enum ICalendar {
+    public static func document(_ events: [DutyEvent], stamp: Date, language: Language) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//yakkan//duties//JA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        let dtstamp = utcStamp(stamp)
+        for event in events {
+            let summary = (event.overdue ? Localized("【期限切れ】", "[OVERDUE] ")(language) : "")
+                + event.duty.title(language) + " — " + event.service
+            let description = Localized(
+                "申請番号 \(event.applicationID)・手順書\(event.duty.section)。記録は yakkan record \(event.applicationID) で行います。",
+                "Application \(event.applicationID), section \(event.duty.section). Record it with yakkan record \(event.applicationID).")(language)
+            lines += [
+                "BEGIN:VEVENT",
+                // Stable across exports: the same duty of the same service for the same due day.
+                "UID:yakkan-\(event.applicationID)-\(event.duty.rawValue)-\(compact(event.due))@yakkan",
+                "DTSTAMP:\(dtstamp)",
+                "DTSTART;VALUE=DATE:\(compact(event.due))",
+                "DTEND;VALUE=DATE:\(compact(event.due.adding(days: 1)))",
+                "SUMMARY:" + escape(summary),
+                "DESCRIPTION:" + escape(description),
+                "CATEGORIES:" + escape("yakkan"),
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+
+    static func utcStamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+    public static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Lines longer than 75 octets continue on lines that start with a space, never
+    /// splitting a UTF-8 character (RFC 5545 3.1).
+    public static func fold(_ line: String) -> String {
+        var pieces: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            let limit = pieces.isEmpty ? 75 : 74
+            if octets + size > limit {
+                pieces.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        pieces.append(current)
+        return pieces.joined(separator: "\r\n ")
+    }
+
+    /// Unfolds and splits a document back into its content lines (used by the tests).
+    public static func contentLines(_ document: String) -> [String] {
+        document.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    }
+}

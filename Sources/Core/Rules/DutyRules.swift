@@ -1,0 +1,70 @@
+/// Who may do what while a service is in use.
+public enum DutyRules {
+    /// Duties are kept by the サービス管理担当者; the 利用責任者 of the 課 may record them too.
+    public static func mayRecord(login: String, name: String?, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        if isManager(login: login, name: name, of: application) || member?.reviews(application.department) == true { return nil }
+        return Localized(
+            "この記録はサービス管理担当者（\(application.serviceManager)）か、\(application.department)の利用責任者が行います。",
+            "This is recorded by the service manager (\(application.serviceManager)) or the 利用責任者 of \(application.department).")
+    }
+
+    /// Stopping at once (6(2)) is for the service manager, the 利用責任者, or an administrator.
+    public static func mayStop(login: String, name: String?, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        if member?.isAdministrator == true { return nil }
+        return mayRecord(login: login, name: name, member: member, application: application)
+    }
+
+    /// The whole store's list is for 利用責任者 and administrators.
+    public static func maySeeEverything(member: StaffMember?) -> Localized? {
+        member?.isAdministrator == true || member?.reviewerOf.isEmpty == false ? nil : Localized(
+            "保管庫全体の一覧は利用責任者と管理者だけが見られます。",
+            "Only 利用責任者 and administrators can list the whole store.")
+    }
+
+    /// Incidents elsewhere are recorded by a 利用責任者 (6(7)).
+    public static func mayRecordIncidentElsewhere(member: StaffMember?) -> Localized? {
+        member?.reviewerOf.isEmpty == false ? nil : Localized(
+            "他組織のインシデントは利用責任者が記録し、利用者に注意喚起します（手順書6(7)）。",
+            "Incidents at other organisations are recorded by a 利用責任者, who alerts the users (section 6(7)).")
+    }
+
+    /// Continuing or stopping after a change is the 利用責任者's decision (6(1)).
+    public static func mayDecideContinuation(member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        member?.reviews(application.department) == true ? nil : Localized(
+            "継続の可否は\(application.department)の利用責任者が判断します。",
+            "Whether to continue is decided by the 利用責任者 of \(application.department).")
+    }
+
+    public static func notInUse(_ application: ApplicationRecord) -> Localized {
+        Localized(
+            "申請番号 \(application.id) は利用中ではありません（状態：\(application.status.label.ja)）。",
+            "Application \(application.id) is not in use (it is \(application.status.label.en)).")
+    }
+
+    public static func isManager(login: String, name: String?, of application: ApplicationRecord) -> Bool {
+        Names.same(application.serviceManager, login) || name.map { Names.same(application.serviceManager, $0) } == true
+    }
+}
+
+/// Who is who, for finding the login behind a name written on a form.
+public struct Directory: Sendable {
+    public let staff: [StaffMember]
+    public let people: [Person]
+
+    public init(staff: [StaffMember], people: [Person]) {
+        self.staff = staff
+        self.people = people
+    }
+
+    public func login(forName name: String) -> String? {
+        staff.first { Names.same($0.name, name) }?.login ?? people.first { Names.same($0.name, name) }?.login
+    }
+
+    public func name(forLogin login: String) -> String? {
+        staff.first { $0.login == login }?.name ?? people.first { $0.login == login }?.name
+    }
+
+    public func reviewers(of department: String) -> [StaffMember] {
+        staff.filter { $0.reviews(department) }
+    }
+}

@@ -1,0 +1,79 @@
+/// When each recurring duty is due, decided from the day the service came into use and the
+/// days the duty was done. Periods are calendar months, or quarters of the Japanese fiscal
+/// year (April–June, July–September, October–December, January–March). The period in which
+/// the service came into use is covered by its approval; each later period needs one record.
+/// A record counts for the earliest period still open that had begun by the day it was
+/// done, so a late record closes the period it was late for.
+public enum DutySchedule {
+    public enum Cadence: Sendable, Equatable {
+        case month
+        case fiscalQuarter
+
+        /// The period containing a day.
+        public func period(containing day: Day) -> Period {
+            switch self {
+            case .month:
+                let start = Day(year: day.year, month: day.month, day: 1)!
+                return Period(start: start, end: start.adding(months: 1).adding(days: -1))
+            case .fiscalQuarter:
+                // Fiscal quarters start in April, July, October and January.
+                let firstMonth = [1, 4, 7, 10].last { $0 <= day.month }!
+                let start = Day(year: day.year, month: firstMonth, day: 1)!
+                return Period(start: start, end: start.adding(months: 3).adding(days: -1))
+            }
+        }
+    }
+
+    public struct Period: Sendable, Equatable, Hashable {
+        public let start: Day
+        public let end: Day
+    }
+
+    public enum Status: String, Sendable, Codable {
+        /// The current period has no record yet; due by its last day.
+        case due
+        /// A past period ended without a record.
+        case overdue
+    }
+
+    public struct Item: Sendable, Equatable {
+        public let period: Period
+        public let status: Status
+        public var dueDate: Day { period.end }
+    }
+
+    /// Every open period up to today: overdue ones, then the current one if it is open.
+    /// `activeUntil` is the day the service stopped or ended; from that day nothing is due.
+    public static func items(
+        cadence: Cadence, inUseFrom start: Day, doneOn records: [Day], today: Day, activeUntil: Day? = nil
+    ) -> [Item] {
+        if let end = activeUntil, today >= end { return [] }
+        guard today >= start else { return [] }
+        var periods: [Period] = []
+        var period = cadence.period(containing: cadence.period(containing: start).end.adding(days: 1))
+        while period.start <= today {
+            periods.append(period)
+            period = cadence.period(containing: period.end.adding(days: 1))
+        }
+        var satisfied = Set<Int>()
+        var next = 0
+        for day in records.sorted() where next < periods.count && day <= today {
+            if periods[next].start <= day {
+                satisfied.insert(next)
+                next += 1
+            }
+        }
+        return periods.indices.filter { !satisfied.contains($0) }.map { index in
+            Item(period: periods[index], status: periods[index].end < today ? .overdue : .due)
+        }
+    }
+
+    /// The next day a duty falls due on or after today, for calendars: the end of the current
+    /// period while it is open, else the end of the period after it.
+    public static func nextDue(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day], today: Day) -> Day {
+        let open = items(cadence: cadence, inUseFrom: start, doneOn: records, today: today)
+        if let current = open.last(where: { $0.status == .due }) { return current.dueDate }
+        let current = cadence.period(containing: max(today, start))
+        return cadence.period(containing: current.end.adding(days: 1)).end
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func people() throws -> [Person] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT login, name, department FROM person ORDER BY login")
+                .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
+        }
+    }
+
+    public func recordDuty(_ record: DutyRecord, stop: ServiceStop?, alerts: [Alert]) throws -> ApplicationRecord {
+        try database.write { db in
+            guard let application = try Self.loadApplication(db, id: record.applicationID) else {
+                throw StoreError.notFound(id: record.applicationID)
+            }
+            guard application.status == .inUse || (application.status == .stopped && record.kind.schedule == nil) else {
+                throw StoreError.refused([DutyRules.notInUse(application)])
+            }
+            let answers = try Self.json(record.answers)
+            try db.execute(
+                sql: """
+                    INSERT INTO duty_record (application_id, kind, done_on, answers, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [record.applicationID, record.kind.rawValue, record.doneOn.iso, answers, record.recordedBy, record.recordedAt])
+            try AuditTrail.append(
+                db, actor: record.recordedBy, action: "duty-\(record.kind.rawValue)", subject: "application/\(record.applicationID)",
+                detail: record.doneOn.iso + "\n" + answers, at: record.recordedAt)
+            if let stop { try Self.stop(db, application, stop) }
+            try Self.insert(db, alerts, actor: record.recordedBy)
+            return try Self.loadApplication(db, id: record.applicationID)!
+        }
+    }
+
+    public func stopService(_ applicationID: Int64, _ stop: ServiceStop, alerts: [Alert]) throws -> ApplicationRecord {
+        try database.write { db in
+            guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
+            guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
+            try Self.stop(db, application, stop)
+            try Self.insert(db, alerts, actor: stop.stoppedBy)
+            return try Self.loadApplication(db, id: applicationID)!
+        }
+    }
+
+    static func stop(_ db: Database, _ application: ApplicationRecord, _ stop: ServiceStop) throws {
+        try db.execute(
+            sql: """
+                UPDATE application SET status = 'stopped', stopped_reason = ?, stopped_by = ?, stopped_at = ?, version = version + 1
+                WHERE id = ?
+                """,
+            arguments: [stop.reason, stop.stoppedBy, stop.stoppedAt, application.id])
+        try AuditTrail.append(db, actor: stop.stoppedBy, action: "stop", subject: "application/\(application.id)", detail: stop.reason, at: stop.stoppedAt)
+    }
+
+    static func insert(_ db: Database, _ alerts: [Alert], actor: String) throws {
+        for alert in alerts {
+            try db.execute(
+                sql: """
+                    INSERT INTO alert (application_id, kind, recipient_login, recipient_name, message, needs_decision, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [alert.applicationID, alert.kind.rawValue, alert.recipientLogin, alert.recipientName,
+                            try json(alert.message), alert.needsDecision, alert.createdAt])
+            try AuditTrail.append(
+                db, actor: actor, action: "alert-\(alert.kind.rawValue)", subject: "alert/\(db.lastInsertedRowID)",
+                detail: (alert.recipientLogin ?? alert.recipientName ?? "") + "\n" + alert.message.ja, at: alert.createdAt)
+        }
+    }
+
+    public func recordIncident(_ incident: Incident, alerts: [Alert]) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO incident (application_id, provider, service, occurred_on, what, source, action, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [incident.applicationID, incident.provider, incident.service, incident.occurredOn.iso, incident.what,
+                            incident.source, incident.action, incident.recordedBy, incident.recordedAt])
+            try AuditTrail.append(
+                db, actor: incident.recordedBy, action: incident.applicationID == nil ? "incident-elsewhere" : "incident",
+                subject: "incident/\(db.lastInsertedRowID)", detail: try Self.json(incident), at: incident.recordedAt)
+            try Self.insert(db, alerts, actor: incident.recordedBy)
+        }
+    }
+
+    public func incidents() throws -> [Incident] {
+        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM incident ORDER BY occurred_on, id").map(Self.incident) }
+    }
+
+    public func alerts() throws -> [Alert] {
+        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id").map(Self.alert) }
+    }
+
+    public func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE alert SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
+                arguments: [timestamp, login, id])
+            guard db.changesCount == 1 else { return }
+            try AuditTrail.append(db, actor: login, action: "alert-acknowledged", subject: "alert/\(id)", detail: "", at: timestamp)
+        }
+    }
+
+    /// The 利用責任者's decision after a change (6(1)): the alerts asking for it are closed,
+    /// the service stops or goes on, and the service manager is told.
+    public func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord {
+        try database.write { db in
+            guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
+            guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
+            try db.execute(
+                sql: """
+                    UPDATE alert SET acknowledged_at = ?, acknowledged_by = ?
+                    WHERE application_id = ? AND needs_decision AND acknowledged_at IS NULL
+                    """,
+                arguments: [timestamp, login, applicationID])
+            try AuditTrail.append(
+                db, actor: login, action: stop == nil ? "continue" : "discontinue", subject: "application/\(applicationID)",
+                detail: reason, at: timestamp)
+            if let stop { try Self.stop(db, application, stop) }
+            try Self.insert(db, alerts, actor: login)
+            return try Self.loadApplication(db, id: applicationID)!
+        }
+    }
+
+    static func dutyRecord(_ row: Row) throws -> DutyRecord {
+        let answers: String = row["answers"]
+        return DutyRecord(
+            id: row["id"], applicationID: row["application_id"], kind: DutyKind(rawValue: row["kind"]) ?? .backup,
+            doneOn: Day(iso: row["done_on"]) ?? Day(year: 1970, month: 1, day: 1)!,
+            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+
+    static func incident(_ row: Row) throws -> Incident {
+        Incident(
+            id: row["id"], applicationID: row["application_id"], provider: row["provider"], service: row["service"],
+            occurredOn: Day(iso: row["occurred_on"]) ?? Day(year: 1970, month: 1, day: 1)!, what: row["what"],
+            source: row["source"], action: row["action"], recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+    }
+
+    static func alert(_ row: Row) throws -> Alert {
+        let message: String = row["message"]
+        return Alert(
+            id: row["id"], applicationID: row["application_id"], kind: Alert.Kind(rawValue: row["kind"]) ?? .incident,
+            recipientLogin: row["recipient_login"], recipientName: row["recipient_name"],
+            message: try JSONDecoder().decode(Localized.self, from: Data(message.utf8)),
+            createdAt: row["created_at"], acknowledgedAt: row["acknowledged_at"], needsDecision: row["needs_decision"])
+    }
+}
