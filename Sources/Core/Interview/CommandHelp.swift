@@ -43,4 +43,11 @@ public enum CommandHelp {
     public static let alerts = "お知らせの確認 / Read and acknowledge your alerts."
     public static let calendar = "今後の期限を iCalendar (.ics) で書き出し / Write upcoming duties as an iCalendar file."
     public static let calendarOutput = "書き出すファイル（省略時は標準出力） / file to write (else standard output)"
+    public static let terminate = "終了確認書の作成と提出（7） / Fill in and submit the termination form (section 7)."
+    public static let purge = "保管期限（終了後3年）を過ぎた記録の削除・保管期限の延長（管理者） / Remove records past their retention (3 years after the end), or extend retention (administrators)."
+    public static let purgeDryRun = "削除の対象を表示するだけ / only show what would be removed"
+    public static let purgeHold = "保管期限を延長する申請番号 / the application whose retention to extend"
+    public static let purgeUntil = "延長後の保管期限 / the new retention date"
+    public static let purgeReason = "延長の理由 / why it is extended"
+    public static let purgeHoldUsage = "--hold 番号 --until 日付 --reason 理由 をすべて指定してください / Give --hold ID --until DATE --reason TEXT together."
 }

@@ -5,8 +5,8 @@ public enum DutyText {
     }
     public static func stopped(_ record: ApplicationRecord) -> Localized {
         Localized(
-            "申請番号 \(record.id)（\(record.service)）の利用を停止しました。利用者と利用責任者に通知しました。代替サービス：\(record.currentAlternative)。終了確認書による終了の手続きを行ってください。",
-            "Stopped application \(record.id) (\(record.service)); its users and the 利用責任者 are told. Alternative: \(record.currentAlternative). Now terminate it with the termination form.")
+            "申請番号 \(record.id)（\(record.service)）の利用を停止しました。利用者と利用責任者に通知しました。代替サービス：\(record.currentAlternative)。yakkan terminate \(record.id) で終了確認書を作成してください。",
+            "Stopped application \(record.id) (\(record.service)); its users and the 利用責任者 are told. Alternative: \(record.currentAlternative). Now fill in the termination form: yakkan terminate \(record.id).")
     }
     public static func alerted(_ count: Int) -> Localized {
         Localized("\(count)人に通知しました。", "\(count) people were alerted.")

@@ -4,14 +4,18 @@ public enum ReviewText {
     public static func inbox(_ records: [ApplicationRecord], today: Day, _ language: Language) -> String {
         let ja = language == .ja
         let headers = ja
-            ? ["番号", "課", "提供会社名", "提供サービス名", "申請者", "提出日", "待ち日数"]
-            : ["ID", "課", "Provider", "Service", "Applicant", "Submitted", "Waiting"]
+            ? ["番号", "種別", "課", "提供会社名", "提供サービス名", "申請者", "提出日", "待ち日数"]
+            : ["ID", "Form", "課", "Provider", "Service", "Applicant", "Submitted", "Waiting"]
         let rows = records.map { record -> [String] in
-            let submitted = record.submittedDay
+            let termination = record.status != .submitted
+            let submitted = termination ? record.termination.flatMap { Village.day(ofTimestamp: $0.submittedAt) } : record.submittedDay
             let waited = submitted.map { $0.days(until: today) } ?? 0
+            let applicant = termination
+                ? record.termination?.answers[TerminationFields.applicant]?.text ?? record.termination?.applicantLogin ?? ""
+                : record.answers[ApplicationFields.applicant]?.text ?? record.applicantLogin
             return [
-                "\(record.id)", record.department, record.provider, record.service,
-                record.answers[ApplicationFields.applicant]?.text ?? record.applicantLogin,
+                "\(record.id)", termination ? (ja ? "終了" : "termination") : (ja ? "申請" : "application"),
+                record.department, record.provider, record.service, applicant,
                 submitted.map { Ledger.shortDate($0, language) } ?? "",
                 ja ? "\(waited)日" : "\(waited) d",
             ]
@@ -59,7 +63,25 @@ public enum ReviewText {
                 "Returned application \(record.id). The applicant sees the reason on their next start and can correct and resubmit it.")
         case .refused:
             return Localized("申請番号 \(record.id) を却下しました。", "Refused application \(record.id).")
+        case .confirmed:
+            let until = record.keepUntil.map(JapaneseDate.wareki) ?? ""
+            let untilEnglish = record.keepUntil.map(JapaneseDate.english) ?? ""
+            return Localized(
+                "申請番号 \(record.id) の終了を確認しました。記録は \(until) まで保管されます。",
+                "Confirmed the end of application \(record.id). Its records are kept until \(untilEnglish).")
         }
+    }
+
+    public static func terminationReturned(_ record: ApplicationRecord) -> Localized {
+        Localized(
+            "申請番号 \(record.id) の終了確認書を差し戻しました。サービス管理担当者が修正して再提出します。",
+            "Returned the termination form of application \(record.id); the service manager corrects and resubmits it.")
+    }
+
+    /// Terminations of this reviewer's 課 waiting for a double check, oldest first.
+    public static func terminationsWaiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { $0.termination?.status == .submitted && reviewer.reviews($0.department) }
+            .sorted { ($0.termination!.submittedAt, $0.id) < ($1.termination!.submittedAt, $1.id) }
     }
 
     // Acknowledgement

@@ -50,7 +50,20 @@ public enum TodayList {
             let keeps = DutyRules.isManager(login: person.login, name: person.name, of: record)
             let oversees = person.member?.reviews(record.department) == true
             guard everything || keeps || oversees else { continue }
-            if record.status == .stopped {
+            if let termination = record.termination, termination.status == .submitted, person.member?.reviews(record.department) == true || everything {
+                items.append(TodayItem(
+                    kind: .decision, applicationID: record.id, duty: nil, service: record.service,
+                    title: Localized("終了確認書のダブルチェック（yakkan review \(record.id)）", "Double-check the termination form (yakkan review \(record.id))"),
+                    dueDate: nil, overduePeriods: 0, alertID: nil))
+            }
+            if let termination = record.termination, termination.status == .returned, keeps || everything {
+                items.append(TodayItem(
+                    kind: .decision, applicationID: record.id, duty: nil, service: record.service,
+                    title: Localized("終了確認書が差し戻されました：\(termination.latestDecision?.reason ?? "")（yakkan terminate \(record.id)）",
+                                     "The termination form was returned: \(termination.latestDecision?.reason ?? "") (yakkan terminate \(record.id))"),
+                    dueDate: nil, overduePeriods: 0, alertID: nil))
+            }
+            if record.status == .stopped && record.termination == nil {
                 items.append(TodayItem(
                     kind: .stopped, applicationID: record.id, duty: nil, service: record.service,
                     title: Localized("停止中：終了確認書による終了の手続きが必要です", "Stopped: it must be terminated with the termination form"),
@@ -60,7 +73,9 @@ public enum TodayList {
             for kind in DutyKind.allCases {
                 guard let cadence = kind.schedule else { continue }
                 let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
-                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                // Duties stop being due on the end date the termination form gives.
+                let open = DutySchedule.items(
+                    cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.termination?.endDate)
                 let overdue = open.filter { $0.status == .overdue }
                 if let oldest = overdue.first, keeps || oversees || everything {
                     items.append(TodayItem(

@@ -12,6 +12,8 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
     /// 停止: stopped at once (routing abroad found, or the 利用責任者 decided to stop);
     /// it must still be terminated.
     case stopped
+    /// 終了: the termination was confirmed; kept until three years after its end.
+    case ended
 
     public var label: Localized {
         switch self {
@@ -21,6 +23,7 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
         case .approved: return Localized("承認・リスク確認待ち", "approved, risks to acknowledge")
         case .inUse: return Localized("利用中", "in use")
         case .stopped: return Localized("停止", "stopped")
+        case .ended: return Localized("終了", "ended")
         }
     }
 }
@@ -42,6 +45,9 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var dutyRecords: [DutyRecord] = []
     public var incidents: [Incident] = []
     public var stop: ServiceStop?
+    public var termination: TerminationRecord?
+    /// Retention extended (a hold): never earlier than three years after the end.
+    public var holds: [Day] = []
     /// Who has the double check open, and since when.
     public var reviewingBy: String?
     public var reviewingSince: String?

@@ -3,18 +3,25 @@ public enum DecisionOutcome: String, Sendable, Codable, CaseIterable {
     case approved
     case returned
     case refused
+    /// A termination form confirmed.
+    case confirmed
 
     public var label: Localized {
         switch self {
         case .approved: return Localized("承認", "approved")
         case .returned: return Localized("差し戻し", "returned for correction")
         case .refused: return Localized("却下", "refused")
+        case .confirmed: return Localized("確認", "confirmed")
         }
     }
 }
 
 /// A dated decision naming its reviewer, with the reviewer's column of marks.
 public struct Decision: Sendable, Codable, Equatable {
+    /// Which form was decided: the application or its termination.
+    public enum Form: String, Sendable, Codable { case application, termination }
+
+    public var form: Form = .application
     public let applicationID: Int64
     public let reviewerLogin: String
     public let reviewerName: String

@@ -10,12 +10,15 @@ public struct CheckItem: Sendable {
     public let defaultMark: DefaultRule?
     public let defaultNote: DefaultRule?
     public let preamble: PreambleRule?
+    /// Distinguishes the checks of the two forms in the answers ("check", "termination.check").
+    public let prefix: String
 
     public init(
         number: Int, text: Localized, help: Localized, dependsOn: [String] = [],
         markRules: [AnswerRule] = [], defaultMark: DefaultRule? = nil, defaultNote: DefaultRule? = nil,
-        preamble: PreambleRule? = nil
+        preamble: PreambleRule? = nil, prefix: String = "check"
     ) {
+        self.prefix = prefix
         self.preamble = preamble
         self.number = number
         self.text = text
@@ -26,10 +29,10 @@ public struct CheckItem: Sendable {
         self.defaultNote = defaultNote
     }
 
-    public var markID: String { "check\(number)" }
-    public var proceedID: String { "check\(number).proceed" }
-    public var noteID: String { "check\(number).note" }
-    public var evidenceID: String { "check\(number).evidence" }
+    public var markID: String { "\(prefix)\(number)" }
+    public var proceedID: String { "\(prefix)\(number).proceed" }
+    public var noteID: String { "\(prefix)\(number).note" }
+    public var evidenceID: String { "\(prefix)\(number).evidence" }
 }
 
 public enum ApplicationChecks {

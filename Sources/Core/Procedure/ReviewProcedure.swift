@@ -2,6 +2,8 @@
 public enum ReviewFields {
     public static func mark(_ number: Int) -> String { "review.check\(number)" }
     public static func note(_ number: Int) -> String { "review.check\(number).note" }
+    public static func terminationMark(_ number: Int) -> String { "review.termination.check\(number)" }
+    public static func terminationNote(_ number: Int) -> String { "review.termination.check\(number).note" }
     public static let businessNeed = "review.business_need"
     public static let permitClassification = "review.permit_classification"
     public static let permitReason = "review.permit_reason"
@@ -14,6 +16,7 @@ public enum ReviewFields {
 /// applicant's mark is revealed only after the reviewer has marked it.
 public enum ReviewProcedure {
     public static let id = "review"
+    public static let terminationID = "termination-review"
     typealias R = ReviewFields
     typealias F = ApplicationFields
 
@@ -21,7 +24,7 @@ public enum ReviewProcedure {
         let answers = application.answers
         var fields: [Field] = []
         for item in ApplicationChecks.items {
-            fields += checkFields(item, answers, evidencePath)
+            fields += checkFields(item, answers, evidencePath, mark: ReviewFields.mark, note: ReviewFields.note)
         }
         fields.append(Field(
             R.businessNeed,
@@ -90,7 +93,10 @@ public enum ReviewProcedure {
         return Procedure(id: id, title: Localized("確認", "Review"), fields: fields)
     }
 
-    static func checkFields(_ item: CheckItem, _ answers: Answers, _ evidencePath: @escaping @Sendable (Attachment) -> String) -> [Field] {
+    static func checkFields(
+        _ item: CheckItem, _ answers: Answers, _ evidencePath: @escaping @Sendable (Attachment) -> String,
+        mark: (Int) -> String, note: (Int) -> String
+    ) -> [Field] {
         let applicantMark = answers[item.markID]?.mark
         var shown = Localized("申請者の備考：", "Applicant's note: ")
             + Localized(answers[item.noteID]?.text ?? "（なし）", answers[item.noteID]?.text ?? "(none)")
@@ -98,7 +104,7 @@ public enum ReviewProcedure {
             let line = "\n  " + AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
             shown = shown + Localized("\n確認資料：" + line, "\nEvidence: " + line)
         }
-        let markID = ReviewFields.mark(item.number)
+        let markID = mark(item.number)
         return [
             Field(
                 markID,
@@ -112,7 +118,7 @@ public enum ReviewProcedure {
                 notices: [{ value, _ in reveal(value.mark, applicantMark) }],
                 preamble: shown),
             Field(
-                ReviewFields.note(item.number),
+                note(item.number),
                 label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
                 question: Localized("確認事項\(item.number)の備考", "A note on check \(item.number)"),
                 help: Localized(
@@ -122,6 +128,44 @@ public enum ReviewProcedure {
                 optional: { $0[markID]?.mark == applicantMark },
                 dependsOn: [markID]),
         ]
+    }
+
+    /// The double check of a termination form (section 7(2)): its four checks marked blind,
+    /// then 確認 or 差し戻し; a × on check 1 or 2 cannot be confirmed.
+    public static func termination(for record: ApplicationRecord, evidencePath: @escaping @Sendable (Attachment) -> String) -> Procedure {
+        let answers = record.termination?.answers ?? [:]
+        var fields = TerminationProcedure.checks.flatMap {
+            checkFields($0, answers, evidencePath, mark: ReviewFields.terminationMark, note: ReviewFields.terminationNote)
+        }
+        let markIDs = fields.map(\.id)
+        fields.append(Field(
+            R.decision,
+            label: Localized("判断", "Decision"),
+            question: Localized("判断を選んでください（確認／差し戻し）。", "Your decision (confirm / return)."),
+            help: Localized(
+                "確認：終了を確認し、保管期限（終了日から3年）に入ります。差し戻し：サービス管理担当者に修正を求めます。データの消去または廃棄証明が×のままでは確認できません。",
+                "Confirm: the end is confirmed and the 3-year retention begins. Return: the service manager corrects it. A × on data erased or the disposal certificate cannot be confirmed."),
+            kind: .choice([
+                ChoiceOption(DecisionOutcome.confirmed.rawValue, label: DecisionOutcome.confirmed.label, typed: ["確認する", "confirm", "c"]),
+                ChoiceOption(DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"]),
+            ]),
+            dependsOn: markIDs,
+            rules: [{ value, reviewAnswers in
+                guard value.choice == DecisionOutcome.confirmed.rawValue else { return nil }
+                let reasons = TerminationRules.confirmationBlockers(review: reviewAnswers)
+                guard !reasons.isEmpty else { return nil }
+                return Localized("確認できません：", "It cannot be confirmed: ")
+                    + reasons.dropFirst().reduce(reasons[0]) { $0 + Localized("／", "; ") + $1 }
+            }]))
+        fields.append(Field(
+            R.reason,
+            label: Localized("理由・連絡", "Reason, for the service manager"),
+            question: Localized("理由を入力してください（サービス管理担当者に伝わります）。", "The reason (the service manager will see it)."),
+            help: Localized("差し戻しでは何を直せばよいかを書きます。確認では省略できます。", "For a return say what to correct; optional when confirming."),
+            kind: .text(minimumLength: 1),
+            optional: { $0[R.decision]?.choice == DecisionOutcome.confirmed.rawValue },
+            dependsOn: [R.decision]))
+        return Procedure(id: terminationID, title: Localized("終了の確認", "Termination review"), fields: fields)
     }
 
     static func reveal(_ mine: Mark?, _ theirs: Mark?) -> Localized {

@@ -34,6 +34,8 @@ struct ExportedApplication: Encodable {
     let duty_records: [ExportedDuty]
     let incidents: [Incident]
     let stop: ServiceStop?
+    let termination: ExportedTermination?
+    let keep_until: String?
 
     init(_ record: ApplicationRecord) {
         id = record.id
@@ -65,6 +67,25 @@ struct ExportedApplication: Encodable {
         }
         incidents = record.incidents
         stop = record.stop
+        keep_until = record.keepUntil?.iso
+        termination = record.termination.map { termination in
+            let review = termination.latestDecision?.answers ?? [:]
+            let checkIDs = Set(TerminationProcedure.checks.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
+            return ExportedTermination(
+                status: termination.status.rawValue, applicant_login: termination.applicantLogin,
+                submitted_at: termination.submittedAt, version: termination.version,
+                fields: termination.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init),
+                checks: TerminationProcedure.checks.map { item in
+                    ExportedCheck(
+                        number: item.number, question: item.text.ja,
+                        applicant_mark: termination.answers[item.markID]?.mark?.symbol,
+                        applicant_note: termination.answers[item.noteID]?.text,
+                        reviewer_mark: review[ReviewFields.terminationMark(item.number)]?.mark?.symbol,
+                        reviewer_note: review[ReviewFields.terminationNote(item.number)]?.text,
+                        evidence: (termination.answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
+                },
+                decisions: termination.decisions.map(ExportedDecision.init))
+        }
     }
 }
 
@@ -76,6 +97,16 @@ struct ExportedCheck: Encodable {
     let reviewer_mark: String?
     let reviewer_note: String?
     let evidence: [ExportedAttachment]
+}
+
+struct ExportedTermination: Encodable {
+    let status: String
+    let applicant_login: String
+    let submitted_at: String
+    let version: Int
+    let fields: [String: JSONValue]
+    let checks: [ExportedCheck]
+    let decisions: [ExportedDecision]
 }
 
 struct ExportedDuty: Encodable {

@@ -58,6 +58,7 @@ public enum ApplicationForm {
         lines.append("")
         let use = duringUse(record, language)
         if !use.isEmpty { lines += use + [""] }
+        if record.termination != nil { lines += [TerminationForm.text(record, language), ""] }
         let version = ProcedureVersion.current
         lines.append(ja
             ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"

@@ -44,17 +44,24 @@ public enum FourEyes {
     public static func refusals(reviewerLogin: String, reviewer: StaffMember?, application: ApplicationRecord) -> [ReviewRefusal] {
         var reasons: [ReviewRefusal] = []
         if application.status != .submitted { reasons.append(.notAwaitingReview(application.status)) }
-        guard let reviewer else { return reasons + [.notInDirectory(login: reviewerLogin)] }
-        if !reviewer.reviews(application.department) {
-            reasons.append(.notReviewerOf(department: application.department))
+        return reasons + refusals(reviewerLogin: reviewerLogin, reviewer: reviewer, form: application.reviewable)
+    }
+
+    /// The rule for any form: a listed 利用責任者 of its 課, neither who filled it in, nor
+    /// an editor, nor the 所属長 named on it.
+    public static func refusals(reviewerLogin: String, reviewer: StaffMember?, form: ReviewableForm) -> [ReviewRefusal] {
+        guard let reviewer else { return [.notInDirectory(login: reviewerLogin)] }
+        var reasons: [ReviewRefusal] = []
+        if !reviewer.reviews(form.department) {
+            reasons.append(.notReviewerOf(department: form.department))
         }
-        if application.applicantLogin == reviewer.login {
+        if form.applicantLogin == reviewer.login {
             reasons.append(.isApplicant)
-        } else if application.editors.contains(reviewer.login) {
+        } else if form.editors.contains(reviewer.login) {
             reasons.append(.editedIt)
         }
-        if Names.same(application.departmentHead, reviewer.name) {
-            reasons.append(.isDepartmentHead(name: application.departmentHead))
+        if Names.same(form.departmentHead, reviewer.name) {
+            reasons.append(.isDepartmentHead(name: form.departmentHead))
         }
         return reasons
     }

@@ -108,20 +108,23 @@ extension SQLiteStore {
             guard let application = try Self.loadApplication(db, id: decision.applicationID) else {
                 throw StoreError.notFound(id: decision.applicationID)
             }
-            guard application.version == decision.applicationVersion else {
+            if decision.form == .application, application.version != decision.applicationVersion {
                 throw StoreError.staleVersion(current: application.version)
             }
             let reviewer = try Self.loadStaff(db, login: decision.reviewerLogin)
+            if decision.form == .termination { return try Self.decideTermination(db, decision, application, reviewer) }
             let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, application: application)
             guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
             if decision.outcome == .approved {
                 let blockers = ApprovalRules.blockers(review: decision.answers, application: application)
                 guard blockers.isEmpty else { throw StoreError.refused(blockers) }
             }
-            let status: ApplicationStatus = switch decision.outcome {
-            case .approved: .approved
-            case .returned: .returned
-            case .refused: .refused
+            let status: ApplicationStatus
+            switch decision.outcome {
+            case .approved: status = .approved
+            case .returned: status = .returned
+            case .refused: status = .refused
+            case .confirmed: throw StoreError.refused([Localized("申請には「確認」ではなく承認・差し戻し・却下で判断します。", "An application is approved, returned or refused, not confirmed.")])
             }
             let answers = try Self.json(decision.answers)
             try db.execute(

@@ -256,16 +256,23 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         record.reviewingSince = row["reviewing_since"]
         record.editors = try String.fetchAll(
             db, sql: "SELECT login FROM application_editor WHERE application_id = ? ORDER BY login", arguments: [id])
-        record.decisions = try Row.fetchAll(
+        let decisions = try Row.fetchAll(
             db, sql: "SELECT * FROM decision WHERE application_id = ? ORDER BY id", arguments: [id]
         ).map { decision in
             let answers: String = decision["answers"]
-            return Decision(
+            var loaded = Decision(
                 applicationID: id, reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
                 outcome: DecisionOutcome(rawValue: decision["outcome"]) ?? .returned, reason: decision["reason"],
                 answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
                 decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
+            loaded.form = Decision.Form(rawValue: decision["form"]) ?? .application
+            return loaded
         }
+        record.decisions = decisions.filter { $0.form == .application }
+        record.termination = try loadTermination(db, id: id)
+        record.termination?.decisions = decisions.filter { $0.form == .termination }
+        record.holds = try String.fetchAll(db, sql: "SELECT until FROM retention_hold WHERE application_id = ?", arguments: [id])
+            .compactMap(Day.init(iso:))
         if let reason: String = row["stopped_reason"] {
             record.stop = ServiceStop(reason: reason, stoppedBy: row["stopped_by"], stoppedAt: row["stopped_at"])
         }

@@ -157,6 +157,31 @@ enum Schema {
                 t.add(column: "stopped_at", .text)
             }
         }
+        migrator.registerMigration("v4-termination") { db in
+            try db.alter(table: "decision") { t in t.add(column: "form", .text).notNull().defaults(to: "application") }
+            try db.create(table: "termination") { t in
+                t.column("application_id", .integer).primaryKey().references("application", onDelete: .cascade)
+                t.column("applicant", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("answers", .text).notNull()
+                t.column("submitted_at", .text).notNull()
+                t.column("version", .integer).notNull()
+            }
+            try db.create(table: "termination_editor") { t in
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade)
+                t.column("login", .text).notNull()
+                t.primaryKey(["application_id", "login"])
+            }
+            try db.create(table: "retention_hold") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade)
+                t.column("until", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("held_by", .text).notNull()
+                t.column("held_at", .text).notNull()
+            }
+            try db.alter(table: "application") { t in t.add(column: "ended_on", .text) }
+        }
         return migrator
     }
 }

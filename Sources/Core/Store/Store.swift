@@ -44,6 +44,12 @@ public protocol Store: AnyObject, Sendable {
     func alerts() throws -> [Alert]
     func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws
 
+    // Termination and retention (section 7, 5(4))
+    func submitTermination(from draft: Draft, at timestamp: String) throws -> ApplicationRecord
+    func holdRetention(_ applicationID: Int64, until: Day, reason: String, by login: String, at timestamp: String) throws -> ApplicationRecord
+    /// Removes services past their retention; returns how many.
+    func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int
+
     func auditEntries() throws -> [AuditEntry]
     func verifyAudit() throws -> AuditVerification
 }

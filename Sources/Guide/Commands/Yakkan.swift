@@ -12,7 +12,7 @@ struct Yakkan: ParsableCommand {
         subcommands: [
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
             DueCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
-            AlertsCommand.self, CalendarCommand.self, StaffCommand.self, AuditCommand.self,
+            AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: MenuCommand.self)
 

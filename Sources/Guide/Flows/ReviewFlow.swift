@@ -14,33 +14,50 @@ struct ReviewFlow {
             return 1
         }
         guard let application = try choose(applicationID, reviewer) else { return 0 }
-        let refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, application: application)
+        // A service is under review either for its application or for its termination.
+        let termination = application.status != .submitted && application.termination?.status == .submitted
+        var refusals: [Localized] = []
+        if termination, let form = application.reviewableTermination {
+            refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, form: form).map(\.text)
+        } else {
+            refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, application: application).map(\.text)
+        }
         guard refusals.isEmpty else {
             session.show(.error, ReviewText.cannotReview(language))
-            for refusal in refusals { session.show(.error, "  - " + refusal.text(language)) }
+            for refusal in refusals { session.show(.error, "  - " + refusal(language)) }
             return 1
         }
-        if let holder = try store.claimReview(
+        if !termination, let holder = try store.claimReview(
             applicationID: application.id, by: session.login, at: Village.timestamp(session.clock.now)) {
             session.show(.warning, ReviewText.heldBy(holder, since: application.reviewingSince)(language))
         }
-        session.output.write(ApplicationForm.text(application, applicant: nil, language, blind: true) + "\n")
-        session.show(.heading, ReviewText.beginReview(language))
-        let procedure = ReviewProcedure.procedure(for: application) { [store] in store.storedPath(of: $0) }
+        let procedure: Procedure
+        let version: Int
+        if termination {
+            session.output.write(TerminationForm.text(application, language, blind: true) + "\n")
+            session.show(.heading, TerminationText.beginReview(language))
+            procedure = ReviewProcedure.termination(for: application) { [store] in store.storedPath(of: $0) }
+            version = application.termination?.version ?? 0
+        } else {
+            session.output.write(ApplicationForm.text(application, applicant: nil, language, blind: true) + "\n")
+            session.show(.heading, ReviewText.beginReview(language))
+            procedure = ReviewProcedure.procedure(for: application) { [store] in store.storedPath(of: $0) }
+            version = application.version
+        }
         let context = InterviewContext(
             language: language, today: Village.today(session.clock), person: nil, intake: store.intake)
         let loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: procedure, context: context), bail: bail)
-        var start = try store.drafts(owner: session.login, procedureID: ReviewProcedure.id)
+        var start = try store.drafts(owner: session.login, procedureID: procedure.id)
             .first { $0.applicationID == application.id }
-            ?? Draft(owner: session.login, procedureID: ReviewProcedure.id, state: InterviewState(),
-                     applicationID: application.id, applicationVersion: application.version)
+            ?? Draft(owner: session.login, procedureID: procedure.id, state: InterviewState(),
+                     applicationID: application.id, applicationVersion: version)
         if start.id != nil {
-            if start.applicationVersion != application.version {
+            if start.applicationVersion != version {
                 // What the reviewer typed stays, offered as defaults, but every mark is asked
                 // again against the version that now stands.
-                session.show(.warning, ReviewText.reviewingNewVersion(start.applicationVersion ?? 0, application.version)(language))
+                session.show(.warning, ReviewText.reviewingNewVersion(start.applicationVersion ?? 0, version)(language))
                 start.state = InterviewState(previous: start.state.answers.merging(start.state.previous) { current, _ in current })
-                start.applicationVersion = application.version
+                start.applicationVersion = version
             } else {
                 session.show(DraftChoice.resumed(loop.interview))
             }
@@ -51,12 +68,14 @@ struct ReviewFlow {
         case .confirmed(let draft):
             let answers = draft.state.answers
             let outcome = DecisionOutcome(rawValue: answers[ReviewFields.decision]?.choice ?? "") ?? .returned
-            let decision = Decision(
+            var decision = Decision(
                 applicationID: application.id, reviewerLogin: session.login, reviewerName: reviewer?.name ?? session.login,
                 outcome: outcome, reason: answers[ReviewFields.reason]?.text, answers: answers,
-                decidedAt: Village.timestamp(session.clock.now), applicationVersion: draft.applicationVersion ?? application.version)
+                decidedAt: Village.timestamp(session.clock.now), applicationVersion: draft.applicationVersion ?? version)
+            decision.form = termination ? .termination : .application
             let record = try store.decide(decision)
-            session.show(.success, ReviewText.decided(record, outcome)(language))
+            let said = termination && outcome == .returned ? ReviewText.terminationReturned(record) : ReviewText.decided(record, outcome)
+            session.show(.success, said(language))
             return 0
         }
     }
@@ -68,7 +87,8 @@ struct ReviewFlow {
             return record
         }
         guard let reviewer else { return nil }
-        let waiting = ReviewText.waiting(for: reviewer, in: try store.applications())
+        let records = try store.applications()
+        let waiting = ReviewText.waiting(for: reviewer, in: records) + ReviewText.terminationsWaiting(for: reviewer, in: records)
         guard !waiting.isEmpty else {
             session.show(.info, ReviewText.nothingWaiting(language))
             return nil

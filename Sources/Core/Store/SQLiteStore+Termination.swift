@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    static func loadTermination(_ db: Database, id: Int64) throws -> TerminationRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM termination WHERE application_id = ?", arguments: [id]) else { return nil }
+        let answers: String = row["answers"]
+        var record = TerminationRecord(
+            applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
+            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            submittedAt: row["submitted_at"], version: row["version"])
+        record.editors = try String.fetchAll(
+            db, sql: "SELECT login FROM termination_editor WHERE application_id = ? ORDER BY login", arguments: [id])
+        return record
+    }
+
+    /// Records (or, after a return, records again) the termination form of a service.
+    public func submitTermination(from draft: Draft, at timestamp: String) throws -> ApplicationRecord {
+        guard let id = draft.applicationID else { throw StoreError.notFound(id: 0) }
+        let json = try Self.json(draft.state.answers)
+        return try database.write { db in
+            guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
+            if let refusal = TerminationRules.maySubmit(application) { throw StoreError.refused([refusal]) }
+            if let draftID = draft.id {
+                try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [draftID, draft.version])
+                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version)
+                    VALUES (?, ?, 'submitted', ?, ?, 1)
+                    ON CONFLICT(application_id) DO UPDATE SET status = 'submitted', answers = excluded.answers,
+                    version = termination.version + 1
+                    """,
+                arguments: [id, draft.owner, json, timestamp])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO termination_editor (application_id, login) VALUES (?, ?)", arguments: [id, draft.owner])
+            for (field, attachment) in draft.state.answers.sorted(by: { $0.key < $1.key }).flatMap({ key, value in (value.files ?? []).map { (key, $0) } }) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
+            }
+            try AuditTrail.append(db, actor: draft.owner, action: "submit-termination", subject: "application/\(id)", detail: json, at: timestamp)
+            return try Self.loadApplication(db, id: id)!
+        }
+    }
+
+    static func decideTermination(_ db: Database, _ decision: Decision, _ application: ApplicationRecord, _ reviewer: StaffMember?) throws -> ApplicationRecord {
+        guard let termination = application.termination, let form = application.reviewableTermination else {
+            throw StoreError.refused([TerminationRules.noTermination(application)])
+        }
+        guard termination.version == decision.applicationVersion else { throw StoreError.staleVersion(current: termination.version) }
+        if let notAwaiting = form.notAwaiting { throw StoreError.refused([notAwaiting]) }
+        let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, form: form)
+        guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
+        if decision.outcome == .confirmed {
+            let blockers = TerminationRules.confirmationBlockers(review: decision.answers)
+            guard blockers.isEmpty else { throw StoreError.refused(blockers) }
+        }
+        guard decision.outcome == .confirmed || decision.outcome == .returned else {
+            throw StoreError.refused([Localized("終了確認書は「確認」か「差し戻し」で判断します。", "A termination form is confirmed or returned.")])
+        }
+        let answers = try json(decision.answers)
+        try db.execute(
+            sql: """
+                INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers,
+                application_version, decided_at, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'termination')
+                """,
+            arguments: [decision.applicationID, decision.reviewerLogin, reviewer?.name ?? decision.reviewerName,
+                        decision.outcome.rawValue, decision.reason, answers, decision.applicationVersion, decision.decidedAt])
+        try db.execute(
+            sql: "UPDATE termination SET status = ?, version = version + 1 WHERE application_id = ?",
+            arguments: [decision.outcome == .confirmed ? "confirmed" : "returned", decision.applicationID])
+        try db.execute(
+            sql: "DELETE FROM draft WHERE procedure = ? AND application_id = ? AND owner = ?",
+            arguments: [ReviewProcedure.terminationID, decision.applicationID, decision.reviewerLogin])
+        if decision.outcome == .confirmed {
+            try db.execute(
+                sql: "UPDATE application SET status = 'ended', ended_on = ?, version = version + 1 WHERE id = ?",
+                arguments: [termination.endDate?.iso, decision.applicationID])
+        } else {
+            let order = TerminationProcedure.procedure(for: application).fields.map(\.id).filter { termination.answers[$0] != nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id)
+                    VALUES (?, ?, ?, 1, ?, ?, ?)
+                    """,
+                arguments: [termination.applicantLogin, TerminationProcedure.id,
+                            try json(InterviewState(answers: termination.answers, order: order)),
+                            decision.decidedAt, decision.decidedAt, decision.applicationID])
+        }
+        try AuditTrail.append(
+            db, actor: decision.reviewerLogin, action: "decide-termination-\(decision.outcome.rawValue)",
+            subject: "application/\(decision.applicationID)",
+            detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
+        return try loadApplication(db, id: decision.applicationID)!
+    }
+
+    public func holdRetention(_ applicationID: Int64, until: Day, reason: String, by login: String, at timestamp: String) throws -> ApplicationRecord {
+        try database.write { db in
+            guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
+            if let refusal = TerminationRules.mayHold(application, until: until) { throw StoreError.refused([refusal]) }
+            try db.execute(
+                sql: "INSERT INTO retention_hold (application_id, until, reason, held_by, held_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [applicationID, until.iso, reason, login, timestamp])
+            try AuditTrail.append(db, actor: login, action: "retention-hold", subject: "application/\(applicationID)",
+                                  detail: until.iso + "\n" + reason, at: timestamp)
+            return try Self.loadApplication(db, id: applicationID)!
+        }
+    }
+
+    /// Removes every record of these services and the attachments nothing else refers to; the
+    /// audit entries about them keep their place in the chain but lose their details. Each
+    /// service is checked again inside the transaction.
+    public func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int {
+        let removedBlobs: [String] = try database.write { db in
+            var candidates = Set<String>()
+            for id in ids {
+                guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
+                if let refusal = TerminationRules.mayPurge(application, today: today) { throw StoreError.refused([refusal]) }
+                candidates.formUnion(try String.fetchAll(db, sql: "SELECT sha256 FROM application_attachment WHERE application_id = ?", arguments: [id]))
+                let alertIDs = try Int64.fetchAll(db, sql: "SELECT id FROM alert WHERE application_id = ?", arguments: [id])
+                let incidentIDs = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE application_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM draft WHERE application_id = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [id])
+                try AuditTrail.erase(db, subjects: ["application/\(id)"] + alertIDs.map { "alert/\($0)" } + incidentIDs.map { "incident/\($0)" })
+            }
+            try AuditTrail.append(
+                db, actor: login, action: "purge", subject: "store",
+                detail: ids.map { "application/\($0)" }.joined(separator: "\n"), at: timestamp)
+            var unused: [String] = []
+            for sha in candidates.sorted() {
+                let stillUsed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM application_attachment WHERE sha256 = ?", arguments: [sha])! > 0
+                    || Int.fetchOne(db, sql: "SELECT COUNT(*) FROM draft WHERE state LIKE ?", arguments: ["%\(sha)%"])! > 0
+                if !stillUsed { unused.append(sha) }
+            }
+            return unused
+        }
+        // Files go only after the records that named them are gone for good.
+        for sha in removedBlobs { unlink(vault.path(of: sha)) }
+        return ids.count
+    }
+}

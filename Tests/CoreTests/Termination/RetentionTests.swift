@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Core
+
+@Suite struct RetentionTests {
+    static func d(_ iso: String) -> Day { Day(iso: iso)! }
+
+    @Test(arguments: [
+        ("2027-03-31", "2030-03-31"),
+        ("2028-02-29", "2031-03-01"),
+        ("2028-02-28", "2031-02-28"),
+        ("2027-12-31", "2030-12-31"),
+        ("2029-02-28", "2032-02-28"),
+    ])
+    func keptThreeYearsAfterTheEnd(end: String, until: String) {
+        #expect(Retention.keepUntil(end: Self.d(end)) == Self.d(until))
+    }
+
+    @Test func purgeableOnlyFromTheDayAfter() {
+        let until = Self.d("2031-03-01")
+        #expect(!Retention.mayPurge(keepUntil: until, today: Self.d("2031-02-28")))
+        #expect(!Retention.mayPurge(keepUntil: until, today: until))
+        #expect(Retention.mayPurge(keepUntil: until, today: Self.d("2031-03-02")))
+    }
+
+    @Test func aHoldOnlyLengthens() {
+        #expect(Retention.keepUntil(end: Self.d("2027-03-31"), holds: [Self.d("2029-01-01")]) == Self.d("2030-03-31"))
+        #expect(Retention.keepUntil(end: Self.d("2027-03-31"), holds: [Self.d("2031-01-01")]) == Self.d("2031-01-01"))
+    }
+
+    /// A whole service through the store: nothing goes before its date; after it, every row
+    /// of it and its own attachments go, another service's shared attachment stays, and the
+    /// audit chain still verifies with the purge recorded.
+    @Test func purgeRemovesEverythingOfTheServiceAndNothingElse() throws {
+        let folder = NSTemporaryDirectory() + "yakkan-purge-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("only mine".utf8).write(to: URL(fileURLWithPath: folder + "/mine.pdf"))
+        try Data("shared".utf8).write(to: URL(fileURLWithPath: folder + "/shared.pdf"))
+        let store = try SQLiteStore(path: folder + "/s.sqlite", workingDirectory: folder, clock: FixedClock(day: Self.d("2026-04-01")))
+        _ = try store.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
+        let mine = try store.intake.ingest(path: "mine.pdf").get()
+        let shared = try store.intake.ingest(path: "shared.pdf").get()
+
+        func service(_ files: [Core.Attachment]) throws -> Int64 {
+            let answers: Answers = [
+                ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .text("鈴木"),
+                ApplicationFields.serviceManager: .text("sato"), ApplicationFields.terms: .files(files),
+                ApplicationFields.users: .list(["山田"]),
+            ]
+            let record = try store.submitApplication(
+                from: Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers)),
+                procedureVersion: "1.0", at: "2026-04-01T00:00:00Z")
+            _ = try store.decide(Decision(
+                applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .approved, reason: nil,
+                answers: [:], decidedAt: "2026-04-02T00:00:00Z", applicationVersion: record.version))
+            _ = try store.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
+            _ = try store.recordDuty(
+                DutyRecord(applicationID: record.id, kind: .backup, doneOn: Self.d("2026-05-01"), answers: [:], recordedBy: "sato", recordedAt: "2026-05-01T00:00:00Z"),
+                stop: nil, alerts: [Alert(applicationID: record.id, kind: .incident, recipientLogin: "kato", recipientName: nil,
+                                          message: Localized("a", "a"), createdAt: "2026-05-01T00:00:00Z")])
+            _ = try store.submitTermination(
+                from: Draft(owner: "sato", procedureID: "termination", state: InterviewState(answers: [
+                    TerminationFields.endDate: .date(Self.d("2027-03-31")), TerminationFields.departmentHead: .text("鈴木"),
+                ]), applicationID: record.id),
+                at: "2027-03-31T00:00:00Z")
+            _ = try store.decide({
+                var decision = Decision(
+                    applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .confirmed, reason: nil,
+                    answers: [:], decidedAt: "2027-04-01T00:00:00Z", applicationVersion: 1)
+                decision.form = .termination
+                return decision
+            }())
+            return record.id
+        }
+        let first = try service([mine, shared])
+        let second = try service([shared])
+        #expect(try store.application(id: first)?.keepUntil == Self.d("2030-03-31"))
+
+        #expect(throws: StoreError.self) { _ = try store.purge([first], today: Self.d("2030-03-31"), by: "kato", at: "x") }
+        #expect(try store.application(id: first) != nil)
+
+        #expect(try store.purge([first], today: Self.d("2030-04-01"), by: "kato", at: "2030-04-01T00:00:00Z") == 1)
+        #expect(try store.application(id: first) == nil)
+        let queue = try DatabaseQueue(path: folder + "/s.sqlite")
+        for table in ["decision", "acknowledgement", "duty_record", "alert", "termination", "application_attachment", "application_editor"] {
+            let left = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table) WHERE application_id = ?", arguments: [first]) }
+            #expect(left == 0, "\(table)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: store.storedPath(of: mine)))
+        #expect(FileManager.default.fileExists(atPath: store.storedPath(of: shared)))
+        #expect(try store.application(id: second) != nil)
+        #expect(try store.verifyAudit() == .intact(entries: try store.auditEntries().count))
+        #expect(try store.auditEntries().last?.action == "purge")
+        #expect(try store.auditEntries().filter { $0.subject == "application/\(first)" }.allSatisfy { $0.detail == nil })
+    }
+}
