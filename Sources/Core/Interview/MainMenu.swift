@@ -1,7 +1,7 @@
 /// What a person sees when they start yakkan: what waits for them, then what they can do.
 public enum MainMenu {
     public enum Item: String, Sendable, CaseIterable {
-        case apply, review, acknowledge, record, alerts, list, quit
+        case apply, review, acknowledge, record, alerts, list, query, quit
     }
 
     public struct Entry: Sendable {
@@ -77,6 +77,7 @@ public enum MainMenu {
                 "お知らせの確認（\(situation.unreadAlerts)件）", "Read alerts (\(situation.unreadAlerts))")))
         }
         entries.append(Entry(key: "4", item: .list, label: Localized("申請の一覧", "List applications")))
+        entries.append(Entry(key: "7", item: .query, label: Localized("台帳の問い合わせ（絞り込み・検索・件数）", "Query the ledger (filters, search, counts)")))
         entries.sort { $0.key < $1.key }
         entries.append(Entry(key: "q", item: .quit, label: Localized("終了", "Quit")))
         return entries

@@ -29,6 +29,35 @@ public enum StaffText {
 
     // Audit
 
+    /// Everything that happened to one service, from the audit trail.
+    public static func history(_ entries: [AuditEntry], of id: Int64, _ language: Language) -> String {
+        let mine = entries.filter { $0.subject == "application/\(id)" }
+        let rows = mine.map { entry -> [String] in
+            let day = Village.day(ofTimestamp: entry.at).map { AnswerFormat.date($0, language) } ?? entry.at
+            return [day, entry.actor, actionName(entry.action)(language)]
+        }
+        let title = language == .ja ? "■履歴（監査記録より）" : "■ History (from the audit trail)"
+        let headers = language == .ja ? ["日付", "実行者", "操作"] : ["Date", "By", "What"]
+        return title + "\n" + TextTable(headers: headers, rows: rows, maximumCellWidth: 60).render()
+    }
+
+    static func actionName(_ action: String) -> Localized {
+        let names: [String: Localized] = [
+            "submit": Localized("申請を提出", "submitted"), "resubmit": Localized("修正して再提出", "resubmitted"),
+            "decide-approved": Localized("承認", "approved"), "decide-returned": Localized("差し戻し", "returned"),
+            "decide-refused": Localized("却下", "refused"), "acknowledge-risks": Localized("リスクを確認・利用開始", "risks acknowledged; in use"),
+            "duty-content_review": Localized("サービス内容の確認", "quarterly review"), "duty-backup": Localized("バックアップ", "backup"),
+            "duty-user_confirmation": Localized("利用者への確認", "user confirmation"), "duty-alternative": Localized("代替サービスの確認", "alternative service"),
+            "duty-inventory": Localized("取り扱う情報の把握", "information held"), "stop": Localized("利用を停止", "stopped"),
+            "continue": Localized("継続を判断", "decided to continue"), "discontinue": Localized("停止を判断", "decided to stop"),
+            "submit-termination": Localized("終了確認書を提出", "termination submitted"),
+            "decide-termination-confirmed": Localized("終了を確認", "termination confirmed"),
+            "decide-termination-returned": Localized("終了確認書を差し戻し", "termination returned"),
+            "retention-hold": Localized("保管期限を延長", "retention extended"),
+        ]
+        return names[action] ?? Localized(action, action)
+    }
+
     public static func auditTable(_ entries: [AuditEntry], _ language: Language) -> String {
         let headers = language == .ja ? ["番号", "日時", "実行者", "操作", "対象", "ハッシュ"] : ["#", "At", "Actor", "Action", "Subject", "Hash"]
         let rows = entries.map { ["\($0.sequence)", $0.at, $0.actor, $0.action, $0.subject, String($0.hash.prefix(12))] }

@@ -108,7 +108,7 @@ public enum LedgerCSV {
         CSV.document(headers: headers(language), rows: records.map { row($0, language) })
     }
 
-    static func row(_ record: ApplicationRecord, _ language: Language) -> [String] {
+    public static func row(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let a = record.answers
         let decision = record.latestDecision
         let personal = a[ApplicationFields.personalInformation]?.flag.map { ($0 ? EngineText.yes : EngineText.no)(language) }

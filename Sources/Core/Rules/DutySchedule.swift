@@ -76,4 +76,14 @@ public enum DutySchedule {
         let current = cadence.period(containing: max(today, start))
         return cadence.period(containing: current.end.adding(days: 1)).end
     }
+
+    /// The due date of the earliest period still open, whatever today is: what a store keeps
+    /// per duty so that "overdue" is one indexed comparison with today.
+    public static func earliestOpenDue(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day]) -> Day {
+        var period = cadence.period(containing: cadence.period(containing: start).end.adding(days: 1))
+        for day in records.sorted() where period.start <= day {
+            period = cadence.period(containing: period.end.adding(days: 1))
+        }
+        return period.end
+    }
 }

@@ -29,6 +29,7 @@ extension SQLiteStore {
                 detail: record.doneOn.iso + "\n" + answers, at: record.recordedAt)
             if let stop { try Self.stop(db, application, stop) }
             try Self.insert(db, alerts, actor: record.recordedBy)
+            try Self.refreshLedger(db, id: record.applicationID)
             return try Self.loadApplication(db, id: record.applicationID)!
         }
     }
@@ -39,6 +40,7 @@ extension SQLiteStore {
             guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
             try Self.stop(db, application, stop)
             try Self.insert(db, alerts, actor: stop.stoppedBy)
+            try Self.refreshLedger(db, id: applicationID)
             return try Self.loadApplication(db, id: applicationID)!
         }
     }
@@ -81,6 +83,7 @@ extension SQLiteStore {
                 db, actor: incident.recordedBy, action: incident.applicationID == nil ? "incident-elsewhere" : "incident",
                 subject: "incident/\(db.lastInsertedRowID)", detail: try Self.json(incident), at: incident.recordedAt)
             try Self.insert(db, alerts, actor: incident.recordedBy)
+            if let id = incident.applicationID { try Self.refreshLedger(db, id: id) }
         }
     }
 
@@ -119,6 +122,7 @@ extension SQLiteStore {
                 detail: reason, at: timestamp)
             if let stop { try Self.stop(db, application, stop) }
             try Self.insert(db, alerts, actor: login)
+            try Self.refreshLedger(db, id: applicationID)
             return try Self.loadApplication(db, id: applicationID)!
         }
     }

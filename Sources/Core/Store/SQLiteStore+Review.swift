@@ -161,6 +161,7 @@ extension SQLiteStore {
                 db, actor: decision.reviewerLogin, action: "decide-\(decision.outcome.rawValue)",
                 subject: "application/\(decision.applicationID)",
                 detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
+            try Self.refreshLedger(db, id: decision.applicationID)
             return try Self.loadApplication(db, id: decision.applicationID)!
         }
     }
@@ -183,6 +184,7 @@ extension SQLiteStore {
             try AuditTrail.append(
                 db, actor: acknowledgement.login, action: "acknowledge-risks",
                 subject: "application/\(acknowledgement.applicationID)", detail: acknowledgement.name, at: acknowledgement.acknowledgedAt)
+            try Self.refreshLedger(db, id: acknowledgement.applicationID)
             return try Self.loadApplication(db, id: acknowledgement.applicationID)!
         }
     }

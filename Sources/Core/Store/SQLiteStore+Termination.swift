@@ -44,6 +44,7 @@ extension SQLiteStore {
                     arguments: [id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
             }
             try AuditTrail.append(db, actor: draft.owner, action: "submit-termination", subject: "application/\(id)", detail: json, at: timestamp)
+            try Self.refreshLedger(db, id: id)
             return try Self.loadApplication(db, id: id)!
         }
     }
@@ -96,6 +97,7 @@ extension SQLiteStore {
             db, actor: decision.reviewerLogin, action: "decide-termination-\(decision.outcome.rawValue)",
             subject: "application/\(decision.applicationID)",
             detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
+        try refreshLedger(db, id: decision.applicationID)
         return try loadApplication(db, id: decision.applicationID)!
     }
 
@@ -108,6 +110,7 @@ extension SQLiteStore {
                 arguments: [applicationID, until.iso, reason, login, timestamp])
             try AuditTrail.append(db, actor: login, action: "retention-hold", subject: "application/\(applicationID)",
                                   detail: until.iso + "\n" + reason, at: timestamp)
+            try Self.refreshLedger(db, id: applicationID)
             return try Self.loadApplication(db, id: applicationID)!
         }
     }

@@ -226,6 +226,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                         """,
                     arguments: [record.id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
             }
+            try Self.refreshLedger(db, id: id)
             try AuditTrail.append(
                 db, actor: draft.owner, action: draft.applicationID == nil ? "submit" : "resubmit",
                 subject: "application/\(id)", detail: "version \(record.version)\n" + json, at: timestamp)

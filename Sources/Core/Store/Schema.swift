@@ -182,6 +182,30 @@ enum Schema {
             }
             try db.alter(table: "application") { t in t.add(column: "ended_on", .text) }
         }
+        migrator.registerMigration("v5-ledger") { db in
+            // Columns and tables derived from the records, kept in step by the store, so that
+            // every question of the ledger is an indexed query.
+            try db.alter(table: "application") { t in
+                t.add(column: "classification", .integer)
+                t.add(column: "personal_information", .boolean)
+                t.add(column: "approved_on", .text)
+                t.add(column: "keep_until", .text)
+            }
+            for column in ["status", "department", "provider", "service", "approved_on", "keep_until", "classification"] {
+                try db.create(index: "application_by_\(column)", on: "application", columns: [column])
+            }
+            try db.create(table: "duty_due") { t in
+                t.column("application_id", .integer).notNull().references("application", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("due_on", .text).notNull()
+                t.primaryKey(["application_id", "kind"])
+            }
+            try db.create(index: "duty_due_by_day", on: "duty_due", columns: ["due_on"])
+            try db.execute(sql: "CREATE VIRTUAL TABLE ledger_text USING fts5(content, tokenize = 'trigram')")
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
+                try SQLiteStore.refreshLedger(db, id: id)
+            }
+        }
         return migrator
     }
 }

@@ -50,6 +50,11 @@ public protocol Store: AnyObject, Sendable {
     /// Removes services past their retention; returns how many.
     func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int
 
+    // The ledger
+    func query(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    func queryIDs(_ filter: LedgerFilter, today: Day) throws -> [Int64]
+    func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
+
     func auditEntries() throws -> [AuditEntry]
     func verifyAudit() throws -> AuditVerification
 }

@@ -20,7 +20,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
-        case .html, .csv: throw ValidationError(RenderText.formatNotAvailable(format.rawValue, "text | json")(common.lang))
+        case .html, .csv, .line: throw InputError(message: RenderText.formatNotAvailable(format.rawValue, "text | json")(common.lang))
         }
         return 0
     }

@@ -7,25 +7,69 @@ struct ListCommand: ParsableCommand, SessionCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "table | json | csv")
+    @Option(name: .long, help: "table | line | csv | json")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp(CommandHelp.filterStatus)) var status: String?
+    @Option(name: [.customLong("department"), .customLong("課")], help: ArgumentHelp(CommandHelp.filterDepartment)) var department: String?
+    @Option(help: ArgumentHelp(CommandHelp.filterProvider)) var provider: String?
+    @Option(help: ArgumentHelp(CommandHelp.filterService)) var service: String?
+    @Option(name: .customLong("class"), help: ArgumentHelp(CommandHelp.filterClass)) var classification: String?
+    @Flag(help: ArgumentHelp(CommandHelp.filterOverdue)) var overdue = false
+    @Flag(name: .customLong("retention-passed"), help: ArgumentHelp(CommandHelp.filterRetention)) var retentionPassed = false
+    @Option(help: ArgumentHelp(CommandHelp.filterPersonal)) var personal: String?
+    @Option(name: .customLong("approved"), help: ArgumentHelp(CommandHelp.filterApproved)) var approved: String?
+    @Option(name: .customLong("search"), help: ArgumentHelp(CommandHelp.filterText)) var text: String?
+    @Option(help: ArgumentHelp(CommandHelp.filterLimit)) var limit: Int?
+
+    /// The options as words of the query language, so the shell and the options share one parser.
+    var words: [String] {
+        var words: [String] = []
+        if let status { words.append("status=" + status) }
+        if let department { words.append("課=" + department) }
+        if let provider { words.append("provider=" + provider) }
+        if let service { words.append("service=" + service) }
+        if let classification { words.append("class=" + classification) }
+        if overdue { words.append("overdue") }
+        if retentionPassed { words.append("retention-passed") }
+        if let personal { words.append("personal=" + personal) }
+        if let approved { words.append("approved=" + approved) }
+        if let limit { words.append("limit=\(limit)") }
+        return words
+    }
+
     func run(in session: Session) throws -> Int32 {
-        let records = try common.openStore(session).applications()
-        switch format {
-        case .json:
-            session.output.write(try ApplicationExport.json(records) + "\n")
-        case .csv:
-            session.output.write(LedgerCSV.document(records, common.lang))
-        case .html:
-            throw ValidationError(RenderText.formatNotAvailable("html", "table | json | csv")(common.lang))
-        case .table, .text:
-            if records.isEmpty {
-                session.show(.info, SessionText.noApplications(common.lang))
-            } else {
-                session.output.write(Ledger.table(records, common.lang) + "\n")
-            }
+        var filter: LedgerFilter
+        switch QueryLanguage.filter(words) {
+        case .failure(let problem): throw InputError(message: problem(common.lang))
+        case .success(let parsed): filter = parsed
         }
+        filter.text = text
+        let mode: OutputMode
+        switch format {
+        case .table, .text: mode = .table
+        case .line: mode = .line
+        case .csv: mode = .csv
+        case .json: mode = .json
+        case .html: throw InputError(message: RenderText.formatNotAvailable("html", "table | line | csv | json")(common.lang))
+        }
+        let records = try common.openStore(session).query(filter, today: Village.today(session.clock))
+        if records.isEmpty && mode == .table {
+            session.show(.info, (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches)(common.lang))
+            return 0
+        }
+        let text = try Ledger.render(records, mode: mode, common.lang)
+        session.output.write(mode == .csv ? text : text + "\n")
         return 0
+    }
+}
+
+struct QueryShellCommand: ParsableCommand, SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "query", abstract: CommandHelp.query)
+    @OptionGroup var common: CommonOptions
+    @Flag(name: .long, help: ArgumentHelp(CommandHelp.bail)) var bail = false
+
+    func run(in session: Session) throws -> Int32 {
+        try QueryFlow(session: session, store: common.openStore(session), language: common.lang, bail: bail).run()
     }
 }

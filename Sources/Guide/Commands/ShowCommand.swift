@@ -7,6 +7,8 @@ struct ShowCommand: ParsableCommand, SessionCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(help: ArgumentHelp(CommandHelp.history)) var history = false
+
     @Argument(help: ArgumentHelp(CommandHelp.applicationNumber))
     var id: Int64
 
@@ -21,11 +23,16 @@ struct ShowCommand: ParsableCommand, SessionCommand {
             session.output.write(try ApplicationExport.json(record) + "\n")
         case .html:
             session.output.write(FormHTML.document(record, common.lang))
+        case .line:
+            session.output.write(Ledger.expanded([record], common.lang) + "\n")
         case .csv:
-            throw ValidationError(RenderText.formatNotAvailable("csv", "text | json | html")(common.lang))
+            throw InputError(message: RenderText.formatNotAvailable("csv", "text | json | html")(common.lang))
         case .table, .text:
             let applicant = try store.person(login: record.applicantLogin)
             session.output.write(ApplicationForm.text(record, applicant: applicant, common.lang) + "\n")
+            if history {
+                session.output.write(StaffText.history(try store.auditEntries(), of: record.id, common.lang) + "\n")
+            }
         }
         return 0
     }

@@ -12,7 +12,7 @@ struct Yakkan: ParsableCommand {
         subcommands: [
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
             DueCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
-            AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
+            QueryShellCommand.self, AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: MenuCommand.self)
 
@@ -32,6 +32,9 @@ struct Yakkan: ParsableCommand {
                 return 0
             }
             return try runnable.run(in: session)
+        } catch let error as InputError {
+            session.show(.error, error.message)
+            return 64
         } catch let error as StoreError {
             session.show(.error, StoreText.describe(error)(language(in: arguments)))
             return 3
@@ -54,6 +57,11 @@ extension Yakkan {
         }
         return .ja
     }
+}
+
+/// A bad option value, worded in the user's language; shown without the usage text.
+struct InputError: Error {
+    let message: String
 }
 
 /// A subcommand that talks through a Session.
@@ -79,5 +87,5 @@ struct CommonOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, text, json, html, csv
+    case table, text, line, json, html, csv
 }

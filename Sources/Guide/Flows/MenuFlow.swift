@@ -44,6 +44,7 @@ struct MenuFlow {
             guard let id = try chooseService(services) else { return 0 }
             return try DutyFlow(session: session, store: store, language: language, bail: bail).record(id, nil)
         case .alerts: return try DutyFlow(session: session, store: store, language: language, bail: bail).alerts()
+        case .query: return try QueryFlow(session: session, store: store, language: language, bail: bail).run()
         case .list:
             let records = try store.applications()
             if records.isEmpty {

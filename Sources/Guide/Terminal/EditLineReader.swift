@@ -244,16 +244,22 @@ private func completeChoices(
     cle_set_attempted_completion_over(1)
     let typed = text.map { String(cString: $0) } ?? ""
     let trimmed = String(typed.drop(while: { $0 == " " || $0 == "\u{3000}" }))
-    let matches = activeChoices.filter { $0.hasPrefix(trimmed) }
+    // Only the last word is completed (after a space, '=' or ','), so that the query shell
+    // can complete "list 課=総" as well as an answer completes "は".
+    let separators: Set<Character> = [" ", "=", ","]
+    let split = trimmed.lastIndex(where: { separators.contains($0) })
+    let head = split.map { String(trimmed[...$0]) } ?? ""
+    let word = split.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+    let matches = activeChoices.filter { $0.hasPrefix(word) }
     guard let first = matches.first else { return nil }
     var common = first
     for match in matches.dropFirst() {
         common = String(zip(common, match).prefix(while: { $0.0 == $0.1 }).map(\.0))
     }
-    if common.count < trimmed.count { common = typed }
+    let replacement = common.count < word.count ? typed : head + common
 
     let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: matches.count + 2)
-    array[0] = strdup(common)
+    array[0] = strdup(replacement)
     for (index, match) in matches.enumerated() {
         array[index + 1] = strdup(match)
     }

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+
+/// The questions the ledger answers: which services, in what state, by whom, overdue or not.
+public struct LedgerFilter: Sendable, Equatable {
+    public var statuses: [ApplicationStatus] = []
+    public var department: String?
+    /// Part of the provider's name.
+    public var provider: String?
+    /// Part of the service's name.
+    public var service: String?
+    public var classifications: [Classification] = []
+    public var overdue = false
+    public var retentionPassed = false
+    public var personalInformation: Bool?
+    public var approvedFrom: Day?
+    public var approvedTo: Day?
+    /// Words found anywhere in the service's records: names, purposes, notes.
+    public var text: String?
+    public var limit: Int?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == LedgerFilter() }
+}
+
+extension SQLiteStore {
+    /// Brings an application's derived columns, dues and search text up to date.
+    static func refreshLedger(_ db: Database, id: Int64) throws {
+        guard let record = try loadApplication(db, id: id) else { return }
+        let approved = record.decisions.last { $0.outcome == .approved }.flatMap { Village.day(ofTimestamp: $0.decidedAt) }
+        try db.execute(
+            sql: """
+                UPDATE application SET classification = ?, personal_information = ?, approved_on = ?, keep_until = ?
+                WHERE id = ?
+                """,
+            arguments: [record.classification?.rawValue, record.answers[ApplicationFields.personalInformation]?.flag,
+                        approved?.iso, record.keepUntil?.iso, id])
+        try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
+        if record.status == .inUse, let start = record.inUseFrom {
+            for kind in DutyKind.allCases {
+                guard let cadence = kind.schedule else { continue }
+                let due = DutySchedule.earliestOpenDue(
+                    cadence: cadence, inUseFrom: start, doneOn: record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn))
+                // Nothing is due once the end date of a termination has come.
+                if let end = record.termination?.endDate, due >= end { continue }
+                try db.execute(
+                    sql: "INSERT INTO duty_due (application_id, kind, due_on) VALUES (?, ?, ?)",
+                    arguments: [id, kind.rawValue, due.iso])
+            }
+        }
+        try db.execute(sql: "DELETE FROM ledger_text WHERE rowid = ?", arguments: [id])
+        try db.execute(sql: "INSERT INTO ledger_text (rowid, content) VALUES (?, ?)", arguments: [id, searchText(record)])
+    }
+
+    /// Everything a person might search a service by.
+    static func searchText(_ record: ApplicationRecord) -> String {
+        var parts = record.answers.values.flatMap { value -> [String] in
+            switch value {
+            case .text(let text): return [text]
+            case .list(let items): return items
+            case .files(let files): return files.map(\.fileName)
+            default: return []
+            }
+        }
+        parts += record.decisions.compactMap(\.reason)
+        parts += record.dutyRecords.flatMap { $0.answers.values.compactMap(\.text) }
+        parts += record.incidents.map(\.what)
+        parts += record.termination.map { $0.answers.values.compactMap(\.text) } ?? []
+        return parts.joined(separator: "\n")
+    }
+
+    public func query(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
+        try database.read { db in
+            try Self.matchingIDs(db, filter, today: today).compactMap { try Self.loadApplication(db, id: $0) }
+        }
+    }
+
+    /// Only the ids, for counting and for the benchmark.
+    public func queryIDs(_ filter: LedgerFilter, today: Day) throws -> [Int64] {
+        try database.read { db in try Self.matchingIDs(db, filter, today: today) }
+    }
+
+    static func matchingIDs(_ db: Database, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible?] = []
+        if !filter.statuses.isEmpty {
+            conditions.append("status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ",") + ")")
+            arguments += filter.statuses.map(\.rawValue)
+        }
+        if let department = filter.department {
+            conditions.append("department = ?")
+            arguments.append(department)
+        }
+        if let provider = filter.provider {
+            conditions.append("provider LIKE ? ESCAPE '\\'")
+            arguments.append("%" + escapeLike(provider) + "%")
+        }
+        if let service = filter.service {
+            conditions.append("service LIKE ? ESCAPE '\\'")
+            arguments.append("%" + escapeLike(service) + "%")
+        }
+        if !filter.classifications.isEmpty {
+            conditions.append("classification IN (" + filter.classifications.map { _ in "?" }.joined(separator: ",") + ")")
+            arguments += filter.classifications.map(\.rawValue)
+        }
+        if filter.overdue {
+            conditions.append("status = 'in_use' AND id IN (SELECT application_id FROM duty_due WHERE due_on < ?)")
+            arguments.append(today.iso)
+        }
+        if filter.retentionPassed {
+            conditions.append("keep_until < ?")
+            arguments.append(today.iso)
+        }
+        if let personal = filter.personalInformation {
+            conditions.append("personal_information = ?")
+            arguments.append(personal)
+        }
+        if let from = filter.approvedFrom {
+            conditions.append("approved_on >= ?")
+            arguments.append(from.iso)
+        }
+        if let to = filter.approvedTo {
+            conditions.append("approved_on <= ?")
+            arguments.append(to.iso)
+        }
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            if text.count >= 3 {
+                // The trigram index finds any run of three or more characters, Japanese too.
+                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE ledger_text MATCH ?)")
+                arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+            } else {
+                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE content LIKE ? ESCAPE '\\')")
+                arguments.append("%" + escapeLike(text) + "%")
+            }
+        }
+        var sql = "SELECT id FROM application"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id"
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
+        return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// How many services there are in each status, or in each 課.
+    public func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)] {
+        try database.read { db in
+            let column = grouping == .status ? "status" : "department"
+            return try Row.fetchAll(db, sql: "SELECT \(column) AS key, COUNT(*) AS n FROM application GROUP BY \(column) ORDER BY \(column)")
+                .map { (key: $0["key"], count: $0["n"]) }
+        }
+    }
+}
+
+public enum LedgerGrouping: String, Sendable {
+    case status, department
+}

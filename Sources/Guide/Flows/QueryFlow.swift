@@ -1,0 +1,75 @@
+import Core
+
+/// The ledger's query shell: list with conditions, search, show, count, output modes.
+struct QueryFlow {
+    let session: Session
+    let store: any Store
+    let language: Language
+    let bail: Bool
+
+    func run() throws -> Int32 {
+        var mode = OutputMode.table
+        session.show(.info, QueryText.banner(language))
+        while true {
+            switch session.reader.read(prompt: "> ", completions: try completions()) {
+            case .interrupted: continue
+            case .endOfInput: return 0
+            case .line(let bytes):
+                let line: String
+                switch InputLine.decode(bytes) {
+                case .failure(let problem):
+                    session.show(.error, EngineTextBridge.lineProblem(problem)(language))
+                    if bail { return 1 }
+                    continue
+                case .success(let decoded): line = decoded
+                }
+                if line.isEmpty { continue }
+                switch QueryLanguage.parse(line, today: Village.today(session.clock)) {
+                case .failure(let problem):
+                    session.show(.error, problem(language))
+                    if bail { return 1 }
+                case .success(.quit):
+                    return 0
+                case .success(.mode(let chosen)):
+                    mode = chosen
+                    session.show(.info, QueryText.modeSet(chosen)(language))
+                case .success(.help(let topic)):
+                    for text in QueryLanguage.help(topic, language) { session.show(.help, text) }
+                case .success(.count(let grouping)):
+                    session.output.write(Ledger.counts(try store.counts(by: grouping), by: grouping, language) + "\n")
+                case .success(.show(let id)):
+                    guard let record = try store.application(id: id) else {
+                        session.show(.error, StoreText.describe(.notFound(id: id))(language))
+                        if bail { return 1 }
+                        continue
+                    }
+                    switch mode {
+                    case .table:
+                        session.output.write(ApplicationForm.text(record, applicant: nil, language) + "\n")
+                        session.output.write(StaffText.history(try store.auditEntries(), of: id, language) + "\n")
+                    default:
+                        session.output.write(try Ledger.render([record], mode: mode, language) + (mode == .csv ? "" : "\n"))
+                    }
+                case .success(.list(let filter)):
+                    let records = try store.query(filter, today: Village.today(session.clock))
+                    if records.isEmpty {
+                        session.show(.info, SessionText.noMatches(language))
+                    } else {
+                        session.output.write(try Ledger.render(records, mode: mode, language) + (mode == .csv ? "" : "\n"))
+                        if mode == .table { session.show(.hint, QueryText.rows(records.count)(language)) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Commands, conditions, and the 課, providers, services and ids in the store.
+    private func completions() throws -> [String] {
+        let records = try store.applications()
+        var words = QueryLanguage.commands + QueryLanguage.filterKeys + OutputMode.allCases.map(\.rawValue)
+        words += ApplicationStatus.allCases.map(\.rawValue)
+        words += Set(records.map(\.department)).sorted() + Set(records.map(\.provider)).sorted() + Set(records.map(\.service)).sorted()
+        words += records.map { "\($0.id)" }
+        return words
+    }
+}
