@@ -216,7 +216,12 @@ public struct Interview: Sendable {
         for (offset, field) in fields.enumerated() {
             guard let value = state.answers[field.id] else { continue }
             let shown = AnswerFormat.inline(value, of: field, language)
-            lines.append(Message(.info, String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)"))
+            var changed = ""
+            if let source = state.reusedFrom, let before = state.reusedAnswers, Reuse.isReusable(field.id), before[field.id] != value {
+                changed = Reuse.changed(source)(language)
+            }
+            lines.append(Message(changed.isEmpty ? .info : .notice,
+                                 String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)" + changed))
         }
         let unanswered = fields.filter { state.answers[$0.id] == nil }.count
         if unanswered > 0 { lines.append(Message(.hint, EngineText.unanswered(unanswered)(language))) }

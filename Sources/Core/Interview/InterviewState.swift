@@ -9,6 +9,10 @@ public struct InterviewState: Sendable, Codable, Equatable {
     /// Answers that were the field's computed default, taken with an empty line; when the
     /// answers they came from change, they are computed again rather than offered as typed.
     public var derived: Set<String>
+    /// The approved application this one started from, and its answers then, to show at
+    /// review what differs.
+    public var reusedFrom: Int64?
+    public var reusedAnswers: Answers?
 
     public init(answers: Answers = [:], order: [String] = [], previous: Answers = [:], derived: Set<String> = []) {
         self.answers = answers
@@ -17,7 +21,7 @@ public struct InterviewState: Sendable, Codable, Equatable {
         self.derived = derived
     }
 
-    enum CodingKeys: String, CodingKey { case answers, order, previous, derived }
+    enum CodingKeys: String, CodingKey { case answers, order, previous, derived, reusedFrom, reusedAnswers }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +29,8 @@ public struct InterviewState: Sendable, Codable, Equatable {
         order = try container.decode([String].self, forKey: .order)
         previous = try container.decodeIfPresent(Answers.self, forKey: .previous) ?? [:]
         derived = try container.decodeIfPresent(Set<String>.self, forKey: .derived) ?? []
+        reusedFrom = try container.decodeIfPresent(Int64.self, forKey: .reusedFrom)
+        reusedAnswers = try container.decodeIfPresent(Answers.self, forKey: .reusedAnswers)
     }
 }
 

@@ -19,6 +19,7 @@ public enum SessionText {
             "申請番号 \(id) は \(decision.reviewerName) さんから差し戻されました。理由：\(decision.reason ?? "")。下書きを選んで修正し、もう一度提出してください。",
             "Application \(id) was returned by \(decision.reviewerName): \(decision.reason ?? ""). Choose its draft, correct it and submit it again.")
     }
+    public static let yesOrNo = EngineText.notYesNo
     public static let noMatches = Localized("条件に合うものはありません。", "Nothing matches.")
     public static let noApplications = Localized("申請はまだありません。", "There are no applications yet.")
 }

@@ -21,7 +21,17 @@ struct ApplyFlow {
             }
         }
         var loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
-        loop.afterSave = { draft in person = try rememberPerson(person, draft.state.answers) }
+        var offered = false
+        loop.afterSave = { draft in
+            person = try rememberPerson(person, draft.state.answers)
+            guard !offered, draft.state.reusedFrom == nil, draft.applicationID == nil,
+                  let provider = draft.state.answers[ApplicationFields.provider]?.text,
+                  let service = draft.state.answers[ApplicationFields.service]?.text,
+                  let source = Reuse.candidates(provider: provider, service: service, in: try store.applications()).first
+            else { return draft }
+            offered = true
+            return try offerReuse(source, draft)
+        }
         let fresh = Draft(owner: session.login, procedureID: interview.procedure.id, state: InterviewState())
         guard let start = loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
         switch try loop.run(start) {
@@ -32,6 +42,27 @@ struct ApplyFlow {
                 from: draft, procedureVersion: ProcedureVersion.current.version, at: Village.timestamp(session.clock.now))
             session.show(.success, SessionText.submitted(record)(language))
             return 0
+        }
+    }
+
+    /// Asks whether to start from an approved application of the same service elsewhere.
+    private func offerReuse(_ source: ApplicationRecord, _ draft: Draft) throws -> Draft {
+        while true {
+            session.show(.notice, Reuse.offer(source)(language))
+            switch session.reader.read(prompt: "> ", completions: []) {
+            case .interrupted: continue
+            case .endOfInput: return draft
+            case .line(let bytes):
+                guard let yes = YesNo.parse(InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    session.show(.error, SessionText.yesOrNo(language))
+                    continue
+                }
+                guard yes else { return draft }
+                var reused = draft
+                reused.state = Reuse.seed(draft.state, from: source)
+                session.show(.info, Reuse.started(source)(language))
+                return try store.saveDraft(reused, at: Village.timestamp(session.clock.now))
+            }
         }
     }
 

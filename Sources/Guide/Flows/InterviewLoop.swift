@@ -17,8 +17,9 @@ struct InterviewLoop {
     let store: any Store
     let interview: Interview
     let bail: Bool
-    /// Called after every save, for what else follows an answer (remembering a profile).
-    var afterSave: (Draft) throws -> Void = { _ in }
+    /// Called after every save, for what else follows an answer (remembering a profile,
+    /// offering to reuse an approved application); may return the draft changed and saved.
+    var afterSave: (Draft) throws -> Draft = { $0 }
 
     var language: Language { interview.context.language }
 
@@ -41,7 +42,7 @@ struct InterviewLoop {
                     case .saveDraft:
                         if !interview.isBlank(draft.state) || draft.id != nil {
                             draft = try store.saveDraft(draft, at: Village.timestamp(session.clock.now))
-                            try afterSave(draft)
+                            draft = try afterSave(draft)
                         }
                     case .submit:
                         return .confirmed(draft)
