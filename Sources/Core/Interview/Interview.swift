@@ -221,7 +221,7 @@ public struct Interview: Sendable {
                 changed = Reuse.changed(source)(language)
             }
             lines.append(Message(changed.isEmpty ? .info : .notice,
-                                 String(format: "%3d. ", offset + 1) + "\(field.label(language))：\(shown)" + changed))
+                                 String(format: "%3d. ", offset + 1) + "\(field.label(language))" + (language == .ja ? "：" : ": ") + shown + changed))
         }
         let unanswered = fields.filter { state.answers[$0.id] == nil }.count
         if unanswered > 0 { lines.append(Message(.hint, EngineText.unanswered(unanswered)(language))) }

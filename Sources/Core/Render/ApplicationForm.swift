@@ -8,7 +8,7 @@ public enum ApplicationForm {
         let a = record.answers
         func value(_ id: String) -> String { a[id].map { AnswerFormat.inline($0, language) } ?? "" }
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
-        func bullets(_ id: String) -> [String] { (a[id]?.list ?? []).map { "  ・" + $0 } }
+        func bullets(_ id: String) -> [String] { (a[id]?.list ?? []).map { (language == .ja ? "  ・" : "  - ") + $0 } }
         let ja = language == .ja
         var lines: [String] = []
         lines.append(ja ? "約款による外部サービス利用申請書" : "Application to use a service under click-through terms")

@@ -10,7 +10,7 @@ public enum Ledger {
                 "\(record.id)", record.department, record.provider, record.service,
                 record.status.label(language),
                 record.submittedDay.map { shortDate($0, language) } ?? "",
-                period.joined(separator: "〜"),
+                period.joined(separator: language == .ja ? "〜" : " to "),
             ]
         }
         return TextTable(headers: headers, rows: rows).render()
