@@ -58,26 +58,20 @@ public enum ReviewProcedure {
             kind: .text(minimumLength: 5),
             askedWhen: { $0[R.permitClassification]?.flag == true },
             dependsOn: [R.permitClassification]))
-        fields.append(Field(
-            R.decision,
-            label: Localized("判断", "Decision"),
+        fields.append(decisionField(
             question: Localized("判断を選んでください（承認／差し戻し／却下）。", "Your decision (approve / return / refuse)."),
             help: Localized(
                 "承認：問題がなく利用を認める。差し戻し：申請者に修正を求める（回答は残ります）。却下：利用を認めない。×のある確認事項、海外経由、許可のないⅠ・Ⅱ、業務上の必要性がない場合は承認できません。",
                 "Approve: no problem, use is allowed. Return: the applicant corrects it (answers are kept). Refuse: use is not allowed. A ×, routing abroad, Ⅰ/Ⅱ without permission or no business need cannot be approved."),
-            kind: .choice([
+            options: [
                 ChoiceOption(DecisionOutcome.approved.rawValue, label: DecisionOutcome.approved.label, typed: ["承認する", "approve", "a"]),
-                ChoiceOption(DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"]),
+                returnOption,
                 ChoiceOption(DecisionOutcome.refused.rawValue, label: DecisionOutcome.refused.label, typed: ["refuse", "却下する"]),
-            ]),
+            ],
             dependsOn: fields.map(\.id),
-            rules: [{ value, reviewAnswers in
-                guard value.choice == DecisionOutcome.approved.rawValue else { return nil }
-                let reasons = ApprovalRules.blockers(review: reviewAnswers, application: application)
-                guard !reasons.isEmpty else { return nil }
-                return Localized("承認できません：", "It cannot be approved: ")
-                    + reasons.dropFirst().reduce(reasons[0]) { $0 + Localized("／", "; ") + $1 }
-            }]))
+            positive: .approved,
+            refusedAs: Localized("承認できません：", "It cannot be approved: "),
+            blockers: { ApprovalRules.blockers(review: $0, application: application) }))
         fields.append(Field(
             R.reason,
             label: Localized("理由・申請者への連絡", "Reason, for the applicant"),
@@ -138,25 +132,19 @@ public enum ReviewProcedure {
             checkFields($0, answers, evidencePath, mark: ReviewFields.terminationMark, note: ReviewFields.terminationNote)
         }
         let markIDs = fields.map(\.id)
-        fields.append(Field(
-            R.decision,
-            label: Localized("判断", "Decision"),
+        fields.append(decisionField(
             question: Localized("判断を選んでください（確認／差し戻し）。", "Your decision (confirm / return)."),
             help: Localized(
                 "確認：終了を確認し、保管期限（終了日から3年）に入ります。差し戻し：サービス管理担当者に修正を求めます。データの消去または廃棄証明が×のままでは確認できません。",
                 "Confirm: the end is confirmed and the 3-year retention begins. Return: the service manager corrects it. A × on data erased or the disposal certificate cannot be confirmed."),
-            kind: .choice([
+            options: [
                 ChoiceOption(DecisionOutcome.confirmed.rawValue, label: DecisionOutcome.confirmed.label, typed: ["確認する", "confirm", "c"]),
-                ChoiceOption(DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"]),
-            ]),
+                returnOption,
+            ],
             dependsOn: markIDs,
-            rules: [{ value, reviewAnswers in
-                guard value.choice == DecisionOutcome.confirmed.rawValue else { return nil }
-                let reasons = TerminationRules.confirmationBlockers(review: reviewAnswers)
-                guard !reasons.isEmpty else { return nil }
-                return Localized("確認できません：", "It cannot be confirmed: ")
-                    + reasons.dropFirst().reduce(reasons[0]) { $0 + Localized("／", "; ") + $1 }
-            }]))
+            positive: .confirmed,
+            refusedAs: Localized("確認できません：", "It cannot be confirmed: "),
+            blockers: TerminationRules.confirmationBlockers))
         fields.append(Field(
             R.reason,
             label: Localized("理由・連絡", "Reason, for the service manager"),
@@ -166,6 +154,30 @@ public enum ReviewProcedure {
             optional: { $0[R.decision]?.choice == DecisionOutcome.confirmed.rawValue },
             dependsOn: [R.decision]))
         return Procedure(id: terminationID, title: Localized("終了の確認", "Termination review"), fields: fields)
+    }
+
+    static let returnOption = ChoiceOption(
+        DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"])
+
+    /// The decision of a double check: choosing the positive outcome is refused, with the
+    /// reasons, while anything stands in its way.
+    static func decisionField(
+        question: Localized, help: Localized, options: [ChoiceOption], dependsOn: [String], positive: DecisionOutcome,
+        refusedAs: Localized, blockers: @escaping @Sendable (Answers) -> [Localized]
+    ) -> Field {
+        Field(
+            R.decision,
+            label: Localized("判断", "Decision"),
+            question: question,
+            help: help,
+            kind: .choice(options),
+            dependsOn: dependsOn,
+            rules: [{ value, reviewAnswers in
+                guard value.choice == positive.rawValue else { return nil }
+                let reasons = blockers(reviewAnswers)
+                guard let first = reasons.first else { return nil }
+                return refusedAs + reasons.dropFirst().reduce(first) { $0 + Localized("／", "; ") + $1 }
+            }])
     }
 
     static func reveal(_ mine: Mark?, _ theirs: Mark?) -> Localized {

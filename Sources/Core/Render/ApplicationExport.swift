@@ -47,15 +47,7 @@ struct ExportedApplication: Encodable {
         let checkIDs = Set(ApplicationChecks.items.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
         fields = record.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init)
         let review = record.latestDecision?.answers ?? [:]
-        checks = ApplicationChecks.items.map { item in
-            ExportedCheck(
-                number: item.number, question: item.text.ja,
-                applicant_mark: record.answers[item.markID]?.mark?.symbol,
-                applicant_note: record.answers[item.noteID]?.text,
-                reviewer_mark: review[ReviewFields.mark(item.number)]?.mark?.symbol,
-                reviewer_note: review[ReviewFields.note(item.number)]?.text,
-                evidence: (record.answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
-        }
+        checks = ExportedCheck.all(ApplicationChecks.items, record.answers, review, mark: ReviewFields.mark, note: ReviewFields.note)
         attachments = record.attachments.map { ExportedAttachment(field: $0.field, $0.attachment) }
         version = record.version
         editors = record.editors
@@ -75,15 +67,9 @@ struct ExportedApplication: Encodable {
                 status: termination.status.rawValue, applicant_login: termination.applicantLogin,
                 submitted_at: termination.submittedAt, version: termination.version,
                 fields: termination.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init),
-                checks: TerminationProcedure.checks.map { item in
-                    ExportedCheck(
-                        number: item.number, question: item.text.ja,
-                        applicant_mark: termination.answers[item.markID]?.mark?.symbol,
-                        applicant_note: termination.answers[item.noteID]?.text,
-                        reviewer_mark: review[ReviewFields.terminationMark(item.number)]?.mark?.symbol,
-                        reviewer_note: review[ReviewFields.terminationNote(item.number)]?.text,
-                        evidence: (termination.answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
-                },
+                checks: ExportedCheck.all(
+                    TerminationProcedure.checks, termination.answers, review,
+                    mark: ReviewFields.terminationMark, note: ReviewFields.terminationNote),
                 decisions: termination.decisions.map(ExportedDecision.init))
         }
     }
@@ -97,6 +83,19 @@ struct ExportedCheck: Encodable {
     let reviewer_mark: String?
     let reviewer_note: String?
     let evidence: [ExportedAttachment]
+
+    /// Both columns of a form's checks: the applicant's answers and the reviewer's.
+    static func all(_ items: [CheckItem], _ answers: Answers, _ review: Answers, mark: (Int) -> String, note: (Int) -> String) -> [ExportedCheck] {
+        items.map { item in
+            ExportedCheck(
+                number: item.number, question: item.text.ja,
+                applicant_mark: answers[item.markID]?.mark?.symbol,
+                applicant_note: answers[item.noteID]?.text,
+                reviewer_mark: review[mark(item.number)]?.mark?.symbol,
+                reviewer_note: review[note(item.number)]?.text,
+                evidence: (answers[item.evidenceID]?.files ?? []).map { ExportedAttachment(field: item.evidenceID, $0) })
+        }
+    }
 }
 
 struct ExportedTermination: Encodable {

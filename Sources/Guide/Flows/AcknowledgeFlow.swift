@@ -26,24 +26,12 @@ struct AcknowledgeFlow {
             chosen = first
         }
         session.show(.notice, ReviewText.awaitingAcknowledgement(chosen)(language))
-        let context = InterviewContext(language: language, today: Village.today(session.clock), person: nil, intake: store.intake)
-        let loop = InterviewLoop(
-            session: session, store: store,
-            interview: Interview(procedure: AcknowledgementProcedure.procedure, context: context), bail: bail)
-        let existing = try store.drafts(owner: session.login, procedureID: AcknowledgementProcedure.id)
-            .first { $0.applicationID == chosen.id }
-        let start = existing ?? Draft(
-            owner: session.login, procedureID: AcknowledgementProcedure.id, state: InterviewState(), applicationID: chosen.id)
-        switch try loop.run(start) {
-        case .left: return 0
-        case .bailed: return 1
-        case .confirmed(let draft):
-            let record = try store.acknowledge(Acknowledgement(
-                applicationID: chosen.id, login: session.login, name: name ?? session.login,
-                acknowledgedAt: Village.timestamp(session.clock.now)))
-            if let id = draft.id { try store.deleteDraft(id: id) }
-            session.show(.success, ReviewText.acknowledged(record)(language))
-            return 0
-        }
+        return try FormFlow(session: session, store: store, language: language, bail: bail)
+            .run(AcknowledgementProcedure.procedure, about: chosen.id) { _ in
+                let record = try store.acknowledge(Acknowledgement(
+                    applicationID: chosen.id, login: session.login, name: name ?? session.login,
+                    acknowledgedAt: Village.timestamp(session.clock.now)))
+                session.show(.success, ReviewText.acknowledged(record)(language))
+            }
     }
 }

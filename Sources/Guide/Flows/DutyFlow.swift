@@ -34,7 +34,8 @@ struct DutyFlow {
         }
         guard let kind = try chosen ?? chooseDuty(application) else { return 0 }
         let procedure = DutyProcedures.procedure(kind, for: application, today: today)
-        return try form.run(procedure, about: id) { answers in
+        return try form.run(procedure, about: id) { draft in
+            let answers = draft.state.answers
             let record = DutyRecord(
                 applicationID: id, kind: kind, doneOn: answers[DutyFields.doneOn]?.date ?? today, answers: answers,
                 recordedBy: actor.login, recordedAt: now)
@@ -85,7 +86,8 @@ struct DutyFlow {
             try apply(reason)
             return 0
         }
-        return try form.run(EventProcedures.stop(), about: id) { answers in
+        return try form.run(EventProcedures.stop(), about: id) { draft in
+            let answers = draft.state.answers
             try apply(answers[EventFields.reason]?.text ?? EventProcedures.overseasReason(language))
         }
     }
@@ -98,7 +100,8 @@ struct DutyFlow {
             session.show(.error, DutyRules.notInUse(application)(language))
             return 1
         }
-        return try form.run(EventProcedures.continuation(), about: id) { answers in
+        return try form.run(EventProcedures.continuation(), about: id) { draft in
+            let answers = draft.state.answers
             let stops = answers[EventFields.decision]?.choice == "stop"
             let reason = answers[EventFields.reason]?.text ?? ""
             let stop = stops ? ServiceStop(reason: reason, stoppedBy: actor.login, stoppedAt: now) : nil
@@ -118,7 +121,8 @@ struct DutyFlow {
                 session.show(.error, DutyRules.notInUse(application)(language))
                 return 1
             }
-            return try form.run(EventProcedures.ownIncident(today: today), about: id) { answers in
+            return try form.run(EventProcedures.ownIncident(today: today), about: id) { draft in
+            let answers = draft.state.answers
                 let incident = Incident(
                     applicationID: id, provider: application.provider, service: application.service,
                     occurredOn: answers[EventFields.occurredOn]?.date ?? today, what: answers[EventFields.what]?.text ?? "",
@@ -128,7 +132,8 @@ struct DutyFlow {
             }
         }
         if refuse(DutyRules.mayRecordIncidentElsewhere(member: actor.member)) { return 1 }
-        return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { answers in
+        return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { draft in
+            let answers = draft.state.answers
             let incident = Incident(
                 applicationID: nil, provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "",
                 occurredOn: answers[EventFields.occurredOn]?.date ?? today, what: answers[EventFields.what]?.text ?? "",

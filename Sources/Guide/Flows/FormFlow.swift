@@ -8,9 +8,9 @@ struct FormFlow {
     let language: Language
     let bail: Bool
 
-    func run(_ procedure: Procedure, about applicationID: Int64?, record: (Answers) throws -> Void) throws -> Int32 {
+    func run(_ procedure: Procedure, about applicationID: Int64?, person: Person? = nil, record: (Draft) throws -> Void) throws -> Int32 {
         let context = InterviewContext(
-            language: language, today: Village.today(session.clock), person: nil, intake: store.intake)
+            language: language, today: Village.today(session.clock), person: person, intake: store.intake)
         let interview = Interview(procedure: procedure, context: context)
         let loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
         let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == applicationID }
@@ -21,7 +21,7 @@ struct FormFlow {
         case .left: return 0
         case .bailed: return 1
         case .confirmed(let draft):
-            try record(draft.state.answers)
+            try record(draft)
             if let id = draft.id { try store.deleteDraft(id: id) }
             return 0
         }

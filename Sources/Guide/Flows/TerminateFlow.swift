@@ -22,21 +22,10 @@ struct TerminateFlow {
         }
         session.show(.info, TerminationText.begin(application)(language))
         let person = actor.name.map { Person(login: actor.login, name: $0, department: actor.member?.department ?? "") }
-        let context = InterviewContext(language: language, today: Village.today(session.clock), person: person, intake: store.intake)
-        let loop = InterviewLoop(
-            session: session, store: store,
-            interview: Interview(procedure: TerminationProcedure.procedure(for: application), context: context), bail: bail)
-        let existing = try store.drafts(owner: session.login, procedureID: TerminationProcedure.id).first { $0.applicationID == id }
-        if existing != nil { session.show(DraftChoice.resumed(loop.interview)) }
-        let start = existing ?? Draft(
-            owner: session.login, procedureID: TerminationProcedure.id, state: InterviewState(), applicationID: id)
-        switch try loop.run(start) {
-        case .left: return 0
-        case .bailed: return 1
-        case .confirmed(let draft):
-            let record = try store.submitTermination(from: draft, at: Village.timestamp(session.clock.now))
-            session.show(.success, TerminationText.submitted(record)(language))
-            return 0
-        }
+        return try FormFlow(session: session, store: store, language: language, bail: bail)
+            .run(TerminationProcedure.procedure(for: application), about: id, person: person) { draft in
+                let record = try store.submitTermination(from: draft, at: Village.timestamp(session.clock.now))
+                session.show(.success, TerminationText.submitted(record)(language))
+            }
     }
 }
