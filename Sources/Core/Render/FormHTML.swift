@@ -17,7 +17,7 @@ public enum FormHTML {
     /// The whole document for one application.
     public static func document(_ record: ApplicationRecord, _ language: Language) -> String {
         page(title: FormText.applicationTitle(language) + " \(record.id)", language: language,
-             forms: [applicationForm(record, language)])
+             forms: [applicationForm(record, language)] + [terminationForm(record, language)].compactMap { $0 })
     }
 
     // MARK: - The 利用申請書
