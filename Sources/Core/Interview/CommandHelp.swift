@@ -63,4 +63,8 @@ public enum CommandHelp {
     public static let filterLimit = "最大件数 / at most this many"
     public static let query = "台帳の問い合わせ（対話） / Query the ledger interactively."
     public static let history = "監査記録からの履歴も表示 / also show the history from the audit trail"
+    public static let demo = "デモの村を新しい保管庫に作成（架空の申請・記録1年分） / Build a lived-in demo village (a year of made-up records) in a new store."
+    public static let demoPath = "作成する保管庫のパス（存在しないこと） / path of the new store (must not exist)"
+    /// `yakkan list --課 総務課` works as well as `--department`.
+    public static let departmentOptionInJapanese = "課"
 }

@@ -25,6 +25,18 @@ public enum DutyText {
         stop ? Localized("利用の停止を記録しました。終了の手続きが必要です。", "Recorded the stop; the service must now be terminated.")
             : Localized("継続を記録しました。", "Recorded that the service continues.")
     }
+    public static func choice(_ kind: DutyKind) -> Localized {
+        kind.title + Localized("（\(kind.section)）", " (\(kind.section))")
+    }
+
+    /// The alerts a person says they have read: numbers from 1, or all; nil when that is not a choice.
+    public static func chosenAlerts(_ text: String, count: Int) -> [Int]? {
+        if ["all", "すべて", "全部"].contains(text) { return Array(0..<count) }
+        let numbers = ListInput.items(text.replacingOccurrences(of: " ", with: ",")).compactMap(Int.init)
+        guard !numbers.isEmpty, numbers.allSatisfy({ (1...count).contains($0) }) else { return nil }
+        return numbers.map { $0 - 1 }
+    }
+
     public static let chooseDuty = Localized("記録する項目を選んでください：", "Choose what to record:")
     public static let noAlerts = Localized("未確認のお知らせはありません。", "There are no alerts to acknowledge.")
     public static let acknowledgePrompt = Localized(

@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand, SessionCommand {
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp(CommandHelp.filterStatus)) var status: String?
-    @Option(name: [.customLong("department"), .customLong("課")], help: ArgumentHelp(CommandHelp.filterDepartment)) var department: String?
+    @Option(name: [.customLong("department"), .customLong(CommandHelp.departmentOptionInJapanese)], help: ArgumentHelp(CommandHelp.filterDepartment)) var department: String?
     @Option(help: ArgumentHelp(CommandHelp.filterProvider)) var provider: String?
     @Option(help: ArgumentHelp(CommandHelp.filterService)) var service: String?
     @Option(name: .customLong("class"), help: ArgumentHelp(CommandHelp.filterClass)) var classification: String?
@@ -26,7 +26,7 @@ struct ListCommand: ParsableCommand, SessionCommand {
     var words: [String] {
         var words: [String] = []
         if let status { words.append("status=" + status) }
-        if let department { words.append("課=" + department) }
+        if let department { words.append("department=" + department) }
         if let provider { words.append("provider=" + provider) }
         if let service { words.append("service=" + service) }
         if let classification { words.append("class=" + classification) }

@@ -51,7 +51,7 @@ struct DutyFlow {
         let kinds = DutyKind.allCases
         session.show(.question, DutyText.chooseDuty(language))
         for (index, kind) in kinds.enumerated() {
-            session.show(.info, "  \(index + 1). \(kind.title(language))（\(kind.section)）")
+            session.show(.info, "  \(index + 1). " + DutyText.choice(kind)(language))
         }
         while true {
             switch session.reader.read(prompt: "> ", completions: kinds.indices.map { "\($0 + 1)" }) {
@@ -164,18 +164,12 @@ struct DutyFlow {
             case .line(let bytes):
                 let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces).lowercased()
                 if text.isEmpty { return 0 }
-                let chosen: [Alert]
-                if text == "all" || text == "すべて" {
-                    chosen = open
-                } else {
-                    let numbers = ListInput.items(text.replacingOccurrences(of: " ", with: ",")).compactMap(Int.init)
-                    guard !numbers.isEmpty, numbers.allSatisfy({ open.indices.contains($0 - 1) }) else {
-                        session.show(.error, DutyText.noSuchAlert(language))
-                        if bail { return 1 }
-                        continue
-                    }
-                    chosen = numbers.map { open[$0 - 1] }
+                guard let numbers = DutyText.chosenAlerts(text, count: open.count) else {
+                    session.show(.error, DutyText.noSuchAlert(language))
+                    if bail { return 1 }
+                    continue
                 }
+                let chosen = numbers.map { open[$0] }
                 for alert in chosen { try store.acknowledgeAlert(id: alert.id!, by: actor.login, at: now) }
                 session.show(.success, DutyText.acknowledgedAlerts(chosen.count)(language))
             }

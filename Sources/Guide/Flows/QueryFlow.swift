@@ -63,7 +63,7 @@ struct QueryFlow {
         }
     }
 
-    /// Commands, conditions, and the 課, providers, services and ids in the store.
+    /// Commands, conditions, and the departments, providers, services and ids in the store.
     private func completions() throws -> [String] {
         let records = try store.applications()
         var words = QueryLanguage.commands + QueryLanguage.filterKeys + OutputMode.allCases.map(\.rawValue)

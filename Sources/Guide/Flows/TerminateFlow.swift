@@ -1,6 +1,6 @@
 import Core
 
-/// Section 7: the service manager fills in the 終了確認書, pre-filled, and submits it.
+/// Section 7: the service manager fills in the termination form, pre-filled, and submits it.
 struct TerminateFlow {
     let session: Session
     let store: any Store

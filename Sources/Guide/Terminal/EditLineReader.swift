@@ -245,7 +245,7 @@ private func completeChoices(
     let typed = text.map { String(cString: $0) } ?? ""
     let trimmed = String(typed.drop(while: { $0 == " " || $0 == "\u{3000}" }))
     // Only the last word is completed (after a space, '=' or ','), so that the query shell
-    // can complete "list 課=総" as well as an answer completes "は".
+    // can complete "list provider=Ex" as well as an answer completes a one-word choice.
     let separators: Set<Character> = [" ", "=", ","]
     let split = trimmed.lastIndex(where: { separators.contains($0) })
     let head = split.map { String(trimmed[...$0]) } ?? ""
