@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Core
+
+@Suite("Demo village")
+struct DemoVillageTests {
+    /// A store of its own in a temporary folder, built on a fixed day.
+    final class Built {
+        let folder: String
+        let store: SQLiteStore
+        let summary: DemoVillage.Summary
+        let today: Day
+
+        init(today: Day, visitor: StaffMember? = nil) throws {
+            folder = NSTemporaryDirectory() + "yakkan-demo-test-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            self.today = today
+            store = try SQLiteStore(path: folder + "/demo.sqlite", workingDirectory: folder, clock: FixedClock(day: today))
+            summary = try DemoVillage.build(into: store, today: today, visitor: visitor)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    static let today = Day(year: 2026, month: 4, day: 1)!
+
+    @Test func everyStatusIsThere() throws {
+        let built = try Built(today: Self.today)
+        let records = try built.store.applications()
+        for status in ApplicationStatus.allCases {
+            #expect(records.contains { $0.status == status }, "no service is \(status.rawValue)")
+            #expect(built.summary.count(status) == records.filter { $0.status == status }.count)
+        }
+        #expect(records.count >= 12)
+        #expect(Set(records.map(\.department)) == ["総務課", "企画課", "住民課", "教育委員会事務局", "観光商工課"])
+        // Approved but not yet acknowledged; a termination waiting for its double check.
+        #expect(records.contains { $0.status == .approved && $0.acknowledgement == nil })
+        #expect(records.contains { $0.termination?.status == .submitted })
+        // A class Ⅱ service permitted by its 利用責任者, and personal information elsewhere.
+        #expect(records.contains { record in
+            record.classification == .two && record.status == .inUse
+                && record.decisions.last?.answers[ReviewFields.permitClassification]?.flag == true
+        })
+        #expect(records.contains { $0.answers[ApplicationFields.personalInformation]?.flag == true && $0.status == .inUse })
+        // A returned application waits in its applicant's drafts.
+        let returned = try #require(records.first { $0.status == .returned })
+        #expect(try built.store.drafts(owner: returned.applicantLogin, procedureID: ApplicationProcedure.procedure.id)
+            .contains { $0.applicationID == returned.id })
+    }
+
+    @Test func dutiesOnTimeAndOverdue() throws {
+        let built = try Built(today: Self.today)
+        var overdue = LedgerFilter()
+        overdue.overdue = true
+        let late = try built.store.queryIDs(overdue, today: Self.today)
+        #expect(late.count >= 2)
+        #expect(built.summary.overdueServices == late.count)
+        var inUse = LedgerFilter()
+        inUse.statuses = [.inUse]
+        let all = try built.store.queryIDs(inUse, today: Self.today)
+        // Services in use with every duty on time, each with a year of records.
+        let onTime = Set(all).subtracting(late)
+        #expect(onTime.count >= 3)
+        for id in onTime {
+            let record = try #require(try built.store.application(id: id))
+            #expect(record.dutyRecords.count >= 6, "application \(id) has few duty records")
+        }
+    }
+
+    @Test func alertsIncidentsAndRetention() throws {
+        let built = try Built(today: Self.today)
+        let alerts = try built.store.alerts()
+        let elsewhere = alerts.filter { $0.kind == .incidentElsewhere }
+        #expect(!elsewhere.isEmpty)
+        #expect(elsewhere.contains { $0.acknowledgedAt == nil })
+        #expect(elsewhere.contains { $0.acknowledgedAt != nil })
+        #expect(try built.store.incidents().count >= 2)
+        let ended = try #require(try built.store.applications().first { $0.status == .ended })
+        let keepUntil = try #require(ended.keepUntil)
+        #expect(keepUntil > Self.today)
+        var kept = LedgerFilter()
+        kept.statuses = [.ended]
+        #expect(try built.store.query(kept, today: Self.today).first?.keepUntil == keepUntil)
+        let stopped = try #require(try built.store.applications().first { $0.status == .stopped })
+        #expect(stopped.stop != nil)
+    }
+
+    @Test func auditIsIntactAndTimestampsAreInThePast() throws {
+        let built = try Built(today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
+        guard case .intact(let entries) = try built.store.verifyAudit() else {
+            Issue.record("the audit chain is broken")
+            return
+        }
+        #expect(entries == built.summary.auditEntries)
+        let audit = try built.store.auditEntries()
+        #expect(audit.first?.actor == "newcomer")
+        let latest = try #require(audit.map(\.at).max())
+        #expect(Village.day(ofTimestamp: latest)! < Self.today)
+        #expect(audit.map(\.at) == audit.map(\.at).sorted())
+        #expect(try built.store.staffMember(login: "newcomer")?.isAdministrator == true)
+    }
+
+    @Test func everyFormRenders() throws {
+        let built = try Built(today: Self.today)
+        for record in try built.store.applications() {
+            let text = ApplicationForm.text(record, applicant: try built.store.person(login: record.applicantLogin), .ja)
+            #expect(!text.contains("（不明）"))
+            #expect(text.contains(record.service))
+            if record.termination != nil {
+                #expect(!TerminationForm.text(record, .ja).isEmpty)
+            }
+            // Every attachment is in the vault.
+            for (_, attachment) in record.attachments {
+                #expect(FileManager.default.fileExists(atPath: built.store.storedPath(of: attachment)))
+            }
+        }
+    }
+
+    @Test(arguments: [Day(year: 2026, month: 1, day: 4)!, Day(year: 2025, month: 12, day: 31)!, Day(year: 2027, month: 3, day: 1)!])
+    func buildsOnOtherDays(_ today: Day) throws {
+        let built = try Built(today: today)
+        for status in ApplicationStatus.allCases { #expect(built.summary.count(status) > 0, "\(today): no \(status.rawValue)") }
+        #expect(built.summary.overdueServices >= 2)
+        #expect(built.summary.unacknowledgedAlerts >= 1)
+    }
+}
