@@ -58,6 +58,12 @@ public enum MainMenu {
         return lines
     }
 
+    /// Nobody known, no role, no draft, nothing waiting: the menu would only be in the way.
+    public static func isFirstVisit(_ situation: Situation) -> Bool {
+        situation.name == nil && situation.reviewer == nil && situation.drafts.isEmpty && situation.today.isEmpty
+            && situation.toAcknowledge.isEmpty && situation.services.isEmpty
+    }
+
     public static func entries(_ situation: Situation) -> [Entry] {
         var entries = [Entry(key: "1", item: .apply, label: Localized("利用申請（新規・下書きの再開・差し戻しの修正）", "Apply (new, resume a draft, correct a returned one)"))]
         if situation.reviewer?.reviewerOf.isEmpty == false {

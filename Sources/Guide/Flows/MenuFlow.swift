@@ -8,6 +8,10 @@ struct MenuFlow {
     let bail: Bool
 
     func run() throws -> Int32 {
+        // Someone yakkan has never met, with nothing waiting, came to apply: start at once.
+        if MainMenu.isFirstVisit(try gather()) {
+            return try ApplyFlow(session: session, store: store, language: language, bail: bail).run()
+        }
         while true {
             let situation = try gather()
             let entries = MainMenu.entries(situation)
