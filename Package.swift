@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "LedgerBenchmark", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/LedgerBenchmark"),
         .testTarget(
             name: "CoreTests",
             dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
