@@ -91,6 +91,12 @@ extension SQLiteStore {
         try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM incident ORDER BY occurred_on, id").map(Self.incident) }
     }
 
+    public func openAlerts() throws -> [Alert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").map(Self.alert)
+        }
+    }
+
     public func alerts() throws -> [Alert] {
         try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id").map(Self.alert) }
     }

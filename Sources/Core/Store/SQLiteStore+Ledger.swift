@@ -18,6 +18,9 @@ public struct LedgerFilter: Sendable, Equatable {
     /// Words found anywhere in the service's records: names, purposes, notes.
     public var text: String?
     public var limit: Int?
+    /// Services kept by these people (normalised names or logins) or in these 課.
+    public var involving: Involvement?
+    public var terminationStatus: TerminationStatus?
 
     public init() {}
 
@@ -31,11 +34,11 @@ extension SQLiteStore {
         let approved = record.decisions.last { $0.outcome == .approved }.flatMap { Village.day(ofTimestamp: $0.decidedAt) }
         try db.execute(
             sql: """
-                UPDATE application SET classification = ?, personal_information = ?, approved_on = ?, keep_until = ?
-                WHERE id = ?
+                UPDATE application SET classification = ?, personal_information = ?, approved_on = ?, keep_until = ?,
+                manager_key = ? WHERE id = ?
                 """,
             arguments: [record.classification?.rawValue, record.answers[ApplicationFields.personalInformation]?.flag,
-                        approved?.iso, record.keepUntil?.iso, id])
+                        approved?.iso, record.keepUntil?.iso, Names.normalised(record.serviceManager), id])
         try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
         if record.status == .inUse, let start = record.inUseFrom {
             for kind in DutyKind.allCases {
@@ -74,6 +77,53 @@ extension SQLiteStore {
         try database.read { db in
             try Self.matchingIDs(db, filter, today: today).compactMap { try Self.loadApplication(db, id: $0) }
         }
+    }
+
+    /// The matching services for a list: the application, its decisions, termination and
+    /// holds, read in batches; not their duty records, incidents or attachments.
+    public func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
+        try database.read { db in try Self.loadSummaries(db, ids: try Self.matchingIDs(db, filter, today: today)) }
+    }
+
+    public func distinctValues(_ column: LedgerColumn) throws -> [String] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT \(column.rawValue) FROM application ORDER BY \(column.rawValue)")
+        }
+    }
+
+    static func loadSummaries(_ db: Database, ids: [Int64]) throws -> [ApplicationRecord] {
+        var records: [ApplicationRecord] = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let list = chunk.map(String.init).joined(separator: ",")
+            var decisions: [Int64: [Decision]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE application_id IN (\(list)) ORDER BY id") {
+                let decision = try decisionRow(row)
+                decisions[decision.applicationID, default: []].append(decision)
+            }
+            var terminations: [Int64: TerminationRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM termination WHERE application_id IN (\(list))") {
+                let answers: String = row["answers"]
+                let id: Int64 = row["application_id"]
+                terminations[id] = TerminationRecord(
+                    applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
+                    answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)), submittedAt: row["submitted_at"], version: row["version"])
+            }
+            var holds: [Int64: [Day]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT application_id, until FROM retention_hold WHERE application_id IN (\(list))") {
+                if let day = Day(iso: row["until"]) { holds[row["application_id"], default: []].append(day) }
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM application WHERE id IN (\(list)) ORDER BY id") {
+                var record = try applicationRow(row)
+                let all = decisions[record.id] ?? []
+                record.decisions = all.filter { $0.form == .application }
+                record.termination = terminations[record.id]
+                record.termination?.decisions = all.filter { $0.form == .termination }
+                record.holds = holds[record.id] ?? []
+                records.append(record)
+            }
+        }
+        return records
     }
 
     /// Only the ids, for counting and for the benchmark.
@@ -124,6 +174,18 @@ extension SQLiteStore {
             conditions.append("approved_on <= ?")
             arguments.append(to.iso)
         }
+        if let involving = filter.involving {
+            let managers = involving.managers.isEmpty ? ["\u{0}"] : involving.managers
+            let departments = involving.departments.isEmpty ? ["\u{0}"] : involving.departments
+            conditions.append("(manager_key IN (" + managers.map { _ in "?" }.joined(separator: ",") + ") OR department IN ("
+                + departments.map { _ in "?" }.joined(separator: ",") + "))")
+            arguments += managers as [DatabaseValueConvertible?]
+            arguments += departments as [DatabaseValueConvertible?]
+        }
+        if let termination = filter.terminationStatus {
+            conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")
+            arguments.append(termination.rawValue)
+        }
         if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             if text.count >= 3 {
                 // The trigram index finds any run of three or more characters, Japanese too.
@@ -136,7 +198,9 @@ extension SQLiteStore {
         }
         var sql = "SELECT id FROM application"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY id"
+        // With conditions, "+id" lets the planner use their indexes and sort what it finds,
+        // instead of walking the whole table in id order.
+        sql += conditions.isEmpty ? " ORDER BY id" : " ORDER BY +id"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
     }
@@ -154,6 +218,22 @@ extension SQLiteStore {
                 .map { (key: $0["key"], count: $0["n"]) }
         }
     }
+}
+
+/// The services a person has a part in: those they keep, and those of the 課 they oversee.
+public struct Involvement: Sendable, Equatable {
+    public var managers: [String]
+    public var departments: [String]
+
+    public init(login: String, name: String?, departments: [String]) {
+        managers = Array(Set([login, name].compactMap { $0 }.map(Names.normalised).filter { !$0.isEmpty })).sorted()
+        self.departments = departments
+    }
+}
+
+/// Columns whose values the query shell completes.
+public enum LedgerColumn: String, Sendable {
+    case department, provider, service
 }
 
 public enum LedgerGrouping: String, Sendable {

@@ -244,8 +244,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try database.read { db in try Self.loadApplication(db, id: id) }
     }
 
-    static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]) else { return nil }
+    /// The application's own row, without what other tables hold.
+    static func applicationRow(_ row: Row) throws -> ApplicationRecord {
         let json: String = row["answers"]
         var record = ApplicationRecord(
             id: row["id"], applicantLogin: row["applicant"],
@@ -255,28 +255,36 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]
+        if let reason: String = row["stopped_reason"] {
+            record.stop = ServiceStop(reason: reason, stoppedBy: row["stopped_by"], stoppedAt: row["stopped_at"])
+        }
+        return record
+    }
+
+    static func decisionRow(_ decision: Row) throws -> Decision {
+        let answers: String = decision["answers"]
+        var loaded = Decision(
+            applicationID: decision["application_id"], reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
+            outcome: DecisionOutcome(rawValue: decision["outcome"]) ?? .returned, reason: decision["reason"],
+            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
+        loaded.form = Decision.Form(rawValue: decision["form"]) ?? .application
+        return loaded
+    }
+
+    static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]) else { return nil }
+        var record = try applicationRow(row)
         record.editors = try String.fetchAll(
             db, sql: "SELECT login FROM application_editor WHERE application_id = ? ORDER BY login", arguments: [id])
         let decisions = try Row.fetchAll(
             db, sql: "SELECT * FROM decision WHERE application_id = ? ORDER BY id", arguments: [id]
-        ).map { decision in
-            let answers: String = decision["answers"]
-            var loaded = Decision(
-                applicationID: id, reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
-                outcome: DecisionOutcome(rawValue: decision["outcome"]) ?? .returned, reason: decision["reason"],
-                answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
-                decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
-            loaded.form = Decision.Form(rawValue: decision["form"]) ?? .application
-            return loaded
-        }
+        ).map(decisionRow)
         record.decisions = decisions.filter { $0.form == .application }
         record.termination = try loadTermination(db, id: id)
         record.termination?.decisions = decisions.filter { $0.form == .termination }
         record.holds = try String.fetchAll(db, sql: "SELECT until FROM retention_hold WHERE application_id = ?", arguments: [id])
             .compactMap(Day.init(iso:))
-        if let reason: String = row["stopped_reason"] {
-            record.stop = ServiceStop(reason: reason, stoppedBy: row["stopped_by"], stoppedAt: row["stopped_at"])
-        }
         record.dutyRecords = try Row.fetchAll(
             db, sql: "SELECT * FROM duty_record WHERE application_id = ? ORDER BY done_on, id", arguments: [id]
         ).map(dutyRecord)

@@ -53,7 +53,12 @@ public protocol Store: AnyObject, Sendable {
     // The ledger
     func query(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
     func queryIDs(_ filter: LedgerFilter, today: Day) throws -> [Int64]
+    /// As `query`, without each service's duty records, incidents and attachments: for lists.
+    func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    func distinctValues(_ column: LedgerColumn) throws -> [String]
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
+    /// Alerts nobody has acknowledged yet.
+    func openAlerts() throws -> [Alert]
 
     func auditEntries() throws -> [AuditEntry]
     func verifyAudit() throws -> AuditVerification

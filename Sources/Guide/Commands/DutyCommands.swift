@@ -16,7 +16,10 @@ struct DueCommand: ParsableCommand, SessionCommand {
             return 1
         }
         let today = Village.today(session.clock)
-        let items = TodayList.items(for: actor.person, records: try store.applications(), alerts: try store.alerts(), today: today, everything: all)
+        var filter = actor.involvedServices
+        if all { filter.involving = nil }
+        let items = TodayList.items(
+            for: actor.person, records: try store.query(filter, today: today), alerts: try store.openAlerts(), today: today, everything: all)
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
@@ -101,8 +104,11 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
     func run(in session: Session) throws -> Int32 {
         let store = try common.openStore(session)
         let actor = try Actor(session, store)
-        let events = DutyCalendar.events(
-            for: actor.person, records: try store.applications(), today: Village.today(session.clock), everything: all)
+        var filter = actor.involvedServices
+        filter.statuses = [.inUse]
+        if all { filter.involving = nil }
+        let today = Village.today(session.clock)
+        let events = DutyCalendar.events(for: actor.person, records: try store.query(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
             session.output.write(text)

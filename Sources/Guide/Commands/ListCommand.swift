@@ -53,7 +53,10 @@ struct ListCommand: ParsableCommand, SessionCommand {
         case .json: mode = .json
         case .html: throw InputError(message: RenderText.formatNotAvailable("html", "table | line | csv | json")(common.lang))
         }
-        let records = try common.openStore(session).query(filter, today: Village.today(session.clock))
+        let store = try common.openStore(session)
+        let today = Village.today(session.clock)
+        // JSON carries everything of each service; the other modes need only the summaries.
+        let records = mode == .json ? try store.query(filter, today: today) : try store.summaries(filter, today: today)
         if records.isEmpty && mode == .table {
             session.show(.info, (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches)(common.lang))
             return 0

@@ -9,7 +9,10 @@ struct AcknowledgeFlow {
 
     func run(applicationID: Int64?) throws -> Int32 {
         let name = try store.staffMember(login: session.login)?.name ?? store.person(login: session.login)?.name
-        let pending = ReviewText.toAcknowledge(login: session.login, name: name, in: try store.applications())
+        var filter = LedgerFilter()
+        filter.statuses = [.approved]
+        filter.involving = Involvement(login: session.login, name: name, departments: [])
+        let pending = ReviewText.toAcknowledge(login: session.login, name: name, in: try store.summaries(filter, today: Village.today(session.clock)))
         let chosen: ApplicationRecord
         if let applicationID {
             guard let record = try store.application(id: applicationID) else { throw StoreError.notFound(id: applicationID) }

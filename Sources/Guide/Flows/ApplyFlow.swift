@@ -27,7 +27,7 @@ struct ApplyFlow {
             guard !offered, draft.state.reusedFrom == nil, draft.applicationID == nil,
                   let provider = draft.state.answers[ApplicationFields.provider]?.text,
                   let service = draft.state.answers[ApplicationFields.service]?.text,
-                  let source = Reuse.candidates(provider: provider, service: service, in: try store.applications()).first
+                  let source = Reuse.candidates(provider: provider, service: service, in: try sameService(provider, service)).first
             else { return draft }
             offered = true
             return try offerReuse(source, draft)
@@ -43,6 +43,14 @@ struct ApplyFlow {
             session.show(.success, SessionText.submitted(record)(language))
             return 0
         }
+    }
+
+    private func sameService(_ provider: String, _ service: String) throws -> [ApplicationRecord] {
+        var filter = LedgerFilter()
+        filter.statuses = [.approved, .inUse]
+        filter.provider = provider
+        filter.service = service
+        return try store.query(filter, today: Village.today(session.clock))
     }
 
     /// Asks whether to start from an approved application of the same service elsewhere.

@@ -138,18 +138,33 @@ struct DutyFlow {
                 applicationID: nil, provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "",
                 occurredOn: answers[EventFields.occurredOn]?.date ?? today, what: answers[EventFields.what]?.text ?? "",
                 source: answers[EventFields.source]?.text, action: nil, recordedBy: actor.login, recordedAt: now)
-            let affected = Notifications.affected(by: incident, in: try store.applications())
+            let affected = Notifications.affected(by: incident, in: try candidates(for: incident))
             let alerts = Notifications.incidentElsewhere(incident, affected: affected, try directory())
             try store.recordIncident(incident, alerts: alerts)
             session.show(.success, DutyText.incidentElsewhereRecorded(affected, alerts: alerts.count)(language))
         }
     }
 
+    /// Services in use whose provider or service name contains the incident's.
+    private func candidates(for incident: Incident) throws -> [ApplicationRecord] {
+        var byProvider = LedgerFilter()
+        byProvider.statuses = [.inUse]
+        byProvider.provider = incident.provider
+        var found = try store.query(byProvider, today: today)
+        if !incident.service.isEmpty {
+            var byService = LedgerFilter()
+            byService.statuses = [.inUse]
+            byService.service = incident.service
+            found += try store.query(byService, today: today).filter { record in !found.contains { $0.id == record.id } }
+        }
+        return found.sorted { $0.id < $1.id }
+    }
+
     /// The person's unread alerts, acknowledged by number.
     func alerts() throws -> Int32 {
         let actor = try Actor(session, store)
         while true {
-            let open = try store.alerts().filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: actor.login, name: actor.name) }
+            let open = try store.openAlerts().filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: actor.login, name: actor.name) }
             guard !open.isEmpty else {
                 session.show(.info, DutyText.noAlerts(language))
                 return 0

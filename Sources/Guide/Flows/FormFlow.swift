@@ -41,4 +41,12 @@ struct Actor {
     }
 
     var person: TodayList.Person { TodayList.Person(login: login, name: name, member: member) }
+
+    /// The services this person keeps or oversees, in the statuses that can ask something of them.
+    var involvedServices: LedgerFilter {
+        var filter = LedgerFilter()
+        filter.involving = Involvement(login: login, name: name, departments: member?.reviewerOf ?? [])
+        filter.statuses = [.submitted, .approved, .inUse, .stopped]
+        return filter
+    }
 }

@@ -50,7 +50,7 @@ struct MenuFlow {
         case .alerts: return try DutyFlow(session: session, store: store, language: language, bail: bail).alerts()
         case .query: return try QueryFlow(session: session, store: store, language: language, bail: bail).run()
         case .list:
-            let records = try store.applications()
+            let records = try store.summaries(LedgerFilter(), today: Village.today(session.clock))
             if records.isEmpty {
                 session.show(.info, SessionText.noApplications(language))
             } else {
@@ -79,13 +79,13 @@ struct MenuFlow {
     }
 
     private func gather() throws -> MainMenu.Situation {
-        let member = try store.staffMember(login: session.login)
-        let name = try member?.name ?? store.person(login: session.login)?.name
-        let records = try store.applications()
+        let actor = try Actor(session, store)
+        let member = actor.member
+        let name = actor.name
+        let records = try store.query(actor.involvedServices, today: Village.today(session.clock))
         let drafts = try store.drafts(owner: session.login, procedureID: ApplicationProcedure.procedure.id)
-        let returned = drafts.compactMap { draft -> (id: Int64, decision: Decision)? in
-            guard let id = draft.applicationID,
-                  let decision = records.first(where: { $0.id == id })?.latestDecision else { return nil }
+        let returned = try drafts.compactMap { draft -> (id: Int64, decision: Decision)? in
+            guard let id = draft.applicationID, let decision = try store.application(id: id)?.latestDecision else { return nil }
             return (id, decision)
         }
         var situation = MainMenu.Situation(
@@ -93,7 +93,7 @@ struct MenuFlow {
             waitingForReview: member.map { ReviewText.waiting(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, name: name, in: records))
         let person = TodayList.Person(login: session.login, name: name, member: member)
-        let alerts = try store.alerts()
+        let alerts = try store.openAlerts()
         situation.services = records.filter {
             ($0.status == .inUse || $0.status == .stopped)
                 && (DutyRules.isManager(login: session.login, name: name, of: $0) || member?.reviews($0.department) == true)

@@ -51,7 +51,8 @@ struct QueryFlow {
                         session.output.write(try Ledger.render([record], mode: mode, language) + (mode == .csv ? "" : "\n"))
                     }
                 case .success(.list(let filter)):
-                    let records = try store.query(filter, today: Village.today(session.clock))
+                    let today = Village.today(session.clock)
+                    let records = mode == .json ? try store.query(filter, today: today) : try store.summaries(filter, today: today)
                     if records.isEmpty {
                         session.show(.info, SessionText.noMatches(language))
                     } else {
@@ -65,11 +66,12 @@ struct QueryFlow {
 
     /// Commands, conditions, and the departments, providers, services and ids in the store.
     private func completions() throws -> [String] {
-        let records = try store.applications()
         var words = QueryLanguage.commands + QueryLanguage.filterKeys + OutputMode.allCases.map(\.rawValue)
         words += ApplicationStatus.allCases.map(\.rawValue)
-        words += Set(records.map(\.department)).sorted() + Set(records.map(\.provider)).sorted() + Set(records.map(\.service)).sorted()
-        words += records.map { "\($0.id)" }
+        words += try store.distinctValues(.department) + store.distinctValues(.provider) + store.distinctValues(.service)
+        // Numbers only while they are few enough to list.
+        let total = try store.counts(by: .status).map(\.count).reduce(0, +)
+        if total <= 1000 { words += try store.queryIDs(LedgerFilter(), today: Village.today(session.clock)).map { "\($0)" } }
         return words
     }
 }

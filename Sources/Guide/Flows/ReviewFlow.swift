@@ -87,8 +87,14 @@ struct ReviewFlow {
             return record
         }
         guard let reviewer else { return nil }
-        let records = try store.applications()
-        let waiting = ReviewText.waiting(for: reviewer, in: records) + ReviewText.terminationsWaiting(for: reviewer, in: records)
+        var filter = LedgerFilter()
+        filter.involving = Involvement(login: "", name: nil, departments: reviewer.reviewerOf)
+        filter.statuses = [.submitted]
+        let applications = try store.summaries(filter, today: Village.today(session.clock))
+        filter.statuses = []
+        filter.terminationStatus = .submitted
+        let terminations = try store.summaries(filter, today: Village.today(session.clock))
+        let waiting = ReviewText.waiting(for: reviewer, in: applications) + ReviewText.terminationsWaiting(for: reviewer, in: terminations)
         guard !waiting.isEmpty else {
             session.show(.info, ReviewText.nothingWaiting(language))
             return nil
