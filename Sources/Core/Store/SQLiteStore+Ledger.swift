@@ -163,7 +163,9 @@ extension SQLiteStore {
             arguments.append(today.iso)
         }
         if let personal = filter.personalInformation {
-            conditions.append("personal_information = ?")
+            // A third of the services handle personal information: with any other condition,
+            // "+" keeps the planner on that condition's more selective index.
+            conditions.append(conditions.isEmpty && filter.department == nil ? "personal_information = ?" : "+personal_information = ?")
             arguments.append(personal)
         }
         if let from = filter.approvedFrom {
