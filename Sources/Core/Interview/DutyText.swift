@@ -37,6 +37,14 @@ public enum DutyText {
         return numbers.map { $0 - 1 }
     }
 
+    /// A duty picked by its number in the list, or by name (backup, バックアップ…).
+    public static func pickDuty(_ text: String) -> Result<DutyKind, Localized> {
+        let folded = InputLine.halfwidthASCII(text).trimmingCharacters(in: .whitespaces)
+        let kinds = DutyKind.allCases
+        if let number = Int(folded), kinds.indices.contains(number - 1) { return .success(kinds[number - 1]) }
+        return DutyKind.named(folded).map { .success($0) } ?? .failure(ReviewText.notInInbox(folded))
+    }
+
     public static let chooseDuty = Localized("記録する項目を選んでください：", "Choose what to record:")
     public static let noAlerts = Localized("未確認のお知らせはありません。", "There are no alerts to acknowledge.")
     public static let acknowledgePrompt = Localized(

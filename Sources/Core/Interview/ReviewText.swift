@@ -29,6 +29,12 @@ public enum ReviewText {
             .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
     }
 
+    /// The record whose number was typed, from those listed.
+    public static func pick(_ text: String, among records: [ApplicationRecord]) -> Result<ApplicationRecord, Localized> {
+        let folded = InputLine.halfwidthASCII(text).trimmingCharacters(in: .whitespaces)
+        return records.first { "\($0.id)" == folded }.map { .success($0) } ?? .failure(notInInbox(folded))
+    }
+
     public static let nothingWaiting = Localized(
         "ダブルチェックを待っている申請はありません。", "No application is waiting for your double check.")
     public static let chooseApplication = Localized(

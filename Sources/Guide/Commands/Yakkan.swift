@@ -33,6 +33,8 @@ struct Yakkan: ParsableCommand {
                 return 0
             }
             return try runnable.run(in: session)
+        } catch is BailedOut {
+            return 1
         } catch let error as InputError {
             session.show(.error, error.message)
             return 64

@@ -33,7 +33,7 @@ struct ApplyFlow {
             return try offerReuse(source, draft)
         }
         let fresh = Draft(owner: session.login, procedureID: interview.procedure.id, state: InterviewState())
-        guard let start = loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
+        guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
         switch try loop.run(start) {
         case .left: return 0
         case .bailed: return 1
@@ -55,23 +55,15 @@ struct ApplyFlow {
 
     /// Asks whether to start from an approved application of the same service elsewhere.
     private func offerReuse(_ source: ApplicationRecord, _ draft: Draft) throws -> Draft {
-        while true {
-            session.show(.notice, Reuse.offer(source)(language))
-            switch session.reader.read(prompt: "> ", completions: []) {
-            case .interrupted: continue
-            case .endOfInput: return draft
-            case .line(let bytes):
-                guard let yes = YesNo.parse(InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    session.show(.error, SessionText.yesOrNo(language))
-                    continue
-                }
-                guard yes else { return draft }
-                var reused = draft
-                reused.state = Reuse.seed(draft.state, from: source)
-                session.show(.info, Reuse.started(source)(language))
-                return try store.saveDraft(reused, at: Village.timestamp(session.clock.now))
-            }
+        let question = [Message(.notice, Reuse.offer(source)(language))]
+        let answer = try session.ask(question, bail: bail, language: language) { text in
+            YesNo.parse(InputLine.halfwidthASCII(text).lowercased()).map { .success($0) } ?? .failure(SessionText.yesOrNo)
         }
+        guard answer == true else { return draft }
+        var reused = draft
+        reused.state = Reuse.seed(draft.state, from: source)
+        session.show(.info, Reuse.started(source)(language))
+        return try store.saveDraft(reused, at: Village.timestamp(session.clock.now))
     }
 
     /// Defaults for the applicant's name and department: what they said before, else the directory.

@@ -49,21 +49,10 @@ struct DutyFlow {
 
     private func chooseDuty(_ application: ApplicationRecord) throws -> DutyKind? {
         let kinds = DutyKind.allCases
-        session.show(.question, DutyText.chooseDuty(language))
-        for (index, kind) in kinds.enumerated() {
-            session.show(.info, "  \(index + 1). " + DutyText.choice(kind)(language))
-        }
-        while true {
-            switch session.reader.read(prompt: "> ", completions: kinds.indices.map { "\($0 + 1)" }) {
-            case .interrupted: continue
-            case .endOfInput: return nil
-            case .line(let bytes):
-                let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
-                if let number = Int(text), kinds.indices.contains(number - 1) { return kinds[number - 1] }
-                if let kind = DutyKind.named(text) { return kind }
-                session.show(.error, ReviewText.notInInbox(text)(language))
-                if bail { return nil }
-            }
+        let question = [Message(.question, DutyText.chooseDuty(language))]
+            + kinds.enumerated().map { Message(.info, "  \($0.offset + 1). " + DutyText.choice($0.element)(language)) }
+        return try session.ask(question, completions: kinds.indices.map { "\($0 + 1)" }, bail: bail, language: language) {
+            DutyText.pickDuty($0)
         }
     }
 

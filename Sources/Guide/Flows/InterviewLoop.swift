@@ -59,25 +59,17 @@ struct InterviewLoop {
     }
 
     /// Offers the person's drafts of this procedure; nil when they left instead of choosing.
-    func chooseDraft(_ drafts: [Draft], fresh: Draft) -> Draft? {
+    func chooseDraft(_ drafts: [Draft], fresh: Draft) throws -> Draft? {
         guard !drafts.isEmpty else { return fresh }
-        while true {
-            session.show(DraftChoice.prompt(drafts, interview: interview))
-            switch session.reader.read(prompt: "> ", completions: ["new"]) {
-            case .interrupted: continue
-            case .endOfInput: return nil
-            case .line(let bytes):
-                switch DraftChoice.interpret(String(decoding: bytes, as: UTF8.self), count: drafts.count) {
-                case .failure(let reason):
-                    session.show(.error, reason(language))
-                    if bail { return nil }
-                case .success(.startNew):
-                    return fresh
-                case .success(.resume(let index)):
-                    session.show(DraftChoice.resumed(interview))
-                    return drafts[index]
-                }
-            }
+        let choice = try session.ask(
+            DraftChoice.prompt(drafts, interview: interview), completions: ["new"], bail: bail, language: language
+        ) { DraftChoice.interpret($0, count: drafts.count) }
+        switch choice {
+        case nil: return nil
+        case .startNew: return fresh
+        case .resume(let index):
+            session.show(DraftChoice.resumed(interview))
+            return drafts[index]
         }
     }
 }

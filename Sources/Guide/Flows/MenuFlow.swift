@@ -64,17 +64,9 @@ struct MenuFlow {
     private func chooseService(_ services: [ApplicationRecord]) throws -> Int64? {
         if services.count == 1 { return services[0].id }
         session.output.write(Ledger.table(services, language) + "\n")
-        while true {
-            session.show(.question, MainMenu.chooseService(language))
-            switch session.reader.read(prompt: "> ", completions: services.map { "\($0.id)" }) {
-            case .interrupted: continue
-            case .endOfInput: return nil
-            case .line(let bytes):
-                let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
-                if let match = services.first(where: { "\($0.id)" == text }) { return match.id }
-                session.show(.error, ReviewText.notInInbox(text)(language))
-                if bail { return nil }
-            }
+        let question = [Message(.question, MainMenu.chooseService(language))]
+        return try session.ask(question, completions: services.map { "\($0.id)" }, bail: bail, language: language) {
+            ReviewText.pick($0, among: services).map(\.id)
         }
     }
 

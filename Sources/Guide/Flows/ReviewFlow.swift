@@ -100,18 +100,9 @@ struct ReviewFlow {
             return nil
         }
         session.output.write(ReviewText.inbox(waiting, today: Village.today(session.clock), language) + "\n")
-        while true {
-            session.show(.question, ReviewText.chooseApplication(language) + " [\(waiting[0].id)]")
-            switch session.reader.read(prompt: "> ", completions: waiting.map { "\($0.id)" }) {
-            case .interrupted: continue
-            case .endOfInput: return nil
-            case .line(let bytes):
-                let text = InputLine.halfwidthASCII(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .whitespaces)
-                if text.isEmpty { return waiting[0] }
-                if let match = waiting.first(where: { "\($0.id)" == text }) { return match }
-                session.show(.error, ReviewText.notInInbox(text)(language))
-                if bail { return nil }
-            }
+        let question = [Message(.question, ReviewText.chooseApplication(language) + " [\(waiting[0].id)]")]
+        return try session.ask(question, completions: waiting.map { "\($0.id)" }, bail: bail, language: language) { text in
+            text.isEmpty ? .success(waiting[0]) : ReviewText.pick(text, among: waiting)
         }
     }
 }
