@@ -7,7 +7,7 @@ public enum ReviewText {
             ? ["番号", "種別", "課", "提供会社名", "提供サービス名", "申請者", "提出日", "待ち日数"]
             : ["ID", "Form", "課", "Provider", "Service", "Applicant", "Submitted", "Waiting"]
         let rows = records.map { record -> [String] in
-            let termination = record.status != .submitted
+            let termination = record.formUnderReview == .termination
             let submitted = termination ? record.termination.flatMap { Village.day(ofTimestamp: $0.submittedAt) } : record.submittedDay
             let waited = submitted.map { $0.days(until: today) } ?? 0
             let applicant = termination

@@ -75,6 +75,13 @@ extension ApplicationRecord {
         }
     }
 
+    /// Which of the service's forms waits for a double check, if any: the application while it
+    /// is submitted, otherwise a submitted termination.
+    public var formUnderReview: Decision.Form? {
+        if status == .submitted { return .application }
+        return termination?.status == .submitted ? .termination : nil
+    }
+
     /// The day the use ended, once its termination was confirmed.
     public var endDay: Day? { termination?.status == .confirmed ? termination?.endDate : nil }
 

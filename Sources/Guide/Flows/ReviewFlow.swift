@@ -15,7 +15,7 @@ struct ReviewFlow {
         }
         guard let application = try choose(applicationID, reviewer) else { return 0 }
         // A service is under review either for its application or for its termination.
-        let termination = application.status != .submitted && application.termination?.status == .submitted
+        let termination = application.formUnderReview == .termination
         var refusals: [Localized] = []
         if termination, let form = application.reviewableTermination {
             refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, form: form).map(\.text)
