@@ -23,6 +23,13 @@ public enum ApplicationFields {
 
 /// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.
 public enum ApplicationProcedure {
+    /// （合計人数：N名）: the forms count the users rather than asking for the number.
+    public static func userTotal(_ count: Int) -> Localized {
+        Localized("（合計人数：\(count)名）", "(\(count) users in all)")
+    }
+
+    static let userCountNotice: AnswerNotice = { value, _ in value.list.map { userTotal($0.count) } }
+
     public static let formName = Localized("利用申請書", "application")
 
     public static let procedure = Procedure(
@@ -158,9 +165,7 @@ public enum ApplicationProcedure {
                 "The form's users box. Each month the service manager confirms with these people that purpose and information are unchanged (section 6(6))."),
             example: Localized("山田 太郎、佐藤 花子", "Taro Yamada, Hanako Sato"),
             kind: .list,
-            notices: [{ value, _ in
-                value.list.map { Localized("（合計人数：\($0.count)名）", "(\($0.count) users in all)") }
-            }]),
+            notices: [userCountNotice]),
         Field(
             F.periodStart,
             label: Localized("利用期間（開始）", "Period from"),

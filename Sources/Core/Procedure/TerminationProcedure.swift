@@ -94,7 +94,7 @@ public enum TerminationProcedure {
                 question: Localized("利用者（「、」で区切る。合計人数は自動で数えます）", "The users (separate with commas; the total is counted)"),
                 help: Localized("様式の「利用者」欄です。", "The form's users box."),
                 kind: .list,
-                notices: [{ value, _ in value.list.map { Localized("（合計人数：\($0.count)名）", "(\($0.count) users in all)") } }],
+                notices: [ApplicationProcedure.userCountNotice],
                 defaultValue: from(application[ApplicationFields.users])),
             Field(
                 T.endDate, label: Localized("終了日", "End date"),

@@ -36,7 +36,7 @@ public enum ApplicationForm {
         lines.append(label(F.users))
         lines += bullets(F.users)
         let count = a[F.users]?.list?.count ?? 0
-        lines.append(ja ? "  （合計人数：\(count)名）" : "  (\(count) users in all)")
+        lines.append("  " + ApplicationProcedure.userTotal(count)(language))
         let period = [F.periodStart, F.periodEnd].map { a[$0]?.date.map { AnswerFormat.date($0, language) } ?? "" }
         rows = [
             (ja ? "利用期間" : "Period", period.joined(separator: " ～ ")),

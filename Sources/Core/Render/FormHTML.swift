@@ -325,7 +325,7 @@ enum FormText {
     static let applicationNumber = Localized("申請番号", "Application")
     static let submitted = Localized("申請日", "Date")
     static let period = Localized("利用期間", "Period")
-    static func userTotal(_ n: Int) -> Localized { Localized("（合計人数：\(n)名）", "(\(n) users in all)") }
+    static func userTotal(_ n: Int) -> Localized { ApplicationProcedure.userTotal(n) }
     static let attachRemark = Localized(
         "※利用申請時の申請内容及びサービス約款を添付のこと（画面コピー等で可）",
         "What was entered at sign-up and the terms of service are attached (screenshots are fine).")

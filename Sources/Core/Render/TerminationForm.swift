@@ -30,7 +30,7 @@ public enum TerminationForm {
         lines.append(label(T.users))
         lines += (a[T.users]?.list ?? []).map { "  ・" + $0 }
         let count = a[T.users]?.list?.count ?? 0
-        lines.append(ja ? "  （合計人数：\(count)名）" : "  (\(count) users in all)")
+        lines.append("  " + ApplicationProcedure.userTotal(count)(language))
         lines += ApplicationForm.aligned([T.endDate, T.serviceManager, T.departmentHead, T.agreement, T.disposal].map { (label($0), value($0)) })
         if blind { return lines.joined(separator: "\n") }
         lines.append("")
