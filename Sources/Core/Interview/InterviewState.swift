@@ -21,6 +21,11 @@ public struct InterviewState: Sendable, Codable, Equatable {
         self.derived = derived
     }
 
+    /// Every question asked again, with what was answered offered as the defaults.
+    public func askedAgain() -> InterviewState {
+        InterviewState(previous: answers.merging(previous) { current, _ in current })
+    }
+
     enum CodingKeys: String, CodingKey { case answers, order, previous, derived, reusedFrom, reusedAnswers }
 
     public init(from decoder: Decoder) throws {

@@ -56,7 +56,7 @@ struct ReviewFlow {
                 // What the reviewer typed stays, offered as defaults, but every mark is asked
                 // again against the version that now stands.
                 session.show(.warning, ReviewText.reviewingNewVersion(start.applicationVersion ?? 0, version)(language))
-                start.state = InterviewState(previous: start.state.answers.merging(start.state.previous) { current, _ in current })
+                start.state = start.state.askedAgain()
                 start.applicationVersion = version
             } else {
                 session.show(DraftChoice.resumed(loop.interview))
