@@ -186,7 +186,7 @@ let folder = NSTemporaryDirectory() + "yakkan-ledger-benchmark-" + UUID().uuidSt
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
 let storePath = folder + "/ledger.sqlite"
 let clock = FixedClock(day: today)
-do { _ = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock) }
+do { _ = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock, keyRing: KeyRing(folder: folder + "/keys", scope: .everyone)) }
 
 let fillStart = Date()
 var statusCounts: [String: Int] = [:]
@@ -333,7 +333,7 @@ let fileSize = ((try? FileManager.default.attributesOfItem(atPath: storePath)[.s
 
 // MARK: - Queries
 
-let store = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock)
+let store = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock, keyRing: KeyRing(folder: folder + "/keys", scope: .everyone))
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -63,20 +63,4 @@ public enum StaffText {
         let rows = entries.map { ["\($0.sequence)", $0.at, $0.actor, $0.action, $0.subject, String($0.hash.prefix(12))] }
         return TextTable(headers: headers, rows: rows).render()
     }
-
-    public static func verification(_ result: AuditVerification) -> Localized {
-        switch result {
-        case .intact(let count):
-            return Localized("監査記録は改ざんされていません（\(count)件、ハッシュの連鎖を確認）。", "The audit trail is intact (\(count) entries; the hash chain holds).")
-        case .broken(let sequence, let reason):
-            let why: Localized = switch reason {
-            case .contentChanged: Localized("内容が書き換えられています", "its content was changed")
-            case .chainBroken: Localized("前の記録とのつながりが切れています（削除または並べ替え）", "it does not follow the entry before it (removed or reordered)")
-            case .truncated: Localized("末尾の記録が失われています", "the last entries are missing")
-            }
-            return Localized(
-                "監査記録が改ざんされています：最初の異常は \(sequence) 番目の記録です（\(why.ja)）。",
-                "The audit trail has been tampered with: the first broken entry is number \(sequence) (\(why.en)).")
-        }
-    }
 }

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 
-/// One line of the append-only log of every change to a record.
+/// One entry of the append-only, signed log of every change to a record.
 public struct AuditEntry: Sendable, Equatable {
     public let sequence: Int64
     public let at: String
@@ -14,30 +14,42 @@ public struct AuditEntry: Sendable, Equatable {
     public let detailDigest: String
     public let previousHash: String
     public let hash: String
+    /// The actor's signature of `hash`; nil only for entries written before entries were signed.
+    public let signature: String?
 }
 
-/// What `yakkan audit verify` found.
-public enum AuditVerification: Equatable, Sendable {
-    case intact(entries: Int)
-    /// The first entry that does not follow from the one before it, and why.
-    case broken(sequence: Int64, reason: AuditBreak)
+/// What an entry says: a note for people, and the record rows as the change left them.
+struct EntryDetail: Codable, Sendable {
+    var note: String
+    var rows: [RowImage]
+    /// Only in a key entry: the public key the actor signs with from now on.
+    var publicKey: String?
+
+    func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> EntryDetail? {
+        try? JSONDecoder().decode(EntryDetail.self, from: Data(text.utf8))
+    }
 }
 
-public enum AuditBreak: String, Sendable {
-    /// Its content does not give its recorded hash: it was changed.
-    case contentChanged
-    /// It does not point at the entry before it: an entry was removed or moved.
-    case chainBroken
-    /// The last entries are gone: the log ends before the head recorded beside it.
-    case truncated
-}
-
-/// Entries are chained by hash, each naming the one before it, and the newest is also kept
-/// in `audit_head`, so that changing, deleting or reordering rows with plain SQL is found.
+/// Entries are chained by hash, each naming the one before it, signed by the person who caused
+/// them, and the newest is also kept in `audit_head`. Each entry carries the record rows its
+/// change wrote, so the records can be checked against the log.
 enum AuditTrail {
     static let genesis = String(repeating: "0", count: 64)
+    static let keyAction = "key"
+    static let baselineAction = "baseline"
 
-    static func append(_ db: Database, actor: String, action: String, subject: String, detail: String, at: String) throws {
+    static func append(_ db: Database, actor: String, action: String, subject: String, detail note: String, at: String) throws {
+        let detail = try EntryDetail(note: note, rows: ChangeCapture.take(db)).encoded()
+        try insert(db, actor: actor, action: action, subject: subject, detail: detail, at: at)
+    }
+
+    static func insert(_ db: Database, actor: String, action: String, subject: String, detail: String, at: String) throws {
         let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
         let sequence: Int64 = (head?["sequence"] ?? 0) + 1
         let previous: String = head?["hash"] ?? genesis
@@ -54,6 +66,51 @@ enum AuditTrail {
             arguments: [sequence, hash])
     }
 
+    static func headSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
+    }
+
+    /// Signs every entry this transaction added, each by its actor; the first time a person
+    /// signs, their public key is published beside the store and entered in the log.
+    static func seal(_ db: Database, since start: Int64, keyRing: KeyRing, keys: KeyFolder) throws {
+        while true {
+            let unsigned = try Row.fetchAll(
+                db, sql: "SELECT sequence, actor, hash FROM audit WHERE sequence > ? AND signature IS NULL ORDER BY sequence",
+                arguments: [start])
+            guard !unsigned.isEmpty else { return }
+            for row in unsigned {
+                let actor: String = row["actor"]
+                let signer = try keyRing.signer(for: actor)
+                try keys.publish(signer)
+                let hash: String = row["hash"]
+                try db.execute(
+                    sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [try signer.sign(hash), row["sequence"] as Int64])
+                let introduced = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = ? AND subject = ?)",
+                    arguments: [keyAction, "key/\(actor)"]) ?? false
+                if !introduced {
+                    let at: String = try String.fetchOne(db, sql: "SELECT at FROM audit WHERE sequence = ?", arguments: [row["sequence"] as Int64]) ?? ""
+                    let detail = try EntryDetail(note: "", rows: [], publicKey: signer.publicKey).encoded()
+                    try insert(db, actor: actor, action: keyAction, subject: "key/\(actor)", detail: detail, at: at)
+                }
+            }
+        }
+    }
+
+    /// A store kept before entries were signed: its records are taken as they are, once, by the
+    /// first person who changes anything, in a signed entry that carries all of them.
+    static func needsBaseline(_ db: Database) throws -> Bool {
+        let signed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE signature IS NOT NULL)") ?? false
+        if signed { return false }
+        let entries = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit)") ?? false
+        return entries
+    }
+
+    static func appendBaseline(_ db: Database, actor: String, at: String) throws {
+        let detail = try EntryDetail(note: "", rows: ChangeCapture.everything(db)).encoded()
+        try insert(db, actor: actor, action: baselineAction, subject: "store", detail: detail, at: at)
+    }
+
     static func digest(sequence: Int64, at: String, actor: String, action: String, subject: String, detailDigest: String, previous: String) -> String {
         // Lengths before each part, so that no two different entries give the same bytes.
         let parts = ["\(sequence)", at, actor, action, subject, detailDigest, previous]
@@ -65,47 +122,23 @@ enum AuditTrail {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Erases the details of the entries about these subjects (after a purge); the chain holds.
+    /// Erases the details of the entries about these subjects (after a purge); the chain and the
+    /// signatures hold, since both cover the detail's digest.
     static func erase(_ db: Database, subjects: [String]) throws {
         for subject in subjects {
             try db.execute(sql: "UPDATE audit SET detail = NULL WHERE subject = ?", arguments: [subject])
         }
     }
 
-    static func entries(_ db: Database) throws -> [AuditEntry] {
-        // Read in physical order, not by sequence: a reordering must show as a broken chain.
-        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY rowid").map {
-            AuditEntry(
-                sequence: $0["sequence"], at: $0["at"], actor: $0["actor"], action: $0["action"],
-                subject: $0["subject"], detail: $0["detail"], detailDigest: $0["detail_digest"],
-                previousHash: $0["previous_hash"], hash: $0["hash"])
-        }
+    static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            sequence: row["sequence"], at: row["at"], actor: row["actor"], action: row["action"],
+            subject: row["subject"], detail: row["detail"], detailDigest: row["detail_digest"],
+            previousHash: row["previous_hash"], hash: row["hash"], signature: row["signature"])
     }
 
-    static func verify(_ db: Database) throws -> AuditVerification {
-        let all = try entries(db)
-        var previous = genesis
-        var expectedSequence: Int64 = 1
-        for entry in all {
-            let recomputed = digest(
-                sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action,
-                subject: entry.subject, detailDigest: entry.detailDigest, previous: entry.previousHash)
-            if recomputed != entry.hash { return .broken(sequence: entry.sequence, reason: .contentChanged) }
-            if let detail = entry.detail, sha256(detail) != entry.detailDigest {
-                return .broken(sequence: entry.sequence, reason: .contentChanged)
-            }
-            if entry.previousHash != previous || entry.sequence != expectedSequence {
-                return .broken(sequence: entry.sequence, reason: .chainBroken)
-            }
-            previous = entry.hash
-            expectedSequence += 1
-        }
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
-        let headSequence: Int64 = head?["sequence"] ?? 0
-        let headHash: String = head?["hash"] ?? genesis
-        if headSequence != expectedSequence - 1 || headHash != previous {
-            return .broken(sequence: expectedSequence, reason: .truncated)
-        }
-        return .intact(entries: all.count)
+    static func entries(_ db: Database) throws -> [AuditEntry] {
+        // Read in physical order, not by sequence: a reordering must show as a broken chain.
+        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY rowid").map(entry)
     }
 }

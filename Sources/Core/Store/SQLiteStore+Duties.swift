@@ -10,7 +10,7 @@ extension SQLiteStore {
     }
 
     public func recordDuty(_ record: DutyRecord, stop: ServiceStop?, alerts: [Alert]) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: record.applicationID) else {
                 throw StoreError.notFound(id: record.applicationID)
             }
@@ -35,7 +35,7 @@ extension SQLiteStore {
     }
 
     public func stopService(_ applicationID: Int64, _ stop: ServiceStop, alerts: [Alert]) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
             guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
             try Self.stop(db, application, stop)
@@ -71,7 +71,7 @@ extension SQLiteStore {
     }
 
     public func recordIncident(_ incident: Incident, alerts: [Alert]) throws {
-        try database.write { db in
+        try recordedWrite { db in
             try db.execute(
                 sql: """
                     INSERT INTO incident (application_id, provider, service, occurred_on, what, source, action, recorded_by, recorded_at)
@@ -102,7 +102,7 @@ extension SQLiteStore {
     }
 
     public func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws {
-        try database.write { db in
+        try recordedWrite { db in
             try db.execute(
                 sql: "UPDATE alert SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
                 arguments: [timestamp, login, id])
@@ -114,7 +114,7 @@ extension SQLiteStore {
     /// The 利用責任者's decision after a change (6(1)): the alerts asking for it are closed,
     /// the service stops or goes on, and the service manager is told.
     public func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
             guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
             try db.execute(

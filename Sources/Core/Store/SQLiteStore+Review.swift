@@ -24,7 +24,7 @@ extension SQLiteStore {
     }
 
     public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
-        try database.write { db in
+        try recordedWrite { db in
             let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0
             if let reason = DirectoryRules.refusal(
                 actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: empty, target: member.login) {
@@ -47,7 +47,7 @@ extension SQLiteStore {
     }
 
     public func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws {
-        try database.write { db in
+        try recordedWrite { db in
             if let reason = DirectoryRules.refusal(
                 actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: false, target: member.login) {
                 throw StoreError.refused([reason])
@@ -62,7 +62,7 @@ extension SQLiteStore {
     }
 
     public func removeStaff(login: String, by actor: String, at timestamp: String) throws {
-        try database.write { db in
+        try recordedWrite { db in
             if let reason = DirectoryRules.refusal(
                 actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: false, target: login) {
                 throw StoreError.refused([reason])
@@ -104,7 +104,7 @@ extension SQLiteStore {
     }
 
     public func decide(_ decision: Decision) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: decision.applicationID) else {
                 throw StoreError.notFound(id: decision.applicationID)
             }
@@ -167,7 +167,7 @@ extension SQLiteStore {
     }
 
     public func acknowledge(_ acknowledgement: Acknowledgement) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: acknowledgement.applicationID) else {
                 throw StoreError.notFound(id: acknowledgement.applicationID)
             }
@@ -195,7 +195,21 @@ extension SQLiteStore {
         try database.read { db in try AuditTrail.entries(db) }
     }
 
-    public func verifyAudit() throws -> AuditVerification {
-        try database.read { db in try AuditTrail.verify(db) }
+    public func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport {
+        let verifier = AuditVerifier(keys: keys, vault: vault, accounts: accounts, remembered: remembered)
+        return try database.read { db in try verifier.verify(db) }
+    }
+
+    public func head() throws -> LogHead? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
+        }
+    }
+
+    public func contains(_ head: LogHead) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE sequence = ? AND hash = ?)", arguments: [head.sequence, head.hash]) ?? false
+        }
     }
 }

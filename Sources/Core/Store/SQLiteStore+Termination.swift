@@ -18,7 +18,7 @@ extension SQLiteStore {
     public func submitTermination(from draft: Draft, at timestamp: String) throws -> ApplicationRecord {
         guard let id = draft.applicationID else { throw StoreError.notFound(id: 0) }
         let json = try Self.json(draft.state.answers)
-        return try database.write { db in
+        return try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
             if let refusal = TerminationRules.maySubmit(application) { throw StoreError.refused([refusal]) }
             if let draftID = draft.id {
@@ -102,7 +102,7 @@ extension SQLiteStore {
     }
 
     public func holdRetention(_ applicationID: Int64, until: Day, reason: String, by login: String, at timestamp: String) throws -> ApplicationRecord {
-        try database.write { db in
+        try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
             if let refusal = TerminationRules.mayHold(application, until: until) { throw StoreError.refused([refusal]) }
             try db.execute(
@@ -119,7 +119,7 @@ extension SQLiteStore {
     /// audit entries about them keep their place in the chain but lose their details. Each
     /// service is checked again inside the transaction.
     public func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int {
-        let removedBlobs: [String] = try database.write { db in
+        let removedBlobs: [String] = try recordedWrite { db in
             var candidates = Set<String>()
             for id in ids {
                 guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }

@@ -7,11 +7,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public let vault: FileVault
     public var intake: any AttachmentIntake { vault }
     let database: DatabasePool
+    let keyRing: KeyRing
+    let keys: KeyFolder
+    let clock: any Clock
 
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
     /// Files are private to their owner unless the folder is shared through a setgid group.
-    public init(path: String, workingDirectory: String, clock: any Clock) throws {
+    /// Whatever is recorded is signed with keys from `keyRing`.
+    public init(path: String, workingDirectory: String, clock: any Clock, keyRing: KeyRing) throws {
         self.path = path
+        self.keyRing = keyRing
+        self.clock = clock
         let folder = (path as NSString).deletingLastPathComponent
         let shared = Self.prepareFolder(folder.isEmpty ? "." : folder)
         let fileMode: mode_t = shared ? 0o660 : 0o600
@@ -39,6 +45,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
+        keys = KeyFolder(storePath: path, shared: shared)
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
             fileMode: fileMode, folderMode: shared ? 0o2770 : 0o700)
@@ -98,6 +105,32 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()
+    }
+
+    /// A transaction that changes records: every record row it writes must be carried by a log
+    /// entry, and every entry is signed by its actor before it commits.
+    func recordedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try signedWrite(body)
+        } catch let error as TrustError {
+            throw StoreError.trust(error)
+        }
+    }
+
+    private func signedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write { db in
+            try ChangeCapture.install(db)
+            try db.execute(sql: "DELETE FROM temp.changed_row")
+            let start = try AuditTrail.headSequence(db)
+            if let owner = keyRing.owner, try AuditTrail.needsBaseline(db) {
+                try AuditTrail.appendBaseline(db, actor: owner, at: Village.timestamp(clock.now))
+            }
+            let result = try body(db)
+            // A change to a record that no entry carries would be found by verify as tampering.
+            guard try ChangeCapture.pendingCount(db) == 0 else { throw StoreError.unrecordedChange }
+            try AuditTrail.seal(db, since: start, keyRing: keyRing, keys: keys)
+            return result
+        }
     }
 
     // MARK: People
@@ -181,7 +214,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord {
         let answers = draft.state.answers
         let json = try Self.json(answers)
-        return try database.write { db in
+        return try recordedWrite { db in
             if let id = draft.id {
                 try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
                 guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }

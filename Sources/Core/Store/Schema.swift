@@ -219,6 +219,22 @@ enum Schema {
                 try SQLiteStore.refreshLedger(db, id: id)
             }
         }
+        migrator.registerMigration("v7-signed-log") { db in
+            // Each entry is signed by its actor once the transaction that wrote it is complete;
+            // the only changes to an entry ever allowed are that signature, set once, and
+            // erasing a detail when its records are purged.
+            try db.alter(table: "audit") { t in t.add(column: "signature", .text) }
+            try db.execute(sql: """
+                DROP TRIGGER audit_no_update;
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                WHEN NOT (NEW.sequence = OLD.sequence AND NEW.at = OLD.at AND NEW.actor = OLD.actor
+                    AND NEW.action = OLD.action AND NEW.subject = OLD.subject AND NEW.detail_digest = OLD.detail_digest
+                    AND NEW.previous_hash = OLD.previous_hash AND NEW.hash = OLD.hash
+                    AND (NEW.detail IS OLD.detail OR NEW.detail IS NULL)
+                    AND (NEW.signature IS OLD.signature OR OLD.signature IS NULL))
+                BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

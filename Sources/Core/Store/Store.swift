@@ -61,7 +61,13 @@ public protocol Store: AnyObject, Sendable {
     func openAlerts() throws -> [Alert]
 
     func auditEntries() throws -> [AuditEntry]
-    func verifyAudit() throws -> AuditVerification
+    /// Checks every entry, signature and record against the log; `remembered` is the head this
+    /// person saw last time, which the log must still hold.
+    func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport
+    /// The newest entry of the log, nil while it is empty.
+    func head() throws -> LogHead?
+    /// Whether the log holds this entry exactly.
+    func contains(_ head: LogHead) throws -> Bool
 }
 
 /// Why the store refused; each case is worded for the user in StoreText.
@@ -76,6 +82,9 @@ public enum StoreError: Error, Equatable {
     case staleVersion(current: Int)
     /// A rule of the procedure refuses the change; the reasons say which.
     case refused([Localized])
+    /// A record changed without a log entry carrying it: a fault of yakkan's, refused before commit.
+    case unrecordedChange
+    case trust(TrustError)
 }
 
 public enum StoreText {
@@ -97,6 +106,12 @@ public enum StoreText {
             return Localized(
                 "この申請は確認を始めた後に変更されました（現在の版：\(current)）。判断は記録していません。入力した内容は下書きに残っているので、最新の内容で確認し直してください。",
                 "The application changed after you opened it (now version \(current)). Your decision was not recorded; what you typed is kept in the draft, so review the latest version again.")
+        case .unrecordedChange:
+            return Localized(
+                "記録の変更が監査記録に含まれていないため、保存を取りやめました（yakkan の不具合です。報告してください）。",
+                "A change to a record was not carried by its audit entry, so nothing was saved (a fault of yakkan's; please report it).")
+        case .trust(let error):
+            return TrustText.describe(error)
         case .refused(let reasons):
             return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
         }

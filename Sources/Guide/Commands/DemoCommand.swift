@@ -20,7 +20,10 @@ struct DemoCommand: ParsableCommand, SessionCommand {
             return 1
         }
         session.show(.info, DemoText.building(path)(common.lang))
-        let store = try SQLiteStore(path: full, workingDirectory: session.workingDirectory, clock: session.clock)
+        // The demo plays every person of the village, so it signs with keys of its own, kept beside it.
+        let store = try SQLiteStore(
+            path: full, workingDirectory: session.workingDirectory, clock: session.clock,
+            keyRing: KeyRing(folder: full + ".demo-keys", scope: .everyone))
         let summary = try DemoVillage.build(
             into: store, today: Village.today(session.clock), visitor: DemoVillage.visitor(login: session.login))
         session.show(.success, DemoText.summary(summary, path: path)(common.lang))

@@ -89,17 +89,25 @@ struct AuditCommand: ParsableCommand {
     struct Verify: ParsableCommand, SessionCommand {
         static let configuration = CommandConfiguration(abstract: CommandHelp.auditVerify)
         @OptionGroup var common: CommonOptions
+        @Flag(name: .long, help: ArgumentHelp(CommandHelp.acceptHead))
+        var acceptHead = false
 
         func run(in session: Session) throws -> Int32 {
-            let result = try common.openStore(session).verifyAudit()
-            switch result {
-            case .intact:
-                session.show(.success, StaffText.verification(result)(common.lang))
-                return 0
-            case .broken:
-                session.show(.error, StaffText.verification(result)(common.lang))
-                return 1
+            let path = StoreLocation.resolve(option: common.store, environment: session.environment)
+            let memory = HeadMemory.personal(environment: session.environment)
+            let remembered = memory.recall(storePath: path)
+            let store = try common.openStore(session)
+            if acceptHead, let head = try store.head() {
+                memory.remember(head, storePath: path)
+                session.show(.info, TrustText.headAccepted(common.lang))
             }
+            let report = try store.verifyAudit(accounts: session.accounts, remembered: acceptHead ? nil : remembered)
+            let headline: Tone = report.isIntact ? .success : .error
+            for (index, line) in TrustText.verification(report).enumerated() {
+                let tone: Tone = index == 0 ? headline : .info
+                session.show(tone, line(common.lang))
+            }
+            return report.isIntact ? 0 : 1
         }
     }
 

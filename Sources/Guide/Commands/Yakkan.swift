@@ -32,6 +32,7 @@ struct Yakkan: ParsableCommand {
                 try command.run()
                 return 0
             }
+            defer { session.finish() }
             return try runnable.run(in: session)
         } catch is BailedOut {
             return 1
@@ -81,9 +82,12 @@ struct CommonOptions: ParsableArguments {
     var store: String?
 
     func openStore(_ session: Session) throws -> any Store {
-        try SQLiteStore(
-            path: StoreLocation.resolve(option: store, environment: session.environment),
-            workingDirectory: session.workingDirectory, clock: session.clock)
+        let path = StoreLocation.resolve(option: store, environment: session.environment)
+        let opened = try SQLiteStore(
+            path: path, workingDirectory: session.workingDirectory, clock: session.clock,
+            keyRing: KeyRing.personal(login: session.login, environment: session.environment))
+        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        return opened
     }
 }
 

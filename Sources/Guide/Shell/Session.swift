@@ -12,11 +12,16 @@ final class Session {
     let reader: LineReader
     let output: Output
     let palette: Palette
+    /// Which account of this machine each login is, to check who owns a key file.
+    let accounts: Accounts
+    /// Work left for the end of the run, such as remembering the log's head.
+    var onFinish: [() -> Void] = []
 
     init(
         environment: [String: String], workingDirectory: String, login: String, clock: any Clock,
-        reader: LineReader, output: Output, palette: Palette
+        reader: LineReader, output: Output, palette: Palette, accounts: Accounts = .system
     ) {
+        self.accounts = accounts
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.login = login
@@ -24,6 +29,11 @@ final class Session {
         self.reader = reader
         self.output = output
         self.palette = palette
+    }
+
+    func finish() {
+        for work in onFinish { work() }
+        onFinish = []
     }
 
     func show(_ messages: [Message]) {

@@ -21,7 +21,7 @@ private final class StoreFolder {
     func copyPath(_ sha256: String) -> String { storePath + ".files/" + sha256.prefix(2) + "/" + sha256 }
 
     func open(workingDirectory: String? = nil) throws -> SQLiteStore {
-        try SQLiteStore(path: storePath, workingDirectory: workingDirectory ?? path, clock: clock)
+        try SQLiteStore(path: storePath, workingDirectory: workingDirectory ?? path, clock: clock, keyRing: KeyRing(folder: path + "/test-keys", scope: .everyone))
     }
 
     func write(_ name: String, _ contents: Data) throws -> String {

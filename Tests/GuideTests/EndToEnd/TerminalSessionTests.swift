@@ -74,7 +74,7 @@ import Testing
         try terminal.waitFor("下書きを保存しました")
         #expect(try terminal.waitForExit() == 0)
 
-        let saved = try SQLiteStore(path: store, workingDirectory: folder, clock: SystemClock())
+        let saved = try SQLiteStore(path: store, workingDirectory: folder, clock: SystemClock(), keyRing: KeyRing(folder: folder + "/test-keys", scope: .everyone))
         let draft = try #require(try saved.drafts(owner: NSUserName(), procedureID: "application").first)
         let answers = draft.state.answers
         #expect(answers[ApplicationFields.applicant] == .text("山田 太郎"))

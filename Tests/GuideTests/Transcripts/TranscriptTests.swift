@@ -80,7 +80,7 @@ enum TranscriptRunner {
             environment: environment, workingDirectory: filesFolder, login: run.login,
             clock: FixedClock(day: Day(iso: run.today)!),
             reader: PlainLineReader(source: source, echo: output),
-            output: output, palette: Palette(enabled: false))
+            output: output, palette: Palette(enabled: false), accounts: .all(as: geteuid()))
     }
 
     static func run(_ run: Transcript.Run, storeFolder: String) -> (lines: [String], status: Int32?) {

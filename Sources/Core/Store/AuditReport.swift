@@ -1,0 +1,53 @@
+/// What `yakkan audit verify` found: every entry's chain and signature, every record row against
+/// the log, every attachment against its hash, and the head the person saw last time.
+public struct AuditReport: Equatable, Sendable {
+    public var entries: Int
+    public var findings: [AuditFinding] = []
+    /// Logins whose key file no account of this machine owns (a demo's people, or a login made up).
+    public var unboundLogins: [String] = []
+    /// Entries written before entries were signed, vouched for by the baseline that follows them.
+    public var unsignedEntries: Int = 0
+
+    public var isIntact: Bool { findings.isEmpty }
+}
+
+public struct AuditFinding: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// The entry's content does not give its recorded hash.
+        case contentChanged
+        /// It does not follow the entry before it: removed, reordered or inserted.
+        case chainBroken
+        /// The log ends before the head recorded beside it.
+        case truncated
+        case unsigned
+        case badSignature
+        /// Signed by a login that never published a key in the log.
+        case unknownSigner
+        /// A second key entered under a login that already had one.
+        case secondKey
+        /// The key file beside the store is missing, differs from the log, or is not its person's.
+        case keyFile(KeyBinding)
+        /// A record row that no signed entry wrote (added or changed behind yakkan's back).
+        case rowNotInLog
+        /// A row the log says exists is gone.
+        case rowMissing
+        /// A signed entry whose change a rule of the procedure forbids; the reason says which.
+        case ruleBroken(Localized)
+        case attachmentChanged
+        case attachmentMissing
+        /// The log no longer holds the entry this person saw last time: rolled back, rewritten or recreated.
+        case headNotExtended(sequence: Int64, hash: String)
+    }
+
+    public let kind: Kind
+    /// The entry it concerns, where there is one.
+    public let sequence: Int64?
+    /// What it concerns: a table and key, a login, a file.
+    public let subject: String
+
+    public init(_ kind: Kind, sequence: Int64?, subject: String) {
+        self.kind = kind
+        self.sequence = sequence
+        self.subject = subject
+    }
+}

@@ -1,0 +1,114 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// One value of a row, as the log keeps it.
+enum Cell: Codable, Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .double(let number): self = .text(String(number))
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .text(data.base64EncodedString())
+        }
+    }
+
+    var databaseValue: DatabaseValueConvertible? {
+        switch self {
+        case .null: return nil
+        case .integer(let number): return number
+        case .text(let text): return text
+        }
+    }
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null } else if let number = try? container.decode(Int64.self) { self = .integer(number) } else { self = .text(try container.decode(String.self)) }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .integer(let number): try container.encode(number)
+        case .text(let text): try container.encode(text)
+        }
+    }
+}
+
+/// A record row after a change: its values in the table's column order, or nil once deleted.
+struct RowImage: Codable, Equatable, Sendable {
+    let table: String
+    let key: [Cell]
+    let row: [Cell]?
+
+    var address: String { table + String(decoding: (try? JSONEncoder().encode(key)) ?? Data(), as: UTF8.self) }
+
+    static func digest(_ cells: [Cell]) -> Data {
+        Data(SHA256.hash(data: (try? JSONEncoder().encode(cells)) ?? Data()))
+    }
+}
+
+/// Captures, inside the writer's transaction, which record rows a change touched, so the log
+/// entry that follows can carry them. Temporary triggers belong to the writing connection only:
+/// rows changed by anyone else's SQL are not captured, which is exactly what verify then finds.
+enum ChangeCapture {
+    static func install(_ db: Database) throws {
+        // No unique key: a trigger's conflict handling gives way to that of the statement that fired
+        // it (an upsert would fail on a repeated row), so repeats are dropped when read.
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (tbl TEXT NOT NULL, key TEXT NOT NULL)")
+        for table in RecordTable.all {
+            let newKey = table.keyExpression("NEW")
+            let oldKey = table.keyExpression("OLD")
+            let columns = table.columns.joined(separator: ", ")
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_insert AFTER INSERT ON main.\(table.name)
+                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(newKey)); END;
+                CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_update AFTER UPDATE OF \(columns) ON main.\(table.name)
+                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(oldKey));
+                      INSERT INTO changed_row VALUES ('\(table.name)', \(newKey)); END;
+                CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_delete AFTER DELETE ON main.\(table.name)
+                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(oldKey)); END;
+                """)
+        }
+    }
+
+    /// The rows changed since the last entry, as they are now; the capture starts afresh.
+    static func take(_ db: Database) throws -> [RowImage] {
+        let changed = try Row.fetchAll(db, sql: "SELECT tbl, key FROM temp.changed_row GROUP BY tbl, key ORDER BY MIN(rowid)")
+        try db.execute(sql: "DELETE FROM temp.changed_row")
+        return try changed.compactMap { row in
+            guard let table = RecordTable.named(row["tbl"]) else { return nil }
+            let keyText: String = row["key"]
+            let key = try JSONDecoder().decode([Cell].self, from: Data(keyText.utf8))
+            return RowImage(table: table.name, key: key, row: try current(db, table, key: key))
+        }
+    }
+
+    static func pendingCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.changed_row") ?? 0
+    }
+
+    static func current(_ db: Database, _ table: RecordTable, key: [Cell]) throws -> [Cell]? {
+        let condition = table.key.map { "\($0) IS ?" }.joined(separator: " AND ")
+        let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(condition)"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(key.map(\.databaseValue))) else { return nil }
+        return Array(row.databaseValues.map(Cell.init))
+    }
+
+    /// Every record row of the store, for the baseline of a store that was kept before entries were signed.
+    static func everything(_ db: Database) throws -> [RowImage] {
+        try RecordTable.all.flatMap { table in
+            try Row.fetchAll(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)").map { row in
+                let cells = Array(row.databaseValues.map(Cell.init))
+                let key = table.key.map { column in cells[table.columns.firstIndex(of: column)!] }
+                return RowImage(table: table.name, key: key, row: cells)
+            }
+        }
+    }
+}

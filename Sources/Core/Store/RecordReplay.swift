@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+
+/// Replays the record rows carried by the signed entries: what each row must be now, and,
+/// entry by entry, whether the change it carries is one the procedure allows its signer to make.
+/// A member of the group can sign entries with their own key; this is what stops them from
+/// signing an approval of their own application or a directory they made themselves.
+struct RecordReplay {
+    struct Expected {
+        let digest: Data
+        let sequence: Int64
+    }
+
+    /// What the four-eyes rule needs to know of each form, as the log has it so far.
+    struct FormFacts {
+        var applicant = ""
+        var department = ""
+        var departmentHead = ""
+        var status = ""
+        var editors: Set<String> = []
+        var terminationApplicant = ""
+        var terminationHead = ""
+        var terminationEditors: Set<String> = []
+    }
+
+    private(set) var expected: [String: Expected] = [:]
+    private var staff: [String: StaffMember] = [:]
+    private var forms: [Int64: FormFacts] = [:]
+
+    mutating func apply(_ entry: AuditEntry, _ images: [RowImage]) -> [AuditFinding] {
+        let findings = entry.action == AuditTrail.baselineAction ? [] : rulesBroken(entry, images)
+        for image in images {
+            if let row = image.row {
+                expected[image.address] = Expected(digest: RowImage.digest(row), sequence: entry.sequence)
+            } else {
+                expected[image.address] = nil
+            }
+            learn(image)
+        }
+        return findings
+    }
+
+    // MARK: Rules of the procedure, on the state before the entry
+
+    private func rulesBroken(_ entry: AuditEntry, _ images: [RowImage]) -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        func broken(_ reason: Localized, _ image: RowImage) {
+            findings.append(AuditFinding(.ruleBroken(reason), sequence: entry.sequence, subject: image.address))
+        }
+        let isNew = { (image: RowImage) in image.row != nil && expected[image.address] == nil }
+        var directoryChecked = false
+        for image in images {
+            switch image.table {
+            case "staff", "staff_reviewer":
+                guard !directoryChecked else { continue }
+                directoryChecked = true
+                let target = image.key.first.flatMap(Self.text) ?? ""
+                if let reason = DirectoryRules.refusal(
+                    actor: entry.actor, actorMember: staff[entry.actor], directoryIsEmpty: staff.isEmpty, target: target) {
+                    broken(reason, image)
+                }
+            case "decision" where isNew(image):
+                let row = image.row!
+                let reviewer = Self.text(row[2]) ?? ""
+                let applicationID = Self.integer(row[1]) ?? 0
+                if reviewer != entry.actor { broken(ReplayText.signedByAnother(reviewer, entry.actor), image); continue }
+                let facts = forms[applicationID] ?? FormFacts()
+                let termination = Self.text(row[9]) == Decision.Form.termination.rawValue
+                let form = ReviewableForm(
+                    department: facts.department,
+                    applicantLogin: termination ? facts.terminationApplicant : facts.applicant,
+                    departmentHead: termination ? facts.terminationHead : facts.departmentHead,
+                    editors: Array(termination ? facts.terminationEditors : facts.editors), notAwaiting: nil)
+                for refusal in FourEyes.refusals(reviewerLogin: entry.actor, reviewer: staff[entry.actor], form: form) {
+                    broken(refusal.text, image)
+                }
+            case "acknowledgement" where isNew(image):
+                let login = Self.text(image.row![1]) ?? ""
+                if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
+            case "duty_record" where isNew(image):
+                let login = Self.text(image.row![5]) ?? ""
+                if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
+            case "application":
+                guard let row = image.row, let id = Self.integer(row[0]) else { continue }
+                let status = Self.text(row[2]) ?? ""
+                let before = forms[id]?.status ?? ""
+                guard status != before else { continue }
+                let justifiedBy: String?
+                switch status {
+                case "approved", "returned", "refused": justifiedBy = "decision"
+                case "in_use": justifiedBy = "acknowledgement"
+                case "submitted": justifiedBy = nil
+                    if Self.text(row[1]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
+                default: justifiedBy = nil
+                }
+                if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {
+                    broken(ReplayText.statusWithoutRecord(status), image)
+                }
+            default: continue
+            }
+        }
+        return findings
+    }
+
+    // MARK: What the rules need to remember
+
+    private mutating func learn(_ image: RowImage) {
+        let login = image.key.first.flatMap(Self.text) ?? ""
+        switch image.table {
+        case "staff":
+            if let row = image.row {
+                var member = staff[login] ?? StaffMember(login: login, name: "", department: "", isAdministrator: false, reviewerOf: [])
+                member.name = Self.text(row[1]) ?? ""
+                member.department = Self.text(row[2]) ?? ""
+                member.isAdministrator = Self.integer(row[3]) == 1
+                staff[login] = member
+            } else {
+                staff[login] = nil
+            }
+        case "staff_reviewer":
+            let department = image.key.count > 1 ? Self.text(image.key[1]) ?? "" : ""
+            guard var member = staff[login] else { return }
+            member.reviewerOf.removeAll { $0 == department }
+            if image.row != nil { member.reviewerOf.append(department) }
+            staff[login] = member
+        case "application":
+            guard let id = image.key.first.flatMap(Self.integer) else { return }
+            guard let row = image.row else { forms[id] = nil; return }
+            var facts = forms[id] ?? FormFacts()
+            facts.applicant = Self.text(row[1]) ?? ""
+            facts.status = Self.text(row[2]) ?? ""
+            facts.department = Self.text(row[5]) ?? ""
+            facts.departmentHead = Self.answers(row[4])?[ApplicationFields.departmentHead]?.text ?? ""
+            forms[id] = facts
+        case "application_editor", "termination_editor":
+            guard let id = image.key.first.flatMap(Self.integer), image.key.count > 1, let editor = Self.text(image.key[1]) else { return }
+            var facts = forms[id] ?? FormFacts()
+            if image.table == "application_editor" {
+                if image.row != nil { facts.editors.insert(editor) } else { facts.editors.remove(editor) }
+            } else {
+                if image.row != nil { facts.terminationEditors.insert(editor) } else { facts.terminationEditors.remove(editor) }
+            }
+            forms[id] = facts
+        case "termination":
+            guard let id = image.key.first.flatMap(Self.integer), let row = image.row else { return }
+            var facts = forms[id] ?? FormFacts()
+            facts.terminationApplicant = Self.text(row[1]) ?? ""
+            facts.terminationHead = Self.answers(row[3])?[TerminationFields.departmentHead]?.text ?? ""
+            forms[id] = facts
+        default: return
+        }
+    }
+
+    // MARK: The store against the log
+
+    func compare(_ db: Database) throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        var unseen = expected
+        for table in RecordTable.all {
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)")
+            while let row = try rows.next() {
+                let cells = Array(row.databaseValues.map(Cell.init))
+                let key = table.key.map { cells[table.columns.firstIndex(of: $0)!] }
+                let address = RowImage(table: table.name, key: key, row: nil).address
+                guard let wanted = unseen.removeValue(forKey: address) else {
+                    findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: address))
+                    continue
+                }
+                if wanted.digest != RowImage.digest(cells) {
+                    findings.append(AuditFinding(.rowNotInLog, sequence: wanted.sequence, subject: address))
+                }
+            }
+        }
+        for (address, wanted) in unseen.sorted(by: { $0.value.sequence < $1.value.sequence }) {
+            findings.append(AuditFinding(.rowMissing, sequence: wanted.sequence, subject: address))
+        }
+        return findings
+    }
+
+    /// The application a decision or an acknowledgement belongs to.
+    static func applicationID(of image: RowImage) -> Int64? {
+        switch image.table {
+        case "decision": return image.row.flatMap { integer($0[1]) }
+        case "acknowledgement": return image.key.first.flatMap(integer)
+        default: return nil
+        }
+    }
+
+    static func text(_ cell: Cell) -> String? {
+        if case .text(let text) = cell { return text }
+        return nil
+    }
+
+    static func integer(_ cell: Cell) -> Int64? {
+        if case .integer(let number) = cell { return number }
+        return nil
+    }
+
+    static func answers(_ cell: Cell) -> Answers? {
+        text(cell).flatMap { try? JSONDecoder().decode(Answers.self, from: Data($0.utf8)) }
+    }
+}

@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+
+/// The head of each store's log as this person last saw it, in their own state folder, so that a
+/// store rolled back, rewritten or deleted and made anew is noticed by everyone who used it.
+public struct HeadMemory: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// `$XDG_STATE_HOME/yakkan/heads`, else `~/.local/state/yakkan/heads`.
+    public static func personal(environment: [String: String]) -> HeadMemory {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? ".") + "/.local/state"
+        return HeadMemory(folder: state + "/yakkan/heads")
+    }
+
+    func file(for storePath: String) -> String {
+        let absolute = URL(fileURLWithPath: storePath).standardizedFileURL.path
+        return folder + "/" + SHA256.hash(data: Data(absolute.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func recall(storePath: String) -> LogHead? {
+        guard let data = FileManager.default.contents(atPath: file(for: storePath)) else { return nil }
+        return try? JSONDecoder().decode(LogHead.self, from: data)
+    }
+
+    public func remember(_ head: LogHead, storePath: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        guard let data = try? JSONEncoder().encode(head) else { return }
+        let target = file(for: storePath)
+        let temporary = target + ".incoming"
+        if FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) {
+            rename(temporary, target)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The public keys of everyone who has signed an entry, one file per login beside the store
+/// (`STORE.keys/LOGIN.pub`). The operating system is what ties a key to a login: each file is
+/// created by its person, owned by their account, and nobody else can write it; in a folder
+/// shared by a group the key folder is sticky, so nobody else can delete or replace it either.
+public struct KeyFolder: Sendable {
+    public let path: String
+    let shared: Bool
+
+    public init(storePath: String, shared: Bool) {
+        self.path = storePath + ".keys"
+        self.shared = shared
+    }
+
+    func file(_ login: String) -> String { path + "/" + KeyRing.fileName(login) + ".pub" }
+
+    /// Publishes the signer's public key, or checks that the one published under their login is theirs.
+    func publish(_ signer: Signer) throws {
+        let target = file(signer.login)
+        if let existing = try read(signer.login) {
+            guard existing == signer.publicKey else { throw TrustError.keyMismatch(login: signer.login, path: target) }
+            return
+        }
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            mkdir(path, 0o700)
+            // Sticky as /tmp is: in a group folder each person's key file is theirs alone to remove.
+            chmod(path, shared ? 0o3770 : 0o700)
+        }
+        let descriptor = open(target, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return try publish(signer) }
+            throw TrustError.unreadableKey(target)
+        }
+        defer { close(descriptor) }
+        fchmod(descriptor, shared ? 0o640 : 0o600)
+        let bytes = Array((signer.publicKey + "\n").utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else { throw TrustError.unreadableKey(target) }
+    }
+
+    /// The public key published under this login, never through a symbolic link.
+    func read(_ login: String) throws -> String? {
+        let descriptor = open(file(login), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor < 0 { return errno == ENOENT ? nil : "" }
+        defer { close(descriptor) }
+        let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).readDataToEndOfFile()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What the operating system says about a published key: who owns it and who may change it.
+    func binding(of login: String, accounts: Accounts) -> KeyBinding {
+        var info = stat()
+        guard lstat(file(login), &info) == 0 else { return .missing }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notAFile }
+        if info.st_mode & 0o022 != 0 { return .writableByOthers }
+        guard let uid = accounts.uid(login) else { return .noSuchAccount }
+        return info.st_uid == uid ? .bound : .ownedByAnother(uid: info.st_uid)
+    }
+}
+
+public enum KeyBinding: Equatable, Sendable {
+    case bound
+    case missing
+    case notAFile
+    case writableByOthers
+    case ownedByAnother(uid: uid_t)
+    /// The login is no account of this machine, so no file owner can vouch for it.
+    case noSuchAccount
+}
+
+/// Logins to accounts of this machine. Tests that play several people in one process stand all
+/// of them for the account running the test.
+public struct Accounts: Sendable {
+    public let uid: @Sendable (String) -> uid_t?
+
+    public init(uid: @escaping @Sendable (String) -> uid_t?) {
+        self.uid = uid
+    }
+
+    public static let system = Accounts { login in
+        guard let entry = getpwnam(login) else { return nil }
+        return entry.pointee.pw_uid
+    }
+
+    public static func all(as uid: uid_t) -> Accounts { Accounts { _ in uid } }
+}

@@ -1,0 +1,110 @@
+/// The words for what the signed log finds and refuses.
+public enum ReplayText {
+    static func signedByAnother(_ named: String, _ signer: String) -> Localized {
+        Localized(
+            "記録には \(named) と書かれていますが、署名したのは \(signer) です。",
+            "The record names \(named), but \(signer) signed it.")
+    }
+
+    static let submittedByAnother = Localized(
+        "申請者本人ではない人が提出したことになっています。", "It was submitted by someone other than its applicant.")
+
+    static func statusWithoutRecord(_ status: String) -> Localized {
+        Localized(
+            "状態が「\(status)」に変わっていますが、それを決めた記録（判断・リスクの確認）が同じ記録にありません。",
+            "The status became '\(status)' without the record that decides it (a decision or an acknowledgement) in the same entry.")
+    }
+}
+
+public enum TrustText {
+    public static func describe(_ error: TrustError) -> Localized {
+        switch error {
+        case .cannotSignAs(let login):
+            return Localized(
+                "\(login) として署名することはできません。記録は、ログインしている本人の鍵でだけ署名されます。",
+                "Cannot sign as \(login): entries are signed only with the key of the person logged in.")
+        case .unreadableKey(let path):
+            return Localized(
+                "署名用の鍵を読み書きできません: \(path)。フォルダーの権限を確かめてください。",
+                "Cannot read or write the signing key at \(path); check the folder's permissions.")
+        case .exposedKey(let path):
+            return Localized(
+                "署名用の鍵 \(path) が他の人にも読める状態か、あなたのものではありません。chmod 600 にするか、管理者に相談してください。何も記録していません。",
+                "The signing key \(path) is readable by others or not yours. Make it mode 600 or ask the administrator; nothing was recorded.")
+        case .keyMismatch(let login, let path):
+            return Localized(
+                "保管庫にある \(login) の公開鍵（\(path)）が、あなたの鍵と一致しません。別の人が作ったか、鍵を失った可能性があります。管理者に連絡してください。何も記録していません。",
+                "The public key of \(login) beside the store (\(path)) is not yours: someone else made it, or your key was lost. Tell the administrator; nothing was recorded.")
+        }
+    }
+
+    public static func verification(_ report: AuditReport) -> [Localized] {
+        var lines: [Localized] = []
+        if report.isIntact {
+            lines.append(Localized(
+                "監査記録は正常です（\(report.entries)件：連鎖・署名・鍵・すべての記録・添付ファイルを確認）。",
+                "The audit trail is intact (\(report.entries) entries: chain, signatures, keys, every record and attachment checked)."))
+        } else {
+            lines.append(Localized(
+                "監査記録と保管庫に異常があります（\(report.findings.count)件）。最初の異常：",
+                "The store does not match its audit trail (\(report.findings.count) findings). The first:"))
+            lines += report.findings.prefix(10).map { Localized("  ", "  ") + finding($0) }
+        }
+        if report.unsignedEntries > 0 {
+            lines.append(Localized(
+                "署名の導入前の記録が \(report.unsignedEntries) 件あります（その後の基準記録が当時の内容を保証します）。",
+                "\(report.unsignedEntries) entries predate signatures (the baseline entry after them vouches for the records of that time)."))
+        }
+        if !report.unboundLogins.isEmpty {
+            lines.append(Localized(
+                "このマシンのアカウントではないため、鍵の持ち主を OS で確かめられない人：\(report.unboundLogins.joined(separator: "、"))",
+                "Not accounts of this machine, so the owner of their keys cannot be checked by the system: \(report.unboundLogins.joined(separator: ", "))"))
+        }
+        return lines
+    }
+
+    public static func finding(_ finding: AuditFinding) -> Localized {
+        let at = finding.sequence.map { Localized("記録 \($0)：", "entry \($0): ") } ?? Localized("", "")
+        let what: Localized
+        switch finding.kind {
+        case .contentChanged: what = Localized("内容が書き換えられています", "its content was changed")
+        case .chainBroken: what = Localized("前の記録とのつながりが切れています（削除・挿入または並べ替え）", "it does not follow the entry before it (removed, inserted or reordered)")
+        case .truncated: what = Localized("末尾の記録が失われています", "the last entries are missing")
+        case .unsigned: what = Localized("署名がありません", "it is not signed")
+        case .badSignature: what = Localized("署名が正しくありません", "its signature is not valid")
+        case .unknownSigner: what = Localized("鍵を登録していない人（\(finding.subject)）の署名です", "it is signed by someone who never entered a key (\(finding.subject))")
+        case .secondKey: what = Localized("\(finding.subject) の二つ目の鍵が登録されています", "a second key was entered for \(finding.subject)")
+        case .keyFile(let binding):
+            let why: Localized = switch binding {
+            case .missing: Localized("ないか、記録と一致しません", "is missing or differs from the log")
+            case .notAFile: Localized("が通常のファイルではありません", "is not a regular file")
+            case .writableByOthers: Localized("を他の人も書き換えられます", "can be written by others")
+            case .ownedByAnother(let uid): Localized("の持ち主が本人ではありません（uid \(uid)）", "is owned by someone else (uid \(uid))")
+            case .noSuchAccount: Localized("の持ち主を確かめられません", "has no account to check it against")
+            case .bound: Localized("は正常です", "is fine")
+            }
+            what = Localized("公開鍵ファイル \(finding.subject) ", "the public key file \(finding.subject) ") + why
+        case .rowNotInLog: what = Localized("\(finding.subject) が監査記録にない内容に変わっています（記録の外で追加・変更）", "\(finding.subject) is not what the log says (added or changed outside yakkan)")
+        case .rowMissing: what = Localized("\(finding.subject) が記録の外で削除されています", "\(finding.subject) was deleted outside yakkan")
+        case .ruleBroken(let reason): what = Localized("\(finding.subject) は手順の決まりに反しています：", "\(finding.subject) breaks a rule of the procedure: ") + reason
+        case .attachmentChanged: what = Localized("添付ファイル \(finding.subject) の内容が変わっています", "the attachment \(finding.subject) was changed")
+        case .attachmentMissing: what = Localized("添付ファイル \(finding.subject) がありません", "the attachment \(finding.subject) is missing")
+        case .headNotExtended(let sequence, let hash):
+            what = Localized(
+                "前回あなたが見た記録（\(sequence)番、\(hash.prefix(12))）がこの保管庫にありません。巻き戻し・書き換え・作り直しのおそれがあります",
+                "the entry you saw last time (number \(sequence), \(hash.prefix(12))) is not in this store: it was rolled back, rewritten or recreated")
+        }
+        return at + what
+    }
+}
+
+extension TrustText {
+    public static func headLost(_ seen: LogHead, storePath: String) -> Localized {
+        Localized(
+            "警告：保管庫 \(storePath) には、前回あなたが見た監査記録（\(seen.sequence)番、\(seen.hash.prefix(12))）がありません。保管庫が巻き戻されたか、書き換えられたか、削除して作り直されたおそれがあります。管理者に知らせ、yakkan audit verify で確かめてください。確かめた後は yakkan audit verify --accept-head で今の状態を覚え直します。",
+            "WARNING: the store \(storePath) no longer holds the audit entry you saw last time (number \(seen.sequence), \(seen.hash.prefix(12))). It may have been rolled back, rewritten, or deleted and made anew. Tell the administrator and check with yakkan audit verify; once checked, yakkan audit verify --accept-head remembers the store as it is now.")
+    }
+
+    public static let headAccepted = Localized(
+        "今の監査記録の先頭を覚えました。", "The current head of the audit trail is remembered.")
+}

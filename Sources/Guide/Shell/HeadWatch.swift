@@ -1,0 +1,26 @@
+import Core
+
+/// Compares the store's log with the head this person saw last time, says so loudly when the
+/// store no longer holds it, and remembers the new head when the run ends.
+struct HeadWatch {
+    let session: Session
+    let store: any Store
+    let path: String
+    let language: Language
+
+    var memory: HeadMemory { HeadMemory.personal(environment: session.environment) }
+
+    func start() {
+        if let seen = memory.recall(storePath: path), (try? store.contains(seen)) != true {
+            session.show(.error, TrustText.headLost(seen, storePath: path)(language))
+            // The memory is kept until the person has looked: every run warns again.
+            return
+        }
+        let memory = memory
+        let store = store
+        let path = path
+        let remember = { if let head = try? store.head() { memory.remember(head, storePath: path) } }
+        remember()
+        session.onFinish.append(remember)
+    }
+}
