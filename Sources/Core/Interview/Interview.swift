@@ -49,6 +49,7 @@ public struct Interview: Sendable {
         case .classification: return Classification.allCases.map(\.numeral)
         case .yesNo, .proceed, .acknowledgement: return yesNoWords
         case .choice(let options): return options.map { $0.label(language) }
+        case .staffMember, .users: return StaffLookup(context.staff).completions(language)
         default: return []
         }
     }
@@ -63,6 +64,9 @@ public struct Interview: Sendable {
         var lines: [Message] = []
         if let preamble = field.preamble { lines.append(Message(.notice, preamble(language))) }
         if let preamble = field.preambleRule?(state.answers, context) { lines.append(Message(.warning, preamble(language))) }
+        if case .staffMember = field.kind, context.staff.isEmpty {
+            lines.append(Message(.warning, NamingRules.emptyDirectory(language)))
+        }
         let (index, total) = position(of: field, state)
         lines.append(Message(.question, "\(procedure.title(language)) \(index)/\(total) · \(field.question(language))"))
         var hints: [String] = []
@@ -73,6 +77,8 @@ public struct Interview: Sendable {
             hints.append(EngineText.choicesPrefix(language) + Mark.allCases.map(\.symbol).joined(separator: " "))
         case .choice:
             hints.append(EngineText.choicesPrefix(language) + choices.joined(separator: " "))
+        case .staffMember:
+            hints.append(EngineText.fromDirectory(language))
         default:
             break
         }
@@ -176,6 +182,12 @@ public struct Interview: Sendable {
                 }
             }
             return attachments.isEmpty ? .failure(EngineText.noFiles) : .success(.files(attachments))
+        case .staffMember:
+            return NamingRules.listed(trimmed, among: context.staff).map(AnswerValue.person)
+        case .users:
+            let names = ListInput.items(trimmed)
+            guard !names.isEmpty else { return .failure(EngineText.emptyList) }
+            return NamingRules.users(names, among: context.staff).map(AnswerValue.people)
         }
     }
 
