@@ -4,7 +4,7 @@
 public enum NamingRules {
     /// The one member of staff the typed words name, or why they name nobody.
     public static func listed(_ typed: String, among staff: [StaffMember]) -> Result<NamedPerson, Localized> {
-        guard !staff.isEmpty else { return .failure(emptyDirectory) }
+        guard !staff.isEmpty else { return .failure(nobodyListedYet) }
         switch StaffLookup(staff).find(typed) {
         case .one(let member): return .success(NamedPerson(member))
         case .several(let members): return .failure(several(typed, members))
@@ -42,14 +42,20 @@ public enum NamingRules {
         "サービス管理担当者と所属長は職員名簿から選びますが、名簿はまだ空です。まず自分を登録してください：yakkan staff add 自分のログイン --name 氏名 --department 課（最初に登録した人が管理者になり、ほかの人を登録できます）。下書きは保存されているので、登録のあとで続きから再開できます。",
         "The service manager and the head of department are chosen from the staff directory, which is still empty. First add yourself: yakkan staff add YOUR-LOGIN --name NAME --department 課 (the first person added becomes its administrator and can add the others). Your draft is kept: carry on once they are added.")
 
+    /// The refusal on an empty directory; the question itself says what to do.
+    static let nobodyListedYet = Localized(
+        "職員名簿が空のため、まだ誰も指定できません。",
+        "The staff directory is empty, so nobody can be named yet.")
+
     static func notListed(_ typed: String) -> Localized {
         Localized(
             "「\(typed)」は職員名簿にありません。サービス管理担当者と所属長には名簿に登録された人だけを指定できます。管理者に yakkan staff add ログイン --name 氏名 --department 課 で登録してもらってから、もう一度答えてください（下書きは保存されています）。",
             "“\(typed)” is not in the staff directory. Only people listed there can be named as service manager or head of department. Ask an administrator to add them (yakkan staff add LOGIN --name NAME --department 課), then answer again (your draft is kept).")
     }
 
-    static func several(_ typed: String, _ members: [StaffMember]) -> Localized {
-        Localized(
+    static func several(_ typed: String, _ found: [StaffMember]) -> Localized {
+        let members = found.sorted { $0.login < $1.login }
+        return Localized(
             "「\(typed)」は名簿に\(members.count)人います。ログインか、氏名と課で指定してください：" + members.map { StaffLookup.label($0, .ja) }.joined(separator: "、"),
             "\(members.count) people in the directory are called “\(typed)”. Give the login, or the name with the 課: " + members.map { StaffLookup.label($0, .en) }.joined(separator: ", "))
     }

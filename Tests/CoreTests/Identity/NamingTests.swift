@@ -53,7 +53,7 @@ import Testing
         #expect(prompt.contains { $0.tone == .warning && $0.text.contains("名簿はまだ空です") })
         let outcome = driver.type("佐藤 花子")
         #expect(outcome.refused)
-        #expect(texts(outcome).contains("yakkan staff add 自分のログイン"))
+        #expect(texts(outcome).contains("職員名簿が空のため"))
     }
 
     @Test func twoPeopleOfTheSameNameAreToldApartByLoginOrDepartment() {
