@@ -47,6 +47,17 @@ public struct StaffLookup: Sendable {
         language == .ja ? "\(member.name)（\(member.login), \(member.department)）" : "\(member.name) (\(member.login), \(member.department))"
     }
 
+    /// The directory as the help of a question lists it, the first few by 課 and name.
+    public func listing(_ language: Language, atMost limit: Int = 30) -> String? {
+        guard !staff.isEmpty else { return nil }
+        let sorted = staff.sorted { ($0.department, $0.name, $0.login) < ($1.department, $1.name, $1.login) }
+        let shown = sorted.prefix(limit).map { Self.label($0, language) }
+        let more = staff.count - shown.count
+        return language == .ja
+            ? "職員名簿：" + shown.joined(separator: "、") + (more > 0 ? "、ほか\(more)人（TAB で補完）" : "")
+            : "Staff directory: " + shown.joined(separator: ", ") + (more > 0 ? ", and \(more) more (TAB completes)" : "")
+    }
+
     /// What TAB offers: each name, or the full label where two people share a name, and logins.
     public func completions(_ language: Language) -> [String] {
         let names = staff.map { member in

@@ -81,6 +81,17 @@ import Testing
         #expect(!offered.contains("山田 太郎"))
     }
 
+    @Test func helpListsTheDirectoryWithLoginAnd課() {
+        var driver = Self.atManager(makeInterview(staff: Self.twoYamadas))
+        let help = texts(driver.type("?"))
+        let listing = help.components(separatedBy: "\n").first { $0.hasPrefix("職員名簿：") } ?? ""
+        for label in ["佐藤 花子（sato, 総務課）", "山田 太郎（yamada, 総務課）", "山田　太郎（yamada2, 住民課）", "鈴木 一郎（suzuki, 総務課）"] {
+            #expect(listing.contains(label), "\(listing)")
+        }
+        let many = (1...40).map { StaffMember(login: "u\($0)", name: "職員 \($0)", department: "総務課") }
+        #expect(StaffLookup(many).listing(.en)?.hasSuffix(", and 10 more (TAB completes)") == true)
+    }
+
     @Test func usersInTheDirectoryAreLinkedAndOthersMarked() {
         var driver = Driver()
         driver.answer(Array(Lines.service().prefix(10)))
