@@ -122,6 +122,27 @@ import Testing
         #expect(Self.managerDefault(for: Person(login: "mallory", name: "佐藤 花子", department: "総務課")) == nil)
     }
 
+    @Test func aPlainNameInADraftOfAnEarlierYakkanIsAskedAgain() {
+        var driver = Self.atManager()
+        driver.answer(["佐藤 花子", "鈴木 一郎"])
+        var earlier = driver.state
+        earlier.answers[ApplicationFields.serviceManager] = .text("佐藤 花子")
+        var resumed = Driver(driver.interview, state: earlier)
+        #expect(resumed.next == ApplicationFields.serviceManager)
+        resumed.answer(["sato"])
+        #expect(resumed.state.answers[ApplicationFields.serviceManager] == .person(NamedPerson(name: "佐藤 花子", login: "sato")))
+        #expect(resumed.next == ApplicationFields.alternative)
+    }
+
+    @Test func anEarlierAnswerIsOfferedAgainOnlyWhileTheDirectoryListsThem() {
+        var driver = Self.atManager()
+        driver.answer(["sato", ":back"])
+        let field = driver.interview.procedure.field(ApplicationFields.serviceManager)!
+        #expect(driver.interview.defaultAnswer(for: field, driver.state) == .person(NamedPerson(name: "佐藤 花子", login: "sato")))
+        let withoutSato = makeInterview(staff: directory.filter { $0.login != "sato" })
+        #expect(withoutSato.defaultAnswer(for: field, driver.state) == nil)
+    }
+
     /// Drafts and stores written before names were chosen from the directory hold plain text.
     @Test func plainNamesOfEarlierStoresStillLoadAndGiveNobodyARole() throws {
         let earlier = #"{"service_manager":{"text":{"_0":"佐藤 花子"}},"users":{"list":{"_0":["佐藤 花子","山田 太郎"]}}}"#
