@@ -256,11 +256,12 @@ private func completeChoices(
 
 /// What TAB makes of the line before the cursor.
 enum Completion {
-    static let separators: Set<Character> = [" ", "\u{3000}", "=", ",", "、"]
+    /// Spaces (the ideographic one too), '=', and commas (the ideographic one too).
+    static let separators: Set<Character> = [" ", "\u{3000}", "=", ",", "\u{3001}"]
 
     /// The longest tail of the line that some choices begin with (the whole line, or what
-    /// follows a space, '=', ',' or '、') is completed to what those choices have in common:
-    /// so "佐藤 花" completes a name with a space in it, and "list provider=Ex" a value.
+    /// follows a separator) is completed to what those choices have in common:
+    /// so the second word of a name with a space in it completes too, and "list provider=Ex" a value.
     static func complete(_ typed: String, among choices: [String]) -> (replacement: String, matches: [String])? {
         let trimmed = String(typed.drop(while: { $0 == " " || $0 == "\u{3000}" }))
         let starts = [trimmed.startIndex] + trimmed.indices.filter { separators.contains(trimmed[$0]) }.map { trimmed.index(after: $0) }
