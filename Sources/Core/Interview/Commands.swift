@@ -56,6 +56,12 @@ extension Interview {
             if let example = field.example {
                 lines.append(Message(.help, EngineText.examplePrefix(language) + example(language)))
             }
+            switch field.kind {
+            case .staffMember, .users:
+                if let listing = StaffLookup(context.staff).listing(language) { lines.append(Message(.help, listing)) }
+            default:
+                break
+            }
         }
         lines.append(Message(.help, EngineText.commandsHelp(language)))
         return lines

@@ -115,6 +115,7 @@ enum EngineText {
     static let examplePrefix = Localized("例：", "e.g. ")
     static let defaultPrefix = Localized("Enter で ", "Enter for ")
     static let choicesPrefix = Localized("選択肢：", "choices: ")
+    static let fromDirectory = Localized("職員名簿から（TAB で補完）", "from the staff directory (TAB completes)")
     static let optionalHint = Localized("省略可（Enter で空欄）", "optional (Enter to leave empty)")
     static let helpHint = Localized("? で説明", "? for help")
     static let commandsHelp = Localized(

@@ -15,7 +15,15 @@ public struct Interview: Sendable {
 
     /// The first applicable question without an answer; nil when the form is complete.
     public func nextField(_ state: InterviewState) -> Field? {
-        procedure.applicableFields(state.answers).first { state.answers[$0.id] == nil }
+        procedure.applicableFields(state.answers).first { !isAnswered($0, state) }
+    }
+
+    /// A person who holds a role is answered only once they are chosen from the directory: a
+    /// plain name in a draft of an earlier yakkan is asked again.
+    func isAnswered(_ field: Field, _ state: InterviewState) -> Bool {
+        guard let value = state.answers[field.id] else { return false }
+        if case .staffMember = field.kind { return value.person?.isListed == true }
+        return true
     }
 
     /// 1-based position of a field among those that apply, and how many apply.
@@ -33,11 +41,18 @@ public struct Interview: Sendable {
     }
 
     func defaultOffer(for field: Field, _ state: InterviewState) -> (value: AnswerValue, computed: Bool)? {
-        if let earlier = state.previous[field.id], !state.derived.contains(field.id),
+        if let earlier = state.previous[field.id].flatMap({ offeredAgain($0, for: field) }), !state.derived.contains(field.id),
            field.rules.allSatisfy({ $0(earlier, state.answers) == nil }) {
             return (earlier, false)
         }
         return field.defaultValue?(state.answers, context).map { ($0, true) }
+    }
+
+    /// An earlier answer naming someone who holds a role is offered only while the directory
+    /// lists them.
+    private func offeredAgain(_ earlier: AnswerValue, for field: Field) -> AnswerValue? {
+        if case .staffMember = field.kind { return NamingRules.stillListed(earlier, among: context.staff) }
+        return earlier
     }
 
     /// The words TAB may complete for the current question.
@@ -49,6 +64,7 @@ public struct Interview: Sendable {
         case .classification: return Classification.allCases.map(\.numeral)
         case .yesNo, .proceed, .acknowledgement: return yesNoWords
         case .choice(let options): return options.map { $0.label(language) }
+        case .staffMember, .users: return StaffLookup(context.staff).completions(language)
         default: return []
         }
     }
@@ -63,6 +79,9 @@ public struct Interview: Sendable {
         var lines: [Message] = []
         if let preamble = field.preamble { lines.append(Message(.notice, preamble(language))) }
         if let preamble = field.preambleRule?(state.answers, context) { lines.append(Message(.warning, preamble(language))) }
+        if case .staffMember = field.kind, context.staff.isEmpty {
+            lines.append(Message(.warning, NamingRules.emptyDirectory(language)))
+        }
         let (index, total) = position(of: field, state)
         lines.append(Message(.question, "\(procedure.title(language)) \(index)/\(total) · \(field.question(language))"))
         var hints: [String] = []
@@ -73,6 +92,8 @@ public struct Interview: Sendable {
             hints.append(EngineText.choicesPrefix(language) + Mark.allCases.map(\.symbol).joined(separator: " "))
         case .choice:
             hints.append(EngineText.choicesPrefix(language) + choices.joined(separator: " "))
+        case .staffMember:
+            hints.append(EngineText.fromDirectory(language))
         default:
             break
         }
@@ -176,6 +197,12 @@ public struct Interview: Sendable {
                 }
             }
             return attachments.isEmpty ? .failure(EngineText.noFiles) : .success(.files(attachments))
+        case .staffMember:
+            return NamingRules.listed(trimmed, among: context.staff).map(AnswerValue.person)
+        case .users:
+            let names = ListInput.items(trimmed)
+            guard !names.isEmpty else { return .failure(EngineText.emptyList) }
+            return NamingRules.users(names, among: context.staff).map(AnswerValue.people)
         }
     }
 
@@ -223,7 +250,7 @@ public struct Interview: Sendable {
             lines.append(Message(changed.isEmpty ? .info : .notice,
                                  String(format: "%3d. ", offset + 1) + "\(field.label(language))" + (language == .ja ? "：" : ": ") + shown + changed))
         }
-        let unanswered = fields.filter { state.answers[$0.id] == nil }.count
+        let unanswered = fields.filter { !isAnswered($0, state) }.count
         if unanswered > 0 { lines.append(Message(.hint, EngineText.unanswered(unanswered)(language))) }
         for reason in blockers(state) where nextField(state) == nil {
             lines.append(Message(.warning, "  ! " + reason(language)))

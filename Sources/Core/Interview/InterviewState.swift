@@ -47,14 +47,23 @@ public struct InterviewContext: Sendable {
     public var intake: any AttachmentIntake
     /// Incidents on record, shown where a question asks about past incidents (check 6).
     public var incidents: [Incident]
+    /// The staff directory, from which people who hold a role on the form are chosen.
+    public var staff: [StaffMember]
 
-    public init(language: Language, today: Day, person: Person?, intake: any AttachmentIntake, incidents: [Incident] = []) {
+    public init(
+        language: Language, today: Day, person: Person?, intake: any AttachmentIntake, incidents: [Incident] = [],
+        staff: [StaffMember] = []
+    ) {
         self.incidents = incidents
+        self.staff = staff
         self.language = language
         self.today = today
         self.person = person
         self.intake = intake
     }
+
+    /// The person answering, as the directory lists them.
+    public var member: StaffMember? { person.flatMap { person in staff.first { $0.login == person.login } } }
 }
 
 /// The tone of a line shown to the user; the shell maps it to colour.

@@ -106,7 +106,7 @@ public enum ReviewText {
     }
 
     /// Approved applications whose named service manager is this person.
-    public static func toAcknowledge(login: String, name: String?, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter { AcknowledgementRules.refusal(login: login, knownName: name, application: $0) == nil }
+    public static func toAcknowledge(login: String, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { AcknowledgementRules.refusal(login: login, application: $0) == nil }
     }
 }

@@ -47,7 +47,7 @@ public enum TodayList {
     ) -> [TodayItem] {
         var items: [TodayItem] = []
         for record in records {
-            let keeps = DutyRules.isManager(login: person.login, name: person.name, of: record)
+            let keeps = DutyRules.isManager(login: person.login, of: record)
             let oversees = person.member?.reviews(record.department) == true
             guard everything || keeps || oversees else { continue }
             if let termination = record.termination, termination.status == .submitted, person.member?.reviews(record.department) == true || everything {
@@ -92,7 +92,7 @@ public enum TodayList {
                 }
             }
         }
-        for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login, name: person.name)) {
+        for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
             let service = records.first { $0.id == alert.applicationID }?.service ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,

@@ -43,11 +43,9 @@ public struct Alert: Sendable, Codable, Equatable {
         self.needsDecision = needsDecision
     }
 
-    public func isFor(login: String, name: String?) -> Bool {
-        if let recipientLogin { return recipientLogin == login }
-        guard let recipientName, let name else { return false }
-        return Names.same(recipientName, name)
-    }
+    /// Alerts are read by the login they were written for; one written under a name only (a
+    /// user not in the directory) is nobody's to acknowledge in yakkan.
+    public func isFor(login: String) -> Bool { recipientLogin == login }
 }
 
 /// A security incident: at another organisation (6(7)) or with one of the village's services (6(8)).

@@ -73,10 +73,14 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var periodEnd: Day? { answers[F.periodEnd]?.date }
     public var submittedDay: Day? { Village.day(ofTimestamp: submittedAt) }
     public var serviceManager: String { answers[F.serviceManager]?.text ?? "" }
-    public var departmentHead: String { answers[F.departmentHead]?.text ?? "" }
+    /// The login of the サービス管理担当者: the only thing their role is matched by.
+    public var serviceManagerLogin: String? { answers[F.serviceManager]?.person?.login }
+    public var departmentHead: NamedPerson { answers[F.departmentHead]?.person ?? NamedPerson(name: "", login: nil) }
     public var classification: Classification? { answers[F.classification]?.classification }
     public var latestDecision: Decision? { decisions.last }
     public var users: [String] { answers[F.users]?.list ?? [] }
+    /// The users with their logins where the directory knew them.
+    public var userPeople: [NamedPerson] { answers[F.users]?.people ?? [] }
     /// The day the service came into use: the service manager's acknowledgement of the risks.
     public var inUseFrom: Day? { acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) } }
     /// The alternative service as last recorded (6(3)).

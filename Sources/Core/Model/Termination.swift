@@ -34,7 +34,7 @@ public struct TerminationRecord: Sendable, Codable, Equatable {
     }
 
     public var endDate: Day? { answers[TerminationFields.endDate]?.date }
-    public var departmentHead: String { answers[TerminationFields.departmentHead]?.text ?? "" }
+    public var departmentHead: NamedPerson { answers[TerminationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil) }
     public var latestDecision: Decision? { decisions.last }
 }
 
@@ -42,12 +42,12 @@ public struct TerminationRecord: Sendable, Codable, Equatable {
 public struct ReviewableForm: Sendable {
     public let department: String
     public let applicantLogin: String
-    public let departmentHead: String
+    public let departmentHead: NamedPerson
     public let editors: [String]
     /// Nil when the form waits for review; else why it does not.
     public let notAwaiting: Localized?
 
-    public init(department: String, applicantLogin: String, departmentHead: String, editors: [String], notAwaiting: Localized?) {
+    public init(department: String, applicantLogin: String, departmentHead: NamedPerson, editors: [String], notAwaiting: Localized?) {
         self.department = department
         self.applicantLogin = applicantLogin
         self.departmentHead = departmentHead

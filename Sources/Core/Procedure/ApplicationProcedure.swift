@@ -29,6 +29,15 @@ public enum ApplicationProcedure {
     }
 
     static let userCountNotice: AnswerNotice = { value, _ in value.list.map { userTotal($0.count) } }
+    static let unlistedUsersNotice: AnswerNotice = { value, _ in value.people.flatMap(NamingRules.unlistedUsers) }
+
+    /// How a person who holds a role is named, said in the help of those questions.
+    static let roleFromDirectory = Localized(
+        "職員名簿に登録された人から選びます（氏名かログインを入力。TAB で補完）。同じ氏名の人が複数いるときは、ログインか氏名と課で指定します。名簿にない人は、管理者が yakkan staff add ログイン --name 氏名 --department 課 で登録してから指定できます。",
+        "Chosen from the staff directory (type the name or the login; TAB completes). Where several people share a name, give the login or the name with the 課. Someone not listed can be named once an administrator adds them with yakkan staff add LOGIN --name NAME --department 課.")
+    static let usersFromDirectory = Localized(
+        "職員名簿にある人はログインと結び付けて記録し、お知らせが届きます。名簿にない人も書けますが「名簿にない利用者」と表示され、yakkan からはお知らせが届きません。",
+        "People in the staff directory are kept with their login and receive alerts. Others may be written too, but they are shown as not in the directory and yakkan cannot alert them.")
 
     public static let formName = Localized("利用申請書", "application")
 
@@ -161,11 +170,11 @@ public enum ApplicationProcedure {
                 "このサービスを利用する人を入力してください（複数は「、」で区切る）。合計人数は自動で数えます。",
                 "Who will use the service? (separate several with commas; the total is counted for you)"),
             help: Localized(
-                "様式の「利用者」欄です。サービス管理担当者が毎月、利用目的と情報の種類に変わりがないかをこの人たちに確認します（手順書6(6)）。",
-                "The form's users box. Each month the service manager confirms with these people that purpose and information are unchanged (section 6(6))."),
+                "様式の「利用者」欄です。サービス管理担当者が毎月、利用目的と情報の種類に変わりがないかをこの人たちに確認します（手順書6(6)）。" + usersFromDirectory.ja,
+                "The form's users box. Each month the service manager confirms with these people that purpose and information are unchanged (section 6(6)). " + usersFromDirectory.en),
             example: Localized("山田 太郎、佐藤 花子", "Taro Yamada, Hanako Sato"),
-            kind: .list,
-            notices: [userCountNotice]),
+            kind: .users,
+            notices: [userCountNotice, unlistedUsersNotice]),
         Field(
             F.periodStart,
             label: Localized("利用期間（開始）", "Period from"),
@@ -197,20 +206,20 @@ public enum ApplicationProcedure {
             label: Localized("サービス管理担当者", "Service manager"),
             question: Localized("サービス管理担当者の氏名を入力してください。", "The name of the service manager (サービス管理担当者)."),
             help: Localized(
-                "手順書3：利用責任者がサービスごとに指定する担当者です。様式を保管し、利用中の定期確認（四半期ごとの内容確認、毎月のバックアップと利用者への確認）を行い、終了時の手続きをします。",
-                "Section 3: named per service. Keeps the forms, does the duties during use (quarterly review, monthly backup and user confirmation) and applies for termination."),
+                "手順書3：利用責任者がサービスごとに指定する担当者です。様式を保管し、利用中の定期確認（四半期ごとの内容確認、毎月のバックアップと利用者への確認）を行い、終了時の手続きをします。" + roleFromDirectory.ja,
+                "Section 3: named per service. Keeps the forms, does the duties during use (quarterly review, monthly backup and user confirmation) and applies for termination. " + roleFromDirectory.en),
             example: Localized("佐藤 花子", "Hanako Sato"),
-            kind: .text(minimumLength: 1),
-            defaultValue: { answers, _ in answers[F.applicant] }),
+            kind: .staffMember,
+            defaultValue: { _, context in context.member.map { .person(NamedPerson($0)) } }),
         Field(
             F.departmentHead,
             label: Localized("所属長名", "Head of department"),
             question: Localized("所属長の氏名を入力してください。", "The name of the head of your department (所属長)."),
             help: Localized(
-                "様式の「所属長名」欄です。ダブルチェックを行う利用責任者は所属長ではなく、課の情報セキュリティ管理者です。",
-                "The form's 所属長名 box. The double check is done by the 利用責任者 (the 課's information security manager), not by the head of department."),
+                "様式の「所属長名」欄です。ダブルチェックを行う利用責任者は所属長ではなく、課の情報セキュリティ管理者です。" + roleFromDirectory.ja,
+                "The form's 所属長名 box. The double check is done by the 利用責任者 (the 課's information security manager), not by the head of department. " + roleFromDirectory.en),
             example: Localized("鈴木 一郎", "Ichiro Suzuki"),
-            kind: .text(minimumLength: 1)),
+            kind: .staffMember),
         Field(
             F.alternative,
             label: Localized("代替サービス", "Alternative service"),

@@ -16,6 +16,10 @@ public enum FieldKind: Sendable {
     case acknowledgement
     /// One of a few named options.
     case choice([ChoiceOption])
+    /// Someone from the staff directory, kept with their login: a person who holds a role.
+    case staffMember
+    /// Several people; those in the staff directory are kept with their login.
+    case users
 }
 
 /// One option of a choice question: what is stored, what is shown, and what may be typed.

@@ -92,10 +92,10 @@ public enum TerminationProcedure {
             Field(
                 T.users, label: Localized("利用者", "Users"),
                 question: Localized("利用者（「、」で区切る。合計人数は自動で数えます）", "The users (separate with commas; the total is counted)"),
-                help: Localized("様式の「利用者」欄です。", "The form's users box."),
-                kind: .list,
-                notices: [ApplicationProcedure.userCountNotice],
-                defaultValue: from(application[ApplicationFields.users])),
+                help: Localized("様式の「利用者」欄です。" + ApplicationProcedure.usersFromDirectory.ja, "The form's users box. " + ApplicationProcedure.usersFromDirectory.en),
+                kind: .users,
+                notices: [ApplicationProcedure.userCountNotice, ApplicationProcedure.unlistedUsersNotice],
+                defaultValue: { _, context in NamingRules.relinkedUsers(application[ApplicationFields.users], among: context.staff) }),
             Field(
                 T.endDate, label: Localized("終了日", "End date"),
                 question: Localized("終了日を入力してください。", "The day the use ends."),
@@ -110,13 +110,17 @@ public enum TerminationProcedure {
             Field(
                 T.serviceManager, label: Localized("サービス管理担当者", "Service manager"),
                 question: Localized("サービス管理担当者", "The service manager"),
-                help: Localized("様式の欄です。", "The form's box."),
-                kind: .text(minimumLength: 1), defaultValue: from(application[ApplicationFields.serviceManager])),
+                help: Localized("様式の欄です。" + ApplicationProcedure.roleFromDirectory.ja, "The form's box. " + ApplicationProcedure.roleFromDirectory.en),
+                kind: .staffMember,
+                defaultValue: { _, context in NamingRules.stillListed(application[ApplicationFields.serviceManager], among: context.staff) }),
             Field(
                 T.departmentHead, label: Localized("所属長名", "Head of department"),
                 question: Localized("所属長名", "The head of department"),
-                help: Localized("ダブルチェックは所属長ではなく利用責任者が行います。", "The double check is by the 利用責任者, not the head of department."),
-                kind: .text(minimumLength: 1), defaultValue: from(application[ApplicationFields.departmentHead])),
+                help: Localized(
+                    "ダブルチェックは所属長ではなく利用責任者が行います。" + ApplicationProcedure.roleFromDirectory.ja,
+                    "The double check is by the 利用責任者, not the head of department. " + ApplicationProcedure.roleFromDirectory.en),
+                kind: .staffMember,
+                defaultValue: { _, context in NamingRules.stillListed(application[ApplicationFields.departmentHead], among: context.staff) }),
             Field(
                 T.agreement, label: Localized("終了時の承諾内容", "What was agreed at termination"),
                 question: Localized("終了（解約）時の承諾内容のファイルを添付してください（画面コピー等でも可）。", "Attach what was agreed at termination (screenshots are fine)."),

@@ -13,6 +13,11 @@ public enum AnswerFormat {
         case .files(let files): return files.map(file).joined(separator: language == .ja ? "、" : ", ")
         case .choice(let value): return value
         case .skipped: return EngineText.none(language)
+        case .person(let person): return person.name
+        case .people(let people):
+            let separator = language == .ja ? "、" : ", "
+            return people.map { $0.name + ($0.isListed ? "" : NamingRules.unlistedMark(language)) }.joined(separator: separator)
+                + EngineText.count(people.count)(language)
         }
     }
 

@@ -171,6 +171,8 @@ enum JSONValue: Encodable {
         case .choice(let value): self = .string(value)
         case .files(let files): self = .files(files.map { ExportedAttachment(field: nil, $0) })
         case .skipped: self = .null
+        case .person(let person): self = .string(person.name)
+        case .people(let people): self = .strings(people.map(\.name))
         }
     }
 

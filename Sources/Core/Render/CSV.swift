@@ -126,7 +126,7 @@ public enum LedgerCSV {
             personal ?? "",
             "\(a[ApplicationFields.users]?.list?.count ?? 0)",
             record.serviceManager,
-            record.departmentHead,
+            record.departmentHead.name,
             decision.map { $0.outcome.label(language) } ?? "",
             decision.flatMap { Village.day(ofTimestamp: $0.decidedAt)?.iso } ?? "",
         ]

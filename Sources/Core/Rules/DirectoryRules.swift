@@ -29,16 +29,16 @@ public enum DirectoryRules {
 
 /// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it.
 public enum AcknowledgementRules {
-    public static func refusal(login: String, knownName: String?, application: ApplicationRecord) -> Localized? {
+    public static func refusal(login: String, application: ApplicationRecord) -> Localized? {
         if application.status != .approved {
             return Localized(
                 "この申請はリスクの確認を待っていません（状態：\(application.status.label.ja)）。",
                 "This application is not waiting for the risks to be acknowledged (it is \(application.status.label.en)).")
         }
+        if DutyRules.isManager(login: login, of: application) { return nil }
         let named = application.serviceManager
-        if Names.same(named, login) || knownName.map({ Names.same(named, $0) }) == true { return nil }
         return Localized(
-            "リスクの確認は様式に記載されたサービス管理担当者（\(named)）本人が行います。",
-            "The risks are acknowledged by the service manager named on the form (\(named)) in person.")
+            "リスクの確認は様式に記載されたサービス管理担当者（\(named)）本人が、自分のログインで行います。",
+            "The risks are acknowledged by the service manager named on the form (\(named)), logged in as themselves.")
     }
 }

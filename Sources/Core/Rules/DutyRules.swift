@@ -1,17 +1,17 @@
 /// Who may do what while a service is in use.
 public enum DutyRules {
     /// Duties are kept by the サービス管理担当者; the 利用責任者 of the 課 may record them too.
-    public static func mayRecord(login: String, name: String?, member: StaffMember?, application: ApplicationRecord) -> Localized? {
-        if isManager(login: login, name: name, of: application) || member?.reviews(application.department) == true { return nil }
+    public static func mayRecord(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        if isManager(login: login, of: application) || member?.reviews(application.department) == true { return nil }
         return Localized(
             "この記録はサービス管理担当者（\(application.serviceManager)）か、\(application.department)の利用責任者が行います。",
             "This is recorded by the service manager (\(application.serviceManager)) or the 利用責任者 of \(application.department).")
     }
 
     /// Stopping at once (6(2)) is for the service manager, the 利用責任者, or an administrator.
-    public static func mayStop(login: String, name: String?, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+    public static func mayStop(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
         if member?.isAdministrator == true { return nil }
-        return mayRecord(login: login, name: name, member: member, application: application)
+        return mayRecord(login: login, member: member, application: application)
     }
 
     /// The whole store's list is for 利用責任者 and administrators.
@@ -41,27 +41,23 @@ public enum DutyRules {
             "Application \(application.id) is not in use (it is \(application.status.label.en)).")
     }
 
-    public static func isManager(login: String, name: String?, of application: ApplicationRecord) -> Bool {
-        Names.same(application.serviceManager, login) || name.map { Names.same(application.serviceManager, $0) } == true
+    /// The サービス管理担当者 is whoever's login the form keeps; a name, typed or remembered, is
+    /// never enough (a plain name of an earlier store names nobody).
+    public static func isManager(login: String, of application: ApplicationRecord) -> Bool {
+        application.serviceManagerLogin == login
     }
 }
 
-/// Who is who, for finding the login behind a name written on a form.
+/// The staff directory, for whom to alert about a service.
 public struct Directory: Sendable {
     public let staff: [StaffMember]
-    public let people: [Person]
 
-    public init(staff: [StaffMember], people: [Person]) {
+    public init(staff: [StaffMember]) {
         self.staff = staff
-        self.people = people
-    }
-
-    public func login(forName name: String) -> String? {
-        staff.first { Names.same($0.name, name) }?.login ?? people.first { Names.same($0.name, name) }?.login
     }
 
     public func name(forLogin login: String) -> String? {
-        staff.first { $0.login == login }?.name ?? people.first { $0.login == login }?.name
+        staff.first { $0.login == login }?.name
     }
 
     public func reviewers(of department: String) -> [StaffMember] {

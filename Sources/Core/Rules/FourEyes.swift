@@ -60,9 +60,17 @@ public enum FourEyes {
         } else if form.editors.contains(reviewer.login) {
             reasons.append(.editedIt)
         }
-        if Names.same(form.departmentHead, reviewer.name) {
-            reasons.append(.isDepartmentHead(name: form.departmentHead))
+        if isDepartmentHead(reviewer, of: form) {
+            reasons.append(.isDepartmentHead(name: form.departmentHead.name))
         }
         return reasons
+    }
+
+    /// The 所属長 is known by the login kept on the form. A plain name of an earlier store has
+    /// no login: it still keeps out a reviewer listed under that name, since refusing gives
+    /// nobody a role.
+    public static func isDepartmentHead(_ reviewer: StaffMember, of form: ReviewableForm) -> Bool {
+        if let login = form.departmentHead.login { return login == reviewer.login }
+        return Names.same(form.departmentHead.name, reviewer.name)
     }
 }

@@ -7,10 +7,12 @@ public enum Notifications {
         _ kind: Alert.Kind, about application: ApplicationRecord, to audience: [Audience], _ message: Localized,
         _ directory: Directory, at timestamp: String, needsDecision: Bool = false
     ) -> [Alert] {
+        // Recipients are the logins kept on the form; a user not in the directory gets an alert
+        // under their name, which no login can read as its own.
         var recipients: [(login: String?, name: String?)] = []
-        if audience.contains(.users) { recipients += application.users.map { (directory.login(forName: $0), $0) } }
+        if audience.contains(.users) { recipients += application.userPeople.map { ($0.login, $0.name) } }
         if audience.contains(.manager) {
-            recipients.append((directory.login(forName: application.serviceManager), application.serviceManager))
+            recipients.append((application.serviceManagerLogin, application.serviceManager))
         }
         if audience.contains(.reviewers) {
             recipients += directory.reviewers(of: application.department).map { ($0.login, $0.name) }

@@ -16,8 +16,8 @@ public enum TerminationRules {
     }
 
     /// The service manager applies for the termination; the 利用責任者 of the 課 may too.
-    public static func mayApply(login: String, name: String?, member: StaffMember?, application: ApplicationRecord) -> Localized? {
-        DutyRules.mayRecord(login: login, name: name, member: member, application: application)
+    public static func mayApply(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        DutyRules.mayRecord(login: login, member: member, application: application)
     }
 
     /// A × on "data erased" or "certificate received" in the reviewer's column forbids confirming.

@@ -125,6 +125,8 @@ public enum DemoVillage {
         case .mark: return value.mark != nil
         case .files: return !(value.files ?? []).isEmpty
         case .choice(let options): return options.contains { $0.value == value.choice }
+        case .staffMember: return value.person?.isListed == true
+        case .users: return !(value.people ?? []).isEmpty
         }
     }
 }
@@ -134,7 +136,8 @@ public enum DemoVillage {
 extension DemoVillage {
     struct Department {
         let name: String
-        let head: String
+        /// The 所属長, named on the forms of the 課.
+        let head: Villager
         let reviewer: StaffMember
     }
 
@@ -193,11 +196,11 @@ extension DemoVillage {
     }
 
     static let departments: [Department] = [
-        Department(name: "総務課", head: "中村 正樹", reviewer: StaffMember(login: "takahashi", name: "高橋 健一", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"])),
-        Department(name: "企画課", head: "小林 浩", reviewer: StaffMember(login: "ito", name: "伊藤 美咲", department: "企画課", reviewerOf: ["企画課"])),
-        Department(name: "住民課", head: "林 優子", reviewer: StaffMember(login: "kimura", name: "木村 隆", department: "住民課", reviewerOf: ["住民課"])),
-        Department(name: "教育委員会事務局", head: "井上 和夫", reviewer: StaffMember(login: "matsumoto", name: "松本 亮", department: "教育委員会事務局", reviewerOf: ["教育委員会事務局"])),
-        Department(name: "観光商工課", head: "橋本 修", reviewer: StaffMember(login: "ikeda", name: "池田 智子", department: "観光商工課", reviewerOf: ["観光商工課"])),
+        Department(name: "総務課", head: Villager(login: "nakamura", name: "中村 正樹", department: "総務課"), reviewer: StaffMember(login: "takahashi", name: "高橋 健一", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"])),
+        Department(name: "企画課", head: Villager(login: "kobayashi", name: "小林 浩", department: "企画課"), reviewer: StaffMember(login: "ito", name: "伊藤 美咲", department: "企画課", reviewerOf: ["企画課"])),
+        Department(name: "住民課", head: Villager(login: "hayashi", name: "林 優子", department: "住民課"), reviewer: StaffMember(login: "kimura", name: "木村 隆", department: "住民課", reviewerOf: ["住民課"])),
+        Department(name: "教育委員会事務局", head: Villager(login: "inoue", name: "井上 和夫", department: "教育委員会事務局"), reviewer: StaffMember(login: "matsumoto", name: "松本 亮", department: "教育委員会事務局", reviewerOf: ["教育委員会事務局"])),
+        Department(name: "観光商工課", head: Villager(login: "hashimoto", name: "橋本 修", department: "観光商工課"), reviewer: StaffMember(login: "ikeda", name: "池田 智子", department: "観光商工課", reviewerOf: ["観光商工課"])),
     ]
 
     /// Keeps the directory and the building's systems; reviews nothing.
@@ -370,7 +373,13 @@ extension DemoVillage {
 
         func name(_ login: String) -> String {
             if let villager = DemoVillage.villagers.first(where: { $0.login == login }) { return villager.name }
+            if let head = DemoVillage.departments.first(where: { $0.head.login == login })?.head { return head.name }
             return DemoVillage.departments.first { $0.reviewer.login == login }?.reviewer.name ?? login
+        }
+
+        /// A user of a service, by the login the directory gives their name.
+        func person(named name: String) -> NamedPerson {
+            NamedPerson(name: name, login: DemoVillage.villagers.first { $0.name == name }?.login)
         }
 
         func department(_ name: String) -> Department { DemoVillage.departments.first { $0.name == name }! }
@@ -418,7 +427,7 @@ extension DemoVillage {
             }
         }
 
-        func directory() throws -> Directory { Directory(staff: try store.staff(), people: try store.people()) }
+        func directory() throws -> Directory { Directory(staff: try store.staff()) }
 
         // MARK: The year
 
@@ -434,6 +443,13 @@ extension DemoVillage {
             }
             for member in staff where member.login != first.login {
                 _ = try store.addStaff(member, by: first.login, at: stamp(firstDay, 9, 10))
+            }
+            // Everyone named on a form is in the directory, so that the forms keep their logins.
+            let listed = Set(staff.map(\.login) + [first.login])
+            for villager in DemoVillage.villagers + DemoVillage.departments.map(\.head) where !listed.contains(villager.login) {
+                _ = try store.addStaff(
+                    StaffMember(login: villager.login, name: villager.name, department: villager.department),
+                    by: first.login, at: stamp(firstDay, 9, 15))
             }
             for member in staff {
                 try store.savePerson(Person(login: member.login, name: member.name, department: member.department), at: stamp(firstDay, 9, 20))
@@ -589,11 +605,11 @@ extension DemoVillage {
                 F.classification: .classification(plan.classification),
                 F.personalInformation: .flag(plan.personal),
                 F.overseas: .flag(false),
-                F.users: .list(plan.users),
+                F.users: .people(plan.users.map(person(named:))),
                 F.periodStart: .date(start),
                 F.periodEnd: .date(plan.slug == "example-notes" ? fiscalEnd.adding(months: 24) : fiscalEnd),
-                F.serviceManager: .text(name(plan.manager)),
-                F.departmentHead: .text(dept.head),
+                F.serviceManager: .person(NamedPerson(name: name(plan.manager), login: plan.manager)),
+                F.departmentHead: .person(NamedPerson(name: dept.head.name, login: dept.head.login)),
                 F.alternative: .text(plan.returnedFirst != nil ? "紙で対応" : plan.alternative),
                 F.signupRecord: .files([try attach(
                     "\(plan.slug)-signup.txt",
@@ -826,10 +842,10 @@ extension DemoVillage {
                 T.description: .text(plan.description),
                 T.reason: .text(reason),
                 T.informationKinds: .list(record.currentInventory),
-                T.users: .list(record.users),
+                T.users: .people(record.userPeople),
                 T.endDate: .date(end),
-                T.serviceManager: .text(record.serviceManager),
-                T.departmentHead: .text(record.departmentHead),
+                T.serviceManager: record.answers[ApplicationFields.serviceManager]!,
+                T.departmentHead: .person(record.departmentHead),
                 T.agreement: .files([try attach("\(plan.slug)-cancellation.txt", "解約手続き完了画面の写し\nサービス：\(record.service)\nアカウント：\(plan.slug)@village.example.lg.jp\n解約日：\(end.iso)\n", at: timestamp)]),
                 T.disposal: .files([try attach("\(plan.slug)-disposal-certificate.txt", "データ削除証明書\n\(record.provider)は、\(record.service)の上記アカウントのデータを \(day.iso) までにすべて削除したことを証明します。\n", at: timestamp)]),
             ]

@@ -15,11 +15,12 @@ struct RecordReplay {
     struct FormFacts {
         var applicant = ""
         var department = ""
-        var departmentHead = ""
+        var departmentHead = NamedPerson(name: "", login: nil)
+        var manager: String?
         var status = ""
         var editors: Set<String> = []
         var terminationApplicant = ""
-        var terminationHead = ""
+        var terminationHead = NamedPerson(name: "", login: nil)
         var terminationEditors: Set<String> = []
     }
 
@@ -77,6 +78,8 @@ struct RecordReplay {
             case "acknowledgement" where isNew(image):
                 let login = Self.text(image.row![1]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
+                let manager = image.key.first.flatMap(Self.integer).flatMap { forms[$0]?.manager }
+                if manager != login { broken(ReplayText.notTheManager(login), image) }
             case "duty_record" where isNew(image):
                 let login = Self.text(image.row![5]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
@@ -130,7 +133,9 @@ struct RecordReplay {
             facts.applicant = Self.text(row[1]) ?? ""
             facts.status = Self.text(row[2]) ?? ""
             facts.department = Self.text(row[5]) ?? ""
-            facts.departmentHead = Self.answers(row[4])?[ApplicationFields.departmentHead]?.text ?? ""
+            let answers = Self.answers(row[4])
+            facts.departmentHead = answers?[ApplicationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil)
+            facts.manager = answers?[ApplicationFields.serviceManager]?.person?.login
             forms[id] = facts
         case "application_editor", "termination_editor":
             guard let id = image.key.first.flatMap(Self.integer), image.key.count > 1, let editor = Self.text(image.key[1]) else { return }
@@ -145,7 +150,7 @@ struct RecordReplay {
             guard let id = image.key.first.flatMap(Self.integer), let row = image.row else { return }
             var facts = forms[id] ?? FormFacts()
             facts.terminationApplicant = Self.text(row[1]) ?? ""
-            facts.terminationHead = Self.answers(row[3])?[TerminationFields.departmentHead]?.text ?? ""
+            facts.terminationHead = Self.answers(row[3])?[TerminationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil)
             forms[id] = facts
         default: return
         }

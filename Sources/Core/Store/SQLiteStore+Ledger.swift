@@ -18,7 +18,7 @@ public struct LedgerFilter: Sendable, Equatable {
     /// Words found anywhere in the service's records: names, purposes, notes.
     public var text: String?
     public var limit: Int?
-    /// Services kept by these people (normalised names or logins) or in these 課.
+    /// Services kept by these people (logins) or in these 課.
     public var involving: Involvement?
     public var terminationStatus: TerminationStatus?
 
@@ -38,7 +38,7 @@ extension SQLiteStore {
                 manager_key = ? WHERE id = ?
                 """,
             arguments: [record.classification?.rawValue, record.answers[ApplicationFields.personalInformation]?.flag,
-                        approved?.iso, record.keepUntil?.iso, Names.normalised(record.serviceManager), id])
+                        approved?.iso, record.keepUntil?.iso, record.serviceManagerLogin, id])
         try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
         if record.status == .inUse, let start = record.inUseFrom {
             for kind in DutyKind.allCases {
@@ -63,6 +63,8 @@ extension SQLiteStore {
             case .text(let text): return [text]
             case .list(let items): return items
             case .files(let files): return files.map(\.fileName)
+            case .person(let person): return [person.name]
+            case .people(let people): return people.map(\.name)
             default: return []
             }
         }
@@ -227,8 +229,9 @@ public struct Involvement: Sendable, Equatable {
     public var managers: [String]
     public var departments: [String]
 
-    public init(login: String, name: String?, departments: [String]) {
-        managers = Array(Set([login, name].compactMap { $0 }.map(Names.normalised).filter { !$0.isEmpty })).sorted()
+    /// The services a login keeps, found by the login named as their manager, never by a name.
+    public init(login: String?, departments: [String]) {
+        managers = login.map { [$0] } ?? []
         self.departments = departments
     }
 }

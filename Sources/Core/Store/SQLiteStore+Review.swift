@@ -172,7 +172,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(id: acknowledgement.applicationID)
             }
             if let reason = AcknowledgementRules.refusal(
-                login: acknowledgement.login, knownName: acknowledgement.name, application: application) {
+                login: acknowledgement.login, application: application) {
                 throw StoreError.refused([reason])
             }
             try db.execute(

@@ -6,6 +6,12 @@ public enum ReplayText {
             "The record names \(named), but \(signer) signed it.")
     }
 
+    static func notTheManager(_ login: String) -> Localized {
+        Localized(
+            "\(login) は様式に記載されたサービス管理担当者ではないのに、リスクを確認したことになっています。",
+            "\(login) acknowledged the risks without being the service manager named on the form.")
+    }
+
     static let submittedByAnother = Localized(
         "申請者本人ではない人が提出したことになっています。", "It was submitted by someone other than its applicant.")
 

@@ -8,15 +8,14 @@ struct AcknowledgeFlow {
     let bail: Bool
 
     func run(applicationID: Int64?) throws -> Int32 {
-        let name = try store.staffMember(login: session.login)?.name ?? store.person(login: session.login)?.name
         var filter = LedgerFilter()
         filter.statuses = [.approved]
-        filter.involving = Involvement(login: session.login, name: name, departments: [])
-        let pending = ReviewText.toAcknowledge(login: session.login, name: name, in: try store.summaries(filter, today: Village.today(session.clock)))
+        filter.involving = Involvement(login: session.login, departments: [])
+        let pending = ReviewText.toAcknowledge(login: session.login, in: try store.summaries(filter, today: Village.today(session.clock)))
         let chosen: ApplicationRecord
         if let applicationID {
             guard let record = try store.application(id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            if let reason = AcknowledgementRules.refusal(login: session.login, knownName: name, application: record) {
+            if let reason = AcknowledgementRules.refusal(login: session.login, application: record) {
                 session.show(.error, reason(language))
                 return 1
             }
@@ -32,7 +31,7 @@ struct AcknowledgeFlow {
         return try FormFlow(session: session, store: store, language: language, bail: bail)
             .run(AcknowledgementProcedure.procedure, about: chosen.id) { _ in
                 let record = try store.acknowledge(Acknowledgement(
-                    applicationID: chosen.id, login: session.login, name: name ?? session.login,
+                    applicationID: chosen.id, login: session.login, name: chosen.serviceManager,
                     acknowledgedAt: Village.timestamp(session.clock.now)))
                 session.show(.success, ReviewText.acknowledged(record)(language))
             }

@@ -11,7 +11,7 @@ struct ApplyFlow {
         var person = try knownPerson()
         let context = InterviewContext(
             language: language, today: Village.today(session.clock), person: person, intake: store.intake,
-            incidents: try store.incidents())
+            incidents: try store.incidents(), staff: try store.staff())
         let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
         session.show(.info, SessionText.welcome(language))
         let drafts = try store.drafts(owner: session.login, procedureID: interview.procedure.id)

@@ -16,7 +16,7 @@ struct DutyFlow {
         return record
     }
 
-    func directory() throws -> Directory { Directory(staff: try store.staff(), people: try store.people()) }
+    func directory() throws -> Directory { Directory(staff: try store.staff()) }
 
     func refuse(_ reason: Localized?) -> Bool {
         guard let reason else { return false }
@@ -27,7 +27,7 @@ struct DutyFlow {
     func record(_ id: Int64, _ chosen: DutyKind?) throws -> Int32 {
         let actor = try Actor(session, store)
         var application = try application(id)
-        if refuse(DutyRules.mayRecord(login: actor.login, name: actor.name, member: actor.member, application: application)) { return 1 }
+        if refuse(DutyRules.mayRecord(login: actor.login, member: actor.member, application: application)) { return 1 }
         guard application.status == .inUse || (application.status == .stopped && chosen?.schedule == nil && chosen != nil) else {
             session.show(.error, DutyRules.notInUse(application)(language))
             return 1
@@ -59,7 +59,7 @@ struct DutyFlow {
     func stop(_ id: Int64, reason: String?) throws -> Int32 {
         let actor = try Actor(session, store)
         let application = try application(id)
-        if refuse(DutyRules.mayStop(login: actor.login, name: actor.name, member: actor.member, application: application)) { return 1 }
+        if refuse(DutyRules.mayStop(login: actor.login, member: actor.member, application: application)) { return 1 }
         guard application.status == .inUse else {
             session.show(.error, DutyRules.notInUse(application)(language))
             return 1
@@ -153,7 +153,7 @@ struct DutyFlow {
     func alerts() throws -> Int32 {
         let actor = try Actor(session, store)
         while true {
-            let open = try store.openAlerts().filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: actor.login, name: actor.name) }
+            let open = try store.openAlerts().filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: actor.login) }
             guard !open.isEmpty else {
                 session.show(.info, DutyText.noAlerts(language))
                 return 0

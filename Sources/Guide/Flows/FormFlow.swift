@@ -10,7 +10,8 @@ struct FormFlow {
 
     func run(_ procedure: Procedure, about applicationID: Int64?, person: Person? = nil, record: (Draft) throws -> Void) throws -> Int32 {
         let context = InterviewContext(
-            language: language, today: Village.today(session.clock), person: person, intake: store.intake)
+            language: language, today: Village.today(session.clock), person: person, intake: store.intake,
+            staff: try store.staff())
         let interview = Interview(procedure: procedure, context: context)
         let loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
         let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == applicationID }
@@ -45,7 +46,7 @@ struct Actor {
     /// The services this person keeps or oversees, in the statuses that can ask something of them.
     var involvedServices: LedgerFilter {
         var filter = LedgerFilter()
-        filter.involving = Involvement(login: login, name: name, departments: member?.reviewerOf ?? [])
+        filter.involving = Involvement(login: login, departments: member?.reviewerOf ?? [])
         filter.statuses = [.submitted, .approved, .inUse, .stopped]
         return filter
     }

@@ -83,15 +83,15 @@ struct MenuFlow {
         var situation = MainMenu.Situation(
             name: name, reviewer: member, drafts: drafts, returned: returned,
             waitingForReview: member.map { ReviewText.waiting(for: $0, in: records).count } ?? 0,
-            toAcknowledge: ReviewText.toAcknowledge(login: session.login, name: name, in: records))
+            toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
         let person = TodayList.Person(login: session.login, name: name, member: member)
         let alerts = try store.openAlerts()
         situation.services = records.filter {
             ($0.status == .inUse || $0.status == .stopped)
-                && (DutyRules.isManager(login: session.login, name: name, of: $0) || member?.reviews($0.department) == true)
+                && (DutyRules.isManager(login: session.login, of: $0) || member?.reviews($0.department) == true)
         }
         situation.today = TodayList.items(for: person, records: records, alerts: alerts, today: Village.today(session.clock))
-        situation.unreadAlerts = alerts.filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: session.login, name: name) }.count
+        situation.unreadAlerts = alerts.filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: session.login) }.count
         return situation
     }
 }

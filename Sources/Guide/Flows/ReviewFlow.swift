@@ -88,7 +88,7 @@ struct ReviewFlow {
         }
         guard let reviewer else { return nil }
         var filter = LedgerFilter()
-        filter.involving = Involvement(login: "", name: nil, departments: reviewer.reviewerOf)
+        filter.involving = Involvement(login: nil, departments: reviewer.reviewerOf)
         filter.statuses = [.submitted]
         let applications = try store.summaries(filter, today: Village.today(session.clock))
         filter.statuses = []

@@ -11,7 +11,7 @@ struct TerminateFlow {
         let actor = try Actor(session, store)
         guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
         for refusal in [
-            TerminationRules.mayApply(login: actor.login, name: actor.name, member: actor.member, application: application),
+            TerminationRules.mayApply(login: actor.login, member: actor.member, application: application),
             TerminationRules.maySubmit(application),
         ].compactMap({ $0 }) {
             session.show(.error, refusal(language))

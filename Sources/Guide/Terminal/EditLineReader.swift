@@ -243,20 +243,7 @@ private func completeChoices(
     // Never fall back to completing file names when nothing matches.
     cle_set_attempted_completion_over(1)
     let typed = text.map { String(cString: $0) } ?? ""
-    let trimmed = String(typed.drop(while: { $0 == " " || $0 == "\u{3000}" }))
-    // Only the last word is completed (after a space, '=' or ','), so that the query shell
-    // can complete "list provider=Ex" as well as an answer completes a one-word choice.
-    let separators: Set<Character> = [" ", "=", ","]
-    let split = trimmed.lastIndex(where: { separators.contains($0) })
-    let head = split.map { String(trimmed[...$0]) } ?? ""
-    let word = split.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
-    let matches = activeChoices.filter { $0.hasPrefix(word) }
-    guard let first = matches.first else { return nil }
-    var common = first
-    for match in matches.dropFirst() {
-        common = String(zip(common, match).prefix(while: { $0.0 == $0.1 }).map(\.0))
-    }
-    let replacement = common.count < word.count ? typed : head + common
+    guard let (replacement, matches) = Completion.complete(typed, among: activeChoices) else { return nil }
 
     let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: matches.count + 2)
     array[0] = strdup(replacement)
@@ -265,4 +252,30 @@ private func completeChoices(
     }
     array[matches.count + 1] = nil
     return array
+}
+
+/// What TAB makes of the line before the cursor.
+enum Completion {
+    /// Spaces (the ideographic one too), '=', and commas (the ideographic one too).
+    static let separators: Set<Character> = [" ", "\u{3000}", "=", ",", "\u{3001}"]
+
+    /// The longest tail of the line that some choices begin with (the whole line, or what
+    /// follows a separator) is completed to what those choices have in common:
+    /// so the second word of a name with a space in it completes too, and "list provider=Ex" a value.
+    static func complete(_ typed: String, among choices: [String]) -> (replacement: String, matches: [String])? {
+        let trimmed = String(typed.drop(while: { $0 == " " || $0 == "\u{3000}" }))
+        let starts = [trimmed.startIndex] + trimmed.indices.filter { separators.contains(trimmed[$0]) }.map { trimmed.index(after: $0) }
+        for start in starts {
+            let word = String(trimmed[start...])
+            let matches = choices.filter { $0.hasPrefix(word) }
+            guard let first = matches.first else { continue }
+            var common = first
+            for match in matches.dropFirst() {
+                common = String(zip(common, match).prefix(while: { $0.0 == $0.1 }).map(\.0))
+            }
+            let replacement = common.count < word.count ? typed : String(trimmed[..<start]) + common
+            return (replacement, matches)
+        }
+        return nil
+    }
 }

@@ -4,11 +4,11 @@ import Testing
 @testable import Core
 
 @Suite struct ICalendarTests {
-    static func service(_ id: Int64, name: String, manager: String, inUse: String, records: [DutyRecord] = []) -> ApplicationRecord {
+    static func service(_ id: Int64, name: String, manager: String, managerLogin: String, inUse: String, records: [DutyRecord] = []) -> ApplicationRecord {
         var record = ApplicationRecord(
             id: id, applicantLogin: "yamada", status: .inUse, procedureVersion: "1.0",
             answers: [
-                ApplicationFields.service: .text(name), ApplicationFields.serviceManager: .text(manager),
+                ApplicationFields.service: .text(name), ApplicationFields.serviceManager: .person(NamedPerson(name: manager, login: managerLogin)),
                 ApplicationFields.department: .text("総務課"),
             ],
             submittedAt: "2026-04-01T00:00:00Z", version: 3)
@@ -18,10 +18,10 @@ import Testing
     }
 
     static let records = [
-        service(1, name: "Example Drive, 無料プラン; 共有用\\テスト", manager: "佐藤 花子", inUse: "2026-04-06T00:00:00Z",
+        service(1, name: "Example Drive, 無料プラン; 共有用\\テスト", manager: "佐藤 花子", managerLogin: "sato", inUse: "2026-04-06T00:00:00Z",
                 records: [DutyRecord(applicationID: 1, kind: .backup, doneOn: Day(iso: "2026-05-10")!, answers: [:], recordedBy: "sato", recordedAt: "x")]),
-        service(2, name: "Example Mail", manager: "佐藤 花子", inUse: "2026-04-20T00:00:00Z"),
-        service(3, name: "Someone else's", manager: "田中 一郎", inUse: "2026-04-20T00:00:00Z"),
+        service(2, name: "Example Mail", manager: "佐藤 花子", managerLogin: "sato", inUse: "2026-04-20T00:00:00Z"),
+        service(3, name: "Someone else's", manager: "田中 一郎", managerLogin: "tanaka", inUse: "2026-04-20T00:00:00Z"),
     ]
 
     static let person = TodayList.Person(login: "sato", name: "佐藤 花子", member: nil)

@@ -5,7 +5,7 @@ import Testing
 // MARK: - Fixtures
 
 /// An attachment intake that keeps nothing: it knows a few file names and refuses the rest.
-private struct StubIntake: AttachmentIntake {
+struct StubIntake: AttachmentIntake {
     var known: Set<String> = ["signup.png", "terms.pdf", "https.png", "privacy.png"]
 
     func ingest(path: String) -> Result<Core.Attachment, AttachmentProblem> {
@@ -18,16 +18,23 @@ private struct StubIntake: AttachmentIntake {
 
 private typealias F = ApplicationFields
 
-private let today = Day(year: 2026, month: 4, day: 1)!
+let today = Day(year: 2026, month: 4, day: 1)!
 
-private func makeInterview(_ language: Language = .ja) -> Interview {
+/// The directory the forms' names are chosen from.
+let directory = [
+    StaffMember(login: "kato", name: "加藤 誠", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]),
+    StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"),
+    StaffMember(login: "suzuki", name: "鈴木 一郎", department: "総務課"),
+]
+
+func makeInterview(_ language: Language = .ja, staff: [StaffMember] = directory) -> Interview {
     Interview(
         procedure: ApplicationProcedure.procedure,
-        context: InterviewContext(language: language, today: today, person: nil, intake: StubIntake()))
+        context: InterviewContext(language: language, today: today, person: nil, intake: StubIntake(), staff: staff))
 }
 
 /// Typical answers, in the order the questions come.
-private enum Lines {
+enum Lines {
     static let description = "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。無料プランは15GBまで。"
     static let purpose = "観光イベントの写真を協力団体と共有するため"
 
@@ -59,7 +66,7 @@ private enum Lines {
 }
 
 /// Drives one interview line by line, as the shell would.
-private struct Driver {
+struct Driver {
     let interview: Interview
     var state: InterviewState
 
@@ -110,7 +117,7 @@ private struct Driver {
     }
 }
 
-private func texts(_ outcome: Outcome) -> String {
+func texts(_ outcome: Outcome) -> String {
     outcome.messages.map(\.text).joined(separator: "\n")
 }
 

@@ -47,7 +47,7 @@ import Testing
         func service(_ files: [Core.Attachment]) throws -> Int64 {
             let answers: Answers = [
                 ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .text("鈴木"),
-                ApplicationFields.serviceManager: .text("sato"), ApplicationFields.terms: .files(files),
+                ApplicationFields.serviceManager: .person(NamedPerson(name: "佐藤 花子", login: "sato")), ApplicationFields.terms: .files(files),
                 ApplicationFields.users: .list(["山田"]),
             ]
             let record = try store.submitApplication(

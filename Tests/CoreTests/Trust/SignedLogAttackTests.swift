@@ -36,8 +36,8 @@ import Testing
             _ = try kato.addStaff(StaffMember(login: "yamada", name: "山田 太郎", department: "総務課"), by: "kato", at: "2026-04-01T00:01:00Z")
             _ = try kato.addStaff(StaffMember(login: "suzuki", name: "鈴木 花子", department: "総務課"), by: "kato", at: "2026-04-01T00:02:00Z")
             let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
-                ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .text("田中 部長"),
-                ApplicationFields.serviceManager: .text("鈴木 花子"),
+                ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
+                ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
             ]))
             return try store(as: "yamada").submitApplication(from: draft, procedureVersion: "1.0", at: "2026-04-01T01:00:00Z")
         }

@@ -4,7 +4,8 @@ import Testing
 
 /// The real binary under a pseudo-terminal, so that libedit itself is exercised: Japanese
 /// typed with no locale set, backspace, the left arrow, TAB completing a mark, Ctrl-C
-/// dropping a half-typed answer, Ctrl-D leaving; then what reached the store is checked.
+/// dropping a half-typed answer, TAB completing names from the staff directory, Ctrl-D
+/// leaving; then what reached the store is checked.
 @Suite(.serialized) struct TerminalSessionTests {
     static let files = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("transcripts/files").path
@@ -14,6 +15,18 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = folder + "/yakkan.sqlite"
+        // The directory the form's names are chosen from; whoever runs the test is its first member.
+        // Signed with the same key the binary below uses, as the same login with the same home.
+        let directory = try SQLiteStore(
+            path: store, workingDirectory: folder, clock: SystemClock(),
+            keyRing: KeyRing.personal(login: NSUserName(), environment: ["HOME": folder]))
+        for member in [
+            StaffMember(login: NSUserName(), name: "山田 太郎", department: "総務課"),
+            StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"),
+            StaffMember(login: "suzuki", name: "鈴木 一郎", department: "総務課"),
+        ] {
+            _ = try directory.addStaff(member, by: NSUserName(), at: "2026-04-01T00:00:00Z")
+        }
         let terminal = try PseudoTerminal(
             executable: PseudoTerminal.productsDirectory.appendingPathComponent("yakkan").path,
             arguments: ["apply", "--store", store],
@@ -58,8 +71,9 @@ import Testing
         try answer("申請 11/43", "山田 太郎、佐藤 花子")
         try answer("申請 12/43", "R8.4.1")
         try answer("申請 13/43", "令和９年３月３１日")
-        try answer("申請 14/43", "佐藤 花子")
-        try answer("申請 15/43", "鈴木 一郎")
+        // TAB completes a name with a space in it, and a login.
+        try answer("申請 14/43", "佐藤 花\t")
+        try answer("申請 15/43", "suz\t")
         try answer("申請 16/43", "庁内ファイルサーバ")
         try answer("申請 17/43", "signup.png")
         try answer("申請 18/43", "terms.pdf")
@@ -82,6 +96,9 @@ import Testing
         #expect(answers[ApplicationFields.provider] == .text("Example Storage株式会社"))
         #expect(answers[ApplicationFields.personalInformation] == .flag(false))
         #expect(answers[ApplicationFields.periodEnd] == .date(Day(year: 2027, month: 3, day: 31)!))
+        #expect(answers[ApplicationFields.serviceManager] == .person(NamedPerson(name: "佐藤 花子", login: "sato")))
+        #expect(answers[ApplicationFields.departmentHead] == .person(NamedPerson(name: "鈴木 一郎", login: "suzuki")))
+        #expect(answers[ApplicationFields.users]?.people?.map(\.login) == [NSUserName(), "sato"])
         #expect(answers["check1"] == .mark(.notApplicable))
         #expect(answers["check1.note"] == .text("HTTPS の説明ページなし"))
         #expect(answers["check2"] == nil)
