@@ -33,7 +33,8 @@ public struct FileVault: AttachmentIntake {
             return .failure(.missing(path: typed))
         }
         guard !isDirectory.boolValue else { return .failure(.notAFile(path: typed)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard !StoreFiles.isSymbolicLink(path) else { return .failure(.symbolicLink(path: typed)) }
+        guard let data = StoreFiles.readRegularFile(path) else {
             return .failure(.unreadable(path: typed))
         }
         guard !data.isEmpty else { return .failure(.empty(path: typed)) }

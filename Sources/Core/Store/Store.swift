@@ -4,6 +4,8 @@ public protocol Store: AnyObject, Sendable {
     var intake: any AttachmentIntake { get }
     /// Where the store keeps its copy of an attachment.
     func storedPath(of attachment: Attachment) -> String
+    /// What the database's own integrity check found wrong; empty when the file is sound.
+    func integrityCheck() throws -> [String]
 
     func person(login: String) throws -> Person?
     func savePerson(_ person: Person, at timestamp: String) throws
@@ -76,6 +78,22 @@ public enum StoreError: Error, Equatable {
     case staleVersion(current: Int)
     /// A rule of the procedure refuses the change; the reasons say which.
     case refused([Localized])
+    /// A command that only reads found no store there (a mistyped path must not become one).
+    case noStore(path: String)
+    /// The folder of a new store does not exist: `yakkan store init PATH` makes it.
+    case noFolder(path: String, folder: String)
+    /// A symbolic link (or something else than a file) where a file of the store should be.
+    case notARegularFile(path: String)
+    /// The operating system does not let this login write there.
+    case notWritable(path: String)
+    /// Someone else kept the store's write lock longer than the busy timeout.
+    case busy
+    /// The disk is full or a file-size limit was reached.
+    case writeFailed
+    /// Reading or writing a file of the store failed for another reason.
+    case ioFailure(code: Int32)
+    /// SQLite found a page that is not what it wrote.
+    case corrupt
 }
 
 public enum StoreText {
@@ -99,6 +117,8 @@ public enum StoreText {
                 "The application changed after you opened it (now version \(current)). Your decision was not recorded; what you typed is kept in the draft, so review the latest version again.")
         case .refused(let reasons):
             return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
+        default:
+            return StoreFaultText.describe(error)
         }
     }
 }

@@ -30,7 +30,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
-            let staff = try common.openStore(session).staff()
+            let staff = try common.readStore(session).staff()
             if staff.isEmpty {
                 session.show(.info, StaffText.empty(common.lang))
             } else {
@@ -91,11 +91,25 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
-            let result = try common.openStore(session).verifyAudit()
+            let store = try common.readStore(session)
+            // The file first: a damaged page can hide from the chain, or keep it from being read.
+            let findings = try store.integrityCheck()
+            if findings.isEmpty {
+                session.show(.success, StoreCommandText.integrityOK(common.lang))
+            } else {
+                session.show(.error, StoreCommandText.integrityFailed(findings)(common.lang))
+            }
+            let result: AuditVerification
+            do {
+                result = try store.verifyAudit()
+            } catch let error where !findings.isEmpty && StoreError(classifying: error) == .corrupt {
+                session.show(.error, StoreCommandText.chainUnreadable(common.lang))
+                return 3
+            }
             switch result {
             case .intact:
-                session.show(.success, StaffText.verification(result)(common.lang))
-                return 0
+                session.show(findings.isEmpty ? .success : .info, StaffText.verification(result)(common.lang))
+                return findings.isEmpty ? 0 : 3
             case .broken:
                 session.show(.error, StaffText.verification(result)(common.lang))
                 return 1
@@ -108,7 +122,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
-            let entries = try common.openStore(session).auditEntries()
+            let entries = try common.readStore(session).auditEntries()
             session.output.write(StaffText.auditTable(entries, common.lang) + "\n")
             return 0
         }

@@ -12,11 +12,14 @@ final class Session {
     let reader: LineReader
     let output: Output
     let palette: Palette
+    /// Someone is at a terminal who can be asked before something is created.
+    let isTerminal: Bool
 
     init(
         environment: [String: String], workingDirectory: String, login: String, clock: any Clock,
-        reader: LineReader, output: Output, palette: Palette
+        reader: LineReader, output: Output, palette: Palette, isTerminal: Bool = false
     ) {
+        self.isTerminal = isTerminal
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.login = login
@@ -31,7 +34,7 @@ final class Session {
     }
 
     func show(_ message: Message) {
-        output.write(palette.paint(message.tone, message.text) + "\n")
+        output.writeVerbatim(palette.paint(message.tone, TerminalText.neutralised(message.text)) + "\n")
     }
 
     func show(_ tone: Tone, _ text: String) { show(Message(tone, text)) }
@@ -51,7 +54,8 @@ final class Session {
         return Session(
             environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
             login: SystemIdentity.login(), clock: SystemClock(), reader: reader, output: output,
-            palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment))
+            palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment),
+            isTerminal: isTerminal)
     }
 
     static func historyPath(_ environment: [String: String]) -> String? {
