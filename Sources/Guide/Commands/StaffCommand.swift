@@ -99,20 +99,21 @@ struct AuditCommand: ParsableCommand {
             } else {
                 session.show(.error, StoreCommandText.integrityFailed(findings)(common.lang))
             }
+            let damaged: Int32 = findings.isEmpty ? 0 : 3
             let result: AuditVerification
             do {
                 result = try store.verifyAudit()
-            } catch let error where !findings.isEmpty && StoreError(classifying: error) == .corrupt {
+            } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
                 session.show(.error, StoreCommandText.chainUnreadable(common.lang))
-                return 3
+                return damaged
             }
             switch result {
             case .intact:
                 session.show(findings.isEmpty ? .success : .info, StaffText.verification(result)(common.lang))
-                return findings.isEmpty ? 0 : 3
+                return damaged
             case .broken:
                 session.show(.error, StaffText.verification(result)(common.lang))
-                return 1
+                return damaged != 0 ? damaged : 1
             }
         }
     }
