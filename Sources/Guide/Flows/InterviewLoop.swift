@@ -62,9 +62,13 @@ struct InterviewLoop {
     /// holding the lock), says why and offers to try again, the answers kept in memory
     /// meanwhile; nil when the person leaves instead, with the draft as last saved.
     private func save(_ draft: Draft) throws -> Draft? {
+        // Once the draft is saved, trying again repeats only what follows the save.
+        var saved: Draft?
         while true {
             do {
-                return try afterSave(try store.saveDraft(draft, at: Village.timestamp(session.clock.now)))
+                let current = try saved ?? store.saveDraft(draft, at: Village.timestamp(session.clock.now))
+                saved = current
+                return try afterSave(current)
             } catch let error where StoreError(classifying: error)?.isTransient == true && !bail {
                 session.show(.error, StoreText.describe(StoreError(classifying: error)!)(language))
                 let again = try session.ask(
