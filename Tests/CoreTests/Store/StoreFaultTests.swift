@@ -6,15 +6,7 @@ import Testing
 /// The store's faults met by the real executable on real files: damaged pages, a writer
 /// holding the lock, a store whose mode forbids writing, a symbolic link given as evidence.
 @Suite struct StoreFaultTests {
-    final class Folder {
-        let path: String
-        init() throws {
-            path = NSTemporaryDirectory() + "yakkan-faults-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            chmod(path, 0o755)
-        }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
+    typealias Folder = ScratchFolder
 
     struct Run {
         let status: Int32

@@ -5,15 +5,7 @@ import Testing
 
 /// Opening the store on real files the way an attacker, a typo or a crash leaves them.
 @Suite struct StoreOpeningTests {
-    final class Folder {
-        let path: String
-        init() throws {
-            path = NSTemporaryDirectory() + "yakkan-opening-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        }
-        var store: String { path + "/yakkan.sqlite" }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
+    typealias Folder = ScratchFolder
 
     static let clock = FixedClock(day: Day(year: 2026, month: 4, day: 1)!)
 

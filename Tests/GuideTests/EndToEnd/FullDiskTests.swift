@@ -10,10 +10,11 @@ import Testing
     /// Room for the shared-memory file (32 KiB) and a few WAL frames, not for many answers.
     static let limit = 36 * 1024
 
-    @Test func anAnswerTypedWhenTheDiskIsFullIsKeptAndSavedOnceThereIsRoom() throws {
+    /// A new store, and `yakkan apply` on it under the limit. The soft limit is low; the hard
+    /// one stays open so it can be raised from outside.
+    static func applyUnderLimit(_ folder: EndToEndFolder, _ arguments: [String] = []) throws -> (store: String, child: YakkanChild) {
         let executable = try #require(YakkanExecutable.path, "the yakkan executable is built beside the tests")
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "prlimit (util-linux) is installed")
-        let folder = try EndToEndFolder()
         let store = folder.path + "/yakkan.sqlite"
         let initialised = try YakkanChild(
             executable: executable, arguments: ["store", "init", store],
@@ -21,15 +22,19 @@ import Testing
         try initialised.closeInput()
         try initialised.waitForExit()
         #expect(initialised.process.terminationStatus == 0)
-
-        // The soft limit is low; the hard one stays open so it can be raised from outside.
         let child = try YakkanChild(
             executable: "/usr/bin/prlimit",
             arguments: [
-                "--fsize=\(Self.limit):unlimited", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" apply --store \"$1\"",
+                "--fsize=\(limit):unlimited", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" apply --store \"$@\"",
                 executable, store,
-            ],
+            ] + arguments,
             environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
+        return (store, child)
+    }
+
+    @Test func anAnswerTypedWhenTheDiskIsFullIsKeptAndSavedOnceThereIsRoom() throws {
+        let folder = try EndToEndFolder()
+        let (store, child) = try Self.applyUnderLimit(folder)
         try child.waitFor("> ")
         var typed: [String] = []
         while !child.text.contains("保管庫に書き込めませんでした") {
@@ -66,24 +71,8 @@ import Testing
 
     /// When the person leaves instead of saving again, the draft is the one last saved.
     @Test func leavingAfterAFailedSaveKeepsTheDraftAsLastSaved() throws {
-        let executable = try #require(YakkanExecutable.path, "the yakkan executable is built beside the tests")
         let folder = try EndToEndFolder()
-        let store = folder.path + "/yakkan.sqlite"
-        let initialised = try YakkanChild(
-            executable: executable, arguments: ["store", "init", store],
-            environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
-        try initialised.closeInput()
-        try initialised.waitForExit()
-
-        var environment = EndToEnd.environment(home: folder.home)
-        environment["LANG"] = "C.UTF-8"
-        let child = try YakkanChild(
-            executable: "/usr/bin/prlimit",
-            arguments: [
-                "--fsize=\(Self.limit):unlimited", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" apply --lang en --store \"$1\"",
-                executable, store,
-            ],
-            environment: environment, workingDirectory: folder.path)
+        let (store, child) = try Self.applyUnderLimit(folder, ["--lang", "en"])
         try child.waitFor("> ")
         var count = 0
         while !child.text.contains("Could not write to the store") {
