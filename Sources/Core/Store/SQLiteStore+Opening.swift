@@ -63,9 +63,12 @@ extension SQLiteStore {
         // Shared, and only while opening: it waits for someone creating or migrating the store,
         // never for a writer.
         return try StoreFiles.withLock(path + ".lock", mode: nil, operation: LOCK_SH) {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
-            guard try pool.read(isCurrent) else { return nil }
-            return Opened(pool: pool, shared: isShared(folder(of: path)))
+            // A reader may be the one that creates the -shm: with the store's mode from the start.
+            try StoreFiles.withModeKept(info.st_mode & 0o777) {
+                let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+                guard try pool.read(isCurrent) else { return nil }
+                return Opened(pool: pool, shared: isShared(folder(of: path)))
+            }
         }
     }
 
