@@ -79,12 +79,7 @@ extension SQLiteStore {
         let folder = folder(of: path)
         if StoreFiles.kind(folder) == nil {
             guard createFolder else { throw StoreError.noFolder(path: path, folder: folder) }
-            do {
-                try FileManager.default.createDirectory(
-                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.cannotOpen(path: path, reason: (error as NSError).localizedDescription)
-            }
+            try StoreFiles.createFolders(folder)
         }
         let shared = isShared(folder)
         let mode: mode_t = shared ? 0o660 : 0o600

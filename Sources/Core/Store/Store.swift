@@ -104,7 +104,9 @@ public enum StoreText {
                 "この保管庫は新しい版の yakkan で更新されています（\(unknown.joined(separator: ", "))）。yakkan を更新してから使ってください。保管庫には何も書き込んでいません。",
                 "This store was written by a newer yakkan (\(unknown.joined(separator: ", "))). Update yakkan before using it; nothing was written to the store.")
         case .cannotOpen(let path, let reason):
-            return Localized("保管庫を開けません: \(path)（\(reason)）", "Cannot open the store at \(path) (\(reason))")
+            return Localized(
+                "保管庫を開けません: \(path)（\(reason)）。パスとフォルダの権限を確認してください。",
+                "Cannot open the store at \(path) (\(reason)). Check the path and the folder's permissions.")
         case .draftChangedElsewhere:
             return Localized(
                 "この下書きは別の画面で更新されました。最新の内容を読み込み直して続けてください。",

@@ -21,6 +21,16 @@ enum StoreFiles {
         return isSymbolicLink(path) && stat(path, &info) != 0
     }
 
+    /// Makes the folder and any missing parents, private to their owner (a setgid parent gives
+    /// them its group and bit, as mkdir does); an error is the store's own, in words.
+    static func createFolders(_ folder: String) throws {
+        var made = ""
+        for component in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            made += (made.isEmpty && !folder.hasPrefix("/") ? "" : "/") + component
+            if mkdir(made, 0o700) != 0 && errno != EEXIST { throw failure(made, errno) }
+        }
+    }
+
     /// Runs `body` with a umask that keeps the group's bits of `mode`, so that what SQLite
     /// creates (`-wal`, `-shm`) has its final mode from the start instead of being fixed with
     /// fchmod after another login may already have tried to open it.
