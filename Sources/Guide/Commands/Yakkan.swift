@@ -38,10 +38,12 @@ struct Yakkan: ParsableCommand {
         } catch let error as InputError {
             session.show(.error, error.message)
             return 64
-        } catch let error where StoreError(classifying: error) != nil {
-            session.show(.error, StoreText.describe(StoreError(classifying: error)!)(language(in: arguments)))
-            return 3
         } catch {
+            // SQLite's own errors too: worded, and the store's status rather than a rule's.
+            if let fault = StoreError(classifying: error) {
+                session.show(.error, StoreText.describe(fault)(language(in: arguments)))
+                return 3
+            }
             let message = fullMessage(for: error)
             let status = exitCode(for: error).rawValue
             if !message.isEmpty { session.show(status == 0 ? .info : .error, message) }

@@ -69,8 +69,9 @@ struct InterviewLoop {
                 let current = try saved ?? store.saveDraft(draft, at: Village.timestamp(session.clock.now))
                 saved = current
                 return try afterSave(current)
-            } catch let error where StoreError(classifying: error)?.isTransient == true && !bail {
-                session.show(.error, StoreText.describe(StoreError(classifying: error)!)(language))
+            } catch {
+                guard let fault = StoreError(classifying: error), fault.isTransient, !bail else { throw error }
+                session.show(.error, StoreText.describe(fault)(language))
                 let again = try session.ask(
                     [Message(.question, StoreCommandText.retrySave(language))], bail: false, language: language,
                     interpret: StoreCommandText.interpretRetry)
