@@ -83,13 +83,17 @@ extension SQLiteStore {
         }
         let shared = isShared(folder)
         let mode: mode_t = shared ? 0o660 : 0o600
-        return try StoreFiles.withLock(path + ".lock", mode: mode, operation: LOCK_EX) {
+        let lock = path + ".lock"
+        let lockExisted = StoreFiles.kind(lock) != nil
+        return try StoreFiles.withLock(lock, mode: mode, operation: LOCK_EX) {
             let before = StoreFiles.existing(path)
             do {
                 let pool = try StoreFiles.withModeKept(mode) { try openPool(path, mode: mode, existed: before.contains(path)) }
                 return Opened(pool: pool, shared: shared)
             } catch {
                 StoreFiles.removeCreated(path, before: before)
+                // Anyone waiting for this lock file finds it gone and takes the lock again.
+                if !lockExisted && !before.contains(path) { unlink(lock) }
                 throw error
             }
         }

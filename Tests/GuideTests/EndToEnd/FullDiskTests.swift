@@ -93,6 +93,29 @@ import Testing
     }
 }
 
+extension FullDiskTests {
+    /// The disk is full before a new store's first page is written: a worded error, and the
+    /// folder as it was (no empty store, -wal, -shm or lock file left behind).
+    @Test func aNewStoreThatCannotBeWrittenLeavesTheFolderAsItWas() throws {
+        let executable = try #require(YakkanExecutable.path, "the yakkan executable is built beside the tests")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "prlimit (util-linux) is installed")
+        let folder = try EndToEndFolder()
+        let empty = folder.path + "/new"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+        let child = try YakkanChild(
+            executable: "/usr/bin/prlimit",
+            arguments: [
+                "--fsize=4096", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" store init \"$1\"", executable, empty + "/yakkan.sqlite",
+            ],
+            environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
+        try child.closeInput()
+        try child.waitForExit()
+        #expect(child.process.terminationStatus == 3, "\(child.text)")
+        #expect(child.text.contains("保管庫に書き込めませんでした"), "\(child.text)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: empty) == [])
+    }
+}
+
 /// The login the children run as: the test's own user.
 enum SystemIdentityForTests {
     static var login: String {
