@@ -60,6 +60,12 @@ import Testing
             let english = try Self.yakkan(["audit", "verify", "--store", copy, "--lang", "en"], in: folder.path)
             #expect(english.output.contains("The store's file is damaged"), "page of \(name): \(english.output)")
             #expect(!english.output.contains("SQLite error"), "\(english.output)")
+            // Other commands meeting the damage say so in words, with the store's status.
+            for arguments in [["list", "--format", "json"], ["show", "1"], ["staff", "add", "x", "--name", "x", "--department", "x"]] {
+                let run = try Self.yakkan(arguments + ["--store", copy], in: folder.path)
+                #expect(!run.output.contains("SQLite error") && !run.output.contains("malformed"), "\(arguments) on \(name): \(run.output)")
+                #expect(run.status != 0 || !run.output.isEmpty, "\(arguments) on \(name)")
+            }
         }
     }
 
