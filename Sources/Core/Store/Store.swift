@@ -80,6 +80,8 @@ public enum StoreError: Error, Equatable {
     case refused([Localized])
     /// A command that only reads found no store there (a mistyped path must not become one).
     case noStore(path: String)
+    /// The default store has not been made yet: nobody has written anything here.
+    case notCreatedYet(path: String)
     /// The folder of a new store does not exist: `yakkan store init PATH` makes it.
     case noFolder(path: String, folder: String)
     /// A symbolic link (or something else than a file) where a file of the store should be.

@@ -45,6 +45,10 @@ enum StoreFaultText {
             return Localized(
                 "保管庫がありません: \(path)\n--store や YAKKAN_STORE の綴りを確認してください。ここに新しく作るときは yakkan store init \(path) を実行します。",
                 "There is no store at \(path).\nCheck the spelling of --store or YAKKAN_STORE. To make a new one there, run yakkan store init \(path).")
+        case .notCreatedYet(let path):
+            return Localized(
+                "保管庫はまだありません（\(path)）。最初の申請（yakkan apply）か yakkan store init で作られます。",
+                "There is no store yet (\(path)). The first application (yakkan apply) or yakkan store init makes it.")
         case .noFolder(let path, let folder):
             return Localized(
                 "保管庫のフォルダがありません: \(folder)\n--store や YAKKAN_STORE の綴りを確認してください。ここに新しく作るときは yakkan store init \(path) を実行します。",

@@ -120,9 +120,14 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the store for a command that only reads: never creates it, never waits for a writer.
     func readStore(_ session: Session) throws -> any Store {
-        try SQLiteStore(
-            path: StoreLocation.resolve(option: store, environment: session.environment),
-            workingDirectory: session.workingDirectory, clock: session.clock, access: .readOnly)
+        do {
+            return try SQLiteStore(
+                path: StoreLocation.resolve(option: store, environment: session.environment),
+                workingDirectory: session.workingDirectory, clock: session.clock, access: .readOnly)
+        } catch StoreError.noStore(let path) where !StoreLocation.isChosen(option: store, environment: session.environment) {
+            // Nothing was mistyped: the default place is simply still empty.
+            throw StoreError.notCreatedYet(path: path)
+        }
     }
 }
 

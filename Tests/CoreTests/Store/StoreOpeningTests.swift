@@ -143,7 +143,7 @@ import Testing
         #expect(StoreError(classifying: DatabaseError(resultCode: .SQLITE_NOTADB)) == .corrupt)
         #expect(StoreError(classifying: DatabaseError(resultCode: .SQLITE_READONLY)) == .notWritable(path: ""))
         #expect(StoreError(classifying: CocoaError(.fileNoSuchFile)) == nil)
-        for fault in [StoreError.writeFailed, .busy, .corrupt, .notWritable(path: "/x"), .noStore(path: "/x"), .ioFailure(code: 10)] {
+        for fault in [StoreError.writeFailed, .busy, .corrupt, .notWritable(path: "/x"), .noStore(path: "/x"), .notCreatedYet(path: "/x"), .noFolder(path: "/x/y", folder: "/x"), .ioFailure(code: 10)] {
             let worded = StoreText.describe(fault)
             #expect(!worded.ja.isEmpty && !worded.en.isEmpty)
             #expect(!worded.en.contains("SQLite error"), "\(fault)")

@@ -2,6 +2,8 @@ import Core
 import Foundation
 import Testing
 
+@testable import Guide
+
 /// A store path chosen by hand whose folder does not exist: at a terminal yakkan asks before
 /// creating anything, and says where the store is once it is made.
 @Suite(.serialized) struct StoreCreationTerminalTests {
@@ -38,5 +40,23 @@ import Testing
         accepted.send(bytes: [0x04])
         #expect(try accepted.waitForExit() == 0)
         #expect(FileManager.default.fileExists(atPath: store))
+    }
+}
+
+/// Commands that only read, on the default location before anything was written there.
+@Suite struct DefaultStoreNotMadeYetTests {
+    @Test func readingTheDefaultStoreBeforeItExistsSaysHowItIsMadeAndMakesNothing() throws {
+        let home = try TemporaryFolder()
+        for arguments in [["list"], ["due"], ["staff", "list"], ["audit", "verify"], ["show", "1"]] {
+            let output = BufferedOutput()
+            let session = Session(
+                environment: ["HOME": home.path], workingDirectory: home.path, login: "yamada",
+                clock: FixedClock(day: Day(iso: "2026-04-01")!),
+                reader: PlainLineReader(source: ScriptedSource(lines: []), echo: output), output: output,
+                palette: Palette(enabled: false))
+            #expect(Yakkan.run(arguments: arguments, session: session) == 3)
+            #expect(output.text == "保管庫はまだありません（\(home.path)/.local/share/yakkan/yakkan.sqlite）。最初の申請（yakkan apply）か yakkan store init で作られます。\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path) == [])
     }
 }
