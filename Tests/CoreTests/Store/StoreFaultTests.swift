@@ -165,4 +165,19 @@ import Testing
         #expect(kept.isEmpty)
         #expect(EngineText.attachmentProblem(.symbolicLink(path: "terms.pdf")).en.contains("symbolic link"))
     }
+
+    @Test func anAttachmentFolderThatIsASymbolicLinkReceivesNothing() throws {
+        let folder = try Folder()
+        let elsewhere = folder.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)
+        #expect(chmod(elsewhere, 0o755) == 0)
+        #expect(symlink(elsewhere, folder.store + ".files") == 0)
+        let store = try SQLiteStore(path: folder.store, workingDirectory: folder.path, clock: FixedClock(day: Day(year: 2026, month: 4, day: 1)!))
+        try "terms\n".write(toFile: folder.path + "/terms.pdf", atomically: false, encoding: .utf8)
+
+        #expect(store.intake.ingest(path: "terms.pdf") == .failure(.unreadable(path: "terms.pdf")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == [])
+        var info = stat()
+        #expect(stat(elsewhere, &info) == 0 && info.st_mode & 0o7777 == 0o755)
+    }
 }
