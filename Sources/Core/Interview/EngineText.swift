@@ -57,6 +57,10 @@ enum EngineText {
             return Localized("ファイルではありません（フォルダなど）: \(path)", "Not a file: \(path)")
         case .empty(let path):
             return Localized("ファイルが空です: \(path)", "The file is empty: \(path)")
+        case .symbolicLink(let path):
+            return Localized(
+                "シンボリックリンクは添付できません。リンク先のファイルそのものを指定してください: \(path)",
+                "A symbolic link cannot be attached; give the file itself: \(path)")
         }
     }
     static func lineProblem(_ problem: LineProblem) -> Localized {

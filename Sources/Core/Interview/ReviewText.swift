@@ -44,10 +44,11 @@ public enum ReviewText {
     }
     public static let cannotReview = Localized("この申請はダブルチェックできません：", "You cannot double-check this application:")
     public static func heldBy(_ login: String, since: String?) -> Localized {
-        let when = since.flatMap(Village.day(ofTimestamp:)).map(JapaneseDate.wareki) ?? ""
+        let day = since.flatMap(Village.day(ofTimestamp:))
+        let when = day.map(JapaneseDate.wareki) ?? "", whenEnglish = day.map(JapaneseDate.english) ?? ""
         return Localized(
             "\(login) さんがこの申請を確認中です（\(when)から）。同時に判断した場合、後から記録しようとした判断は受け付けられません。",
-            "\(login) already has this application open (since \(when)). If you both decide, the later decision will be refused.")
+            "\(login) already has this application open (since \(whenEnglish)). If you both decide, the later decision will be refused.")
     }
     public static func reviewingNewVersion(_ old: Int, _ current: Int) -> Localized {
         Localized(

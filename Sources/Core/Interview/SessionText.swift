@@ -22,4 +22,7 @@ public enum SessionText {
     public static let yesOrNo = EngineText.notYesNo
     public static let noMatches = Localized("条件に合うものはありません。", "Nothing matches.")
     public static let noApplications = Localized("申請はまだありません。", "There are no applications yet.")
+    public static func badArgument(_ shown: String) -> Localized {
+        Localized("コマンドラインの「\(shown)」: ", "In the argument \(shown): ")
+    }
 }

@@ -20,6 +20,8 @@ public enum AttachmentProblem: Error, Equatable, Sendable {
     case unreadable(path: String)
     case notAFile(path: String)
     case empty(path: String)
+    /// Followed, a link could copy a file the person typing may not read into the store.
+    case symbolicLink(path: String)
 }
 
 /// Takes a path typed by the user and returns the stored copy. The store implements it;

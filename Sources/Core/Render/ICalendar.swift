@@ -72,11 +72,12 @@ public enum ICalendar {
         return formatter.string(from: date)
     }
 
-    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11); a lone CR
+    /// is a line break too, or it would split the content line.
     public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 
     /// Lines longer than 75 octets continue on lines that start with a space, never

@@ -33,7 +33,8 @@ public struct FileVault: AttachmentIntake {
             return .failure(.missing(path: typed))
         }
         guard !isDirectory.boolValue else { return .failure(.notAFile(path: typed)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard !StoreFiles.isSymbolicLink(path) else { return .failure(.symbolicLink(path: typed)) }
+        guard let data = StoreFiles.readRegularFile(path) else {
             return .failure(.unreadable(path: typed))
         }
         guard !data.isEmpty else { return .failure(.empty(path: typed)) }
@@ -52,6 +53,8 @@ public struct FileVault: AttachmentIntake {
         let target = path(of: digest)
         if FileManager.default.fileExists(atPath: target) { return }
         let directory = (target as NSString).deletingLastPathComponent
+        // A link planted as the attachment folder would send copies (and a chmod) elsewhere.
+        if [folder, directory].contains(where: StoreFiles.isSymbolicLink) { throw AttachmentProblem.symbolicLink(path: folder) }
         for level in [folder, directory] where !FileManager.default.fileExists(atPath: level) {
             try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
             chmod(level, folderMode)

@@ -11,68 +11,24 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     let keys: KeyFolder
     let clock: any Clock
 
-    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
-    /// Files are private to their owner unless the folder is shared through a setgid group.
-    /// Whatever is recorded is signed with keys from `keyRing`.
-    public init(path: String, workingDirectory: String, clock: any Clock, keyRing: KeyRing) throws {
+    /// Opens the store at `path` and brings its schema up to date; see SQLiteStore+Opening.
+    /// `.readOnly` never creates or changes anything and never waits for a writer.
+    /// A missing folder is made only when `createFolder` says so (the default location, or
+    /// `yakkan store init`); a mistyped path must not quietly become a new empty store.
+    /// Whatever is recorded is signed with keys from `keyRing`; without one, nothing can be.
+    public init(
+        path: String, workingDirectory: String, clock: any Clock, keyRing: KeyRing? = nil, access: StoreAccess = .readWrite,
+        createFolder: Bool = true
+    ) throws {
         self.path = path
-        self.keyRing = keyRing
+        self.keyRing = keyRing ?? KeyRing(folder: "/nonexistent", scope: .only(""))
         self.clock = clock
-        let folder = (path as NSString).deletingLastPathComponent
-        let shared = Self.prepareFolder(folder.isEmpty ? "." : folder)
-        let fileMode: mode_t = shared ? 0o660 : 0o600
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-        }
-        do {
-            database = try Self.withLock(path + ".lock", mode: fileMode) {
-                // Refuse a newer store before anything opens it for writing: opening a pool
-                // may touch the file even when nothing is migrated.
-                try Self.refuseNewerStore(at: path)
-                try Self.createFile(path, mode: fileMode)
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                // The pool sets NORMAL for WAL on its writer; a power cut must never take back
-                // what someone submitted, so the one writing connection is set to FULL here.
-                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-                try Schema.migrator.migrate(pool)
-                for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, fileMode) }
-                return pool
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
-        }
-        keys = KeyFolder(storePath: path, shared: shared)
+        let opened = try Self.open(path, access: access, createFolder: createFolder)
+        database = opened.pool
+        keys = KeyFolder(storePath: path, shared: opened.shared)
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
-            fileMode: fileMode, folderMode: shared ? 0o2770 : 0o700)
-    }
-
-    /// Reads the applied migrations of an existing store without writing a byte to it.
-    static func refuseNewerStore(at path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let migrator = Schema.migrator
-        try queue.read { db in
-            guard try db.tableExists("grdb_migrations") else { return }
-            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
-            if !unknown.isEmpty { throw StoreError.newerStore(unknownMigrations: unknown.sorted()) }
-        }
-    }
-
-    /// Creates the file with exactly this mode, whatever the process umask, so that in a
-    /// group-shared folder the group can write it (SQLite gives -wal and -shm the same mode).
-    static func createFile(_ path: String, mode: mode_t) throws {
-        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        fchmod(descriptor, mode)
-        close(descriptor)
+            fileMode: opened.shared ? 0o660 : 0o600, folderMode: opened.shared ? 0o2770 : 0o700)
     }
 
     public func storedPath(of attachment: Attachment) -> String {
@@ -81,30 +37,6 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public static func attachmentFolder(for path: String) -> String {
         path + ".files"
-    }
-
-    /// Creates the folder if missing and tells whether it is shared with a group (setgid).
-    static func prepareFolder(_ folder: String) -> Bool {
-        if !FileManager.default.fileExists(atPath: folder) {
-            try? FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
-        var info = stat()
-        return stat(folder, &info) == 0 && (info.st_mode & S_ISGID) != 0
-    }
-
-    /// Two processes creating the same new store at once otherwise fail now and then:
-    /// setting the journal mode ignores the busy handler, and the migrator could run twice.
-    static func withLock<T>(_ lockPath: String, mode: mode_t, _ body: () throws -> T) throws -> T {
-        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
-        fchmod(descriptor, mode)
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw StoreError.cannotOpen(path: lockPath, reason: String(cString: strerror(errno))) }
-        }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
     }
 
     /// A transaction that changes records: every record row it writes must be carried by a log

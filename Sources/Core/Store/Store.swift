@@ -4,6 +4,8 @@ public protocol Store: AnyObject, Sendable {
     var intake: any AttachmentIntake { get }
     /// Where the store keeps its copy of an attachment.
     func storedPath(of attachment: Attachment) -> String
+    /// What the database's own integrity check found wrong; empty when the file is sound.
+    func integrityCheck() throws -> [String]
 
     func person(login: String) throws -> Person?
     func savePerson(_ person: Person, at timestamp: String) throws
@@ -85,6 +87,24 @@ public enum StoreError: Error, Equatable {
     /// A record changed without a log entry carrying it: a fault of yakkan's, refused before commit.
     case unrecordedChange
     case trust(TrustError)
+    /// A command that only reads found no store there (a mistyped path must not become one).
+    case noStore(path: String)
+    /// The default store has not been made yet: nobody has written anything here.
+    case notCreatedYet(path: String)
+    /// The folder of a new store does not exist: `yakkan store init PATH` makes it.
+    case noFolder(path: String, folder: String)
+    /// A symbolic link (or something else than a file) where a file of the store should be.
+    case notARegularFile(path: String)
+    /// The operating system does not let this login write there.
+    case notWritable(path: String)
+    /// Someone else kept the store's write lock longer than the busy timeout.
+    case busy
+    /// The disk is full or a file-size limit was reached.
+    case writeFailed
+    /// Reading or writing a file of the store failed for another reason.
+    case ioFailure(code: Int32)
+    /// SQLite found a page that is not what it wrote.
+    case corrupt
 }
 
 public enum StoreText {
@@ -95,7 +115,9 @@ public enum StoreText {
                 "この保管庫は新しい版の yakkan で更新されています（\(unknown.joined(separator: ", "))）。yakkan を更新してから使ってください。保管庫には何も書き込んでいません。",
                 "This store was written by a newer yakkan (\(unknown.joined(separator: ", "))). Update yakkan before using it; nothing was written to the store.")
         case .cannotOpen(let path, let reason):
-            return Localized("保管庫を開けません: \(path)（\(reason)）", "Cannot open the store at \(path) (\(reason))")
+            return Localized(
+                "保管庫を開けません: \(path)（\(reason)）。パスとフォルダの権限を確認してください。",
+                "Cannot open the store at \(path) (\(reason)). Check the path and the folder's permissions.")
         case .draftChangedElsewhere:
             return Localized(
                 "この下書きは別の画面で更新されました。最新の内容を読み込み直して続けてください。",
@@ -114,6 +136,8 @@ public enum StoreText {
             return TrustText.describe(error)
         case .refused(let reasons):
             return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
+        default:
+            return StoreFaultText.describe(error)
         }
     }
 }

@@ -9,4 +9,10 @@ public enum StoreLocation {
         let home = environment["HOME"] ?? "."
         return home + "/.local/share/yakkan/yakkan.sqlite"
     }
+
+    /// Whether the path was chosen (`--store`, `YAKKAN_STORE`) rather than the default: a chosen
+    /// path may be mistyped, so its missing folder is not made without asking.
+    public static func isChosen(option: String?, environment: [String: String]) -> Bool {
+        !(option ?? "").isEmpty || !(environment["YAKKAN_STORE"] ?? "").isEmpty
+    }
 }

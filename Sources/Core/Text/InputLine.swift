@@ -55,11 +55,31 @@ public enum InputLine {
         return String(scalars)
     }
 
+    /// Text given as a command-line option (a reason, a name, search words) gets the same checks
+    /// as a typed answer. The arguments reach the process already decoded, with bytes that were
+    /// not UTF-8 replaced by U+FFFD, so that mark is refused as invalid UTF-8.
+    public static func option(_ text: String) -> Result<String, LineProblem> {
+        if text.unicodeScalars.contains("\u{FFFD}") { return .failure(.invalidUTF8) }
+        return decode(Array(text.utf8))
+    }
+
+    /// Spaces and characters that show nothing (soft hyphen, zero-width spaces and joiners,
+    /// fillers) are trimmed from both ends, so an answer made only of them counts as empty.
     static func trimSpaces(_ text: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" }
+        let isSpace: (Character) -> Bool = { character in
+            character.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" || isInvisible($0) }
+        }
         guard let first = text.firstIndex(where: { !isSpace($0) }),
               let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(text[first...last])
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180E: return true
+        case 0x200B...0x200F, 0x2060...0x2064, 0x206A...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0: return true
+        default: return false
+        }
     }
 
     // Controls and direction overrides can rewrite what the terminal shows, so an answer

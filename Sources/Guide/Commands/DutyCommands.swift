@@ -9,7 +9,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
     @Option(help: "text | json") var format: OutputFormat = .text
 
     func run(in session: Session) throws -> Int32 {
-        let store = try common.openStore(session)
+        let store = try common.readStore(session)
         let actor = try Actor(session, store)
         if all, let refusal = DutyRules.maySeeEverything(member: actor.member) {
             session.show(.error, refusal(common.lang))
@@ -102,7 +102,7 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
     @Option(help: ArgumentHelp(CommandHelp.calendarOutput)) var output: String?
 
     func run(in session: Session) throws -> Int32 {
-        let store = try common.openStore(session)
+        let store = try common.readStore(session)
         let actor = try Actor(session, store)
         var filter = actor.involvedServices
         filter.statuses = [.inUse]

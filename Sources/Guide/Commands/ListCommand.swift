@@ -53,7 +53,7 @@ struct ListCommand: ParsableCommand, SessionCommand {
         case .json: mode = .json
         case .html: throw InputError(message: RenderText.formatNotAvailable("html", "table | line | csv | json")(common.lang))
         }
-        let store = try common.openStore(session)
+        let store = try common.readStore(session)
         let today = Village.today(session.clock)
         // JSON carries everything of each service; the other modes need only the summaries.
         let records = mode == .json ? try store.query(filter, today: today) : try store.summaries(filter, today: today)
@@ -73,6 +73,6 @@ struct QueryShellCommand: ParsableCommand, SessionCommand {
     @Flag(name: .long, help: ArgumentHelp(CommandHelp.bail)) var bail = false
 
     func run(in session: Session) throws -> Int32 {
-        try QueryFlow(session: session, store: common.openStore(session), language: common.lang, bail: bail).run()
+        try QueryFlow(session: session, store: common.readStore(session), language: common.lang, bail: bail).run()
     }
 }

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand, SessionCommand {
     var format: OutputFormat = .text
 
     func run(in session: Session) throws -> Int32 {
-        let store = try common.openStore(session)
+        let store = try common.readStore(session)
         guard let record = try store.application(id: id) else { throw StoreError.notFound(id: id) }
         switch format {
         case .json:

@@ -30,7 +30,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
-            let staff = try common.openStore(session).staff()
+            let staff = try common.readStore(session).staff()
             if staff.isEmpty {
                 session.show(.info, StaffText.empty(common.lang))
             } else {
@@ -96,17 +96,32 @@ struct AuditCommand: ParsableCommand {
             let path = StoreLocation.resolve(option: common.store, environment: session.environment)
             let memory = HeadMemory.personal(environment: session.environment)
             let remembered = memory.recall(storePath: path)
-            let store = try common.openStore(session)
+            let store = try common.readStore(session)
+            // The file first: a damaged page can hide from the log, or keep it from being read.
+            let damage = try store.integrityCheck()
+            if damage.isEmpty {
+                session.show(.success, StoreCommandText.integrityOK(common.lang))
+            } else {
+                session.show(.error, StoreCommandText.integrityFailed(damage)(common.lang))
+            }
+            let damaged: Int32 = damage.isEmpty ? 0 : 3
             if acceptHead, let head = try store.head() {
                 memory.remember(head, storePath: path)
                 session.show(.info, TrustText.headAccepted(common.lang))
             }
-            let report = try store.verifyAudit(accounts: session.accounts, remembered: acceptHead ? nil : remembered)
-            let headline: Tone = report.isIntact ? .success : .error
+            let report: AuditReport
+            do {
+                report = try store.verifyAudit(accounts: session.accounts, remembered: acceptHead ? nil : remembered)
+            } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
+                session.show(.error, StoreCommandText.chainUnreadable(common.lang))
+                return damaged
+            }
+            let headline: Tone = report.isIntact && damage.isEmpty ? .success : .error
             for (index, line) in TrustText.verification(report).enumerated() {
                 let tone: Tone = index == 0 ? headline : .info
                 session.show(tone, line(common.lang))
             }
+            if damaged != 0 { return damaged }
             return report.isIntact ? 0 : 1
         }
     }
@@ -116,7 +131,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
-            let entries = try common.openStore(session).auditEntries()
+            let entries = try common.readStore(session).auditEntries()
             session.output.write(StaffText.auditTable(entries, common.lang) + "\n")
             return 0
         }

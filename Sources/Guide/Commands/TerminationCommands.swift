@@ -21,7 +21,8 @@ struct PurgeCommand: ParsableCommand, SessionCommand {
     @Option(help: ArgumentHelp(CommandHelp.purgeReason)) var reason: String?
 
     func run(in session: Session) throws -> Int32 {
-        let store = try common.openStore(session)
+        // A dry run only reads: it never waits for a writer.
+        let store = try dryRun && hold == nil ? common.readStore(session) : common.openStore(session)
         let language = common.lang
         let actor = try Actor(session, store)
         guard actor.member?.isAdministrator == true else {

@@ -13,7 +13,7 @@ struct Yakkan: ParsableCommand {
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
             DueCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
             QueryShellCommand.self, AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: MenuCommand.self)
 
@@ -27,7 +27,7 @@ struct Yakkan: ParsableCommand {
     /// Parses and runs one command line; returns the exit status.
     static func run(arguments: [String], session: Session) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(try checked(arguments, language: language(in: arguments)))
             guard let runnable = command as? SessionCommand else {
                 try command.run()
                 return 0
@@ -39,10 +39,12 @@ struct Yakkan: ParsableCommand {
         } catch let error as InputError {
             session.show(.error, error.message)
             return 64
-        } catch let error as StoreError {
-            session.show(.error, StoreText.describe(error)(language(in: arguments)))
-            return 3
         } catch {
+            // SQLite's own errors too: worded, and the store's status rather than a rule's.
+            if let fault = StoreError(classifying: error) {
+                session.show(.error, StoreText.describe(fault)(language(in: arguments)))
+                return 3
+            }
             let message = fullMessage(for: error)
             let status = exitCode(for: error).rawValue
             if !message.isEmpty { session.show(status == 0 ? .info : .error, message) }
@@ -60,6 +62,22 @@ extension Yakkan {
             }
         }
         return .ja
+    }
+}
+
+extension Yakkan {
+    /// Every word of the command line gets the checks of a typed answer before anything reads
+    /// it: a reason, a name or search words with escape sequences would otherwise be stored
+    /// and later printed into someone else's terminal.
+    static func checked(_ arguments: [String], language: Language) throws -> [String] {
+        try arguments.map { argument in
+            switch InputLine.option(argument) {
+            case .success(let text): return text
+            case .failure(let problem):
+                let shown = TerminalText.neutralised(String(argument.prefix(40)))
+                throw InputError(message: SessionText.badArgument(shown)(language) + EngineTextBridge.lineProblem(problem)(language))
+            }
+        }
     }
 }
 
@@ -81,11 +99,40 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(CommandHelp.store))
     var store: String?
 
+    /// Opens the store for a command that may change it, creating it when missing. A folder
+    /// that does not exist is made only for the default location, or when the person says
+    /// so on a terminal; otherwise `yakkan store init PATH` is the way.
     func openStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
-        let opened = try SQLiteStore(
-            path: path, workingDirectory: session.workingDirectory, clock: session.clock,
-            keyRing: KeyRing.personal(login: session.login, environment: session.environment))
+        let keyRing = KeyRing.personal(login: session.login, environment: session.environment)
+        let opened: SQLiteStore
+        do {
+            opened = try SQLiteStore(
+                path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing,
+                createFolder: !StoreLocation.isChosen(option: store, environment: session.environment))
+        } catch StoreError.noFolder(let path, let folder) where session.isTerminal {
+            let create = try session.ask(
+                [Message(.question, StoreCommandText.createFolder(folder)(lang))], completions: ["y", "n"], bail: false,
+                language: lang, interpret: StoreCommandText.interpretYesNo)
+            guard create == true else { throw StoreError.noFolder(path: path, folder: folder) }
+            opened = try SQLiteStore(path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing)
+            session.show(.success, StoreCommandText.created(path)(lang))
+        }
+        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        return opened
+    }
+
+    /// Opens the store for a command that only reads: never creates it, never waits for a writer.
+    func readStore(_ session: Session) throws -> any Store {
+        let path = StoreLocation.resolve(option: store, environment: session.environment)
+        let opened: SQLiteStore
+        do {
+            opened = try SQLiteStore(
+                path: path, workingDirectory: session.workingDirectory, clock: session.clock, access: .readOnly)
+        } catch StoreError.noStore(let path) where !StoreLocation.isChosen(option: store, environment: session.environment) {
+            // Nothing was mistyped: the default place is simply still empty.
+            throw StoreError.notCreatedYet(path: path)
+        }
         HeadWatch(session: session, store: opened, path: path, language: lang).start()
         return opened
     }

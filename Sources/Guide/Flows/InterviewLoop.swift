@@ -41,8 +41,8 @@ struct InterviewLoop {
                     switch effect {
                     case .saveDraft:
                         if !interview.isBlank(draft.state) || draft.id != nil {
-                            draft = try store.saveDraft(draft, at: Village.timestamp(session.clock.now))
-                            draft = try afterSave(draft)
+                            guard let saved = try save(draft) else { return .left }
+                            draft = saved
                         }
                     case .submit:
                         return .confirmed(draft)
@@ -53,6 +53,31 @@ struct InterviewLoop {
                 if outcome.refused && bail {
                     session.show(.error, SessionText.bail(language))
                     return .bailed
+                }
+            }
+        }
+    }
+
+    /// Saves the draft. When the store fails for a reason that may pass (a full disk, a writer
+    /// holding the lock), says why and offers to try again, the answers kept in memory
+    /// meanwhile; nil when the person leaves instead, with the draft as last saved.
+    private func save(_ draft: Draft) throws -> Draft? {
+        // Once the draft is saved, trying again repeats only what follows the save.
+        var saved: Draft?
+        while true {
+            do {
+                let current = try saved ?? store.saveDraft(draft, at: Village.timestamp(session.clock.now))
+                saved = current
+                return try afterSave(current)
+            } catch {
+                guard let fault = StoreError(classifying: error), fault.isTransient, !bail else { throw error }
+                session.show(.error, StoreText.describe(fault)(language))
+                let again = try session.ask(
+                    [Message(.question, StoreCommandText.retrySave(language))], bail: false, language: language,
+                    interpret: StoreCommandText.interpretRetry)
+                if again != true {
+                    session.show(.info, StoreCommandText.leftUnsaved(language))
+                    return nil
                 }
             }
         }

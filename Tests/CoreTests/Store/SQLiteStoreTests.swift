@@ -92,7 +92,7 @@ private func draft(_ answers: Answers) -> Draft {
 }
 
 /// The real `yakkan` executable, built beside the test binary by `swift build`.
-private func yakkanExecutable() -> String? {
+func yakkanExecutable() -> String? {
     var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     if !FileManager.default.fileExists(atPath: folder.path) {
         folder = Bundle.main.bundleURL

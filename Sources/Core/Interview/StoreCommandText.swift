@@ -1,0 +1,46 @@
+/// What the shell says about the store itself: creating it, its integrity, saving again
+/// after a fault.
+public enum StoreCommandText {
+    public static func createFolder(_ folder: String) -> Localized {
+        Localized(
+            "フォルダ \(folder) はありません。作成して、そこに新しい保管庫を作りますか？ (y/N)",
+            "The folder \(folder) does not exist. Create it and a new store in it? (y/N)")
+    }
+    public static func created(_ path: String) -> Localized {
+        Localized("保管庫を作成しました: \(path)", "Created the store at \(path)")
+    }
+    public static func alreadyThere(_ path: String) -> Localized {
+        Localized("保管庫はすでにあります: \(path)", "The store is already there: \(path)")
+    }
+    /// Enter is "no": nothing is created unless asked for.
+    public static func interpretYesNo(_ text: String) -> Result<Bool, Localized> {
+        if text.isEmpty { return .success(false) }
+        return YesNo.parse(InputLine.halfwidthASCII(text)).map { .success($0) } ?? .failure(EngineText.notYesNo)
+    }
+
+    public static let integrityOK = Localized(
+        "保管庫のファイルは健全です（SQLite の整合性検査）。", "The store's file is sound (SQLite's integrity check).")
+    public static func integrityFailed(_ findings: [String]) -> Localized {
+        let shown = findings.prefix(5).map { "  " + $0 }.joined(separator: "\n")
+        let more = findings.count > 5 ? "\n  …" : ""
+        return Localized(
+            "保管庫のファイルが壊れています（SQLite の整合性検査で \(findings.count) 件の異常）。バックアップから戻してください：\n\(shown)\(more)",
+            "The store's file is damaged (SQLite's integrity check found \(findings.count) problems). Restore it from a backup:\n\(shown)\(more)")
+    }
+    public static let chainUnreadable = Localized(
+        "監査記録は壊れたページのため読めませんでした。", "The audit trail could not be read because of the damaged pages.")
+
+    public static let retrySave = Localized(
+        "入力した回答は消えていません。Enter でもう一度保存します。:quit で終わると、最後に保存できた時点の下書きが残ります。",
+        "Your answer is kept. Press Enter to save again; :quit leaves with the draft as it was last saved.")
+    /// Enter (or yes) saves again; :quit, :終了 or no leaves.
+    public static func interpretRetry(_ text: String) -> Result<Bool, Localized> {
+        let folded = InputLine.halfwidthASCII(text).lowercased()
+        if folded.isEmpty || YesNo.parse(folded) == true { return .success(true) }
+        if [":quit", ":q", ":終了"].contains(folded) || YesNo.parse(folded) == false { return .success(false) }
+        return .failure(retrySave)
+    }
+    public static let leftUnsaved = Localized(
+        "終了します。最後に保存できた時点の下書きが保管庫に残っています。",
+        "Leaving. The draft as it was last saved is kept in the store.")
+}
