@@ -273,27 +273,6 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]) else { return nil }
-        var record = try applicationRow(row)
-        record.editors = try String.fetchAll(
-            db, sql: "SELECT login FROM application_editor WHERE application_id = ? ORDER BY login", arguments: [id])
-        let decisions = try Row.fetchAll(
-            db, sql: "SELECT * FROM decision WHERE application_id = ? ORDER BY id", arguments: [id]
-        ).map(decisionRow)
-        record.decisions = decisions.filter { $0.form == .application }
-        record.termination = try loadTermination(db, id: id)
-        record.termination?.decisions = decisions.filter { $0.form == .termination }
-        record.holds = try String.fetchAll(db, sql: "SELECT until FROM retention_hold WHERE application_id = ?", arguments: [id])
-            .compactMap(Day.init(iso:))
-        record.dutyRecords = try Row.fetchAll(
-            db, sql: "SELECT * FROM duty_record WHERE application_id = ? ORDER BY done_on, id", arguments: [id]
-        ).map(dutyRecord)
-        record.incidents = try Row.fetchAll(
-            db, sql: "SELECT * FROM incident WHERE application_id = ? ORDER BY occurred_on, id", arguments: [id]
-        ).map(incident)
-        record.acknowledgement = try Row.fetchOne(
-            db, sql: "SELECT * FROM acknowledgement WHERE application_id = ?", arguments: [id]
-        ).map { Acknowledgement(applicationID: id, login: $0["login"], name: $0["name"], acknowledgedAt: $0["acknowledged_at"]) }
-        return record
+        try loadRecords(db, ids: [id], parts: .whole).first
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import Core
+
+/// What lists read from stored columns and the short-search index must say exactly what the
+/// records say, after every kind of change the demo village makes.
+@Suite("Ledger columns")
+struct LedgerColumnsTests {
+    static let today = DemoVillageTests.today
+
+    @Test func storedRowsAreTheRowsOfTheRecords() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var stored: [LedgerRow] = []
+        try built.store.eachLedgerRow(LedgerFilter(), today: Self.today) { stored.append($0) }
+        let records = try built.store.applications()
+        #expect(records.count >= 12)
+        #expect(stored == records.map(LedgerRow.init))
+        // The columns a list shows are filled, not left at their defaults.
+        #expect(stored.allSatisfy { !$0.applicant.isEmpty && !$0.serviceManager.isEmpty && $0.userCount > 0 && $0.submittedOn != nil })
+        #expect(stored.contains { $0.latestOutcome == .approved && $0.decidedOn != nil })
+        #expect(stored.contains { $0.latestOutcome == .returned })
+    }
+
+    @Test func filtersAndLimitsApplyToStoredRows() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var filter = LedgerFilter()
+        filter.statuses = [.inUse]
+        filter.limit = 2
+        var stored: [Int64] = []
+        try built.store.eachLedgerRow(filter, today: Self.today) { stored.append($0.id) }
+        #expect(stored == Array(try built.store.queryIDs(filter, today: Self.today)))
+        #expect(stored.count == 2)
+    }
+
+    /// Every mode but the table, written a service at a time, is the same text as rendered whole.
+    @Test(arguments: [OutputMode.csv, .line, .json], [Language.ja, .en])
+    func streamedOutputIsTheRenderedOutput(mode: OutputMode, language: Language) throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let records = try built.store.query(LedgerFilter(), today: Self.today)
+        var stream = LedgerStream(mode: mode, language)
+        var text = ""
+        if stream.needsWholeRecords {
+            try built.store.eachRecord(LedgerFilter(), today: Self.today) { text += try stream.next($0) }
+        } else {
+            try built.store.eachLedgerRow(LedgerFilter(), today: Self.today) { text += stream.next($0) }
+        }
+        text += stream.end()
+        let whole = try Ledger.render(records, mode: mode, language)
+        #expect(text == whole + (mode == .csv ? "" : "\n"))
+        #expect(stream.count == records.count)
+    }
+
+    @Test func nothingStreamedIsStillAWholeDocument() {
+        #expect(LedgerStream(mode: .json, .ja).end() == "[]\n")
+        #expect(LedgerStream(mode: .csv, .en).end() == LedgerCSV.document([], .en))
+    }
+
+    /// One and two characters use the short-search index; they must find exactly the services
+    /// whose text contains them, as reading every text would.
+    @Test(arguments: ["名簿", "写真", "課", "共", "2", "総務", "ファ"])
+    func shortSearchesFindWhatAScanFinds(_ text: String) throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        #expect(ShortSearch.isIndexed(text))
+        var filter = LedgerFilter()
+        filter.text = text
+        let found = try built.store.queryIDs(filter, today: Self.today)
+        let scanned = try built.store.applications().filter { SQLiteStore.searchText($0).contains(text) }.map(\.id)
+        #expect(found == scanned)
+    }
+
+    @Test func punctuationIsSearchedByReading() throws {
+        #expect(!ShortSearch.isIndexed("・"))
+        #expect(!ShortSearch.isIndexed("a,"))
+        #expect(ShortSearch.words("名簿の更新、PC") == "C P PC の の更 名 名簿 新 更 更新 簿 簿の")
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var filter = LedgerFilter()
+        filter.text = "。"
+        let found = try built.store.queryIDs(filter, today: Self.today)
+        let scanned = try built.store.applications().filter { SQLiteStore.searchText($0).contains("。") }.map(\.id)
+        #expect(!scanned.isEmpty)
+        #expect(found == scanned)
+    }
+
+    @Test func aPurgedServiceIsNoLongerFound() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let later = Day(year: 2040, month: 1, day: 1)!
+        let passed = try built.store.applications().filter { $0.keepUntil.map { $0 < later } ?? false }
+        let purged = try #require(passed.first)
+        let word = String(purged.service.prefix(2))
+        var filter = LedgerFilter()
+        filter.text = word
+        #expect(try built.store.queryIDs(filter, today: Self.today).contains(purged.id))
+        _ = try built.store.purge([purged.id], today: later, by: "kato", at: "2040-01-01T00:00:00Z")
+        #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
+        filter.text = purged.service
+        #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
+    }
+}
