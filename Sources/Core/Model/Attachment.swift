@@ -20,6 +20,8 @@ public enum AttachmentProblem: Error, Equatable, Sendable {
     case unreadable(path: String)
     case notAFile(path: String)
     case empty(path: String)
+    /// Larger than the store takes (`FileVault.sizeLimit`).
+    case tooLarge(path: String, size: Int64, limit: Int64)
 }
 
 /// Takes a path typed by the user and returns the stored copy. The store implements it;

@@ -10,7 +10,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
     /// Files are private to their owner unless the folder is shared through a setgid group.
-    public init(path: String, workingDirectory: String, clock: any Clock) throws {
+    public init(path: String, workingDirectory: String, clock: any Clock, attachmentLimit: Int64 = FileVault.defaultSizeLimit) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let shared = Self.prepareFolder(folder.isEmpty ? "." : folder)
@@ -41,7 +41,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
-            fileMode: fileMode, folderMode: shared ? 0o2770 : 0o700)
+            fileMode: fileMode, folderMode: shared ? 0o2770 : 0o700, sizeLimit: attachmentLimit)
     }
 
     /// Reads the applied migrations of an existing store without writing a byte to it.

@@ -81,9 +81,14 @@ struct CommonOptions: ParsableArguments {
     var store: String?
 
     func openStore(_ session: Session) throws -> any Store {
-        try SQLiteStore(
+        let limit: Int64
+        switch AttachmentLimit.resolve(environment: session.environment) {
+        case .failure(let problem): throw InputError(message: problem(lang))
+        case .success(let bytes): limit = bytes
+        }
+        return try SQLiteStore(
             path: StoreLocation.resolve(option: store, environment: session.environment),
-            workingDirectory: session.workingDirectory, clock: session.clock)
+            workingDirectory: session.workingDirectory, clock: session.clock, attachmentLimit: limit)
     }
 }
 
