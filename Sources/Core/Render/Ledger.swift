@@ -89,9 +89,7 @@ public struct LedgerStream {
     public mutating func next(_ record: ApplicationRecord) throws -> String {
         guard mode == .json else { return next(LedgerRow(record)) }
         defer { count += 1 }
-        let element = try ApplicationExport.json(record).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-        return (count == 0 ? "[\n" : ",\n") + element
+        return (count == 0 ? "[\n" : ",\n") + (try ApplicationExport.arrayElement(record))
     }
 
     public func end() -> String {
