@@ -132,9 +132,29 @@ extension SQLiteStore {
         }
     }
 
-    /// How much of each service is read: what a list shows, what the duty schedule needs (duty
-    /// records without their answers), or everything.
+    /// How much of each service is read: what a list shows, what the duty schedule needs, or
+    /// everything. The schedule reads neither the application's answers nor its duty records'
+    /// (decoding them was most of `due --all` at 100,000 services): its answers are only the
+    /// fields kept in columns (`listedAnswers`).
     enum RecordParts { case summary, schedule, whole }
+
+    static let scheduleColumns = """
+        id, applicant, status, procedure_version, submitted_at, version, reviewing_by, reviewing_since, stopped_reason,
+        stopped_by, stopped_at, department, provider, service, service_manager, period_start, period_end
+        """
+
+    /// The answers kept in the application's own columns: 課, provider, service, service
+    /// manager and period.
+    static func listedAnswers(_ row: Row) -> Answers {
+        typealias F = ApplicationFields
+        var answers: Answers = [
+            F.department: .text(row["department"]), F.provider: .text(row["provider"]), F.service: .text(row["service"]),
+            F.serviceManager: .text(row["service_manager"] ?? ""),
+        ]
+        if let start = (row["period_start"] as String?).flatMap(Day.init(iso:)) { answers[F.periodStart] = .date(start) }
+        if let end = (row["period_end"] as String?).flatMap(Day.init(iso:)) { answers[F.periodEnd] = .date(end) }
+        return answers
+    }
 
     /// Records are read this many at a time: a few queries per batch instead of several per service.
     static let batch = 500
@@ -192,7 +212,7 @@ extension SQLiteStore {
                     if let id = incident.applicationID { incidents[id, default: []].append(incident) }
                 }
             }
-            try each("SELECT * FROM application WHERE id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT \(parts == .schedule ? scheduleColumns : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
                 var record = try applicationRow(row)
                 let all = decisions[record.id] ?? []
                 record.decisions = all.filter { $0.form == .application }

@@ -246,12 +246,12 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// The application's own row, without what other tables hold.
     static func applicationRow(_ row: Row) throws -> ApplicationRecord {
-        let json: String = row["answers"]
+        let json: String? = row["answers"]
         var record = ApplicationRecord(
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
-            answers: try JSONDecoder().decode(Answers.self, from: Data(json.utf8)),
+            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? listedAnswers(row),
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]

@@ -95,4 +95,29 @@ struct LedgerColumnsTests {
         filter.text = purged.service
         #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
     }
+
+    /// due and calendar read only what the schedule needs; what they show must be what the
+    /// whole records give.
+    @Test func theScheduleGivesTheSameTodayListAndCalendarAsWholeRecords() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        for day in [Self.today, Self.today.adding(months: 5)] {
+            var filter = LedgerFilter()
+            filter.statuses = TodayList.statuses
+            let whole = try built.store.query(filter, today: day)
+            let schedules = try built.store.schedules(filter, today: day)
+            #expect(schedules.map(\.id) == whole.map(\.id))
+            #expect(schedules.map { $0.dutyRecords.map(\.doneOn) } == whole.map { $0.dutyRecords.map(\.doneOn) })
+            let alerts = try built.store.openAlerts()
+            for member in try built.store.staff() {
+                let person = TodayList.Person(login: member.login, name: member.name, member: member)
+                for everything in [false, true] {
+                    let fromSchedules = TodayList.items(for: person, records: schedules, alerts: alerts, today: day, everything: everything)
+                    #expect(fromSchedules == TodayList.items(for: person, records: whole, alerts: alerts, today: day, everything: everything))
+                    #expect(!everything || !fromSchedules.isEmpty)
+                    #expect(DutyCalendar.events(for: person, records: schedules, today: day, everything: everything)
+                        == DutyCalendar.events(for: person, records: whole, today: day, everything: everything))
+                }
+            }
+        }
+    }
 }
