@@ -111,7 +111,7 @@ extension SQLiteStore {
                 SELECT id, status, department, provider, service, applicant_name, submitted_on, period_start, period_end,
                 classification, personal_information, user_count, service_manager, department_head, latest_outcome, decided_on
                 FROM application
-                """ + Self.whereOrderLimit(conditions, filter.limit)
+                """ + Self.whereOrderLimit(conditions, filter)
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
                 try body(LedgerRow(
@@ -237,16 +237,25 @@ extension SQLiteStore {
 
     static func matchingIDs(_ db: Database, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
         let (conditions, arguments) = matchingConditions(filter, today: today)
-        return try Int64.fetchAll(db, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter.limit), arguments: StatementArguments(arguments))
+        return try Int64.fetchAll(db, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter), arguments: StatementArguments(arguments))
     }
 
-    static func whereOrderLimit(_ conditions: [String], _ limit: Int?) -> String {
+    static func whereOrderLimit(_ conditions: [String], _ filter: LedgerFilter) -> String {
         var sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        // With conditions, "+id" lets the planner use their indexes and sort what it finds,
-        // instead of walking the whole table in id order.
-        sql += conditions.isEmpty ? " ORDER BY id" : " ORDER BY +id"
-        if let limit { sql += " LIMIT \(limit)" }
+        // With a condition on an indexed column, "+id" lets the planner use that index and sort
+        // what it finds, instead of walking the whole table in id order. Without one (parts of
+        // names, text, a termination's status), walking in id order is what finds the first 50
+        // soonest: measured at 100,000 services, provider LIKE with LIMIT 50 took 230 ms sorted
+        // and 6 ms walked.
+        sql += sortsWhatItFinds(filter) ? " ORDER BY +id" : " ORDER BY id"
+        if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return sql
+    }
+
+    static func sortsWhatItFinds(_ filter: LedgerFilter) -> Bool {
+        !filter.statuses.isEmpty || filter.department != nil || !filter.classifications.isEmpty || filter.overdue
+            || filter.retentionPassed || filter.personalInformation != nil || filter.approvedFrom != nil || filter.approvedTo != nil
+            || filter.involving != nil
     }
 
     static func matchingConditions(_ filter: LedgerFilter, today: Day) -> (conditions: [String], arguments: [DatabaseValueConvertible?]) {

@@ -10,8 +10,9 @@ struct QueryFlow {
     func run() throws -> Int32 {
         var mode = OutputMode.table
         session.show(.info, QueryText.banner(language))
-        // Read once: the shell only reads the store, and at 100,000 services they take a while.
-        let completions = try completions()
+        // Read once, and only for a terminal: the shell only reads the store, and at 100,000
+        // services they take longer than the answers.
+        let completions = session.reader.completes ? try completions() : []
         while true {
             switch session.reader.read(prompt: "> ", completions: completions) {
             case .interrupted: continue
