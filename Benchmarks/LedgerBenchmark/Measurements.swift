@@ -139,7 +139,7 @@ func measure(_ m: Measurement, yakkan binary: String, sqlite3: String) -> Result
     let sqliteArguments = m.sqlite.map { [store] + $0 }
     let outYakkan = folder + "/out-yakkan"
     let outSqlite = folder + "/out-sqlite"
-    let warm = run(binary, yakkanArguments, stdin: m.input, stdout: outYakkan)
+    let warm = run(binary, yakkanArguments, stdin: m.input, stdout: outYakkan, measuringMemory: true)
     let yakkanLines = lineCount(outYakkan)
     var sqliteLines: Int?
     if let sqliteArguments {
@@ -152,12 +152,11 @@ func measure(_ m: Measurement, yakkan binary: String, sqlite3: String) -> Result
     var yakkanTimes: [Double] = []
     var sqliteTimes: [Double] = []
     var ratios: [Double] = []
-    var peak = warm.peakMegabytes
+    let peak = warm.peakMegabytes
     var failed = warm.status != 0 && warm.status != 1
     for _ in 0..<pairs {
         let y = run(binary, yakkanArguments, stdin: m.input)
         yakkanTimes.append(y.milliseconds)
-        peak = max(peak, y.peakMegabytes)
         failed = failed || (y.status != 0 && y.status != 1)
         if let sqliteArguments {
             let s = run(sqlite3, sqliteArguments)
@@ -206,7 +205,9 @@ func measureEverything() throws {
     }
 
     log("Whole processes, yakkan and sqlite3 in turns:")
+    let only = argument("--only")
     let results = measurements(today: realToday, emptyStore: emptyStore, longLine: longLine, shellInput: shellInput)
+        .filter { only == nil || $0.name.contains(only!) }
         .map { measure($0, yakkan: binary, sqlite3: sqlite3) }
     let counts = try store.counts(by: .status)
     let services = counts.map(\.count).reduce(0, +)
@@ -224,7 +225,8 @@ func measureEverything() throws {
         Each row is a whole process of the release `yakkan` (static Swift standard library), output to /dev/null, and of the
         sqlite3 shell giving the same rows and columns from the same file. After a warm-up of each, they run in turns
         (15 pairs; 5 when a run takes over 0.3 s, 2 over 2 s, 1 over 20 s); times are medians in milliseconds, the ratio is the
-        median of the pairs' ratios, memory is yakkan's peak resident set. Lines are those written by the warm-up runs.
+        median of the pairs' ratios; memory is yakkan's peak resident set in the warm-up run (/usr/bin/time), lines are
+        those each wrote in its warm-up run.
 
         | measurement | yakkan ms | sqlite3 ms | ratio | yakkan peak MB | lines (yakkan / sqlite3) | goal | met |
         |---|---:|---:|---:|---:|---:|---|---|
