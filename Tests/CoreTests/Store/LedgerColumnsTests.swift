@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Core
 
@@ -119,5 +120,32 @@ struct LedgerColumnsTests {
                 }
             }
         }
+    }
+
+    /// A store written before v7-list-columns gets its columns and short-search index filled
+    /// when it is next opened.
+    @Test func aStoreFromBeforeTheListColumnsIsFilledWhenOpened() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let path = built.folder + "/demo.sqlite"
+        let expected = try built.store.applications().map(LedgerRow.init)
+        do {
+            // Back to how the previous version left it.
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                for column in ["applicant_name", "submitted_on", "user_count", "service_manager", "department_head", "latest_outcome", "decided_on"] {
+                    try db.execute(sql: "ALTER TABLE application DROP COLUMN \(column)")
+                }
+                try db.execute(sql: "DROP TABLE ledger_short_text")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-list-columns'")
+            }
+            try queue.close()
+        }
+        let reopened = try SQLiteStore(path: path, workingDirectory: built.folder, clock: FixedClock(day: Self.today))
+        var stored: [LedgerRow] = []
+        try reopened.eachLedgerRow(LedgerFilter(), today: Self.today) { stored.append($0) }
+        #expect(stored == expected)
+        var filter = LedgerFilter()
+        filter.text = "課"
+        #expect(try !reopened.queryIDs(filter, today: Self.today).isEmpty)
     }
 }
