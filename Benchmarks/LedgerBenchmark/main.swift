@@ -1,11 +1,16 @@
-// LedgerBenchmark: how the ledger's queries behave on a large store.
+// LedgerBenchmark: how yakkan behaves on a large store, side by side with the sqlite3 shell.
 //
-//   swift build -c release --scratch-path /tmp/build-bench-release --product yakkan \
-//     && swift run -c release --scratch-path /tmp/build-bench-release LedgerBenchmark
+//   swift build -c release --static-swift-stdlib --scratch-path /tmp/build-bench-release --product yakkan \
+//     && swift run -c release --static-swift-stdlib --scratch-path /tmp/build-bench-release LedgerBenchmark
+//
+//   LedgerBenchmark --fill PATH     only fills a store at PATH (for other measurements) and stops
+//   LedgerBenchmark --store PATH    measures a store filled before, instead of filling a new one
+//   LedgerBenchmark --only WORDS    measures only what has WORDS in its name
 //
 // A fresh store is created by SQLiteStore (the real schema and indexes), then filled with raw
-// SQL through GRDB; every query kind of LedgerFilter is timed, and the release `yakkan`
-// beside this executable is timed from start to its menu's first prompt.
+// SQL through GRDB. Each measurement is a whole process of the release `yakkan` beside this
+// executable, and, where there is one, the sqlite3 shell doing the same on the same file; the
+// two run in turns, and the ratio is taken pair by pair (see Measurements.swift).
 import Core
 import Foundation
 import GRDB
@@ -182,16 +187,28 @@ func log(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+func argument(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+let fillOnly = argument("--fill")
+let reused = argument("--store")
 let folder = NSTemporaryDirectory() + "yakkan-ledger-benchmark-" + UUID().uuidString
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-let storePath = folder + "/ledger.sqlite"
+let storePath = fillOnly ?? reused ?? folder + "/ledger.sqlite"
+if fillOnly != nil && FileManager.default.fileExists(atPath: storePath) {
+    log("\(storePath) exists already: --fill writes a new store")
+    exit(64)
+}
 let clock = FixedClock(day: today)
-do { _ = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock, keyRing: KeyRing(folder: folder + "/keys", scope: .everyone)) }
+do { _ = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock) }
+/// Who runs the benchmark is an administrator of the store, so `due --all` and `calendar --all` may run.
+let benchmarkLogin = String(cString: getpwuid(geteuid())!.pointee.pw_name)
 
 let fillStart = Date()
 var statusCounts: [String: Int] = [:]
 var dutyRows = 0
-do {
+if reused == nil {
     var configuration = Configuration()
     configuration.prepareDatabase { db in
         try db.execute(sql: "PRAGMA synchronous = OFF")
@@ -212,8 +229,9 @@ do {
             let insertApplication = try db.makeStatement(sql: """
                 INSERT INTO application (id, applicant, status, procedure_version, answers, department, provider, service,
                 period_start, period_end, submitted_at, version, stopped_reason, stopped_by, stopped_at, ended_on,
-                classification, personal_information, approved_on, keep_until)
-                VALUES (?, ?, ?, '1.0', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                classification, personal_information, approved_on, keep_until, manager_key, applicant_name, submitted_on,
+                user_count, service_manager, department_head, latest_outcome, decided_on)
+                VALUES (?, ?, ?, '1.0', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertEditor = try db.makeStatement(sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?)")
             let insertDecision = try db.makeStatement(sql: """
@@ -229,6 +247,7 @@ do {
                 """)
             let insertDue = try db.makeStatement(sql: "INSERT INTO duty_due (application_id, kind, due_on) VALUES (?, ?, ?)")
             let insertText = try db.makeStatement(sql: "INSERT INTO ledger_text (rowid, content) VALUES (?, ?)")
+            let insertShortText = try db.makeStatement(sql: "INSERT INTO ledger_short_text (rowid, words) VALUES (?, ?)")
             let reviewAnswers = json([ReviewFields.businessNeed: AnswerValue.flag(true), ReviewFields.decision: .choice("approved")] as Answers)
             for _ in 0..<min(batch, applicationCount - id) {
                 id += 1
@@ -270,16 +289,18 @@ do {
                 var extraText: [String] = []
                 if status == "returned" || status == "refused" { extraText.append("利用規約の免責条項の確認資料を添付してください") }
                 let answersJSON = json(answers)
+                let outcome: String? = status == "submitted" ? nil : status == "returned" ? "returned" : status == "refused" ? "refused" : "approved"
                 try insertApplication.execute(arguments: [
                     id, applicant.login, status, answersJSON, department, providers[service.provider].name, service.name,
                     start.iso, end.iso, stamp(submitted), status == "submitted" ? 1 : 2,
                     stoppedOn == nil ? nil : "海外のサーバ・ネットワークを経由することが判明したため（手順書6(2)）",
                     stoppedOn == nil ? nil : manager.login, stoppedOn.map { stamp($0) }, endedOn?.iso,
                     classification.rawValue, personal, approved?.iso, keepUntil?.iso,
+                    Names.normalised(manager.name), applicant.name, submitted.iso, users.count, manager.name, "部長 \(department)",
+                    outcome, outcome == nil ? nil : decided.iso,
                 ])
                 try insertEditor.execute(arguments: [id, applicant.login])
-                if status != "submitted" {
-                    let outcome = status == "returned" ? "returned" : status == "refused" ? "refused" : "approved"
+                if let outcome {
                     try insertDecision.execute(arguments: [
                         id, reviewer.login, reviewer.name, outcome, extraText.first, reviewAnswers, 1, stamp(decided, hour: 5), "application",
                     ])
@@ -321,224 +342,33 @@ do {
                         }
                     }
                 }
-                try insertText.execute(arguments: [id, searchText(answers, extra: extraText)])
+                let text = searchText(answers, extra: extraText)
+                try insertText.execute(arguments: [id, text])
+                try insertShortText.execute(arguments: [id, ShortSearch.words(text)])
             }
             return .commit
         }
         log("  \(id) applications, \(dutyRows) duty records, \(String(format: "%.1f", Date().timeIntervalSince(fillStart))) s")
     }
+    try queue.write { db in
+        try db.execute(
+            // A name nobody in the store has: the start is measured for someone with nothing of their own.
+            sql: "INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, '管理 担当', '総務課', 1, ?)",
+            arguments: [benchmarkLogin, todayStamp])
+    }
 }
 let fillSeconds = Date().timeIntervalSince(fillStart)
-let fileSize = ((try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? 0) ?? 0
-
-// MARK: - Queries
-
-let store = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock, keyRing: KeyRing(folder: folder + "/keys", scope: .everyone))
-
-func milliseconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+// Rows written by SQL are adopted into signed baseline entries, as a store kept before entries
+// were signed is, so that `audit verify` has a log to check every row against.
+let adoptStart = Date()
+try SQLiteStore(
+    path: storePath, workingDirectory: folder, clock: clock,
+    keyRing: KeyRing.personal(login: benchmarkLogin, environment: ProcessInfo.processInfo.environment)
+).adoptRecords()
+log("Adopted the records into the signed log in \(String(format: "%.1f", Date().timeIntervalSince(adoptStart))) s")
+if let fillOnly {
+    log("Filled \(fillOnly) in \(String(format: "%.1f", fillSeconds)) s")
+    exit(0)
 }
-
-struct Timing { let median: Double; let p95: Double; let runs: Int }
-
-func time(_ body: () throws -> Void) rethrows -> Timing {
-    let first = try milliseconds(body)  // warm-up
-    // Loading tens of thousands of records takes seconds: fewer runs then, and a run of
-    // several seconds is not helped by warming up, so the first one counts too.
-    var samples: [Double]
-    if first > 2_000 {
-        samples = [first, try milliseconds(body)]
-    } else {
-        samples = try (0..<(first > 300 ? 5 : runs)).map { _ in try milliseconds(body) }
-    }
-    let count = samples.count
-    samples.sort()
-    let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
-    return Timing(median: samples[samples.count / 2], p95: p95, runs: count)
-}
-
-func format(_ timing: Timing?) -> String {
-    guard let timing else { return "—" }
-    return String(format: "%.2f / %.2f", timing.median, timing.p95) + (timing.runs < runs ? " (\(timing.runs) runs)" : "")
-}
-
-var rows: [(name: String, matched: Int, ids: Timing, records: Timing?, first50: Timing?)] = []
-
-func measure(_ name: String, _ configure: (inout LedgerFilter) -> Void) throws {
-    var filter = LedgerFilter()
-    configure(&filter)
-    let matched = try store.queryIDs(filter, today: today).count
-    let ids = try time { _ = try store.queryIDs(filter, today: today) }
-    let records = try time { _ = try store.summaries(filter, today: today) }
-    var limited = filter
-    limited.limit = min(filter.limit ?? 50, 50)
-    let first50 = filter.limit == nil ? try time { _ = try store.summaries(limited, today: today) } : nil
-    rows.append((name, matched, ids, records, first50))
-    log("  \(name): \(matched) rows, ids \(format(ids)), records \(format(records)), first 50 \(format(first50))")
-}
-
-log("Queries (median / p95 ms):")
-try measure("no filter, limit 50") { $0.limit = 50 }
-try measure("status = in use") { $0.statuses = [.inUse] }
-try measure("status = submitted") { $0.statuses = [.submitted] }
-try measure("課 = 住民課") { $0.department = "住民課" }
-try measure("provider contains クラウド") { $0.provider = "クラウド" }
-try measure("provider contains ツバサ翻訳") { $0.provider = "ツバサ翻訳" }
-try measure("service contains フォーム ビジネス") { $0.service = "フォーム ビジネス" }
-try measure("classification Ⅰ/Ⅱ") { $0.classifications = [.one, .two] }
-try measure("overdue") { $0.overdue = true }
-try measure("retention passed") { $0.retentionPassed = true }
-try measure("personal information") { $0.personalInformation = true }
-try measure("approved in Jan 2026") {
-    $0.approvedFrom = Day(year: 2026, month: 1, day: 1)!
-    $0.approvedTo = Day(year: 2026, month: 1, day: 31)!
-}
-try measure("text 避難行動要支援者 (trigram)") { $0.text = "避難行動要支援者" }
-try measure("text 返礼品 (trigram, 3 chars)") { $0.text = "返礼品" }
-try measure("text 名簿 (2 chars, LIKE)") { $0.text = "名簿" }
-try measure("in use + 住民課 + personal") {
-    $0.statuses = [.inUse]
-    $0.department = "住民課"
-    $0.personalInformation = true
-}
-try measure("in use + 福祉課 + text 申込者の氏名") {
-    $0.statuses = [.inUse]
-    $0.department = "福祉課"
-    $0.text = "申込者の氏名"
-}
-try measure("overdue + 教育委員会事務局") {
-    $0.overdue = true
-    $0.department = "教育委員会事務局"
-}
-let countsByStatus = try time { _ = try store.counts(by: .status) }
-let countsByDepartment = try time { _ = try store.counts(by: .department) }
-let oneID = Int64(applicationCount / 2)
-let oneDuties = try store.application(id: oneID)?.dutyRecords.count ?? 0
-let oneApplication = try time { _ = try store.application(id: oneID) }
-log("  counts by status \(format(countsByStatus)), by 課 \(format(countsByDepartment)), application(id:) \(format(oneApplication))")
-
-// MARK: - Query plans of anything slow
-
-var plans: [(String, [String])] = []
-do {
-    let queue = try DatabaseQueue(path: storePath)
-    let explained = [
-        ("provider LIKE", "SELECT id FROM application WHERE provider LIKE '%クラウド%' ESCAPE '\\' ORDER BY id"),
-        ("status = in_use", "SELECT id FROM application WHERE status IN ('in_use') ORDER BY id"),
-        ("overdue", "SELECT id FROM application WHERE status = 'in_use' AND id IN (SELECT application_id FROM duty_due WHERE due_on < '2026-04-01') ORDER BY id"),
-        ("text, 2 chars", "SELECT id FROM application WHERE id IN (SELECT rowid FROM ledger_text WHERE content LIKE '%名簿%' ESCAPE '\\') ORDER BY id"),
-        ("retention passed", "SELECT id FROM application WHERE keep_until < '2026-04-01' ORDER BY id"),
-        ("personal information", "SELECT id FROM application WHERE personal_information = 1 ORDER BY id"),
-        ("approved between", "SELECT id FROM application WHERE approved_on >= '2026-01-01' AND approved_on <= '2026-01-31' ORDER BY id"),
-        ("text, 3+ chars", "SELECT id FROM application WHERE id IN (SELECT rowid FROM ledger_text WHERE ledger_text MATCH '\"返礼品\"') ORDER BY id"),
-        ("retention passed, covering index", "SELECT id FROM application INDEXED BY application_by_keep_until WHERE keep_until < '2026-04-01' ORDER BY id"),
-        ("provider LIKE, covering index", "SELECT id FROM application INDEXED BY application_by_provider WHERE provider LIKE '%クラウド%' ESCAPE '\\' ORDER BY id"),
-        ("counts by 課", "SELECT department AS key, COUNT(*) AS n FROM application GROUP BY department ORDER BY department"),
-    ]
-    try queue.read { db in
-        for (name, sql) in explained {
-            plans.append((name, try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }))
-        }
-    }
-}
-
-// MARK: - Startup to the menu's first prompt
-
-func startup(_ binary: String) throws -> Timing? {
-    var samples: [Double] = []
-    for index in 0..<11 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["menu", "--store", storePath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        var seen = Data()
-        // The menu's prompt, or the first question for someone yakkan has not met.
-        let prompts = [Data("番号を選んでください".utf8), Data("申請 1/".utf8)]
-        func prompted() -> Bool { prompts.contains { seen.range(of: $0) != nil } }
-        while !prompted() {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard prompted() else {
-            log("  yakkan menu never showed its prompt: " + String(decoding: seen.prefix(500), as: UTF8.self))
-            return nil
-        }
-        if index > 0 { samples.append(elapsed) }  // the first run warms the page cache
-        // Tens of seconds each: three runs tell enough.
-        if elapsed > 10_000 && samples.count >= 3 { break }
-    }
-    samples.sort()
-    return Timing(median: samples[samples.count / 2], p95: samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)], runs: samples.count)
-}
-
-let binary = (CommandLine.arguments[0] as NSString).deletingLastPathComponent + "/yakkan"
-var menuStartup: Timing?
-if FileManager.default.isExecutableFile(atPath: binary) {
-    menuStartup = try startup(binary)
-    log("  yakkan menu to its prompt: \(format(menuStartup))")
-} else {
-    log("  \(binary) not found: build it first (swift build -c release --product yakkan)")
-}
-
-// MARK: - Report
-
-func machine() -> String {
-    let cpus = ProcessInfo.processInfo.activeProcessorCount
-    let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
-    var model = ""
-    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
-        model = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-    }
-    return "\(cpus) CPUs (nproc), \(String(format: "%.1f", memory)) GiB memory\(model.isEmpty ? "" : ", " + model)"
-}
-
-var report = """
-    ## Ledger benchmark
-
-    Machine: \(machine())
-    Store: \(applicationCount) applications (\(statusCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))),
-    \(departments.count) 課, \(providers.count) providers, \(services.count) services, \(dutyRows) duty records; \(fileSize / 1_048_576) MiB.
-    Fill (raw SQL through GRDB, \((applicationCount + 9_999) / 10_000) transactions of prepared statements): \(String(format: "%.1f", fillSeconds)) s.
-
-    Times in milliseconds, median / p95 of \(runs) runs after a warm-up (5 runs where one takes over 300 ms; 2 runs, warm-up included, over 2 s; 3 menu starts when one takes over 10 s).
-    `queryIDs` returns the ids only; `summaries` loads every matching record as a list shows it (the application
-    with its decisions, termination and holds, in batches); `summaries, first 50` is the same filter with `limit = 50`,
-    what one screen shows.
-
-    | query | rows | queryIDs | summaries (all rows) | summaries, first 50 |
-    |---|---:|---:|---:|---:|
-
-    """
-for row in rows {
-    report += "| \(row.name) | \(row.matched) | \(format(row.ids)) | \(format(row.records)) | \(format(row.first50)) |\n"
-}
-report += """
-    | counts(by: .status) | \(try store.counts(by: .status).count) groups | \(format(countsByStatus)) | | |
-    | counts(by: .department) | \(try store.counts(by: .department).count) groups | \(format(countsByDepartment)) | | |
-    | application(id: \(oneID)) with \(oneDuties) duty records | 1 | \(format(oneApplication)) | | |
-    | `yakkan menu` start to its first prompt (release) | | \(format(menuStartup)) | | |
-
-    Query plans:
-
-    """
-for (name, details) in plans {
-    report += "- \(name): " + details.joined(separator: " / ") + "\n"
-}
-print(report)
-try? FileManager.default.removeItem(atPath: folder)
+try measureEverything()
+if reused == nil { try? FileManager.default.removeItem(atPath: folder) }

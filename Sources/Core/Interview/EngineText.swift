@@ -61,7 +61,15 @@ enum EngineText {
             return Localized(
                 "シンボリックリンクは添付できません。リンク先のファイルそのものを指定してください: \(path)",
                 "A symbolic link cannot be attached; give the file itself: \(path)")
+        case .tooLarge(let path, let size, let limit):
+            return Localized(
+                "ファイルが大きすぎます（\(megabytes(size)) MB、上限 \(megabytes(limit)) MB）: \(path)",
+                "The file is too large (\(megabytes(size)) MB, the limit is \(megabytes(limit)) MB): \(path)")
         }
+    }
+    /// Whole megabytes, rounded up, so that a file just over the limit never reads as equal to it.
+    static func megabytes(_ bytes: Int64) -> Int64 {
+        (bytes + 1_048_575) / 1_048_576
     }
     static func lineProblem(_ problem: LineProblem) -> Localized {
         switch problem {

@@ -41,6 +41,10 @@ public enum TodayList {
         }
     }
 
+    /// The only statuses whose services have something to do: duties in use, and the
+    /// termination of a service in use or stopped (its alerts may name services of any status).
+    public static let statuses: [ApplicationStatus] = [.inUse, .stopped]
+
     /// `everything` is the whole store's list, for 利用責任者 and administrators.
     public static func items(
         for person: Person, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
@@ -92,8 +96,9 @@ public enum TodayList {
                 }
             }
         }
+        let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
-            let service = records.first { $0.id == alert.applicationID }?.service ?? ""
+            let service = alert.applicationID.flatMap { services[$0] } ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
                 title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id))

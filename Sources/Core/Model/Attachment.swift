@@ -22,6 +22,8 @@ public enum AttachmentProblem: Error, Equatable, Sendable {
     case empty(path: String)
     /// Followed, a link could copy a file the person typing may not read into the store.
     case symbolicLink(path: String)
+    /// Larger than the store takes (`FileVault.sizeLimit`).
+    case tooLarge(path: String, size: Int64, limit: Int64)
 }
 
 /// Takes a path typed by the user and returns the stored copy. The store implements it;

@@ -9,11 +9,12 @@ public enum CSV {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func document(headers: [String], rows: [[String]]) -> String {
-        var out = byteOrderMark
-        for record in [headers] + rows {
-            out += record.map(field).joined(separator: ",") + "\r\n"
-        }
-        return out
+        byteOrderMark + ([headers] + rows).map(record).joined()
+    }
+
+    /// One record with its CRLF: what a document is made of, written one at a time when streamed.
+    public static func record(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// One cell, quoted when it contains a comma, a double quote, CR or LF (quotes doubled).
@@ -105,30 +106,27 @@ public enum LedgerCSV {
     /// Dates are ISO (2026-04-01), so Excel reads them as dates; cells typed by staff are made
     /// formula-safe (see `CSV.formulaSafe`).
     public static func document(_ records: [ApplicationRecord], _ language: Language) -> String {
-        CSV.document(headers: headers(language), rows: records.map { row($0, language) })
+        CSV.document(headers: headers(language), rows: records.map { row(LedgerRow($0), language) })
     }
 
-    public static func row(_ record: ApplicationRecord, _ language: Language) -> [String] {
-        let a = record.answers
-        let decision = record.latestDecision
-        let personal = a[ApplicationFields.personalInformation]?.flag.map { ($0 ? EngineText.yes : EngineText.no)(language) }
+    public static func row(_ row: LedgerRow, _ language: Language) -> [String] {
         let cells: [String] = [
-            "\(record.id)",
-            record.status.label(language),
-            record.department,
-            record.provider,
-            record.service,
-            a[ApplicationFields.applicant]?.text ?? "",
-            record.submittedDay?.iso ?? "",
-            record.periodStart?.iso ?? "",
-            record.periodEnd?.iso ?? "",
-            record.classification?.numeral ?? "",
-            personal ?? "",
-            "\(a[ApplicationFields.users]?.list?.count ?? 0)",
-            record.serviceManager,
-            record.departmentHead.name,
-            decision.map { $0.outcome.label(language) } ?? "",
-            decision.flatMap { Village.day(ofTimestamp: $0.decidedAt)?.iso } ?? "",
+            "\(row.id)",
+            row.status.label(language),
+            row.department,
+            row.provider,
+            row.service,
+            row.applicant,
+            row.submittedOn?.iso ?? "",
+            row.periodStart?.iso ?? "",
+            row.periodEnd?.iso ?? "",
+            row.classification?.numeral ?? "",
+            row.personalInformation.map { ($0 ? EngineText.yes : EngineText.no)(language) } ?? "",
+            "\(row.userCount)",
+            row.serviceManager,
+            row.departmentHead,
+            row.latestOutcome?.label(language) ?? "",
+            row.decidedOn?.iso ?? "",
         ]
         return cells.map(CSV.formulaSafe)
     }

@@ -62,7 +62,7 @@ public enum ICalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func compact(_ day: Day) -> String { day.iso.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ day: Day) -> String { String(day.iso.unicodeScalars.filter { $0 != "-" }) }
 
     static func utcStamp(_ date: Date) -> String {
         let formatter = DateFormatter()
@@ -75,9 +75,23 @@ public enum ICalendar {
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11); a lone CR
     /// is a line break too, or it would split the content line.
     public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        // One pass over the text: a calendar of every service escapes a million texts, and five
+        // Foundation replacements each were half of `calendar --all` at 100,000 services.
+        // CRLF, LF and a lone CR each end a line of the text: each becomes one escaped newline.
+        var escaped = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": escaped.append(contentsOf: "\\;".unicodeScalars)
+            case ",": escaped.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": escaped.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !previousWasCR { escaped.append(contentsOf: "\\n".unicodeScalars) }
+            default: escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 
     /// Lines longer than 75 octets continue on lines that start with a space, never

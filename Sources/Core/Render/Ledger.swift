@@ -1,19 +1,23 @@
 /// The list of applications, as a table for people and as JSON for scripts.
 public enum Ledger {
     public static func table(_ records: [ApplicationRecord], _ language: Language) -> String {
+        table(rows: records.map(LedgerRow.init), language)
+    }
+
+    public static func table(rows: [LedgerRow], _ language: Language) -> String {
         let headers = language == .ja
             ? ["番号", "課", "提供会社名", "提供サービス名", "状態", "申請日", "利用期間"]
             : ["ID", "課", "Provider", "Service", "Status", "Submitted", "Period"]
-        let rows = records.map { record -> [String] in
-            let period = [record.periodStart, record.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
+        let cells = rows.map { row -> [String] in
+            let period = [row.periodStart, row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
             return [
-                "\(record.id)", record.department, record.provider, record.service,
-                record.status.label(language),
-                record.submittedDay.map { shortDate($0, language) } ?? "",
+                "\(row.id)", row.department, row.provider, row.service,
+                row.status.label(language),
+                row.submittedOn.map { shortDate($0, language) } ?? "",
                 period.joined(separator: language == .ja ? "〜" : " to "),
             ]
         }
-        return TextTable(headers: headers, rows: rows).render()
+        return TextTable(headers: headers, rows: cells).render()
     }
 
     static func shortDate(_ day: Day, _ language: Language) -> String {
@@ -24,13 +28,15 @@ public enum Ledger {
 extension Ledger {
     /// Each record expanded, a field a line, as psql's expanded display.
     public static func expanded(_ records: [ApplicationRecord], _ language: Language) -> String {
+        records.map { expanded(LedgerRow($0), language) }.joined(separator: "\n")
+    }
+
+    public static func expanded(_ row: LedgerRow, _ language: Language) -> String {
         let headers = LedgerCSV.headers(language)
         let width = headers.map(DisplayWidth.of).max() ?? 0
-        return records.map { record in
-            let title = "-[ " + Localized("申請 \(record.id)", "RECORD \(record.id)")(language) + " ]" + String(repeating: "-", count: 30)
-            let lines = zip(headers, LedgerCSV.row(record, language)).map { DisplayWidth.padded($0, to: width) + " | " + $1 }
-            return ([title] + lines).joined(separator: "\n")
-        }.joined(separator: "\n")
+        let title = "-[ " + Localized("申請 \(row.id)", "RECORD \(row.id)")(language) + " ]" + String(repeating: "-", count: 30)
+        let lines = zip(headers, LedgerCSV.row(row, language)).map { DisplayWidth.padded($0, to: width) + " | " + $1 }
+        return ([title] + lines).joined(separator: "\n")
     }
 
     /// The records in any output mode.
@@ -50,5 +56,48 @@ extension Ledger {
             return [key, "\(pair.count)"]
         }
         return TextTable(headers: headers, rows: rows + [[Localized("合計", "Total")(language), "\(counts.map(\.count).reduce(0, +))"]]).render()
+    }
+}
+
+/// A list written as it is read, one service at a time, so that exporting 100,000 services
+/// keeps memory flat. Every piece is the text that follows the pieces before it; together with
+/// `end()` they are exactly what `Ledger.render` gives for the same services (and a final line
+/// break). A table is not streamed: its columns are as wide as their widest cell.
+public struct LedgerStream {
+    public let mode: OutputMode
+    let language: Language
+    public private(set) var count = 0
+
+    public init(mode: OutputMode, _ language: Language) {
+        precondition(mode != .table, "a table needs every row before its first line")
+        self.mode = mode
+        self.language = language
+    }
+
+    /// JSON carries every field of a service, so it takes whole records; the other modes rows.
+    public var needsWholeRecords: Bool { mode == .json }
+
+    public mutating func next(_ row: LedgerRow) -> String {
+        defer { count += 1 }
+        switch mode {
+        case .csv: return (count == 0 ? CSV.byteOrderMark + CSV.record(LedgerCSV.headers(language)) : "") + CSV.record(LedgerCSV.row(row, language))
+        case .line: return (count == 0 ? "" : "\n") + Ledger.expanded(row, language)
+        case .table, .json: preconditionFailure("rows are for csv and line")
+        }
+    }
+
+    public mutating func next(_ record: ApplicationRecord) throws -> String {
+        guard mode == .json else { return next(LedgerRow(record)) }
+        defer { count += 1 }
+        return (count == 0 ? "[\n" : ",\n") + (try ApplicationExport.arrayElement(record))
+    }
+
+    public func end() -> String {
+        switch mode {
+        case .csv: return count == 0 ? CSV.document(headers: LedgerCSV.headers(language), rows: []) : ""
+        case .line: return "\n"
+        case .json: return count == 0 ? "[]\n" : "\n]\n"
+        case .table: return ""
+        }
     }
 }

@@ -98,17 +98,28 @@ enum AuditTrail {
     }
 
     /// A store kept before entries were signed: its records are taken as they are, once, by the
-    /// first person who changes anything, in a signed entry that carries all of them.
+    /// first person who changes anything, in signed entries that carry all of them.
     static func needsBaseline(_ db: Database) throws -> Bool {
         let signed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE signature IS NOT NULL)") ?? false
         if signed { return false }
         let entries = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit)") ?? false
-        return entries
+        return try entries || hasRecords(db)
     }
 
+    static func hasRecords(_ db: Database) throws -> Bool {
+        try RecordTable.all.contains { table in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name))") ?? false
+        }
+    }
+
+    /// The baseline, in entries of a few thousand rows each, so that no entry grows without bound.
     static func appendBaseline(_ db: Database, actor: String, at: String) throws {
-        let detail = try EntryDetail(note: "", rows: ChangeCapture.everything(db)).encoded()
-        try insert(db, actor: actor, action: baselineAction, subject: "store", detail: detail, at: at)
+        let rows = try ChangeCapture.everything(db)
+        let size = 5_000
+        for start in stride(from: 0, to: rows.count, by: size) {
+            let detail = try EntryDetail(note: "", rows: Array(rows[start..<min(start + size, rows.count)])).encoded()
+            try insert(db, actor: actor, action: baselineAction, subject: "store", detail: detail, at: at)
+        }
     }
 
     static func digest(sequence: Int64, at: String, actor: String, action: String, subject: String, detailDigest: String, previous: String) -> String {

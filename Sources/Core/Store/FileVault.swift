@@ -11,7 +11,15 @@ public struct FileVault: AttachmentIntake {
     let fileMode: mode_t
     let folderMode: mode_t
 
-    public init(folder: String, workingDirectory: String, clock: any Clock, fileMode: mode_t = 0o600, folderMode: mode_t = 0o700) {
+    /// Larger files are refused; `YAKKAN_MAX_ATTACHMENT_MB` changes it for a store's users.
+    public let sizeLimit: Int64
+    public static let defaultSizeLimit: Int64 = 100 * 1_048_576
+
+    public init(
+        folder: String, workingDirectory: String, clock: any Clock, fileMode: mode_t = 0o600, folderMode: mode_t = 0o700,
+        sizeLimit: Int64 = FileVault.defaultSizeLimit
+    ) {
+        self.sizeLimit = sizeLimit
         self.folder = folder
         self.folderMode = folderMode
         self.workingDirectory = workingDirectory
@@ -34,41 +42,87 @@ public struct FileVault: AttachmentIntake {
         }
         guard !isDirectory.boolValue else { return .failure(.notAFile(path: typed)) }
         guard !StoreFiles.isSymbolicLink(path) else { return .failure(.symbolicLink(path: typed)) }
-        guard let data = StoreFiles.readRegularFile(path) else {
-            return .failure(.unreadable(path: typed))
+        switch keep(path) {
+        case .failure(.tooLarge(_, let size, let limit)): return .failure(.tooLarge(path: typed, size: size, limit: limit))
+        case .failure(.empty): return .failure(.empty(path: typed))
+        case .failure(.symbolicLink): return .failure(.symbolicLink(path: typed))
+        case .failure: return .failure(.unreadable(path: typed))
+        case .success(let (digest, size)):
+            return .success(Attachment(
+                sha256: digest, fileName: (path as NSString).lastPathComponent, size: size, addedAt: Village.timestamp(clock.now)))
         }
-        guard !data.isEmpty else { return .failure(.empty(path: typed)) }
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        do {
-            try keep(data, as: digest)
-        } catch {
-            return .failure(.unreadable(path: typed))
-        }
-        return .success(Attachment(
-            sha256: digest, fileName: (path as NSString).lastPathComponent, size: Int64(data.count),
-            addedAt: Village.timestamp(clock.now)))
     }
 
-    private func keep(_ data: Data, as digest: String) throws {
-        let target = path(of: digest)
-        if FileManager.default.fileExists(atPath: target) { return }
-        let directory = (target as NSString).deletingLastPathComponent
+    /// Copies the file into the vault a block at a time, hashing as it goes, so that a file of
+    /// any size costs the same memory and is read once. The copy is written under a temporary
+    /// name and renamed to its hash, so a killed process never leaves half a file under a name
+    /// that claims a hash it does not have.
+    private func keep(_ path: String) -> Result<(digest: String, size: Int64), AttachmentProblem> {
+        let input = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard input >= 0 else { return .failure(errno == ELOOP ? .symbolicLink(path: path) : .unreadable(path: path)) }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable(path: path)) }
+        guard Int64(info.st_size) <= sizeLimit else { return .failure(.tooLarge(path: path, size: Int64(info.st_size), limit: sizeLimit)) }
+        do {
+            try makeFolder(folder)
+        } catch {
+            return .failure(.unreadable(path: folder))
+        }
+        let temporary = folder + "/.incoming-\(UUID().uuidString)"
+        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard output >= 0 else { return .failure(.unreadable(path: temporary)) }
+        fchmod(output, fileMode)
+        var kept = false
+        defer {
+            close(output)
+            if !kept { unlink(temporary) }
+        }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .failure(.unreadable(path: path)) }
+            if count == 0 { break }
+            size += Int64(count)
+            // The file may have grown since it was measured.
+            guard size <= sizeLimit else { return .failure(.tooLarge(path: path, size: size, limit: sizeLimit)) }
+            hasher.update(data: block[..<count])
+            guard block[..<count].withUnsafeBytes({ writeAll(output, $0) }) else { return .failure(.unreadable(path: temporary)) }
+        }
+        guard size > 0 else { return .failure(.empty(path: path)) }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let target = self.path(of: digest)
+        do {
+            try makeFolder((target as NSString).deletingLastPathComponent)
+        } catch {
+            return .failure(.unreadable(path: target))
+        }
+        if !FileManager.default.fileExists(atPath: target) {
+            guard rename(temporary, target) == 0 else { return .failure(.unreadable(path: target)) }
+            kept = true
+        }
+        return .success((digest, size))
+    }
+
+    private func makeFolder(_ level: String) throws {
         // A link planted as the attachment folder would send copies (and a chmod) elsewhere.
-        if [folder, directory].contains(where: StoreFiles.isSymbolicLink) { throw AttachmentProblem.symbolicLink(path: folder) }
-        for level in [folder, directory] where !FileManager.default.fileExists(atPath: level) {
-            try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
-            chmod(level, folderMode)
+        if StoreFiles.isSymbolicLink(level) { throw AttachmentProblem.symbolicLink(path: level) }
+        guard !FileManager.default.fileExists(atPath: level) else { return }
+        try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
+        chmod(level, folderMode)
+    }
+
+    private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
         }
-        // Written under a temporary name and renamed, so a killed process never leaves half a file
-        // under a name that claims a hash it does not have.
-        let temporary = directory + "/.incoming-\(UUID().uuidString)"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw AttachmentProblem.unreadable(path: temporary)
-        }
-        chmod(temporary, fileMode)
-        if rename(temporary, target) != 0 {
-            unlink(temporary)
-            throw AttachmentProblem.unreadable(path: target)
-        }
+        return true
     }
 }

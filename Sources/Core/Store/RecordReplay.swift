@@ -28,8 +28,18 @@ struct RecordReplay {
     private var staff: [String: StaffMember] = [:]
     private var forms: [Int64: FormFacts] = [:]
 
+    /// Baseline entries vouch for what was there before the log was signed; after the first
+    /// signed change, a baseline would be a way around every rule.
+    private var changesSeen = false
+
     mutating func apply(_ entry: AuditEntry, _ images: [RowImage]) -> [AuditFinding] {
-        let findings = entry.action == AuditTrail.baselineAction ? [] : rulesBroken(entry, images)
+        var findings: [AuditFinding] = []
+        if entry.action == AuditTrail.baselineAction {
+            if changesSeen { findings.append(AuditFinding(.ruleBroken(ReplayText.lateBaseline), sequence: entry.sequence, subject: entry.subject)) }
+        } else if entry.action != AuditTrail.keyAction {
+            changesSeen = true
+            findings = rulesBroken(entry, images)
+        }
         for image in images {
             if let row = image.row {
                 expected[image.address] = Expected(digest: RowImage.digest(row), sequence: entry.sequence)

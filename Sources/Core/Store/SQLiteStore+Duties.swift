@@ -134,11 +134,12 @@ extension SQLiteStore {
     }
 
     static func dutyRecord(_ row: Row) throws -> DutyRecord {
-        let answers: String = row["answers"]
+        // Read without its answers when only the schedule is wanted.
+        let answers: String? = row["answers"]
         return DutyRecord(
             id: row["id"], applicationID: row["application_id"], kind: DutyKind(rawValue: row["kind"]) ?? .backup,
             doneOn: Day(iso: row["done_on"]) ?? Day(year: 1970, month: 1, day: 1)!,
-            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            answers: try answers.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? [:],
             recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
     }
 

@@ -129,6 +129,8 @@ extension SQLiteStore {
                 let incidentIDs = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM draft WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [id])
+                // Its search text is not a row the deletion cascades to.
+                try Self.refreshLedger(db, id: id)
                 try AuditTrail.erase(db, subjects: ["application/\(id)"] + alertIDs.map { "alert/\($0)" } + incidentIDs.map { "incident/\($0)" })
             }
             try AuditTrail.append(

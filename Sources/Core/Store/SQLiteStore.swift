@@ -18,7 +18,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// Whatever is recorded is signed with keys from `keyRing`; without one, nothing can be.
     public init(
         path: String, workingDirectory: String, clock: any Clock, keyRing: KeyRing? = nil, access: StoreAccess = .readWrite,
-        createFolder: Bool = true
+        createFolder: Bool = true, attachmentLimit: Int64 = FileVault.defaultSizeLimit
     ) throws {
         self.path = path
         self.keyRing = keyRing ?? KeyRing(folder: "/nonexistent", scope: .only(""))
@@ -28,7 +28,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         keys = KeyFolder(storePath: path, shared: opened.shared)
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
-            fileMode: opened.shared ? 0o660 : 0o600, folderMode: opened.shared ? 0o2770 : 0o700)
+            fileMode: opened.shared ? 0o660 : 0o600, folderMode: opened.shared ? 0o2770 : 0o700, sizeLimit: attachmentLimit)
     }
 
     public func storedPath(of attachment: Attachment) -> String {
@@ -211,12 +211,12 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// The application's own row, without what other tables hold.
     static func applicationRow(_ row: Row) throws -> ApplicationRecord {
-        let json: String = row["answers"]
+        let json: String? = row["answers"]
         var record = ApplicationRecord(
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
-            answers: try JSONDecoder().decode(Answers.self, from: Data(json.utf8)),
+            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? listedAnswers(row),
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]
@@ -238,27 +238,6 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM application WHERE id = ?", arguments: [id]) else { return nil }
-        var record = try applicationRow(row)
-        record.editors = try String.fetchAll(
-            db, sql: "SELECT login FROM application_editor WHERE application_id = ? ORDER BY login", arguments: [id])
-        let decisions = try Row.fetchAll(
-            db, sql: "SELECT * FROM decision WHERE application_id = ? ORDER BY id", arguments: [id]
-        ).map(decisionRow)
-        record.decisions = decisions.filter { $0.form == .application }
-        record.termination = try loadTermination(db, id: id)
-        record.termination?.decisions = decisions.filter { $0.form == .termination }
-        record.holds = try String.fetchAll(db, sql: "SELECT until FROM retention_hold WHERE application_id = ?", arguments: [id])
-            .compactMap(Day.init(iso:))
-        record.dutyRecords = try Row.fetchAll(
-            db, sql: "SELECT * FROM duty_record WHERE application_id = ? ORDER BY done_on, id", arguments: [id]
-        ).map(dutyRecord)
-        record.incidents = try Row.fetchAll(
-            db, sql: "SELECT * FROM incident WHERE application_id = ? ORDER BY occurred_on, id", arguments: [id]
-        ).map(incident)
-        record.acknowledgement = try Row.fetchOne(
-            db, sql: "SELECT * FROM acknowledgement WHERE application_id = ?", arguments: [id]
-        ).map { Acknowledgement(applicationID: id, login: $0["login"], name: $0["name"], acknowledgedAt: $0["acknowledged_at"]) }
-        return record
+        try loadRecords(db, ids: [id], parts: .whole).first
     }
 }

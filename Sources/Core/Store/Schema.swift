@@ -202,9 +202,8 @@ enum Schema {
             }
             try db.create(index: "duty_due_by_day", on: "duty_due", columns: ["due_on"])
             try db.execute(sql: "CREATE VIRTUAL TABLE ledger_text USING fts5(content, tokenize = 'trigram')")
-            for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
-                try SQLiteStore.refreshLedger(db, id: id)
-            }
+            // Filled by the last migration that adds to the ledger (refreshLedger writes the
+            // newest schema's columns).
         }
         migrator.registerMigration("v6-ledger-indexes") { db in
             // Measured at 100,000 services: who keeps a service, personal information and the
@@ -215,6 +214,23 @@ enum Schema {
             try db.create(index: "duty_due_by_day_application", on: "duty_due", columns: ["due_on", "application_id"])
             try db.drop(index: "duty_due_by_day")
             try db.create(index: "termination_by_status", on: "termination", columns: ["status"])
+            // Filled by the last migration that adds to the ledger (refreshLedger writes the
+            // newest schema's columns).
+        }
+        migrator.registerMigration("v7-list-columns") { db in
+            // What lists show, so that listing or exporting 100,000 services reads columns
+            // instead of decoding each service's answers; and a second full-text index for
+            // searches of one or two characters, which the trigram index cannot answer.
+            try db.alter(table: "application") { t in
+                t.add(column: "applicant_name", .text)
+                t.add(column: "submitted_on", .text)
+                t.add(column: "user_count", .integer)
+                t.add(column: "service_manager", .text)
+                t.add(column: "department_head", .text)
+                t.add(column: "latest_outcome", .text)
+                t.add(column: "decided_on", .text)
+            }
+            try db.execute(sql: "CREATE VIRTUAL TABLE ledger_short_text USING fts5(words, detail = none, columnsize = 0)")
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
                 try SQLiteStore.refreshLedger(db, id: id)
             }

@@ -57,6 +57,15 @@ public protocol Store: AnyObject, Sendable {
     func queryIDs(_ filter: LedgerFilter, today: Day) throws -> [Int64]
     /// As `query`, without each service's duty records, incidents and attachments: for lists.
     func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    /// What the duty schedule needs of each service: its status, acknowledgement, termination
+    /// and the kinds and days of its duty records; of its answers only 課, provider, service,
+    /// service manager and period, and none of its duty records' answers.
+    func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    /// The list's columns of each matching service in turn, read from stored columns, so that
+    /// a list of any length needs neither every row in memory nor any answers decoded.
+    func eachLedgerRow(_ filter: LedgerFilter, today: Day, _ body: (LedgerRow) throws -> Void) throws
+    /// Each matching service in full, read in batches: for exports of everything.
+    func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws
     func distinctValues(_ column: LedgerColumn) throws -> [String]
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
     /// Alerts nobody has acknowledged yet.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the store lives: `--store`, else `YAKKAN_STORE`, else the XDG data folder.
 public enum StoreLocation {
     public static func resolve(option: String?, environment: [String: String]) -> String {
@@ -14,5 +16,22 @@ public enum StoreLocation {
     /// path may be mistyped, so its missing folder is not made without asking.
     public static func isChosen(option: String?, environment: [String: String]) -> Bool {
         !(option ?? "").isEmpty || !(environment["YAKKAN_STORE"] ?? "").isEmpty
+    }
+}
+
+/// How large an attachment may be: `YAKKAN_MAX_ATTACHMENT_MB` (whole megabytes), else 100 MB.
+public enum AttachmentLimit {
+    public static let variable = "YAKKAN_MAX_ATTACHMENT_MB"
+
+    public static func resolve(environment: [String: String]) -> Result<Int64, Localized> {
+        guard let text = environment[variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return .success(FileVault.defaultSizeLimit)
+        }
+        guard let megabytes = Int64(text), megabytes > 0, megabytes <= 1_000_000 else {
+            return .failure(Localized(
+                "\(variable) には 1 以上の整数（MB 単位）を指定してください（いまの値：\(text)）。",
+                "\(variable) must be a whole number of megabytes, 1 or more (it is: \(text))."))
+        }
+        return .success(megabytes * 1_048_576)
     }
 }

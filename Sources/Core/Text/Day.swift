@@ -27,7 +27,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     public var iso: String {
-        let y = String(format: "%04d", year)
+        // Not String(format:): a list of 100,000 services writes four dates a row.
+        let digits = "\(year)"
+        let y = year >= 0 && digits.count < 4 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"

@@ -12,6 +12,10 @@ public enum ReplayText {
             "\(login) acknowledged the risks without being the service manager named on the form.")
     }
 
+    static let lateBaseline = Localized(
+        "署名の導入時だけに使う基準記録が、その後の変更の後に書かれています。",
+        "A baseline entry, written only when signatures are introduced, comes after signed changes.")
+
     static let submittedByAnother = Localized(
         "申請者本人ではない人が提出したことになっています。", "It was submitted by someone other than its applicant.")
 

@@ -18,8 +18,13 @@ struct DueCommand: ParsableCommand, SessionCommand {
         let today = Village.today(session.clock)
         var filter = actor.involvedServices
         if all { filter.involving = nil }
-        let items = TodayList.items(
-            for: actor.person, records: try store.query(filter, today: today), alerts: try store.openAlerts(), today: today, everything: all)
+        filter.statuses = TodayList.statuses
+        var records = try store.schedules(filter, today: today)
+        let alerts = try store.openAlerts()
+        // An alert may name a service in another status: read those few by themselves.
+        let listed = Set(records.map(\.id))
+        records += try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { try store.application(id: $0) }
+        let items = TodayList.items(for: actor.person, records: records, alerts: alerts, today: today, everything: all)
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
@@ -108,7 +113,7 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
         filter.statuses = [.inUse]
         if all { filter.involving = nil }
         let today = Village.today(session.clock)
-        let events = DutyCalendar.events(for: actor.person, records: try store.query(filter, today: today), today: today, everything: all)
+        let events = DutyCalendar.events(for: actor.person, records: try store.schedules(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
             session.output.write(text)

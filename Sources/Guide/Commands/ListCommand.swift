@@ -53,16 +53,8 @@ struct ListCommand: ParsableCommand, SessionCommand {
         case .json: mode = .json
         case .html: throw InputError(message: RenderText.formatNotAvailable("html", "table | line | csv | json")(common.lang))
         }
-        let store = try common.readStore(session)
-        let today = Village.today(session.clock)
-        // JSON carries everything of each service; the other modes need only the summaries.
-        let records = mode == .json ? try store.query(filter, today: today) : try store.summaries(filter, today: today)
-        if records.isEmpty && mode == .table {
-            session.show(.info, (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches)(common.lang))
-            return 0
-        }
-        let text = try Ledger.render(records, mode: mode, common.lang)
-        session.output.write(mode == .csv ? text : text + "\n")
+        let notice = mode == .table ? (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches) : nil
+        try session.writeLedger(filter, mode: mode, store: try common.readStore(session), emptyNotice: notice, common.lang)
         return 0
     }
 }

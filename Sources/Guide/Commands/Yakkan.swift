@@ -105,17 +105,22 @@ struct CommonOptions: ParsableArguments {
     func openStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
         let keyRing = KeyRing.personal(login: session.login, environment: session.environment)
+        let limit: Int64
+        switch AttachmentLimit.resolve(environment: session.environment) {
+        case .failure(let problem): throw InputError(message: problem(lang))
+        case .success(let bytes): limit = bytes
+        }
         let opened: SQLiteStore
         do {
             opened = try SQLiteStore(
                 path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing,
-                createFolder: !StoreLocation.isChosen(option: store, environment: session.environment))
+                createFolder: !StoreLocation.isChosen(option: store, environment: session.environment), attachmentLimit: limit)
         } catch StoreError.noFolder(let path, let folder) where session.isTerminal {
             let create = try session.ask(
                 [Message(.question, StoreCommandText.createFolder(folder)(lang))], completions: ["y", "n"], bail: false,
                 language: lang, interpret: StoreCommandText.interpretYesNo)
             guard create == true else { throw StoreError.noFolder(path: path, folder: folder) }
-            opened = try SQLiteStore(path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing)
+            opened = try SQLiteStore(path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing, attachmentLimit: limit)
             session.show(.success, StoreCommandText.created(path)(lang))
         }
         HeadWatch(session: session, store: opened, path: path, language: lang).start()

@@ -50,12 +50,7 @@ struct MenuFlow {
         case .alerts: return try DutyFlow(session: session, store: store, language: language, bail: bail).alerts()
         case .query: return try QueryFlow(session: session, store: store, language: language, bail: bail).run()
         case .list:
-            let records = try store.summaries(LedgerFilter(), today: Village.today(session.clock))
-            if records.isEmpty {
-                session.show(.info, SessionText.noApplications(language))
-            } else {
-                session.output.write(Ledger.table(records, language) + "\n")
-            }
+            try session.writeLedger(LedgerFilter(), mode: .table, store: store, emptyNotice: SessionText.noApplications, language)
             return 0
         case .quit: return 0
         }

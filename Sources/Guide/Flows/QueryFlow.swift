@@ -10,8 +10,11 @@ struct QueryFlow {
     func run() throws -> Int32 {
         var mode = OutputMode.table
         session.show(.info, QueryText.banner(language))
+        // Read once, and only for a terminal: the shell only reads the store, and at 100,000
+        // services they take longer than the answers.
+        let completions = session.reader.completes ? try completions() : []
         while true {
-            switch session.reader.read(prompt: "> ", completions: try completions()) {
+            switch session.reader.read(prompt: "> ", completions: completions) {
             case .interrupted: continue
             case .endOfInput: return 0
             case .line(let bytes):
@@ -51,14 +54,8 @@ struct QueryFlow {
                         session.output.write(try Ledger.render([record], mode: mode, language) + (mode == .csv ? "" : "\n"))
                     }
                 case .success(.list(let filter)):
-                    let today = Village.today(session.clock)
-                    let records = mode == .json ? try store.query(filter, today: today) : try store.summaries(filter, today: today)
-                    if records.isEmpty {
-                        session.show(.info, SessionText.noMatches(language))
-                    } else {
-                        session.output.write(try Ledger.render(records, mode: mode, language) + (mode == .csv ? "" : "\n"))
-                        if mode == .table { session.show(.hint, QueryText.rows(records.count)(language)) }
-                    }
+                    let count = try session.writeLedger(filter, mode: mode, store: store, emptyNotice: SessionText.noMatches, language)
+                    if mode == .table && count > 0 { session.show(.hint, QueryText.rows(count)(language)) }
                 }
             }
         }

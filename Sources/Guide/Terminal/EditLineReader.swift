@@ -13,6 +13,7 @@ import Darwin
 /// so at most one instance should exist at a time. Call `prepareTerminalLocale()` first.
 final class EditLineReader: LineReader {
     static let historyLimit: Int32 = 1000
+    var completes: Bool { true }
 
     private let historyFile: String?
     private var lastHistoryLine: [UInt8]?

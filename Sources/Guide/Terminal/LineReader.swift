@@ -15,10 +15,13 @@ protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line. `completions` are the words TAB may complete
     /// for the current question (its choices); empty when it has none.
     func read(prompt: String, completions: [String]) -> ReadResult
+    /// Whether TAB completes: only on a terminal, so piped runs need not gather completions.
+    var completes: Bool { get }
     /// Keeps what must outlive the run (the history file).
     func close()
 }
 
 extension LineReader {
     func close() {}
+    var completes: Bool { false }
 }

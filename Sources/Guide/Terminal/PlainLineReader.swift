@@ -8,27 +8,54 @@ protocol ByteSource: AnyObject {
 
 final class DescriptorSource: ByteSource {
     let descriptor: Int32
+    /// Far longer than any answer may be (InputLine refuses more than a few thousand
+    /// characters): beyond it a line is read and dropped, so a pasted gigabyte costs no more
+    /// memory than this.
+    static let longestLine = 1 << 20
     private var buffer: [UInt8] = []
+    /// Where the next line begins, and how far past it a line break has been looked for: each
+    /// byte is looked at once and moved at most once, so a line costs time in proportion to its
+    /// length (a 40 MB pasted line took half a minute when every read searched from its start).
+    private var start = 0
+    private var searched = 0
+    /// Where the current line was cut, at a character boundary, once it passed `longestLine`.
+    private var cut: Int?
     private var finished = false
+    private var chunk = [UInt8](repeating: 0, count: 65536)
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     func nextLine() -> [UInt8]? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<(cut ?? newline)])
+                start = newline + 1
+                searched = start
+                cut = nil
                 return line
             }
             if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return buffer
+                guard start < buffer.count else { return nil }
+                defer { start = buffer.count }
+                return Array(buffer[start..<(cut ?? buffer.count)])
             }
-            var chunk = [UInt8](repeating: 0, count: 65536)
+            if cut == nil && buffer.count - start > Self.longestLine {
+                var boundary = start + Self.longestLine
+                while boundary > start && buffer[boundary] & 0xC0 == 0x80 { boundary -= 1 }
+                cut = boundary
+            }
+            if let cut { buffer.removeSubrange(cut...) }
+            searched = buffer.count
+            // Lines already returned are dropped once they are half the buffer.
+            if start > 0 && start >= buffer.count / 2 {
+                buffer.removeSubrange(..<start)
+                searched -= start
+                cut = cut.map { $0 - start }
+                start = 0
+            }
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            if count <= 0 { finished = true } else { buffer += chunk[..<count] }
+            if count <= 0 { finished = true } else { buffer.append(contentsOf: chunk[..<count]) }
         }
     }
 }

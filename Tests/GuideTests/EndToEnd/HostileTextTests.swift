@@ -45,7 +45,9 @@ import Testing
         let path = folder.path + "/yakkan.sqlite"
         do {
             // Written through Core directly, as an older yakkan or another tool could have.
-            let store = try SQLiteStore(path: path, workingDirectory: "/", clock: FixedClock(day: Day(iso: "2026-04-01")!))
+            let store = try SQLiteStore(
+                path: path, workingDirectory: "/", clock: FixedClock(day: Day(iso: "2026-04-01")!),
+                keyRing: KeyRing(folder: folder.path + "/keys", scope: .everyone))
             _ = try store.addStaff(
                 StaffMember(login: "kato", name: "加藤" + Self.escape, department: "総務課" + Self.escape, isAdministrator: true, reviewerOf: ["総務課"]),
                 by: "kato", at: "2026-04-01T00:00:00Z")

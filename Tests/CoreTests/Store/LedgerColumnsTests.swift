@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Core
+
+/// What lists read from stored columns and the short-search index must say exactly what the
+/// records say, after every kind of change the demo village makes.
+@Suite("Ledger columns")
+struct LedgerColumnsTests {
+    static let today = DemoVillageTests.today
+
+    @Test func storedRowsAreTheRowsOfTheRecords() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var stored: [LedgerRow] = []
+        try built.store.eachLedgerRow(LedgerFilter(), today: Self.today) { stored.append($0) }
+        let records = try built.store.applications()
+        #expect(records.count >= 12)
+        #expect(stored == records.map(LedgerRow.init))
+        // The columns a list shows are filled, not left at their defaults.
+        #expect(stored.allSatisfy { !$0.applicant.isEmpty && !$0.serviceManager.isEmpty && $0.userCount > 0 && $0.submittedOn != nil })
+        #expect(stored.contains { $0.latestOutcome == .approved && $0.decidedOn != nil })
+        #expect(stored.contains { $0.latestOutcome == .returned })
+    }
+
+    @Test func filtersAndLimitsApplyToStoredRows() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var filter = LedgerFilter()
+        filter.statuses = [.inUse]
+        filter.limit = 2
+        var stored: [Int64] = []
+        try built.store.eachLedgerRow(filter, today: Self.today) { stored.append($0.id) }
+        #expect(stored == Array(try built.store.queryIDs(filter, today: Self.today)))
+        #expect(stored.count == 2)
+    }
+
+    /// Every mode but the table, written a service at a time, is the same text as rendered whole.
+    @Test(arguments: [OutputMode.csv, .line, .json], [Language.ja, .en])
+    func streamedOutputIsTheRenderedOutput(mode: OutputMode, language: Language) throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let records = try built.store.query(LedgerFilter(), today: Self.today)
+        var stream = LedgerStream(mode: mode, language)
+        var text = ""
+        if stream.needsWholeRecords {
+            try built.store.eachRecord(LedgerFilter(), today: Self.today) { text += try stream.next($0) }
+        } else {
+            try built.store.eachLedgerRow(LedgerFilter(), today: Self.today) { text += stream.next($0) }
+        }
+        text += stream.end()
+        let whole = try Ledger.render(records, mode: mode, language)
+        #expect(text == whole + (mode == .csv ? "" : "\n"))
+        #expect(stream.count == records.count)
+    }
+
+    @Test func nothingStreamedIsStillAWholeDocument() {
+        #expect(LedgerStream(mode: .json, .ja).end() == "[]\n")
+        #expect(LedgerStream(mode: .csv, .en).end() == LedgerCSV.document([], .en))
+    }
+
+    /// One and two characters use the short-search index; they must find exactly the services
+    /// whose text contains them, as reading every text would.
+    @Test(arguments: ["名簿", "写真", "課", "共", "2", "総務", "ファ"])
+    func shortSearchesFindWhatAScanFinds(_ text: String) throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        #expect(ShortSearch.isIndexed(text))
+        var filter = LedgerFilter()
+        filter.text = text
+        let found = try built.store.queryIDs(filter, today: Self.today)
+        let scanned = try built.store.applications().filter { SQLiteStore.searchText($0).contains(text) }.map(\.id)
+        #expect(found == scanned)
+    }
+
+    @Test func punctuationIsSearchedByReading() throws {
+        #expect(!ShortSearch.isIndexed("・"))
+        #expect(!ShortSearch.isIndexed("a,"))
+        #expect(ShortSearch.words("名簿の更新、PC") == "C P PC の の更 名 名簿 新 更 更新 簿 簿の")
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var filter = LedgerFilter()
+        filter.text = "。"
+        let found = try built.store.queryIDs(filter, today: Self.today)
+        let scanned = try built.store.applications().filter { SQLiteStore.searchText($0).contains("。") }.map(\.id)
+        #expect(!scanned.isEmpty)
+        #expect(found == scanned)
+    }
+
+    @Test func aPurgedServiceIsNoLongerFound() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let later = Day(year: 2040, month: 1, day: 1)!
+        let passed = try built.store.applications().filter { $0.keepUntil.map { $0 < later } ?? false }
+        let purged = try #require(passed.first)
+        let word = String(purged.service.prefix(2))
+        var filter = LedgerFilter()
+        filter.text = word
+        #expect(try built.store.queryIDs(filter, today: Self.today).contains(purged.id))
+        _ = try built.store.purge([purged.id], today: later, by: "kato", at: "2040-01-01T00:00:00Z")
+        #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
+        filter.text = purged.service
+        #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
+    }
+
+    /// due and calendar read only what the schedule needs; what they show must be what the
+    /// whole records give.
+    @Test func theScheduleGivesTheSameTodayListAndCalendarAsWholeRecords() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        for day in [Self.today, Self.today.adding(months: 5)] {
+            var filter = LedgerFilter()
+            filter.statuses = TodayList.statuses
+            let whole = try built.store.query(filter, today: day)
+            let schedules = try built.store.schedules(filter, today: day)
+            #expect(schedules.map(\.id) == whole.map(\.id))
+            #expect(schedules.map { $0.dutyRecords.map(\.doneOn) } == whole.map { $0.dutyRecords.map(\.doneOn) })
+            let alerts = try built.store.openAlerts()
+            for member in try built.store.staff() {
+                let person = TodayList.Person(login: member.login, name: member.name, member: member)
+                for everything in [false, true] {
+                    let fromSchedules = TodayList.items(for: person, records: schedules, alerts: alerts, today: day, everything: everything)
+                    #expect(fromSchedules == TodayList.items(for: person, records: whole, alerts: alerts, today: day, everything: everything))
+                    #expect(!everything || !fromSchedules.isEmpty)
+                    #expect(DutyCalendar.events(for: person, records: schedules, today: day, everything: everything)
+                        == DutyCalendar.events(for: person, records: whole, today: day, everything: everything))
+                }
+            }
+        }
+    }
+
+    /// A store written before v7-list-columns gets its columns and short-search index filled
+    /// when it is next opened.
+    @Test func aStoreFromBeforeTheListColumnsIsFilledWhenOpened() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        let path = built.folder + "/demo.sqlite"
+        let expected = try built.store.applications().map(LedgerRow.init)
+        do {
+            // Back to how the previous version left it.
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                for column in ["applicant_name", "submitted_on", "user_count", "service_manager", "department_head", "latest_outcome", "decided_on"] {
+                    try db.execute(sql: "ALTER TABLE application DROP COLUMN \(column)")
+                }
+                try db.execute(sql: "DROP TABLE ledger_short_text")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-list-columns'")
+            }
+            try queue.close()
+        }
+        let reopened = try SQLiteStore(path: path, workingDirectory: built.folder, clock: FixedClock(day: Self.today))
+        var stored: [LedgerRow] = []
+        try reopened.eachLedgerRow(LedgerFilter(), today: Self.today) { stored.append($0) }
+        #expect(stored == expected)
+        var filter = LedgerFilter()
+        filter.text = "課"
+        #expect(try !reopened.queryIDs(filter, today: Self.today).isEmpty)
+    }
+}
