@@ -14,8 +14,9 @@ extension SQLiteStore {
             guard let application = try Self.loadApplication(db, id: record.applicationID) else {
                 throw StoreError.notFound(id: record.applicationID)
             }
-            guard application.status == .inUse || (application.status == .stopped && record.kind.schedule == nil) else {
-                throw StoreError.refused([DutyRules.notInUse(application)])
+            let member = try Self.loadStaff(db, login: record.recordedBy)
+            if let refusal = DutyActions.mayRecord(record.kind, on: application, login: record.recordedBy, member: member) {
+                throw StoreError.refused([refusal])
             }
             let answers = try Self.json(record.answers)
             try db.execute(
@@ -37,7 +38,8 @@ extension SQLiteStore {
     public func stopService(_ applicationID: Int64, _ stop: ServiceStop, alerts: [Alert]) throws -> ApplicationRecord {
         try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
+            let member = try Self.loadStaff(db, login: stop.stoppedBy)
+            if let refusal = DutyActions.mayStop(application, login: stop.stoppedBy, member: member) { throw StoreError.refused([refusal]) }
             try Self.stop(db, application, stop)
             try Self.insert(db, alerts, actor: stop.stoppedBy)
             try Self.refreshLedger(db, id: applicationID)
@@ -72,6 +74,14 @@ extension SQLiteStore {
 
     public func recordIncident(_ incident: Incident, alerts: [Alert]) throws {
         try recordedWrite { db in
+            let refusal: Localized?
+            if let id = incident.applicationID {
+                guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
+                refusal = DutyActions.mayReportIncident(application)
+            } else {
+                refusal = DutyActions.mayReportIncidentElsewhere(member: try Self.loadStaff(db, login: incident.recordedBy))
+            }
+            if let refusal { throw StoreError.refused([refusal]) }
             try db.execute(
                 sql: """
                     INSERT INTO incident (application_id, provider, service, occurred_on, what, source, action, recorded_by, recorded_at)
@@ -116,7 +126,9 @@ extension SQLiteStore {
     public func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord {
         try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            guard application.status == .inUse else { throw StoreError.refused([DutyRules.notInUse(application)]) }
+            if let refusal = DutyActions.mayDecideContinuation(application, member: try Self.loadStaff(db, login: login)) {
+                throw StoreError.refused([refusal])
+            }
             try db.execute(
                 sql: """
                     UPDATE alert SET acknowledged_at = ?, acknowledged_by = ?

@@ -32,10 +32,13 @@ public struct KeyRing: Sendable {
 
     public let folder: String
     public let scope: Scope
+    /// Logins whose keys are elsewhere: in a demo, the visitor signs with their own key.
+    public let elsewhere: [String: String]
 
-    public init(folder: String, scope: Scope) {
+    public init(folder: String, scope: Scope, elsewhere: [String: String] = [:]) {
         self.folder = folder
         self.scope = scope
+        self.elsewhere = elsewhere
     }
 
     /// The person's own key folder: `$XDG_DATA_HOME/yakkan/keys`, else `~/.local/share/yakkan/keys`.
@@ -53,6 +56,7 @@ public struct KeyRing: Sendable {
 
     public func signer(for login: String) throws -> Signer {
         if case .only(let me) = scope, me != login { throw TrustError.cannotSignAs(login) }
+        let folder = elsewhere[login] ?? folder
         let path = folder + "/" + Self.fileName(login) + ".ed25519"
         if let existing = try Self.readPrivate(path) {
             guard let raw = Data(base64Encoded: existing.trimmingCharacters(in: .whitespacesAndNewlines)),

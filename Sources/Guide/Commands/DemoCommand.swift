@@ -20,10 +20,13 @@ struct DemoCommand: ParsableCommand, SessionCommand {
             return 1
         }
         session.show(.info, DemoText.building(path)(common.lang))
-        // The demo plays every person of the village, so it signs with keys of its own, kept beside it.
+        // The demo plays every person of the village with keys of its own, kept beside it; the
+        // visitor signs with their own key, as they will when they go on using the store.
         let store = try SQLiteStore(
             path: full, workingDirectory: session.workingDirectory, clock: session.clock,
-            keyRing: KeyRing(folder: full + ".demo-keys", scope: .everyone))
+            keyRing: KeyRing(
+                folder: full + ".demo-keys", scope: .everyone,
+                elsewhere: [session.login: KeyRing.personal(login: session.login, environment: session.environment).folder]))
         let summary = try DemoVillage.build(
             into: store, today: Village.today(session.clock), visitor: DemoVillage.visitor(login: session.login))
         session.show(.success, DemoText.summary(summary, path: path)(common.lang))

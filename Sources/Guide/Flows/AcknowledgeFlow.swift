@@ -30,9 +30,8 @@ struct AcknowledgeFlow {
         session.show(.notice, ReviewText.awaitingAcknowledgement(chosen)(language))
         return try FormFlow(session: session, store: store, language: language, bail: bail)
             .run(AcknowledgementProcedure.procedure, about: chosen.id) { _ in
-                let record = try store.acknowledge(Acknowledgement(
-                    applicationID: chosen.id, login: session.login, name: chosen.serviceManager,
-                    acknowledgedAt: Village.timestamp(session.clock.now)))
+                let record = try store.acknowledge(
+                    ReviewActions.acknowledgement(of: chosen, by: session.login, at: Village.timestamp(session.clock.now)))
                 session.show(.success, ReviewText.acknowledged(record)(language))
             }
     }

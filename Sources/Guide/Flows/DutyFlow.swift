@@ -27,23 +27,17 @@ struct DutyFlow {
     func record(_ id: Int64, _ chosen: DutyKind?) throws -> Int32 {
         let actor = try Actor(session, store)
         var application = try application(id)
-        if refuse(DutyRules.mayRecord(login: actor.login, member: actor.member, application: application)) { return 1 }
-        guard application.status == .inUse || (application.status == .stopped && chosen?.schedule == nil && chosen != nil) else {
-            session.show(.error, DutyRules.notInUse(application)(language))
-            return 1
-        }
+        if refuse(DutyActions.mayRecord(chosen, on: application, login: actor.login, member: actor.member)) { return 1 }
         guard let kind = try chosen ?? chooseDuty(application) else { return 0 }
+        if refuse(DutyActions.mayRecord(kind, on: application, login: actor.login, member: actor.member)) { return 1 }
         let procedure = DutyProcedures.procedure(kind, for: application, today: today)
         return try form.run(procedure, about: id) { draft in
-            let answers = draft.state.answers
-            let record = DutyRecord(
-                applicationID: id, kind: kind, doneOn: answers[DutyFields.doneOn]?.date ?? today, answers: answers,
-                recordedBy: actor.login, recordedAt: now)
-            let (stop, alerts) = DutyConsequences.of(record, application, try directory())
-            application = try store.recordDuty(record, stop: stop, alerts: alerts)
+            let change = DutyActions.record(
+                kind, answers: draft.state.answers, on: application, by: actor.login, at: now, today: today, directory: try directory())
+            application = try store.recordDuty(change.duty!, stop: change.stop, alerts: change.alerts)
             session.show(.success, DutyText.recorded(kind, application)(language))
-            if stop != nil { session.show(.warning, DutyText.stopped(application)(language)) }
-            if !alerts.isEmpty { session.show(.info, DutyText.alerted(alerts.count)(language)) }
+            if change.stop != nil { session.show(.warning, DutyText.stopped(application)(language)) }
+            if !change.alerts.isEmpty { session.show(.info, DutyText.alerted(change.alerts.count)(language)) }
         }
     }
 
@@ -59,46 +53,32 @@ struct DutyFlow {
     func stop(_ id: Int64, reason: String?) throws -> Int32 {
         let actor = try Actor(session, store)
         let application = try application(id)
-        if refuse(DutyRules.mayStop(login: actor.login, member: actor.member, application: application)) { return 1 }
-        guard application.status == .inUse else {
-            session.show(.error, DutyRules.notInUse(application)(language))
-            return 1
-        }
+        if refuse(DutyActions.mayStop(application, login: actor.login, member: actor.member)) { return 1 }
         let apply = { (why: String) throws in
-            let stop = ServiceStop(reason: why, stoppedBy: actor.login, stoppedAt: now)
-            let alerts = Notifications.stopped(application, stop, try directory())
-            let stopped = try store.stopService(id, stop, alerts: alerts)
+            let change = DutyActions.stop(application, reason: why, by: actor.login, at: now, directory: try directory())
+            let stopped = try store.stopService(id, change.stop!, alerts: change.alerts)
             session.show(.warning, DutyText.stopped(stopped)(language))
-            session.show(.info, DutyText.alerted(alerts.count)(language))
+            session.show(.info, DutyText.alerted(change.alerts.count)(language))
         }
         if let reason {
             try apply(reason)
             return 0
         }
         return try form.run(EventProcedures.stop(), about: id) { draft in
-            let answers = draft.state.answers
-            try apply(answers[EventFields.reason]?.text ?? EventProcedures.overseasReason(language))
+            try apply(draft.state.answers[EventFields.reason]?.text ?? EventProcedures.overseasReason(language))
         }
     }
 
     func continuation(_ id: Int64) throws -> Int32 {
         let actor = try Actor(session, store)
         let application = try application(id)
-        if refuse(DutyRules.mayDecideContinuation(member: actor.member, application: application)) { return 1 }
-        guard application.status == .inUse else {
-            session.show(.error, DutyRules.notInUse(application)(language))
-            return 1
-        }
+        if refuse(DutyActions.mayDecideContinuation(application, member: actor.member)) { return 1 }
         return try form.run(EventProcedures.continuation(), about: id) { draft in
-            let answers = draft.state.answers
-            let stops = answers[EventFields.decision]?.choice == "stop"
-            let reason = answers[EventFields.reason]?.text ?? ""
-            let stop = stops ? ServiceStop(reason: reason, stoppedBy: actor.login, stoppedAt: now) : nil
-            var alerts = Notifications.continuationDecided(
-                application, continues: !stops, reason: reason, by: actor.name ?? actor.login, try directory(), at: now)
-            if let stop { alerts += Notifications.stopped(application, stop, try directory()) }
-            _ = try store.decideContinuation(id, stop: stop, by: actor.login, reason: reason, at: now, alerts: alerts)
-            session.show(.success, DutyText.continued(stops)(language))
+            let decided = DutyActions.continuation(
+                application, answers: draft.state.answers, by: actor.login, name: actor.name, at: now, directory: try directory())
+            _ = try store.decideContinuation(
+                id, stop: decided.change.stop, by: actor.login, reason: decided.reason, at: now, alerts: decided.change.alerts)
+            session.show(.success, DutyText.continued(decided.stops)(language))
         }
     }
 
@@ -106,44 +86,36 @@ struct DutyFlow {
         let actor = try Actor(session, store)
         if let id {
             let application = try application(id)
-            guard application.status == .inUse || application.status == .stopped else {
-                session.show(.error, DutyRules.notInUse(application)(language))
-                return 1
-            }
+            if refuse(DutyActions.mayReportIncident(application)) { return 1 }
             return try form.run(EventProcedures.ownIncident(today: today), about: id) { draft in
-            let answers = draft.state.answers
-                let incident = Incident(
-                    applicationID: id, provider: application.provider, service: application.service,
-                    occurredOn: answers[EventFields.occurredOn]?.date ?? today, what: answers[EventFields.what]?.text ?? "",
-                    source: nil, action: answers[EventFields.action]?.text, recordedBy: actor.login, recordedAt: now)
-                try store.recordIncident(incident, alerts: Notifications.ownIncident(incident, application, try directory()))
+                let change = DutyActions.ownIncident(
+                    application, answers: draft.state.answers, by: actor.login, at: now, today: today, directory: try directory())
+                try store.recordIncident(change.incident!, alerts: change.alerts)
                 session.show(.success, DutyText.incidentRecorded(language))
             }
         }
-        if refuse(DutyRules.mayRecordIncidentElsewhere(member: actor.member)) { return 1 }
+        if refuse(DutyActions.mayReportIncidentElsewhere(member: actor.member)) { return 1 }
         return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { draft in
             let answers = draft.state.answers
-            let incident = Incident(
-                applicationID: nil, provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "",
-                occurredOn: answers[EventFields.occurredOn]?.date ?? today, what: answers[EventFields.what]?.text ?? "",
-                source: answers[EventFields.source]?.text, action: nil, recordedBy: actor.login, recordedAt: now)
-            let affected = Notifications.affected(by: incident, in: try candidates(for: incident))
-            let alerts = Notifications.incidentElsewhere(incident, affected: affected, try directory())
-            try store.recordIncident(incident, alerts: alerts)
-            session.show(.success, DutyText.incidentElsewhereRecorded(affected, alerts: alerts.count)(language))
+            let candidates = try candidates(
+                provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "")
+            let change = DutyActions.incidentElsewhere(
+                answers: answers, candidates: candidates, by: actor.login, at: now, today: today, directory: try directory())
+            try store.recordIncident(change.incident!, alerts: change.alerts)
+            session.show(.success, DutyText.incidentElsewhereRecorded(change.affected, alerts: change.alerts.count)(language))
         }
     }
 
     /// Services in use whose provider or service name contains the incident's.
-    private func candidates(for incident: Incident) throws -> [ApplicationRecord] {
+    private func candidates(provider: String, service: String) throws -> [ApplicationRecord] {
         var byProvider = LedgerFilter()
         byProvider.statuses = [.inUse]
-        byProvider.provider = incident.provider
+        byProvider.provider = provider
         var found = try store.query(byProvider, today: today)
-        if !incident.service.isEmpty {
+        if !service.isEmpty {
             var byService = LedgerFilter()
             byService.statuses = [.inUse]
-            byService.service = incident.service
+            byService.service = service
             found += try store.query(byService, today: today).filter { record in !found.contains { $0.id == record.id } }
         }
         return found.sorted { $0.id < $1.id }

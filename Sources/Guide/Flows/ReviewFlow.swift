@@ -66,13 +66,11 @@ struct ReviewFlow {
         case .left: return 0
         case .bailed: return 1
         case .confirmed(let draft):
-            let answers = draft.state.answers
-            let outcome = DecisionOutcome(rawValue: answers[ReviewFields.decision]?.choice ?? "") ?? .returned
-            var decision = Decision(
-                applicationID: application.id, reviewerLogin: session.login, reviewerName: reviewer?.name ?? session.login,
-                outcome: outcome, reason: answers[ReviewFields.reason]?.text, answers: answers,
-                decidedAt: Village.timestamp(session.clock.now), applicationVersion: draft.applicationVersion ?? version)
-            decision.form = termination ? .termination : .application
+            let decision = ReviewActions.decision(
+                on: application, form: termination ? .termination : .application, answers: draft.state.answers,
+                by: session.login, reviewerName: reviewer?.name, at: Village.timestamp(session.clock.now),
+                reviewedVersion: draft.applicationVersion ?? version)
+            let outcome = decision.outcome
             let record = try store.decide(decision)
             let said = termination && outcome == .returned ? ReviewText.terminationReturned(record) : ReviewText.decided(record, outcome)
             session.show(.success, said(language))

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 @testable import Core
 
-/// The one-pass escape gives what the RFC's replacements, one after another, give.
+/// The one-pass escape gives what the RFC's replacements, one after another, give (a lone CR
+/// ends a line too, so it is escaped as one).
 @Suite struct ICalendarEscapeTests {
     static func replaced(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 
     @Test(arguments: [
