@@ -20,7 +20,10 @@ extension SQLiteStore {
         let json = try Self.json(draft.state.answers)
         return try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
-            if let refusal = TerminationRules.maySubmit(application) { throw StoreError.refused([refusal]) }
+            let member = try Self.loadStaff(db, login: draft.owner)
+            if let refusal = TerminationActions.maySubmit(application, login: draft.owner, member: member) {
+                throw StoreError.refused([refusal])
+            }
             if let draftID = draft.id {
                 try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [draftID, draft.version])
                 guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }

@@ -10,10 +10,7 @@ struct TerminateFlow {
     func run(_ id: Int64) throws -> Int32 {
         let actor = try Actor(session, store)
         guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
-        for refusal in [
-            TerminationRules.mayApply(login: actor.login, member: actor.member, application: application),
-            TerminationRules.maySubmit(application),
-        ].compactMap({ $0 }) {
+        if let refusal = TerminationActions.maySubmit(application, login: actor.login, member: actor.member) {
             session.show(.error, refusal(language))
             return 1
         }
