@@ -22,49 +22,91 @@ struct AuditVerifier {
     let accounts: Accounts
     let remembered: LogHead?
 
+    /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
     func verify(_ db: Database) throws -> AuditReport {
-        let entries = try AuditTrail.entries(db)
-        var report = AuditReport(entries: entries.count)
-        report.findings += chainFindings(db, entries)
-        let registry = keyRegistry(entries, &report)
-        report.findings += signatureFindings(entries, registry, &report)
-        report.findings += bindingFindings(registry, &report)
+        var report = AuditReport(entries: 0)
+        let keyEntries = try Row.fetchAll(
+            db, sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
+        ).map(AuditTrail.entry)
+        var keyReport = AuditReport(entries: 0)
+        let registry = keyRegistry(keyEntries, &keyReport)
+        var chain = ChainWalk()
+        var signatures: [AuditFinding] = []
+        var rules: [AuditFinding] = []
+        var signedSeen = false
+        var sawRemembered = false
         var replay = RecordReplay()
-        for entry in entries where entry.signature != nil {
-            guard let text = entry.detail, let detail = EntryDetail.decode(text) else { continue }
-            report.findings += replay.apply(entry, detail.rows)
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY rowid")
+        while let row = try cursor.next() {
+            let entry = AuditTrail.entry(row)
+            report.entries += 1
+            chain.step(entry)
+            if let remembered, entry.sequence == remembered.sequence, entry.hash == remembered.hash { sawRemembered = true }
+            guard let signature = entry.signature else {
+                if signedSeen {
+                    signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
+                } else {
+                    report.unsignedEntries += 1
+                }
+                continue
+            }
+            signedSeen = true
+            if let key = registry[entry.actor] {
+                if !Signer.verify(signature, of: entry.hash, publicKey: key) {
+                    signatures.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
+                }
+            } else {
+                signatures.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
+            }
+            if let text = entry.detail, let detail = EntryDetail.decode(text) {
+                rules += replay.apply(entry, detail.rows)
+            }
         }
+        report.findings += chain.finish(db)
+        report.findings += keyReport.findings
+        report.findings += signatures
+        report.findings += bindingFindings(registry, &report)
+        report.findings += rules
         report.findings += try replay.compare(db)
         report.findings += try attachmentFindings(db)
-        if let remembered, !entries.contains(where: { $0.sequence == remembered.sequence && $0.hash == remembered.hash }) {
+        if let remembered, !sawRemembered {
             report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))
         }
         return report
     }
 
-    func chainFindings(_ db: Database, _ entries: [AuditEntry]) -> [AuditFinding] {
+    /// The chain, entry by entry: the first entry that does not follow from the one before it.
+    struct ChainWalk {
         var previous = AuditTrail.genesis
         var expected: Int64 = 1
-        for entry in entries {
+        var broken: AuditFinding?
+
+        mutating func step(_ entry: AuditEntry) {
+            guard broken == nil else { return }
             let recomputed = AuditTrail.digest(
                 sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action,
                 subject: entry.subject, detailDigest: entry.detailDigest, previous: entry.previousHash)
             if recomputed != entry.hash || entry.detail.map({ AuditTrail.sha256($0) != entry.detailDigest }) == true {
-                return [AuditFinding(.contentChanged, sequence: entry.sequence, subject: entry.subject)]
+                broken = AuditFinding(.contentChanged, sequence: entry.sequence, subject: entry.subject)
+            } else if entry.previousHash != previous || entry.sequence != expected {
+                broken = AuditFinding(.chainBroken, sequence: entry.sequence, subject: entry.subject)
+            } else {
+                previous = entry.hash
+                expected += 1
             }
-            if entry.previousHash != previous || entry.sequence != expected {
-                return [AuditFinding(.chainBroken, sequence: entry.sequence, subject: entry.subject)]
+        }
+
+        /// The break, or else whether the log ends where the head recorded beside it says.
+        func finish(_ db: Database) -> [AuditFinding] {
+            if let broken { return [broken] }
+            let head = try? Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
+            let headSequence: Int64 = head?["sequence"] ?? 0
+            let headHash: String = head?["hash"] ?? AuditTrail.genesis
+            if headSequence != expected - 1 || headHash != previous {
+                return [AuditFinding(.truncated, sequence: expected, subject: "audit_head")]
             }
-            previous = entry.hash
-            expected += 1
+            return []
         }
-        let head = try? Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
-        let headSequence: Int64 = head?["sequence"] ?? 0
-        let headHash: String = head?["hash"] ?? AuditTrail.genesis
-        if headSequence != expected - 1 || headHash != previous {
-            return [AuditFinding(.truncated, sequence: expected, subject: "audit_head")]
-        }
-        return []
     }
 
     /// The first key each login entered, signed by that key itself.
@@ -83,30 +125,6 @@ struct AuditVerifier {
             registry[entry.actor] = key
         }
         return registry
-    }
-
-    func signatureFindings(_ entries: [AuditEntry], _ registry: [String: String], _ report: inout AuditReport) -> [AuditFinding] {
-        var findings: [AuditFinding] = []
-        var signedSeen = false
-        for entry in entries {
-            guard let signature = entry.signature else {
-                if signedSeen {
-                    findings.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
-                } else {
-                    report.unsignedEntries += 1
-                }
-                continue
-            }
-            signedSeen = true
-            guard let key = registry[entry.actor] else {
-                findings.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
-                continue
-            }
-            if !Signer.verify(signature, of: entry.hash, publicKey: key) {
-                findings.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
-            }
-        }
-        return findings
     }
 
     func bindingFindings(_ registry: [String: String], _ report: inout AuditReport) -> [AuditFinding] {
