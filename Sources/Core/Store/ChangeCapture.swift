@@ -47,6 +47,12 @@ struct RowImage: Codable, Equatable, Sendable {
     let key: [Cell]
     let row: [Cell]?
 
+    /// A value of the row by its column's name; null once the row is deleted.
+    subscript(column: String) -> Cell {
+        guard let row, let index = RecordTable.named(table)?.columns.firstIndex(of: column), index < row.count else { return .null }
+        return row[index]
+    }
+
     var address: String { table + String(decoding: (try? JSONEncoder().encode(key)) ?? Data(), as: UTF8.self) }
 
     static func digest(_ cells: [Cell]) -> Data {

@@ -71,12 +71,11 @@ struct RecordReplay {
                     broken(reason, image)
                 }
             case "decision" where isNew(image):
-                let row = image.row!
-                let reviewer = Self.text(row[2]) ?? ""
-                let applicationID = Self.integer(row[1]) ?? 0
+                let reviewer = Self.text(image["reviewer"]) ?? ""
+                let applicationID = Self.integer(image["application_id"]) ?? 0
                 if reviewer != entry.actor { broken(ReplayText.signedByAnother(reviewer, entry.actor), image); continue }
                 let facts = forms[applicationID] ?? FormFacts()
-                let termination = Self.text(row[9]) == Decision.Form.termination.rawValue
+                let termination = Self.text(image["form"]) == Decision.Form.termination.rawValue
                 let form = ReviewableForm(
                     department: facts.department,
                     applicantLogin: termination ? facts.terminationApplicant : facts.applicant,
@@ -86,16 +85,16 @@ struct RecordReplay {
                     broken(refusal.text, image)
                 }
             case "acknowledgement" where isNew(image):
-                let login = Self.text(image.row![1]) ?? ""
+                let login = Self.text(image["login"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
                 let manager = image.key.first.flatMap(Self.integer).flatMap { forms[$0]?.manager }
                 if manager != login { broken(ReplayText.notTheManager(login), image) }
             case "duty_record" where isNew(image):
-                let login = Self.text(image.row![5]) ?? ""
+                let login = Self.text(image["recorded_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
             case "application":
-                guard let row = image.row, let id = Self.integer(row[0]) else { continue }
-                let status = Self.text(row[2]) ?? ""
+                guard image.row != nil, let id = Self.integer(image["id"]) else { continue }
+                let status = Self.text(image["status"]) ?? ""
                 let before = forms[id]?.status ?? ""
                 guard status != before else { continue }
                 let justifiedBy: String?
@@ -103,7 +102,7 @@ struct RecordReplay {
                 case "approved", "returned", "refused": justifiedBy = "decision"
                 case "in_use": justifiedBy = "acknowledgement"
                 case "submitted": justifiedBy = nil
-                    if Self.text(row[1]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
+                    if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
                 default: justifiedBy = nil
                 }
                 if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {
@@ -121,11 +120,11 @@ struct RecordReplay {
         let login = image.key.first.flatMap(Self.text) ?? ""
         switch image.table {
         case "staff":
-            if let row = image.row {
+            if image.row != nil {
                 var member = staff[login] ?? StaffMember(login: login, name: "", department: "", isAdministrator: false, reviewerOf: [])
-                member.name = Self.text(row[1]) ?? ""
-                member.department = Self.text(row[2]) ?? ""
-                member.isAdministrator = Self.integer(row[3]) == 1
+                member.name = Self.text(image["name"]) ?? ""
+                member.department = Self.text(image["department"]) ?? ""
+                member.isAdministrator = Self.integer(image["is_administrator"]) == 1
                 staff[login] = member
             } else {
                 staff[login] = nil
@@ -138,12 +137,12 @@ struct RecordReplay {
             staff[login] = member
         case "application":
             guard let id = image.key.first.flatMap(Self.integer) else { return }
-            guard let row = image.row else { forms[id] = nil; return }
+            guard image.row != nil else { forms[id] = nil; return }
             var facts = forms[id] ?? FormFacts()
-            facts.applicant = Self.text(row[1]) ?? ""
-            facts.status = Self.text(row[2]) ?? ""
-            facts.department = Self.text(row[5]) ?? ""
-            let answers = Self.answers(row[4])
+            facts.applicant = Self.text(image["applicant"]) ?? ""
+            facts.status = Self.text(image["status"]) ?? ""
+            facts.department = Self.text(image["department"]) ?? ""
+            let answers = Self.answers(image["answers"])
             facts.departmentHead = answers?[ApplicationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil)
             facts.manager = answers?[ApplicationFields.serviceManager]?.person?.login
             forms[id] = facts
@@ -157,10 +156,10 @@ struct RecordReplay {
             }
             forms[id] = facts
         case "termination":
-            guard let id = image.key.first.flatMap(Self.integer), let row = image.row else { return }
+            guard let id = image.key.first.flatMap(Self.integer), image.row != nil else { return }
             var facts = forms[id] ?? FormFacts()
-            facts.terminationApplicant = Self.text(row[1]) ?? ""
-            facts.terminationHead = Self.answers(row[3])?[TerminationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil)
+            facts.terminationApplicant = Self.text(image["applicant"]) ?? ""
+            facts.terminationHead = Self.answers(image["answers"])?[TerminationFields.departmentHead]?.person ?? NamedPerson(name: "", login: nil)
             forms[id] = facts
         default: return
         }
@@ -195,7 +194,7 @@ struct RecordReplay {
     /// The application a decision or an acknowledgement belongs to.
     static func applicationID(of image: RowImage) -> Int64? {
         switch image.table {
-        case "decision": return image.row.flatMap { integer($0[1]) }
+        case "decision": return image.row == nil ? nil : integer(image["application_id"])
         case "acknowledgement": return image.key.first.flatMap(integer)
         default: return nil
         }

@@ -5,17 +5,32 @@ public enum StoreLocation {
     public static func resolve(option: String?, environment: [String: String]) -> String {
         if let path = option, !path.isEmpty { return path }
         if let path = environment["YAKKAN_STORE"], !path.isEmpty { return path }
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return data + "/yakkan/yakkan.sqlite"
-        }
-        let home = environment["HOME"] ?? "."
-        return home + "/.local/share/yakkan/yakkan.sqlite"
+        return PersonalFolder.data(environment) + "/yakkan.sqlite"
     }
 
     /// Whether the path was chosen (`--store`, `YAKKAN_STORE`) rather than the default: a chosen
     /// path may be mistyped, so its missing folder is not made without asking.
     public static func isChosen(option: String?, environment: [String: String]) -> Bool {
         !(option ?? "").isEmpty || !(environment["YAKKAN_STORE"] ?? "").isEmpty
+    }
+}
+
+/// A person's own folders for yakkan, as the XDG base directories place them: what they keep
+/// (the default store, signing keys) and what they remember (the log's head, history).
+public enum PersonalFolder {
+    /// `$XDG_DATA_HOME/yakkan`, else `~/.local/share/yakkan`.
+    public static func data(_ environment: [String: String]) -> String {
+        base(environment, "XDG_DATA_HOME", "/.local/share") + "/yakkan"
+    }
+
+    /// `$XDG_STATE_HOME/yakkan`, else `~/.local/state/yakkan`.
+    public static func state(_ environment: [String: String]) -> String {
+        base(environment, "XDG_STATE_HOME", "/.local/state") + "/yakkan"
+    }
+
+    /// A relative XDG path is to be ignored, as the specification says.
+    static func base(_ environment: [String: String], _ variable: String, _ underHome: String) -> String {
+        environment[variable].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (environment["HOME"] ?? ".") + underHome
     }
 }
 

@@ -12,9 +12,7 @@ public struct HeadMemory: Sendable {
 
     /// `$XDG_STATE_HOME/yakkan/heads`, else `~/.local/state/yakkan/heads`.
     public static func personal(environment: [String: String]) -> HeadMemory {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? ".") + "/.local/state"
-        return HeadMemory(folder: state + "/yakkan/heads")
+        HeadMemory(folder: PersonalFolder.state(environment) + "/heads")
     }
 
     func file(for storePath: String) -> String {

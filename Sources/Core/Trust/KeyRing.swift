@@ -43,9 +43,7 @@ public struct KeyRing: Sendable {
 
     /// The person's own key folder: `$XDG_DATA_HOME/yakkan/keys`, else `~/.local/share/yakkan/keys`.
     public static func personal(login: String, environment: [String: String]) -> KeyRing {
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? ".") + "/.local/share"
-        return KeyRing(folder: data + "/yakkan/keys", scope: .only(login))
+        KeyRing(folder: PersonalFolder.data(environment) + "/keys", scope: .only(login))
     }
 
     /// Who signs when nobody in particular acts (the baseline of an older store).
