@@ -21,11 +21,12 @@ public protocol Store: AnyObject, Sendable {
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
 
-    // The staff directory; every change is checked by DirectoryRules inside its transaction.
+    // The staff directory; every change is decided by DirectoryActions inside its transaction.
     func staffMember(login: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
-    func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember
-    func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws
+    func addStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
+    @discardableResult
+    func updateStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
     func removeStaff(login: String, by actor: String, at timestamp: String) throws
 
     /// Marks the application as being double-checked by `login`; returns who else already is.
@@ -79,6 +80,13 @@ public protocol Store: AnyObject, Sendable {
     func head() throws -> LogHead?
     /// Whether the log holds this entry exactly.
     func contains(_ head: LogHead) throws -> Bool
+}
+
+extension Store {
+    @discardableResult
+    public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
+        try addStaff(StaffEntry(member), by: actor, at: timestamp)
+    }
 }
 
 /// Why the store refused; each case is worded for the user in StoreText.

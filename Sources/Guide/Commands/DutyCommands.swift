@@ -10,7 +10,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
 
     func run(in session: Session) throws -> Int32 {
         let store = try common.readStore(session)
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         if all, let refusal = DutyRules.maySeeEverything(member: actor.member) {
             session.show(.error, refusal(common.lang))
             return 1
@@ -24,7 +24,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
         // An alert may name a service in another status: read those few by themselves.
         let listed = Set(records.map(\.id))
         records += try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { try store.application(id: $0) }
-        let items = TodayList.items(for: actor.person, records: records, alerts: alerts, today: today, everything: all)
+        let items = TodayList.items(for: actor, records: records, alerts: alerts, today: today, everything: all)
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
@@ -108,12 +108,12 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
 
     func run(in session: Session) throws -> Int32 {
         let store = try common.readStore(session)
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         var filter = actor.involvedServices
         filter.statuses = [.inUse]
         if all { filter.involving = nil }
         let today = Village.today(session.clock)
-        let events = DutyCalendar.events(for: actor.person, records: try store.schedules(filter, today: today), today: today, everything: all)
+        let events = DutyCalendar.events(for: actor, records: try store.schedules(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
             session.output.write(text)

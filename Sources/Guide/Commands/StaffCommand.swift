@@ -18,8 +18,8 @@ struct StaffCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(CommandHelp.makeAdministrator)) var admin = false
 
         func run(in session: Session) throws -> Int32 {
-            let member = StaffMember(login: login, name: name, department: department, isAdministrator: admin, reviewerOf: reviewerOf)
-            let added = try common.openStore(session).addStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            let entry = StaffEntry(login: login, name: name, department: department, administrator: admin, reviewerOf: reviewerOf)
+            let added = try common.openStore(session).addStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.added(added)(common.lang))
             return 0
         }
@@ -53,17 +53,10 @@ struct StaffCommand: ParsableCommand {
         @Option(help: ArgumentHelp(CommandHelp.newName)) var name: String?
 
         func run(in session: Session) throws -> Int32 {
-            let store = try common.openStore(session)
-            guard var member = try store.staffMember(login: login) else {
-                session.show(.error, StaffText.notListed(login)(common.lang))
-                return 1
-            }
-            if !reviewerOf.isEmpty { member.reviewerOf = reviewerOf }
-            if noReviewer { member.reviewerOf = [] }
-            if let admin { member.isAdministrator = admin }
-            if let department { member.department = department }
-            if let name { member.name = name }
-            try store.updateStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            let entry = StaffEntry(
+                login: login, name: name, department: department, administrator: admin,
+                reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf)
+            try common.openStore(session).updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
             return 0
         }

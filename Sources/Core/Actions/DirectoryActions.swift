@@ -1,0 +1,66 @@
+/// Changes to the staff directory, as an administrator types them: who may make them, and the
+/// entry they leave. The store asks here inside the transaction that writes the entry.
+public enum DirectoryActions {
+    /// The new entry. The first person of an empty directory becomes its administrator.
+    public static func adding(_ entry: StaffEntry, by actor: String, directory: [StaffMember]) throws -> StaffMember {
+        try check(actor: actor, target: entry.login, directory: directory)
+        if directory.contains(where: { $0.login == entry.login }) {
+            throw StoreError.refused([Localized(
+                "\(entry.login) はすでに名簿にあります。変更は yakkan staff set-role で行います。",
+                "\(entry.login) is already in the directory; use yakkan staff set-role to change it.")])
+        }
+        return StaffMember(
+            login: entry.login, name: entry.name ?? entry.login, department: entry.department ?? "",
+            isAdministrator: directory.isEmpty || entry.administrator == true, reviewerOf: Array(Set(entry.reviewerOf ?? [])).sorted())
+    }
+
+    /// The listed entry with what was given changed; what was not given stays.
+    public static func updating(_ entry: StaffEntry, by actor: String, directory: [StaffMember]) throws -> StaffMember {
+        try check(actor: actor, target: entry.login, directory: directory)
+        guard var member = directory.first(where: { $0.login == entry.login }) else { throw StoreError.refused([StaffText.notListed(entry.login)]) }
+        if let name = entry.name { member.name = name }
+        if let department = entry.department { member.department = department }
+        if let administrator = entry.administrator { member.isAdministrator = administrator }
+        if let reviewerOf = entry.reviewerOf { member.reviewerOf = Array(Set(reviewerOf)).sorted() }
+        return member
+    }
+
+    /// The entry to remove; the last administrator stays.
+    public static func removing(_ login: String, by actor: String, directory: [StaffMember]) throws -> StaffMember {
+        try check(actor: actor, target: login, directory: directory)
+        guard let member = directory.first(where: { $0.login == login }) else { throw StoreError.refused([StaffText.notListed(login)]) }
+        if member.isAdministrator, directory.filter(\.isAdministrator).count == 1 {
+            throw StoreError.refused([DirectoryRules.lastAdministrator])
+        }
+        return member
+    }
+
+    private static func check(actor: String, target: String, directory: [StaffMember]) throws {
+        let actorMember = directory.first { $0.login == actor }
+        if let reason = DirectoryRules.refusal(actor: actor, actorMember: actorMember, directoryIsEmpty: directory.isEmpty, target: target) {
+            throw StoreError.refused([reason])
+        }
+    }
+}
+
+/// A directory entry as typed: what is nil was not given (an update leaves it as it was).
+public struct StaffEntry: Sendable, Equatable {
+    public var login: String
+    public var name: String?
+    public var department: String?
+    public var administrator: Bool?
+    public var reviewerOf: [String]?
+
+    public init(login: String, name: String? = nil, department: String? = nil, administrator: Bool? = nil, reviewerOf: [String]? = nil) {
+        self.login = login
+        self.name = name
+        self.department = department
+        self.administrator = administrator
+        self.reviewerOf = reviewerOf
+    }
+
+    public init(_ member: StaffMember) {
+        self.init(login: member.login, name: member.name, department: member.department,
+                  administrator: member.isAdministrator, reviewerOf: member.reviewerOf)
+    }
+}
