@@ -39,9 +39,7 @@ struct PurgeCommand: ParsableCommand, SessionCommand {
             session.show(.success, TerminationText.held(record)(language))
             return 0
         }
-        var filter = LedgerFilter()
-        filter.statuses = [.ended]
-        let ended = try store.summaries(filter, today: today).filter { $0.keepUntil != nil }
+        let ended = try store.summaries(.ended, today: today).filter { $0.keepUntil != nil }
         guard !ended.isEmpty else {
             session.show(.info, TerminationText.nothingEnded(language))
             return 0

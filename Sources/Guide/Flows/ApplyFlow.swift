@@ -49,11 +49,7 @@ struct ApplyFlow {
     }
 
     private func sameService(_ provider: String, _ service: String) throws -> [ApplicationRecord] {
-        var filter = LedgerFilter()
-        filter.statuses = [.approved, .inUse]
-        filter.provider = provider
-        filter.service = service
-        return try store.query(filter, today: Village.today(session.clock))
+        try store.query(.reusable(provider: provider, service: service), today: Village.today(session.clock))
     }
 
     /// Asks whether to start from an approved application of the same service elsewhere.

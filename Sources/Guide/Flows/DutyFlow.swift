@@ -108,15 +108,9 @@ struct DutyFlow {
 
     /// Services in use whose provider or service name contains the incident's.
     private func candidates(provider: String, service: String) throws -> [ApplicationRecord] {
-        var byProvider = LedgerFilter()
-        byProvider.statuses = [.inUse]
-        byProvider.provider = provider
-        var found = try store.query(byProvider, today: today)
+        var found = try store.query(.inUse(provider: provider), today: today)
         if !service.isEmpty {
-            var byService = LedgerFilter()
-            byService.statuses = [.inUse]
-            byService.service = service
-            found += try store.query(byService, today: today).filter { record in !found.contains { $0.id == record.id } }
+            found += try store.query(.inUse(service: service), today: today).filter { record in !found.contains { $0.id == record.id } }
         }
         return found.sorted { $0.id < $1.id }
     }

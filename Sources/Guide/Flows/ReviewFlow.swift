@@ -73,13 +73,9 @@ struct ReviewFlow {
             return record
         }
         guard let reviewer else { return nil }
-        var filter = LedgerFilter()
-        filter.involving = Involvement(login: nil, departments: reviewer.reviewerOf)
-        filter.statuses = [.submitted]
-        let applications = try store.summaries(filter, today: Village.today(session.clock))
-        filter.statuses = []
-        filter.terminationStatus = .submitted
-        let terminations = try store.summaries(filter, today: Village.today(session.clock))
+        let today = Village.today(session.clock)
+        let applications = try store.summaries(.applicationsToReview(departments: reviewer.reviewerOf), today: today)
+        let terminations = try store.summaries(.terminationsToReview(departments: reviewer.reviewerOf), today: today)
         let waiting = ReviewText.waiting(for: reviewer, in: applications) + ReviewText.terminationsWaiting(for: reviewer, in: terminations)
         guard !waiting.isEmpty else {
             session.show(.info, ReviewText.nothingWaiting(language))
