@@ -19,11 +19,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
+        // libpq's header; the library itself is loaded when a server is used (Core/Server/LibPQ.swift).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(
             name: "Core",
             dependencies: [
@@ -42,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "LedgerBenchmark", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/LedgerBenchmark"),
         // A PostgreSQL server of the tests' own, started in a temporary folder; shared by suites.
-        .target(name: "PrivateServer", dependencies: ["Core", "CLibPQ"], path: "Tests/PrivateServer"),
+        .target(name: "PrivateServer", dependencies: ["Core"], path: "Tests/PrivateServer"),
         .testTarget(
             name: "CoreTests",
             dependencies: ["Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),

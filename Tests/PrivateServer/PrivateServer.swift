@@ -1,4 +1,3 @@
-import CLibPQ
 import Core
 import Foundation
 #if canImport(Glibc)
@@ -94,7 +93,7 @@ public final class PrivateServer {
     private func waitUntilAccepting() throws {
         // Not a measurement: a safety net for a server that never comes up.
         let deadline = Date().addingTimeInterval(120)
-        while PQping(uri()) != PQPING_OK {
+        while !PostgresLink.isAccepting(uri: uri()) {
             guard process.isRunning, Date() < deadline else {
                 let log = (try? String(contentsOfFile: "\(folder)/server.log", encoding: .utf8)) ?? ""
                 stop()

@@ -18,6 +18,8 @@ public struct PostgresFault: Error, Equatable, Sendable {
     /// libpq's own code for a connection that could not be made or was lost.
     static let connectionLost = "08006"
     static let cannotConnectState = "08001"
+    /// Not the server's: libpq itself is not installed on this machine.
+    static let noClientLibrary = "YK500"
     /// The codes yakkan's server rules raise (class YK is free for applications to use).
     public static let fourEyesRefused = "YK401"
     public static let logIsAppendOnly = "YK402"
@@ -33,6 +35,8 @@ public struct PostgresFault: Error, Equatable, Sendable {
     /// The store's fault for it, worded and with the store's exit status (3).
     public var storeError: StoreError {
         switch sqlState {
+        case Self.noClientLibrary:
+            return .refused([ServerText.noClientLibrary(message)])
         case Self.cannotConnectState, Self.connectionLost:
             return .cannotOpen(path: detail, reason: message)
         case "40001", "40P01", "55P03", "57014":
@@ -88,6 +92,12 @@ public enum ServerText {
         "The audit log is append-only: the server refused to change or remove an entry.")
     static let noSuchForm = Localized(
         "確認する様式がサーバーにありません。", "The server has no such form to review.")
+
+    static func noClientLibrary(_ library: String) -> Localized {
+        Localized(
+            "PostgreSQL のクライアントライブラリ（\(library)）がありません。scripts/setup を実行するか、apt-get install libpq5 で入れてください。",
+            "PostgreSQL's client library (\(library)) is not installed. Run scripts/setup, or apt-get install libpq5.")
+    }
 
     static func onlyInitYet(_ address: String) -> Localized {
         Localized(

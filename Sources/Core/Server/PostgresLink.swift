@@ -5,6 +5,7 @@ import Foundation
 /// command whose store calls are synchronous: a blocking call per statement is all it needs,
 /// without an event loop (the measured reasons are in the README).
 public final class PostgresLink {
+    private let pq: LibPQ
     private let connection: OpaquePointer
     /// The server's address as given, without a password: what messages show.
     public let address: String
@@ -13,21 +14,28 @@ public final class PostgresLink {
     /// a `key=value` connection string. Who the server says we are is `sessionUser`.
     public init(uri: String) throws {
         address = ServerAddress.redacted(uri)
-        guard let connection = PQconnectdb(uri) else {
+        let pq = try LibPQ.loaded()
+        self.pq = pq
+        guard let connection = pq.connectdb(uri) else {
             throw PostgresFault.cannotConnect(address: address, reason: "libpq could not allocate a connection")
         }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = Self.trimmed(PQerrorMessage(connection))
-            PQfinish(connection)
+        guard pq.status(connection) == CONNECTION_OK else {
+            let reason = Self.trimmed(pq.errorMessage(connection))
+            pq.finish(connection)
             throw PostgresFault.cannotConnect(address: address, reason: reason)
         }
         self.connection = connection
-        PQsetClientEncoding(connection, "UTF8")
+        _ = pq.setClientEncoding(connection, "UTF8")
         // The server's notices (a role already granted, say) are for a DBA's psql, not for staff.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        _ = pq.setNoticeProcessor(connection, { _, _ in }, nil)
     }
 
-    deinit { PQfinish(connection) }
+    deinit { pq.finish(connection) }
+
+    /// Whether a server answers at that address (libpq's PQping): false too without libpq.
+    public static func isAccepting(uri: String) -> Bool {
+        LibPQ.shared?.ping(uri) == PQPING_OK
+    }
 
     /// The login the server authenticated: who yakkan acts for, never a flag or a variable.
     public func sessionUser() throws -> String {
@@ -41,16 +49,16 @@ public final class PostgresLink {
     public func execute(_ sql: String, _ parameters: [(any ServerParameter)?] = []) throws -> ServerRows {
         let result: OpaquePointer?
         if parameters.isEmpty {
-            result = PQexec(connection, sql)
+            result = pq.exec(connection, sql)
         } else {
             let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { parameter in parameter.flatMap { strdup($0.serverText) } }
             defer { texts.forEach { free($0) } }
             result = texts.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { values in
-                PQexecParams(connection, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+                pq.execParams(connection, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
             }
         }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        defer { pq.clear(result) }
+        switch pq.resultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return ServerRows(columns: [], rows: [])
         case PGRES_TUPLES_OK:
@@ -85,11 +93,11 @@ public final class PostgresLink {
     }
 
     private func rows(of result: OpaquePointer?) -> ServerRows {
-        let columnCount = PQnfields(result)
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
-        let rows = (0..<PQntuples(result)).map { row in
+        let columnCount = pq.nfields(result)
+        let columns = (0..<columnCount).map { column in pq.fname(result, column).map { String(cString: $0) } ?? "" }
+        let rows = (0..<pq.ntuples(result)).map { row in
             (0..<columnCount).map { column -> String? in
-                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+                pq.getisnull(result, row, column) == 1 ? nil : pq.getvalue(result, row, column).map { String(cString: $0) }
             }
         }
         return ServerRows(columns: columns, rows: rows)
@@ -97,18 +105,18 @@ public final class PostgresLink {
 
     private func fault(of result: OpaquePointer?) -> PostgresFault {
         guard let result else {
-            return PostgresFault(sqlState: PostgresFault.connectionLost, message: Self.trimmed(PQerrorMessage(connection)))
+            return PostgresFault(sqlState: PostgresFault.connectionLost, message: Self.trimmed(pq.errorMessage(connection)))
         }
         func field(_ code: Character) -> String {
-            PQresultErrorField(result, Int32(code.asciiValue ?? 0)).map { String(cString: $0) } ?? ""
+            pq.resultErrorField(result, Int32(code.asciiValue ?? 0)).map { String(cString: $0) } ?? ""
         }
         // A connection that broke mid-statement has no SQLSTATE of its own.
         let state = field("C").isEmpty ? PostgresFault.connectionLost : field("C")
-        let message = field("M").isEmpty ? Self.trimmed(PQerrorMessage(connection)) : field("M")
+        let message = field("M").isEmpty ? Self.trimmed(pq.errorMessage(connection)) : field("M")
         return PostgresFault(sqlState: state, message: message, detail: field("D"), hint: field("H"))
     }
 
-    private static func trimmed(_ text: UnsafePointer<CChar>?) -> String {
+    private static func trimmed(_ text: UnsafeMutablePointer<CChar>?) -> String {
         text.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     }
 }
