@@ -18,13 +18,16 @@ extension SQLiteStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]) else { return nil }
         let departments = try String.fetchAll(
             db, sql: "SELECT department FROM staff_reviewer WHERE login = ? ORDER BY department", arguments: [login])
+        let mail = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [login])
         return StaffMember(
             login: row["login"], name: row["name"], department: row["department"],
-            isAdministrator: row["is_administrator"], reviewerOf: departments)
+            isAdministrator: row["is_administrator"], reviewerOf: departments,
+            mail: mail?["mail"], mailLanguage: (mail?["language"] as String?).flatMap(Language.init(rawValue:)))
     }
 
     public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
-        try recordedWrite { db in
+        if let mail = member.mail, let refusal = DirectoryRules.mailRefusal(mail) { throw StoreError.refused([refusal]) }
+        return try recordedWrite { db in
             let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0
             if let reason = DirectoryRules.refusal(
                 actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: empty, target: member.login) {
@@ -41,12 +44,14 @@ extension SQLiteStore {
                 sql: "INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [added.login, added.name, added.department, added.isAdministrator, timestamp])
             try Self.writeReviewerRoles(db, added)
+            try Self.writeMail(db, added)
             try AuditTrail.append(db, actor: actor, action: "staff-add", subject: "staff/\(added.login)", detail: try Self.json(added), at: timestamp)
             return added
         }
     }
 
     public func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws {
+        if let mail = member.mail, let refusal = DirectoryRules.mailRefusal(mail) { throw StoreError.refused([refusal]) }
         try recordedWrite { db in
             if let reason = DirectoryRules.refusal(
                 actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: false, target: member.login) {
@@ -57,6 +62,7 @@ extension SQLiteStore {
                 arguments: [member.name, member.department, member.isAdministrator, member.login])
             guard db.changesCount == 1 else { throw StoreError.refused([Self.notListed(member.login)]) }
             try Self.writeReviewerRoles(db, member)
+            try Self.writeMail(db, member)
             try AuditTrail.append(db, actor: actor, action: "staff-update", subject: "staff/\(member.login)", detail: try Self.json(member), at: timestamp)
         }
     }
@@ -79,6 +85,19 @@ extension SQLiteStore {
 
     static func notListed(_ login: String) -> Localized {
         Localized("\(login) は名簿にありません。", "\(login) is not in the directory.")
+    }
+
+    static func writeMail(_ db: Database, _ member: StaffMember) throws {
+        let current = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [member.login])
+        // Unchanged rows are left alone, so a change of name does not rewrite the address.
+        let mail: String? = current?["mail"], language: String? = current?["language"]
+        if mail == member.mail && language == member.mailLanguage?.rawValue { return }
+        try db.execute(sql: "DELETE FROM staff_mail WHERE login = ?", arguments: [member.login])
+        if let mail = member.mail {
+            try db.execute(
+                sql: "INSERT INTO staff_mail (login, mail, language) VALUES (?, ?, ?)",
+                arguments: [member.login, mail, member.mailLanguage?.rawValue])
+        }
     }
 
     static func writeReviewerRoles(_ db: Database, _ member: StaffMember) throws {
