@@ -21,22 +21,7 @@ public struct TodayItem: Sendable, Equatable {
     public let overduePeriods: Int
     public let alertID: Int64?
     /// Whom it waits on, shown when the list is the whole store's (`due --all`).
-    public var forWhom: String? = nil
-
-    init(
-        kind: Kind, applicationID: Int64?, duty: DutyKind?, service: String, title: Localized, dueDate: Day?,
-        overduePeriods: Int, alertID: Int64?, forWhom: String? = nil
-    ) {
-        self.kind = kind
-        self.applicationID = applicationID
-        self.duty = duty
-        self.service = service
-        self.title = title
-        self.dueDate = dueDate
-        self.overduePeriods = overduePeriods
-        self.alertID = alertID
-        self.forWhom = forWhom
-    }
+    public var forWhom: Localized? = nil
 
     /// The same thing for the same person on another day has the same key: what `remind`
     /// remembers so that it mails each item at most once a day.
@@ -137,13 +122,23 @@ public enum TodayList {
         let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
             let service = alert.applicationID.flatMap { services[$0] } ?? ""
-            let recipient = [alert.recipientName, alert.recipientLogin.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
                 title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id,
-                forWhom: everything && !recipient.isEmpty ? recipient : nil))
+                forWhom: everything ? recipient(of: alert) : nil))
         }
         return sorted(items)
+    }
+
+    /// Whom an alert is for: a person of the directory by name and login; a user who is not in
+    /// it, whom yakkan cannot reach, said to be so.
+    static func recipient(of alert: Alert) -> Localized? {
+        switch (alert.recipientName, alert.recipientLogin) {
+        case (let name?, let login?): return Localized("\(name) (\(login))", "\(name) (\(login))")
+        case (nil, let login?): return Localized(login, login)
+        case (let name?, nil): return Localized("\(name)・名簿にない利用者", "\(name), not in the directory")
+        case (nil, nil): return nil
+        }
     }
 
     /// Most urgent first; then by due date, service and alert.
@@ -190,7 +185,7 @@ public enum TodayList {
             case .stranded: (label, tone) = (Localized("担当者なし", "NOBODY"), .error)
             }
             let service = item.service.isEmpty ? "" : item.service + " "
-            let forWhom = item.forWhom.map { Localized("（宛先：\($0)）", " (for \($0))")(language) } ?? ""
+            let forWhom = item.forWhom.map { Localized("（宛先：\($0.ja)）", " (for \($0.en))")(language) } ?? ""
             lines.append(Message(tone, "  [\(label(language))] " + number + service + "— " + item.title(language) + due + forWhom))
         }
         return lines
@@ -208,10 +203,11 @@ public enum TodayList {
             let overdue_periods: Int
             let alert_id: Int64?
             let for_whom: String?
+            let for_whom_en: String?
         }
         let exported = items.map {
             Exported(kind: $0.kind.rawValue, application_id: $0.applicationID, duty: $0.duty?.rawValue, service: $0.service,
-                     title: $0.title.ja, title_en: $0.title.en, due: $0.dueDate?.iso, overdue_periods: $0.overduePeriods, alert_id: $0.alertID, for_whom: $0.forWhom)
+                     title: $0.title.ja, title_en: $0.title.en, due: $0.dueDate?.iso, overdue_periods: $0.overduePeriods, alert_id: $0.alertID, for_whom: $0.forWhom?.ja, for_whom_en: $0.forWhom?.en)
         }
         if exported.isEmpty { return "[]" }
         return try ApplicationExport.encode(exported)

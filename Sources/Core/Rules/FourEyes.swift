@@ -52,8 +52,9 @@ public enum FourEyes {
     public static func refusals(reviewerLogin: String, reviewer: StaffMember?, application: ApplicationRecord) -> [ReviewRefusal] {
         var reasons: [ReviewRefusal] = []
         if application.status != .submitted {
-            // A returned application waits for its applicant; any other decided one is done.
-            if let decision = application.latestDecision, application.status != .returned {
+            // A returned application waits for its applicant; any other decided one is done, and
+            // its latest decision (of the termination, once there is one) says by whom.
+            if let decision = application.termination?.latestDecision ?? application.latestDecision, application.status != .returned {
                 reasons.append(.alreadyDecided(decision, now: application.status))
             } else {
                 reasons.append(.notAwaitingReview(application.status))

@@ -35,7 +35,7 @@ struct ApplyFlow {
         let fresh = Draft(owner: session.login, procedureID: interview.procedure.id, state: InterviewState())
         guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
         if let id = start.applicationID, let decision = try store.application(id: id)?.latestDecision {
-            // The applicant corrects what the 利用責任者 wrote: every note, at resume and in :review.
+            // The applicant corrects what the reviewer wrote: every note, at resume and in :review.
             var corrected = context
             corrected.returnedBy = decision
             let afterSave = loop.afterSave

@@ -45,12 +45,17 @@ import Testing
         let all = TodayList.items(for: Self.person(Self.kato), records: [ended], alerts: [alert], today: Self.today, everything: true)
         #expect(all.count == 1)
         #expect(all[0].service == "サンプル共有ボックス")
-        #expect(all[0].forWhom == "佐藤 花子 (sato)")
+        #expect(all[0].forWhom?.ja == "佐藤 花子 (sato)")
         let line = TodayList.text(all, today: Self.today, .ja).last?.text ?? ""
         #expect(line.contains("サンプル共有ボックス") && line.contains("（宛先：佐藤 花子 (sato)）"))
         // The person's own list does not repeat whom it is for.
         let own = TodayList.items(for: TodayList.Person(login: "sato", name: "佐藤 花子", member: nil), records: [ended], alerts: [alert], today: Self.today)
         #expect(own.map(\.forWhom) == [nil])
+        let unlisted = Alert(
+            id: 10, applicationID: 3, kind: .incidentElsewhere, recipientLogin: nil, recipientName: "外部 太郎",
+            message: Localized("注意", "Beware"), createdAt: "2026-06-19T00:00:00Z")
+        let outside = TodayList.items(for: Self.person(Self.kato), records: [ended], alerts: [unlisted], today: Self.today, everything: true)
+        #expect(outside.map(\.forWhom?.en) == ["外部 太郎, not in the directory"])
     }
 
     @Test func administratorsSeeWhatWaitsOnNobody() {
