@@ -1,18 +1,18 @@
 /// Which services wait for whom: the queries behind each person's work, named once so that the
 /// shell asks for a queue rather than deciding which statuses make one.
 extension LedgerFilter {
-    /// Applications a 利用責任者 of these 課 may double-check.
-    public static func applicationsToReview(departments: [String]) -> LedgerFilter {
+    /// Applications a 利用責任者 of these 課 may double-check; of every 課 when nil.
+    public static func applicationsToReview(departments: [String]?) -> LedgerFilter {
         var filter = LedgerFilter()
-        filter.involving = Involvement(login: nil, departments: departments)
+        filter.involving = departments.map { Involvement(login: nil, departments: $0) }
         filter.statuses = [.submitted]
         return filter
     }
 
-    /// Termination forms a 利用責任者 of these 課 may double-check.
-    public static func terminationsToReview(departments: [String]) -> LedgerFilter {
+    /// Termination forms a 利用責任者 of these 課 may double-check; of every 課 when nil.
+    public static func terminationsToReview(departments: [String]?) -> LedgerFilter {
         var filter = LedgerFilter()
-        filter.involving = Involvement(login: nil, departments: departments)
+        filter.involving = departments.map { Involvement(login: nil, departments: $0) }
         filter.terminationStatus = .submitted
         return filter
     }

@@ -42,13 +42,34 @@ public enum DemoVillage {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let builder = Builder(store: store, today: today, folder: folder)
+        builder.visitor = visitor
         try builder.build(visitor: visitor)
         return try summary(of: store, today: today, firstDay: builder.firstDay)
     }
 
-    /// The login of a demo visitor, named so that nobody takes them for a villager.
+    /// The login of a demo visitor, named so that nobody takes them for a villager. Roles go
+    /// with logins, so the visitor plays every role under their own: administrator, 利用責任者
+    /// of 観光商工課 (an application waits for their double check), and the person named on
+    /// some forms (`visitorPlays`).
     public static func visitor(login: String) -> StaffMember {
-        StaffMember(login: login, name: "見学者 \(login)", department: "総務課", isAdministrator: true)
+        StaffMember(login: login, name: "見学者 \(login)", department: "総務課", isAdministrator: true, reviewerOf: ["観光商工課"])
+    }
+
+    enum Part { case applicant, manager }
+
+    /// The forms a visitor takes over from a villager: a returned application to correct, an
+    /// approved one whose risks they acknowledge as its サービス管理担当者, and a service in use
+    /// whose duties fall due.
+    static let visitorPlays: [String: Part] = ["example-notes": .applicant, "example-poll": .manager, "minna-nittei": .manager]
+
+    static func plan(_ plan: Plan, playedBy visitor: StaffMember?) -> Plan {
+        guard let visitor, let part = visitorPlays[plan.slug] else { return plan }
+        var played = plan
+        switch part {
+        case .applicant: played.applicant = visitor.login
+        case .manager: played.manager = visitor.login
+        }
+        return played
     }
 
     static func summary(of store: any Store, today: Day, firstDay: Day) throws -> Summary {
@@ -165,8 +186,8 @@ extension DemoVillage {
     struct Plan {
         let slug: String
         let department: String
-        let applicant: String
-        let manager: String
+        var applicant: String
+        var manager: String
         let provider: String
         let service: String
         let description: String
@@ -361,6 +382,7 @@ extension DemoVillage {
         var events: [(at: String, order: Int, run: () throws -> Void)] = []
         var files = 0
         var scheduled = 0
+        var visitor: StaffMember?
 
         init(store: any Store, today: Day, folder: String) {
             self.store = store
@@ -372,6 +394,7 @@ extension DemoVillage {
         var yesterday: Day { today.adding(days: -1) }
 
         func name(_ login: String) -> String {
+            if let visitor, visitor.login == login { return visitor.name }
             if let villager = DemoVillage.villagers.first(where: { $0.login == login }) { return villager.name }
             if let head = DemoVillage.departments.first(where: { $0.head.login == login })?.head { return head.name }
             return DemoVillage.departments.first { $0.reviewer.login == login }?.reviewer.name ?? login
@@ -457,7 +480,7 @@ extension DemoVillage {
             for villager in DemoVillage.villagers {
                 try store.savePerson(Person(login: villager.login, name: villager.name, department: villager.department), at: stamp(firstDay, 9, 30))
             }
-            for plan in DemoVillage.plans { try schedule(Track(plan)) }
+            for plan in DemoVillage.plans { try schedule(Track(DemoVillage.plan(plan, playedBy: visitor))) }
             scheduleIncidentElsewhere()
             // In order of time; an event may schedule later ones (people reading their alerts).
             while let next = events.indices.min(by: { (events[$0].at, events[$0].order) < (events[$1].at, events[$1].order) }) {
@@ -936,6 +959,10 @@ public enum DemoText {
     public static func tryThese(path: String) -> Localized {
         let store = path.contains(" ") ? "\"\(path)\"" : path
         let commands = [
+            ("yakkan --store \(store)", "あなたのメニュー：ダブルチェック・リスクの確認・差し戻しの修正・利用中の記録", "your menu: a double check, risks to acknowledge, a returned form, duties"),
+            ("yakkan review --store \(store)", "利用責任者として（観光商工課）", "as 利用責任者 (観光商工課)"),
+            ("yakkan acknowledge --store \(store)", "サービス管理担当者として", "as a service manager"),
+            ("yakkan apply --store \(store)", "申請者として（差し戻された申請の修正）", "as an applicant (correct the returned one)"),
             ("yakkan list --store \(store)", "申請の一覧", "every application"),
             ("yakkan show 1 --store \(store)", "終了したサービスの様式（終了確認書・保管期限まで）", "an ended service, with its termination and retention"),
             ("yakkan due --all --store \(store)", "期限切れの定期確認とお知らせ", "overdue duties and alerts"),

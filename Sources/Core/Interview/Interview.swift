@@ -215,6 +215,7 @@ public struct Interview: Sendable {
     /// Reasons the complete form cannot be submitted.
     public func blockers(_ state: InterviewState) -> [Localized] {
         procedure.submissionBlockers.compactMap { $0(state.answers) }
+            + procedure.directoryBlockers.compactMap { $0(state.answers, context) }
     }
 
     private func confirmSubmission(_ line: String, _ state: InterviewState) -> Outcome {
@@ -255,6 +256,7 @@ public struct Interview: Sendable {
         for reason in blockers(state) where nextField(state) == nil {
             lines.append(Message(.warning, "  ! " + reason(language)))
         }
+        if let decision = context.returnedBy { lines += ReturnedNotes.lines(decision, application: state.answers, language) }
         return lines
     }
 }

@@ -49,6 +49,9 @@ public struct InterviewContext: Sendable {
     public var incidents: [Incident]
     /// The staff directory, from which people who hold a role on the form are chosen.
     public var staff: [StaffMember]
+    /// The decision that returned the application this draft corrects: its notes are shown
+    /// with the answers.
+    public var returnedBy: Decision?
 
     public init(
         language: Language, today: Day, person: Person?, intake: any AttachmentIntake, incidents: [Incident] = [],

@@ -46,8 +46,8 @@ public enum MainMenu {
         }
         if situation.waitingForReview > 0 {
             lines.append(Message(.notice, Localized(
-                "・ダブルチェックを待っている申請が\(situation.waitingForReview)件あります。",
-                "・\(situation.waitingForReview) application(s) wait for your double check.")(language)))
+                "・あなたのダブルチェックを待っている様式が\(situation.waitingForReview)件あります。",
+                "・\(situation.waitingForReview) form(s) wait for your double check.")(language)))
         }
         let ownDrafts = situation.drafts.filter { $0.applicationID == nil }.count
         if ownDrafts > 0 {
@@ -62,6 +62,26 @@ public enum MainMenu {
     public static func isFirstVisit(_ situation: Situation) -> Bool {
         situation.name == nil && situation.reviewer == nil && situation.drafts.isEmpty && situation.today.isEmpty
             && situation.toAcknowledge.isEmpty && situation.services.isEmpty
+    }
+
+    /// Where a start goes without the menu: someone yakkan has never met, with nothing
+    /// waiting, came to apply; a サービス管理担当者 whose only business is an approved form
+    /// acknowledges its risks (their first start is that, not a new application).
+    public static func directStart(_ situation: Situation) -> Item? {
+        if isFirstVisit(situation) { return .apply }
+        let onlyAcknowledgement = !situation.toAcknowledge.isEmpty && situation.drafts.isEmpty && situation.services.isEmpty
+            && situation.waitingForReview == 0 && situation.today.isEmpty && situation.unreadAlerts == 0
+        return onlyAcknowledgement ? .acknowledge : nil
+    }
+
+    /// What Enter chooses: what waits for this person first, else a new application.
+    public static func defaultItem(_ situation: Situation) -> Item {
+        if situation.waitingForReview > 0 { return .review }
+        if !situation.toAcknowledge.isEmpty { return .acknowledge }
+        if !situation.returned.isEmpty { return .apply }
+        if situation.today.contains(where: { $0.kind == .overdue || $0.kind == .due }), !situation.services.isEmpty { return .record }
+        if situation.unreadAlerts > 0 { return .alerts }
+        return .apply
     }
 
     public static func entries(_ situation: Situation) -> [Entry] {
@@ -91,14 +111,15 @@ public enum MainMenu {
 
     public static let chooseService = Localized("どのサービスですか？申請番号を入力してください。", "Which service? Enter its application number.")
 
-    public static func prompt(_ entries: [Entry], _ language: Language) -> [Message] {
-        entries.map { Message(.info, "  \($0.key). \($0.label(language))") }
-            + [Message(.question, Localized("番号を選んでください。Enter で [1]", "Choose a number. Enter for [1]")(language))]
+    public static func prompt(_ entries: [Entry], default item: Item, _ language: Language) -> [Message] {
+        let key = entries.first { $0.item == item }?.key ?? "1"
+        return entries.map { Message(.info, "  \($0.key). \($0.label(language))") }
+            + [Message(.question, Localized("番号を選んでください。Enter で [\(key)]", "Choose a number. Enter for [\(key)]")(language))]
     }
 
-    public static func interpret(_ line: String, _ entries: [Entry]) -> Result<Item, Localized> {
+    public static func interpret(_ line: String, _ entries: [Entry], default item: Item) -> Result<Item, Localized> {
         let folded = InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces).lowercased()
-        if folded.isEmpty { return .success(.apply) }
+        if folded.isEmpty { return .success(entries.contains { $0.item == item } ? item : .apply) }
         if [":quit", ":q", "quit", "exit", "終了"].contains(folded) { return .success(.quit) }
         if let entry = entries.first(where: { $0.key == folded || $0.item.rawValue == folded }) { return .success(entry.item) }
         return .failure(Localized(

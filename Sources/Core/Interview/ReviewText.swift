@@ -23,10 +23,16 @@ public enum ReviewText {
         return TextTable(headers: headers, rows: rows).render()
     }
 
-    /// Applications this reviewer is 利用責任者 for that wait for a double check, oldest first.
+    /// Applications this reviewer is 利用責任者 for that wait for a double check, oldest first;
+    /// never their own, which another 利用責任者 checks.
     public static func waiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter { $0.status == .submitted && reviewer.reviews($0.department) }
+        records.filter { $0.status == .submitted && reviewer.reviews($0.department) && $0.applicantLogin != reviewer.login }
             .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
+    }
+
+    /// Everything waiting for this reviewer's double check: applications, then terminations.
+    public static func queue(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        waiting(for: reviewer, in: records) + terminationsWaiting(for: reviewer, in: records)
     }
 
     /// The record whose number was typed, from those listed.
@@ -87,7 +93,9 @@ public enum ReviewText {
 
     /// Terminations of this reviewer's 課 waiting for a double check, oldest first.
     public static func terminationsWaiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter { $0.termination?.status == .submitted && reviewer.reviews($0.department) }
+        records.filter {
+            $0.termination?.status == .submitted && reviewer.reviews($0.department) && $0.termination?.applicantLogin != reviewer.login
+        }
             .sorted { ($0.termination!.submittedAt, $0.id) < ($1.termination!.submittedAt, $1.id) }
     }
 

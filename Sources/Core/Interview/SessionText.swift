@@ -16,8 +16,12 @@ public enum SessionText {
         "（入力を取り消しました）", "(answer cancelled)")
     public static func returned(_ id: Int64, _ decision: Decision) -> Localized {
         Localized(
-            "申請番号 \(id) は \(decision.reviewerName) さんから差し戻されました。理由：\(decision.reason ?? "")。下書きを選んで修正し、もう一度提出してください。",
+            "申請番号 \(id) は \(decision.reviewerName) さんから差し戻されました。理由：\(sentence(decision.reason ?? ""))下書きを選んで修正し、もう一度提出してください。",
             "Application \(id) was returned by \(decision.reviewerName): \(decision.reason ?? ""). Choose its draft, correct it and submit it again.")
+    }
+    /// A reason as a sentence of its own, ended once.
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix("。") || text.isEmpty ? text : text + "。"
     }
     public static let yesOrNo = EngineText.notYesNo
     public static let noMatches = Localized("条件に合うものはありません。", "Nothing matches.")

@@ -5,6 +5,10 @@ import Foundation
 public struct TodayItem: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case overdue, decision, alert, stopped, due
+        /// A form waiting for this person's double check.
+        case review
+        /// Work waiting on nobody: shown to administrators.
+        case stranded
     }
 
     public let kind: Kind
@@ -16,22 +20,33 @@ public struct TodayItem: Sendable, Equatable {
     /// How many periods are overdue, for an overdue duty.
     public let overduePeriods: Int
     public let alertID: Int64?
+    /// Whom it waits on, shown when the list is the whole store's (`due --all`).
+    public var forWhom: Localized? = nil
+
+    /// The same thing for the same person on another day has the same key: what `remind`
+    /// remembers so that it mails each item at most once a day.
+    public var key: String {
+        [kind.rawValue, applicationID.map { "\($0)" } ?? "", duty?.rawValue ?? "", alertID.map { "\($0)" } ?? ""]
+            .joined(separator: "/")
+    }
 
     var rank: Int {
         switch kind {
-        case .overdue: return 0
-        case .decision: return 1
-        case .stopped: return 2
-        case .alert: return 3
-        case .due: return 4
+        case .review: return 0
+        case .overdue: return 1
+        case .decision, .stranded: return 2
+        case .stopped: return 3
+        case .alert: return 4
+        case .due: return 5
         }
     }
 }
 
 public enum TodayList {
-    /// The only statuses whose services have something to do: duties in use, and the
-    /// termination of a service in use or stopped (its alerts may name services of any status).
-    public static let statuses: [ApplicationStatus] = [.inUse, .stopped]
+    /// The only statuses whose services have something to do: applications to double-check,
+    /// duties in use, and the termination of a service in use or stopped (its alerts may name
+    /// services of any status).
+    public static let statuses: [ApplicationStatus] = [.submitted, .inUse, .stopped]
 
     /// `everything` is the whole store's list, for 利用責任者 and administrators.
     public static func items(
@@ -42,9 +57,17 @@ public enum TodayList {
             let keeps = DutyRules.isManager(login: person.login, of: record)
             let oversees = person.member?.reviews(record.department) == true
             guard everything || keeps || oversees else { continue }
-            if let termination = record.termination, termination.status == .submitted, person.member?.reviews(record.department) == true || everything {
+            // Nobody double-checks a form they filled in, so it is not in their queue either.
+            if record.status == .submitted, oversees || everything, record.applicantLogin != person.login {
                 items.append(TodayItem(
-                    kind: .decision, applicationID: record.id, duty: nil, service: record.service,
+                    kind: .review, applicationID: record.id, duty: nil, service: record.service,
+                    title: Localized("利用申請書のダブルチェック（yakkan review \(record.id)）", "Double-check the application (yakkan review \(record.id))"),
+                    dueDate: nil, overduePeriods: 0, alertID: nil))
+            }
+            if let termination = record.termination, termination.status == .submitted, oversees || everything,
+               termination.applicantLogin != person.login {
+                items.append(TodayItem(
+                    kind: .review, applicationID: record.id, duty: nil, service: record.service,
                     title: Localized("終了確認書のダブルチェック（yakkan review \(record.id)）", "Double-check the termination form (yakkan review \(record.id))"),
                     dueDate: nil, overduePeriods: 0, alertID: nil))
             }
@@ -89,9 +112,26 @@ public enum TodayList {
             let service = alert.applicationID.flatMap { services[$0] } ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
-                title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id))
+                title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id,
+                forWhom: everything ? recipient(of: alert) : nil))
         }
-        return items.sorted {
+        return sorted(items)
+    }
+
+    /// Whom an alert is for: a person of the directory by name and login; a user who is not in
+    /// it, whom yakkan cannot reach, said to be so.
+    static func recipient(of alert: Alert) -> Localized? {
+        switch (alert.recipientName, alert.recipientLogin) {
+        case (let name?, let login?): return Localized("\(name) (\(login))", "\(name) (\(login))")
+        case (nil, let login?): return Localized(login, login)
+        case (let name?, nil): return Localized("\(name)・名簿にない利用者", "\(name), not in the directory")
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Most urgent first; then by due date, service and alert.
+    public static func sorted(_ items: [TodayItem]) -> [TodayItem] {
+        items.sorted {
             ($0.rank, $0.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $0.applicationID ?? 0, $0.alertID ?? 0)
                 < ($1.rank, $1.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $1.applicationID ?? 0, $1.alertID ?? 0)
         }
@@ -129,9 +169,12 @@ public enum TodayList {
             case .stopped: (label, tone) = (Localized("停止中", "STOPPED"), .warning)
             case .alert: (label, tone) = (Localized("お知らせ", "ALERT"), .notice)
             case .due: (label, tone) = (Localized("期限内", "due"), .info)
+            case .review: (label, tone) = (Localized("要確認", "REVIEW"), .warning)
+            case .stranded: (label, tone) = (Localized("担当者なし", "NOBODY"), .error)
             }
             let service = item.service.isEmpty ? "" : item.service + " "
-            lines.append(Message(tone, "  [\(label(language))] " + number + service + "— " + item.title(language) + due))
+            let forWhom = item.forWhom.map { Localized("（宛先：\($0.ja)）", " (for \($0.en))")(language) } ?? ""
+            lines.append(Message(tone, "  [\(label(language))] " + number + service + "— " + item.title(language) + due + forWhom))
         }
         return lines
     }
@@ -147,10 +190,12 @@ public enum TodayList {
             let due: String?
             let overdue_periods: Int
             let alert_id: Int64?
+            let for_whom: String?
+            let for_whom_en: String?
         }
         let exported = items.map {
             Exported(kind: $0.kind.rawValue, application_id: $0.applicationID, duty: $0.duty?.rawValue, service: $0.service,
-                     title: $0.title.ja, title_en: $0.title.en, due: $0.dueDate?.iso, overdue_periods: $0.overduePeriods, alert_id: $0.alertID)
+                     title: $0.title.ja, title_en: $0.title.en, due: $0.dueDate?.iso, overdue_periods: $0.overduePeriods, alert_id: $0.alertID, for_whom: $0.forWhom?.ja, for_whom_en: $0.forWhom?.en)
         }
         if exported.isEmpty { return "[]" }
         return try ApplicationExport.encode(exported)

@@ -8,8 +8,16 @@ public struct StaffMember: Sendable, Codable, Hashable {
     public var isAdministrator: Bool
     /// The 課 this person is 利用責任者 (情報セキュリティ管理者) for.
     public var reviewerOf: [String]
+    /// Where `yakkan remind` mails what waits for this person, and in which language.
+    public var mail: String?
+    public var mailLanguage: Language?
 
-    public init(login: String, name: String, department: String, isAdministrator: Bool = false, reviewerOf: [String] = []) {
+    public init(
+        login: String, name: String, department: String, isAdministrator: Bool = false, reviewerOf: [String] = [],
+        mail: String? = nil, mailLanguage: Language? = nil
+    ) {
+        self.mail = mail
+        self.mailLanguage = mailLanguage
         self.login = login
         self.name = name
         self.department = department

@@ -46,7 +46,10 @@ public enum ApplicationProcedure {
         title: Localized("申請", "Application"),
         fields: serviceFields + ApplicationChecks.items.flatMap { CheckFields.fields(for: $0, formName: formName) }
             + [riskAcknowledgement],
-        submissionBlockers: [overseasBlocker])
+        submissionBlockers: [overseasBlocker],
+        directoryBlockers: [{ answers, context in
+            SubmissionActions.maySubmit(answers, applicantLogin: context.person?.login, staff: context.staff)
+        }])
 
     typealias F = ApplicationFields
 

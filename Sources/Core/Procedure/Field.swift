@@ -114,11 +114,14 @@ public struct Procedure: Sendable {
     public let fields: [Field]
     /// Reasons the form cannot be submitted as it stands.
     public let submissionBlockers: [@Sendable (Answers) -> Localized?]
+    /// Reasons that depend on who answers and on the staff directory, not on the answers alone.
+    public let directoryBlockers: [PreambleRule]
 
     public init(
         id: String, title: Localized, fields: [Field],
-        submissionBlockers: [@Sendable (Answers) -> Localized?] = []
+        submissionBlockers: [@Sendable (Answers) -> Localized?] = [], directoryBlockers: [PreambleRule] = []
     ) {
+        self.directoryBlockers = directoryBlockers
         self.id = id
         self.title = title
         self.fields = fields

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who may change the staff directory. The first person to add themselves to an empty
 /// directory becomes its administrator; after that only administrators change it, and
 /// nobody changes their own roles.
@@ -20,6 +22,22 @@ public enum DirectoryRules {
         }
         return nil
     }
+
+    /// An address `remind` can hand to sendmail as it is: one mailbox, nothing that could end
+    /// the header line or add another recipient.
+    public static func mailRefusal(_ mail: String) -> Localized? {
+        let parts = mail.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: ",;:<>()[]\\\"'"))
+        let plain = mail.unicodeScalars.allSatisfy { $0.isASCII && !forbidden.contains($0) }
+        if plain, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+           mail.count <= 254 {
+            return nil
+        }
+        return Localized(
+            "メールアドレス「\(mail)」は使えません。name@example.lg.jp の形で、1つだけ入力してください。",
+            "\(mail) is not an address yakkan can use: give one address, as name@example.lg.jp.")
+    }
+
 }
 
 /// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it.

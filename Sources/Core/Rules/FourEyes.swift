@@ -7,6 +7,8 @@ public enum ReviewRefusal: Equatable, Sendable {
     case isDepartmentHead(name: String)
     case editedIt
     case notAwaitingReview(ApplicationStatus)
+    /// Someone already decided it: the reviewer is told who and what, not to review again.
+    case alreadyDecided(Decision, now: ApplicationStatus)
 
     public var text: Localized {
         switch self {
@@ -34,6 +36,12 @@ public enum ReviewRefusal: Equatable, Sendable {
             return Localized(
                 "この申請は確認待ちではありません（状態：\(status.label.ja)）。",
                 "This application is not awaiting review (it is \(status.label.en)).")
+        case .alreadyDecided(let decision, let status):
+            let day = Village.day(ofTimestamp: decision.decidedAt)
+            let when = day.map(JapaneseDate.wareki) ?? "", whenEnglish = day.map(JapaneseDate.english) ?? ""
+            return Localized(
+                "この申請は\(when)に\(decision.reviewerName)（\(decision.reviewerLogin)）が「\(decision.outcome.label.ja)」と判断済みです（現在の状態：\(status.label.ja)）。確認し直す必要はありません。",
+                "This application was already decided: \(decision.outcome.label.en) by \(decision.reviewerName) (\(decision.reviewerLogin)) on \(whenEnglish) (it is now \(status.label.en)). There is nothing left to review.")
         }
     }
 }
@@ -43,7 +51,15 @@ public enum ReviewRefusal: Equatable, Sendable {
 public enum FourEyes {
     public static func refusals(reviewerLogin: String, reviewer: StaffMember?, application: ApplicationRecord) -> [ReviewRefusal] {
         var reasons: [ReviewRefusal] = []
-        if application.status != .submitted { reasons.append(.notAwaitingReview(application.status)) }
+        if application.status != .submitted {
+            // A returned application waits for its applicant; any other decided one is done, and
+            // its latest decision (of the termination, once there is one) says by whom.
+            if let decision = application.termination?.latestDecision ?? application.latestDecision, application.status != .returned {
+                reasons.append(.alreadyDecided(decision, now: application.status))
+            } else {
+                reasons.append(.notAwaitingReview(application.status))
+            }
+        }
         return reasons + refusals(reviewerLogin: reviewerLogin, reviewer: reviewer, form: application.reviewable)
     }
 

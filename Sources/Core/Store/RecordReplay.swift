@@ -62,7 +62,7 @@ struct RecordReplay {
         var directoryChecked = false
         for image in images {
             switch image.table {
-            case "staff", "staff_reviewer":
+            case "staff", "staff_reviewer", "staff_mail":
                 guard !directoryChecked else { continue }
                 directoryChecked = true
                 let target = image.key.first.flatMap(Self.text) ?? ""

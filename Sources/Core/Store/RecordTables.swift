@@ -39,6 +39,7 @@ struct RecordTable: Sendable {
         RecordTable(name: "retention_hold", key: ["id"], columns: ["id", "application_id", "until", "reason", "held_by", "held_at"]),
         RecordTable(name: "staff", key: ["login"], columns: ["login", "name", "department", "is_administrator", "added_at"]),
         RecordTable(name: "staff_reviewer", key: ["login", "department"], columns: ["login", "department"]),
+        RecordTable(name: "staff_mail", key: ["login"], columns: ["login", "mail", "language"]),
     ]
 
     static func named(_ name: String) -> RecordTable? { all.first { $0.name == name } }

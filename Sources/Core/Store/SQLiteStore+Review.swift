@@ -20,9 +20,11 @@ extension SQLiteStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]) else { return nil }
         let departments = try String.fetchAll(
             db, sql: "SELECT department FROM staff_reviewer WHERE login = ? ORDER BY department", arguments: [login])
+        let mail = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [login])
         return StaffMember(
             login: row["login"], name: row["name"], department: row["department"],
-            isAdministrator: row["is_administrator"], reviewerOf: departments)
+            isAdministrator: row["is_administrator"], reviewerOf: departments,
+            mail: mail?["mail"], mailLanguage: (mail?["language"] as String?).flatMap(Language.init(rawValue:)))
     }
 
     public func addStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember {
@@ -32,6 +34,7 @@ extension SQLiteStore {
                 sql: "INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [added.login, added.name, added.department, added.isAdministrator, timestamp])
             try Self.writeReviewerRoles(db, added)
+            try Self.writeMail(db, added)
             try AuditTrail.append(db, actor: actor, action: "staff-add", subject: "staff/\(added.login)", detail: try Self.json(added), at: timestamp)
             return added
         }
@@ -44,6 +47,7 @@ extension SQLiteStore {
                 sql: "UPDATE staff SET name = ?, department = ?, is_administrator = ? WHERE login = ?",
                 arguments: [member.name, member.department, member.isAdministrator, member.login])
             try Self.writeReviewerRoles(db, member)
+            try Self.writeMail(db, member)
             try AuditTrail.append(db, actor: actor, action: "staff-update", subject: "staff/\(member.login)", detail: try Self.json(member), at: timestamp)
             return member
         }
@@ -54,6 +58,19 @@ extension SQLiteStore {
             let member = try DirectoryActions.removing(login, by: actor, directory: try Self.loadDirectory(db))
             try db.execute(sql: "DELETE FROM staff WHERE login = ?", arguments: [login])
             try AuditTrail.append(db, actor: actor, action: "staff-remove", subject: "staff/\(login)", detail: try Self.json(member), at: timestamp)
+        }
+    }
+
+    static func writeMail(_ db: Database, _ member: StaffMember) throws {
+        let current = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [member.login])
+        // Unchanged rows are left alone, so a change of name does not rewrite the address.
+        let mail: String? = current?["mail"], language: String? = current?["language"]
+        if mail == member.mail && language == member.mailLanguage?.rawValue { return }
+        try db.execute(sql: "DELETE FROM staff_mail WHERE login = ?", arguments: [member.login])
+        if let mail = member.mail {
+            try db.execute(
+                sql: "INSERT INTO staff_mail (login, mail, language) VALUES (?, ?, ?)",
+                arguments: [member.login, mail, member.mailLanguage?.rawValue])
         }
     }
 

@@ -97,6 +97,14 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
     }
 
+    public func drafts(procedureID: String) throws -> [Draft] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM draft WHERE procedure = ? ORDER BY updated_at, id", arguments: [procedureID]
+            ).map(Self.draft)
+        }
+    }
+
     static func draft(_ row: Row) throws -> Draft {
         let json: String = row["state"]
         return Draft(
@@ -151,6 +159,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
                 guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
             }
+            let staff = try String.fetchAll(db, sql: "SELECT login FROM staff").compactMap { try Self.loadStaff(db, login: $0) }
+            if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: draft.owner, staff: staff) {
+                throw StoreError.refused([refusal])
+            }
             let columns: [DatabaseValueConvertible?] = [
                 json, answers[ApplicationFields.department]?.text ?? "",
                 answers[ApplicationFields.provider]?.text ?? "", answers[ApplicationFields.service]?.text ?? "",
@@ -202,6 +214,35 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM application ORDER BY id").compactMap { try Self.loadApplication(db, id: $0) }
+        }
+    }
+
+    public func remindersSent(on day: Day) throws -> [String: Set<String>] {
+        try database.read { db in
+            var sent: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT login, item FROM reminder_sent WHERE day = ?", arguments: [day.iso]) {
+                sent[row["login"], default: []].insert(row["item"])
+            }
+            return sent
+        }
+    }
+
+    public func rememberReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws {
+        try database.write { db in
+            for key in keys {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO reminder_sent (login, item, day, sent_at) VALUES (?, ?, ?, ?)",
+                    arguments: [login, key, day.iso, timestamp])
+            }
+        }
+    }
+
+    public func servicesWithUnlistedManager() throws -> [ApplicationRecord] {
+        try database.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
+                AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
+                """).compactMap { try Self.loadApplication(db, id: $0) }
         }
     }
 

@@ -251,6 +251,23 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v8-reach-mail-and-reminders") { db in
+            // Addresses are part of the directory, so changed and signed like it; a table of
+            // their own keeps every row signed before this one as it was.
+            try db.create(table: "staff_mail") { t in
+                t.primaryKey("login", .text).references("staff", onDelete: .cascade)
+                t.column("mail", .text).notNull()
+                t.column("language", .text)
+            }
+            // What `remind` sent, so that each item is mailed at most once a day: working state.
+            try db.create(table: "reminder_sent") { t in
+                t.column("login", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("day", .text).notNull()
+                t.column("sent_at", .text).notNull()
+                t.primaryKey(["login", "item", "day"])
+            }
+        }
         return migrator
     }
 }

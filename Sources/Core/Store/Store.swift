@@ -11,6 +11,8 @@ public protocol Store: AnyObject, Sendable {
     func savePerson(_ person: Person, at timestamp: String) throws
 
     func drafts(owner: String, procedureID: String) throws -> [Draft]
+    /// Every person's drafts of one form, least recently saved first: for the administrators' list.
+    func drafts(procedureID: String) throws -> [Draft]
     /// Saves and returns the draft with its new version; refuses a draft saved meanwhile
     /// by another session (`StoreError.draftChangedElsewhere`).
     func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft
@@ -20,6 +22,8 @@ public protocol Store: AnyObject, Sendable {
     func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
+    /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory.
+    func servicesWithUnlistedManager() throws -> [ApplicationRecord]
 
     // The staff directory; every change is decided by DirectoryActions inside its transaction.
     func staffMember(login: String) throws -> StaffMember?
@@ -71,6 +75,11 @@ public protocol Store: AnyObject, Sendable {
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
     /// Alerts nobody has acknowledged yet.
     func openAlerts() throws -> [Alert]
+
+    /// The items `remind` mailed each login on a day (their `TodayItem.key`).
+    func remindersSent(on day: Day) throws -> [String: Set<String>]
+    /// Remembers what was mailed. Working state, not a record: see the README's `remind`.
+    func rememberReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws
 
     func auditEntries() throws -> [AuditEntry]
     /// Checks every entry, signature and record against the log; `remembered` is the head this

@@ -31,6 +31,15 @@ extension StoreError {
         }
     }
 
+    /// A rule of the procedure or the state of a form said no (exit status 1, as every
+    /// refusal); every other case is a fault of the store itself (exit status 3).
+    public var isRefusal: Bool {
+        switch self {
+        case .refused, .staleVersion, .notFound, .draftChangedElsewhere: return true
+        default: return false
+        }
+    }
+
     /// Worth trying again once the person has freed space or waited: nothing about the
     /// store or the answers is wrong.
     public var isTransient: Bool {

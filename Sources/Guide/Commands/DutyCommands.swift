@@ -18,13 +18,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
         let today = Village.today(session.clock)
         var filter = actor.involvedServices
         if all { filter.involving = nil }
-        filter.statuses = TodayList.statuses
-        var records = try store.schedules(filter, today: today)
-        let alerts = try store.openAlerts()
-        // An alert may name a service in another status: read those few by themselves.
-        let listed = Set(records.map(\.id))
-        records += try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { try store.application(id: $0) }
-        let items = TodayList.items(for: actor, records: records, alerts: alerts, today: today, everything: all)
+        let items = try WaitingWork.items(for: actor, matching: filter, everything: all, store: store, today: today)
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))

@@ -16,9 +16,12 @@ struct StaffCommand: ParsableCommand {
         @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfRepeatable))
         var reviewerOf: [String] = []
         @Flag(help: ArgumentHelp(CommandHelp.makeAdministrator)) var admin = false
+        @OptionGroup var mailOptions: MailOptions
 
         func run(in session: Session) throws -> Int32 {
-            let entry = StaffEntry(login: login, name: name, department: department, administrator: admin, reviewerOf: reviewerOf)
+            let entry = StaffEntry(
+                login: login, name: name, department: department, administrator: admin, reviewerOf: reviewerOf,
+                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage)
             let added = try common.openStore(session).addStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.added(added)(common.lang))
             return 0
@@ -42,7 +45,7 @@ struct StaffCommand: ParsableCommand {
 
     struct SetRole: ParsableCommand, SessionCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set-role", abstract: CommandHelp.staffSetRole)
+            commandName: "set-role", abstract: CommandHelp.staffSetRole, aliases: ["update"])
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
         @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfReplacing))
@@ -51,11 +54,14 @@ struct StaffCommand: ParsableCommand {
         @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandHelp.administratorFlag)) var admin: Bool?
         @Option(help: ArgumentHelp(CommandHelp.newDepartment)) var department: String?
         @Option(help: ArgumentHelp(CommandHelp.newName)) var name: String?
+        @OptionGroup var mailOptions: MailOptions
+        @Flag(name: .customLong("no-mail"), help: ArgumentHelp(CommandHelp.noMail)) var noMail = false
 
         func run(in session: Session) throws -> Int32 {
             let entry = StaffEntry(
                 login: login, name: name, department: department, administrator: admin,
-                reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf)
+                reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf,
+                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
             try common.openStore(session).updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
             return 0
@@ -73,6 +79,12 @@ struct StaffCommand: ParsableCommand {
             return 0
         }
     }
+}
+
+/// Where `yakkan remind` mails someone, and in which language.
+struct MailOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(CommandHelp.staffMail)) var mail: String?
+    @Option(name: .customLong("mail-language"), help: "ja | en") var mailLanguage: Language?
 }
 
 struct AuditCommand: ParsableCommand {

@@ -11,7 +11,7 @@ struct Yakkan: ParsableCommand {
         abstract: CommandHelp.yakkan,
         subcommands: [
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
-            DueCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
+            DueCommand.self, RemindCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
             QueryShellCommand.self, AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
             DemoCommand.self, StoreCommand.self,
         ],
@@ -40,10 +40,10 @@ struct Yakkan: ParsableCommand {
             session.show(.error, error.message)
             return 64
         } catch {
-            // SQLite's own errors too: worded, and the store's status rather than a rule's.
+            // SQLite's own errors too: worded, and the store's status (3) unless a rule refused (1).
             if let fault = StoreError(classifying: error) {
                 session.show(.error, StoreText.describe(fault)(language(in: arguments)))
-                return 3
+                return fault.isRefusal ? 1 : 3
             }
             let message = fullMessage(for: error)
             let status = exitCode(for: error).rawValue

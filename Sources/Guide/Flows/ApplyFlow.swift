@@ -37,6 +37,15 @@ struct ApplyFlow {
         }
         let fresh = Draft.fresh(owner: session.login, procedureID: interview.procedure.id)
         guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
+        if let id = start.applicationID, let decision = try store.application(id: id)?.latestDecision {
+            // The applicant corrects what the reviewer wrote: every note, at resume and in :review.
+            var corrected = context
+            corrected.returnedBy = decision
+            let afterSave = loop.afterSave
+            loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: interview.procedure, context: corrected), bail: bail)
+            loop.afterSave = afterSave
+            session.show(ReturnedNotes.lines(decision, application: start.state.answers, language))
+        }
         switch try loop.run(start) {
         case .left: return 0
         case .bailed: return 1

@@ -8,10 +8,7 @@ struct MenuFlow {
     let bail: Bool
 
     func run() throws -> Int32 {
-        // Someone yakkan has never met, with nothing waiting, came to apply: start at once.
-        if MainMenu.isFirstVisit(try gather()) {
-            return try ApplyFlow(session: session, store: store, language: language, bail: bail).run()
-        }
+        if let item = MainMenu.directStart(try gather()) { return try run(item) }
         while true {
             let situation = try gather()
             let entries = MainMenu.entries(situation)
@@ -19,12 +16,13 @@ struct MenuFlow {
             if !situation.today.isEmpty {
                 session.show(TodayList.text(situation.today, today: Village.today(session.clock), language))
             }
-            session.show(MainMenu.prompt(entries, language))
+            let chosen = MainMenu.defaultItem(situation)
+            session.show(MainMenu.prompt(entries, default: chosen, language))
             switch session.reader.read(prompt: "> ", completions: entries.map(\.key)) {
             case .interrupted: continue
             case .endOfInput: return 0
             case .line(let bytes):
-                switch MainMenu.interpret(String(decoding: bytes, as: UTF8.self), entries) {
+                switch MainMenu.interpret(String(decoding: bytes, as: UTF8.self), entries, default: chosen) {
                 case .failure(let reason):
                     session.show(.error, reason(language))
                     if bail { return 1 }
@@ -77,11 +75,13 @@ struct MenuFlow {
         }
         var situation = MainMenu.Situation(
             name: name, reviewer: member, drafts: drafts, returned: returned,
-            waitingForReview: member.map { ReviewText.waiting(for: $0, in: records).count } ?? 0,
+            waitingForReview: member.map { ReviewText.queue(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
         let alerts = try store.openAlerts()
         situation.services = records.filter { ($0.status == .inUse || $0.status == .stopped) && actor.keepsOrOversees($0) }
-        situation.today = TodayList.items(for: actor, records: records, alerts: alerts, today: Village.today(session.clock))
+        situation.today = TodayList.items(
+            for: actor, records: records + (try WaitingWork.servicesOf(alerts, besides: records, store: store)), alerts: alerts,
+            today: Village.today(session.clock))
         situation.unreadAlerts = alerts.filter { $0.isUnread(by: session.login) }.count
         return situation
     }

@@ -85,6 +85,22 @@ struct DemoVillageTests {
         #expect(stopped.stop != nil)
     }
 
+    /// Roles go with logins, so whoever runs `yakkan demo` plays each under their own.
+    @Test func theVisitorCanTryEveryRole() throws {
+        let built = try Built(today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
+        let records = try built.store.applications()
+        let visitor = try #require(try built.store.staffMember(login: "newcomer"))
+        #expect(visitor.isAdministrator)
+        #expect(!ReviewText.queue(for: visitor, in: records).isEmpty, "nothing to double-check")
+        #expect(!ReviewText.toAcknowledge(login: "newcomer", in: records).isEmpty, "no risks to acknowledge")
+        #expect(records.contains { $0.status == .inUse && DutyRules.isManager(login: "newcomer", of: $0) }, "no service to keep")
+        let drafts = try built.store.drafts(owner: "newcomer", procedureID: ApplicationProcedure.procedure.id)
+        #expect(drafts.contains { draft in records.contains { $0.id == draft.applicationID && $0.status == .returned } }, "nothing returned")
+        // Without a visitor the village is its own.
+        let alone = try Built(today: Self.today)
+        #expect(try alone.store.applications().allSatisfy { $0.applicantLogin != "newcomer" && $0.serviceManagerLogin != "newcomer" })
+    }
+
     @Test func auditIsIntactAndTimestampsAreInThePast() throws {
         let built = try Built(today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
         let report = try built.store.verifyAudit(accounts: .all(as: geteuid()), remembered: nil)

@@ -51,6 +51,19 @@ import Testing
             == [.notAwaitingReview(.approved)])
     }
 
+    @Test func aDecidedApplicationNamesWhoDecidedIt() {
+        var approved = Self.application
+        approved.status = .approved
+        let decision = Decision(
+            applicationID: approved.id, reviewerLogin: "ito", reviewerName: "伊藤 真", outcome: .approved, reason: nil,
+            answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: 1)
+        approved.decisions = [decision]
+        let refusals = FourEyes.refusals(reviewerLogin: "kato", reviewer: Self.reviewer("kato", "加藤 誠"), application: approved)
+        #expect(refusals == [.alreadyDecided(decision, now: .approved)])
+        #expect(refusals[0].text.ja.contains("伊藤 真（ito）が「承認」と判断済み"))
+        #expect(refusals[0].text.en.contains("approved by 伊藤 真 (ito)"))
+    }
+
     @Test func theStoreRefusesWhatTheRuleRefuses() throws {
         let (store, _) = try AuditTrailTests.honestStore()
         // The application was returned in the honest store; resubmit it, then let the applicant try.

@@ -197,11 +197,28 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
 
     // MARK: Applications
 
+    @Test func submittingWhereNobodyCanReviewIsRefusedAndKeepsTheDraft() throws {
+        let folder = try StoreFolder()
+        let store = try folder.open()
+        let saved = try store.saveDraft(draft(completeAnswers()), at: stamp)
+        do {
+            _ = try store.submitApplication(from: saved, procedureVersion: "1.0", at: stamp)
+            Issue.record("a submission nobody can review was recorded")
+        } catch StoreError.refused(let reasons) {
+            #expect(reasons.first?.en.contains("cannot be submitted") == true)
+        }
+        #expect(try store.applications().isEmpty)
+        #expect(try store.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id).count == 1)
+    }
+
     @Test func submittingRemovesTheDraftAndKeepsEveryAnswer() throws {
         let folder = try StoreFolder()
         let store = try folder.open()
         let answers = completeAnswers()
         let saved = try store.saveDraft(draft(answers), at: stamp)
+        _ = try store.addStaff(
+            StaffMember(login: "kato", name: "加藤 誠", department: "総務課", reviewerOf: [answers[ApplicationFields.department]?.text ?? ""]),
+            by: "kato", at: stamp)
 
         let record = try store.submitApplication(from: saved, procedureVersion: "1.0", at: "2026-04-01T01:02:03Z")
         #expect(record.answers == answers)

@@ -36,6 +36,9 @@ struct Transcript: CustomStringConvertible, Sendable {
 
     let path: String
     let runs: [Run]
+    /// `# fixture: fixtures/NAME.transcript`: another transcript replayed first into the same
+    /// store, its output not shown, so that a conversation can start where its point begins.
+    var fixtures: [String] = []
     var description: String { (path as NSString).lastPathComponent }
 
     static let folder: String = {
@@ -57,6 +60,7 @@ struct Transcript: CustomStringConvertible, Sendable {
         var login = "yamada", today = "2026-04-01"
         var environment: [String: String] = [:]
         var header: [String] = []
+        var fixtures: [String] = []
         var current: Run?
         for line in lines {
             if var run = current {
@@ -88,6 +92,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             header.append(line)
             if let value = headerValue(line, "user") { login = value }
             if let value = headerValue(line, "today") { today = value }
+            if let value = headerValue(line, "fixture") { fixtures.append(value) }
             if let value = headerValue(line, "env") {
                 for pair in value.split(separator: " ") {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -96,7 +101,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             }
         }
         if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
-        return Transcript(path: path, runs: runs)
+        return Transcript(path: path, runs: runs, fixtures: fixtures)
     }
 
     /// Splits a command line into words; double quotes keep spaces inside one word.

@@ -19,6 +19,13 @@ import Testing
         var rewritten: [String] = []
         var mismatches: [String] = []
         var waiting: TranscriptRunner.BackgroundRun?
+        for name in transcript.fixtures {
+            // A fixture is a transcript of its own (checked as one); here only its store matters.
+            for run in try Transcript.load(Transcript.folder + "/" + name).runs {
+                let status = TranscriptRunner.run(run, storeFolder: folder.path).status
+                if status != run.expectedStatus { mismatches.append("fixture \(name): \(run.commandLine) ended with \(status.map(String.init) ?? "a pause")") }
+            }
+        }
         for run in transcript.runs {
             let lines: [String], status: Int32?
             if run.foreground, let paused = waiting {

@@ -1,0 +1,27 @@
+/// Section 5(2): a submitted application waits for the double check of its 課's 利用責任者. One
+/// submitted where nobody can do that check would wait for ever, unseen, so it is refused at
+/// submission with what to do; the draft waits until an administrator names a 利用責任者.
+/// (Routing it to the administrators instead would not help: they may not double-check
+/// another 課's forms either.) Asked by the interview before it asks to submit, and by the
+/// store again inside the transaction that records the submission.
+public enum SubmissionActions {
+    public static func maySubmit(_ answers: Answers, applicantLogin: String?, staff: [StaffMember]) -> Localized? {
+        guard let department = answers[ApplicationFields.department]?.text else { return nil }
+        let head = answers[ApplicationFields.departmentHead]?.person?.login
+        guard eligibleReviewers(of: department, applicantLogin: applicantLogin, departmentHeadLogin: head, staff: staff).isEmpty else {
+            return nil
+        }
+        let administrators = staff.filter(\.isAdministrator).map { "\($0.name)（\($0.login)）" }.joined(separator: "、")
+        let whom = administrators.isEmpty ? Localized("管理者", "an administrator") : Localized("管理者 \(administrators)", "an administrator (\(administrators))")
+        return Localized(
+            "\(department)には、この申請をダブルチェックできる利用責任者が職員名簿にいません（申請者本人と所属長はできません）。提出しても誰にも届かないため、提出できません。\(whom.ja)に「yakkan staff set-role LOGIN --reviewer-of \(department)」で利用責任者の登録を依頼してください。下書きは保存されています。登録の後、yakkan apply で提出できます。",
+            "Nobody in the staff directory can double-check this application for \(department) (the applicant and the 所属長 cannot), so it would reach nobody and cannot be submitted. Ask \(whom.en) to name its 利用責任者 with \"yakkan staff set-role LOGIN --reviewer-of \(department)\". The draft is kept; once they have, submit it with yakkan apply.")
+    }
+
+    /// Listed 利用責任者 of the 課 who are neither the applicant nor the 所属長 named on the form.
+    public static func eligibleReviewers(
+        of department: String, applicantLogin: String?, departmentHeadLogin: String?, staff: [StaffMember]
+    ) -> [StaffMember] {
+        staff.filter { $0.reviews(department) && $0.login != applicantLogin && $0.login != departmentHeadLogin }
+    }
+}

@@ -1,0 +1,56 @@
+/// Work waiting on nobody, for the administrators' `due`: a form no listed 利用責任者 may
+/// double-check, a person named on a form who is not in the directory (their part of the
+/// procedure reaches nobody), and drafts nobody has touched for a month.
+public enum StrandedWork {
+    public static let staleDraftDays = 30
+
+    public static func items(records: [ApplicationRecord], drafts: [Draft], staff: [StaffMember], today: Day) -> [TodayItem] {
+        var items: [TodayItem] = []
+        let listed = Set(staff.map(\.login))
+        for record in records {
+            if record.status == .submitted,
+               SubmissionActions.eligibleReviewers(
+                   of: record.department, applicantLogin: record.applicantLogin,
+                   departmentHeadLogin: record.answers[ApplicationFields.departmentHead]?.person?.login, staff: staff).isEmpty {
+                items.append(item(record, noReviewer(record.department, form: ApplicationProcedure.formName)))
+            }
+            if let termination = record.termination, termination.status == .submitted,
+               SubmissionActions.eligibleReviewers(
+                   of: record.department, applicantLogin: termination.applicantLogin,
+                   departmentHeadLogin: termination.answers[TerminationFields.departmentHead]?.person?.login, staff: staff).isEmpty {
+                items.append(item(record, noReviewer(record.department, form: Localized("終了確認書", "termination form"))))
+            }
+            let managerMatters: [ApplicationStatus] = [.approved, .inUse, .stopped]
+            if managerMatters.contains(record.status), record.serviceManagerLogin.map(listed.contains) != true {
+                items.append(item(record, Localized(
+                    "サービス管理担当者「\(record.serviceManager)」が職員名簿にいないため、リスクの確認・利用中の記録・お知らせが誰にも届きません（yakkan staff add LOGIN --name … --department …）",
+                    "The service manager \"\(record.serviceManager)\" is not in the staff directory, so the acknowledgement, the duties and alerts reach nobody (yakkan staff add LOGIN --name … --department …)")))
+            }
+        }
+        let cutoff = today.adding(days: -staleDraftDays)
+        for draft in drafts {
+            guard let saved = Village.day(ofTimestamp: draft.updatedAt), saved <= cutoff else { continue }
+            let days = saved.days(until: today)
+            items.append(TodayItem(
+                kind: .stranded, applicationID: draft.applicationID, duty: nil,
+                service: draft.state.answers[ApplicationFields.service]?.text ?? "",
+                title: Localized(
+                    "\(draft.owner) さんの下書きが\(days)日間更新されていません（最終更新 \(JapaneseDate.wareki(saved))）",
+                    "\(draft.owner)'s draft has not been touched for \(days) days (last saved \(JapaneseDate.english(saved)))"),
+                dueDate: nil, overduePeriods: 0, alertID: nil))
+        }
+        return items
+    }
+
+    static func noReviewer(_ department: String, form: Localized) -> Localized {
+        Localized(
+            "\(form.ja)をダブルチェックできる\(department)の利用責任者が職員名簿にいません（yakkan staff set-role LOGIN --reviewer-of \(department)）",
+            "Nobody listed may double-check this \(form.en) as 利用責任者 of \(department) (yakkan staff set-role LOGIN --reviewer-of \(department))")
+    }
+
+    static func item(_ record: ApplicationRecord, _ title: Localized) -> TodayItem {
+        TodayItem(
+            kind: .stranded, applicationID: record.id, duty: nil, service: record.service, title: title,
+            dueDate: nil, overduePeriods: 0, alertID: nil)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// `yakkan remind`, run by cron or a systemd timer: mails each person in the directory who has
+/// an address what is due, overdue or waiting for them and their unread alerts, each item at
+/// most once a day.
+struct RemindCommand: ParsableCommand, SessionCommand {
+    static let configuration = CommandConfiguration(commandName: "remind", abstract: CommandHelp.remind)
+    @OptionGroup var common: CommonOptions
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(CommandHelp.remindDryRun)) var dryRun = false
+
+    /// sysexits' EX_TEMPFAIL: cron and systemd read it as "try again later".
+    static let mailNotHandedOver: Int32 = 75
+
+    func run(in session: Session) throws -> Int32 {
+        // A mistyped path is refused rather than made into an empty store.
+        _ = try common.readStore(session)
+        let store = try common.openStore(session)
+        let today = Village.today(session.clock)
+        let language = common.lang
+        let (records, alerts) = try WaitingWork.sources(LedgerFilter(), store: store, today: today)
+        let staff = try store.staff()
+        let stranded = staff.contains(where: \.isAdministrator) ? try WaitingWork.stranded(store: store, today: today) : []
+        let sent = try store.remindersSent(on: today)
+        let sendmail = dryRun ? nil : Sendmail.find(environment: session.environment)
+        if !dryRun && sendmail == nil {
+            session.show(.error, RemindText.noSendmail(language))
+            return Self.mailNotHandedOver
+        }
+        var failed = false
+        for member in staff {
+            let items = try WaitingWork.items(
+                for: Actor(login: member.login, name: member.name, member: member), records: records, alerts: alerts,
+                stranded: { stranded }, today: today)
+            let unsent = ReminderMail.unsent(items, sent: sent[member.login] ?? [])
+            guard !unsent.isEmpty else { continue }
+            guard let address = member.mail else {
+                session.show(.warning, RemindText.noAddress(member, unsent.count)(language))
+                continue
+            }
+            let message = ReminderMail.message(to: member, address: address, items: unsent, today: today)
+            guard let sendmail else {
+                session.output.write(message + "\n")
+                continue
+            }
+            if let problem = sendmail.send(message, environment: session.environment) {
+                session.show(.error, RemindText.notSent(member, problem)(language))
+                failed = true
+                continue
+            }
+            try store.rememberReminders(unsent.map(\.key), for: member.login, on: today, at: Village.timestamp(session.clock.now))
+            session.show(.success, RemindText.sent(member, address, unsent.count)(language))
+        }
+        return failed ? Self.mailNotHandedOver : 0
+    }
+}
