@@ -18,6 +18,16 @@ public enum SubmissionActions {
             "Nobody in the staff directory can double-check this application for \(department) (the applicant and the 所属長 cannot), so it would reach nobody and cannot be submitted. Ask \(whom.en) to name its 利用責任者 with \"yakkan staff set-role LOGIN --reviewer-of \(department)\". The draft is kept; once they have, submit it with yakkan apply.")
     }
 
+    /// The same, said early: the form can be filled in and kept, but not yet submitted.
+    public static func warning(_ answers: Answers, applicantLogin: String?, staff: [StaffMember]) -> Localized? {
+        guard let department = answers[ApplicationFields.department]?.text, !staff.isEmpty,
+              eligibleReviewers(of: department, applicantLogin: applicantLogin, departmentHeadLogin: nil, staff: staff).isEmpty
+        else { return nil }
+        return Localized(
+            "（注意）\(department)には、ダブルチェックできる利用責任者が職員名簿にいません。最後まで入力して下書きに残せますが、管理者が利用責任者を登録するまで提出できません。",
+            "(Note) Nobody in the staff directory may double-check applications for \(department). You can fill this in and keep it as a draft, but it cannot be submitted until an administrator names its 利用責任者.")
+    }
+
     /// Listed 利用責任者 of the 課 who are neither the applicant nor the 所属長 named on the form.
     public static func eligibleReviewers(
         of department: String, applicantLogin: String?, departmentHeadLogin: String?, staff: [StaffMember]

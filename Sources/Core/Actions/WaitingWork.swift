@@ -24,8 +24,12 @@ public enum WaitingWork {
     /// services (a person's own, or all of them).
     public static func sources(_ filter: LedgerFilter, store: any Store, today: Day) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
         var filter = filter
-        filter.statuses = TodayList.statuses
-        let records = try store.schedules(filter, today: today)
+        filter.statuses = TodayList.statuses.filter { $0 != .submitted }
+        var records = try store.schedules(filter, today: today)
+        // Applications to double-check are few and read whole: the four-eyes rule needs their
+        // department head and editors.
+        filter.statuses = [.submitted]
+        records += try store.query(filter, today: today)
         let alerts = try store.openAlerts()
         return (records + (try servicesOf(alerts, besides: records, store: store)), alerts)
     }

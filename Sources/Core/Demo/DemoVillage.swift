@@ -57,6 +57,14 @@ public enum DemoVillage {
 
     enum Part { case applicant, manager }
 
+    /// Villagers have made-up addresses, so that `yakkan remind --dry-run` shows their mails;
+    /// the visitor has none until they give one.
+    static func withMail(_ member: StaffMember) -> StaffMember {
+        var mailed = member
+        mailed.mail = "\(member.login)@village.example.lg.jp"
+        return mailed
+    }
+
     /// The forms a visitor takes over from a villager: a returned application to correct, an
     /// approved one whose risks they acknowledge as its サービス管理担当者, and a service in use
     /// whose duties fall due.
@@ -456,7 +464,7 @@ extension DemoVillage {
 
         func build(visitor: StaffMember?) throws {
             let start = stamp(firstDay, 9)
-            let staff = DemoVillage.departments.map(\.reviewer) + [DemoVillage.administrator]
+            let staff = (DemoVillage.departments.map(\.reviewer) + [DemoVillage.administrator]).map(DemoVillage.withMail)
             var first = staff[0]
             if let visitor, !staff.contains(where: { $0.login == visitor.login }) {
                 _ = try store.addStaff(visitor, by: visitor.login, at: start)
@@ -471,7 +479,7 @@ extension DemoVillage {
             let listed = Set(staff.map(\.login) + [first.login])
             for villager in DemoVillage.villagers + DemoVillage.departments.map(\.head) where !listed.contains(villager.login) {
                 _ = try store.addStaff(
-                    StaffMember(login: villager.login, name: villager.name, department: villager.department),
+                    DemoVillage.withMail(StaffMember(login: villager.login, name: villager.name, department: villager.department)),
                     by: first.login, at: stamp(firstDay, 9, 15))
             }
             for member in staff {
@@ -967,6 +975,7 @@ public enum DemoText {
             ("yakkan show 1 --store \(store)", "終了したサービスの様式（終了確認書・保管期限まで）", "an ended service, with its termination and retention"),
             ("yakkan due --all --store \(store)", "期限切れの定期確認とお知らせ", "overdue duties and alerts"),
             ("yakkan alerts --store \(store)", "あなたへのお知らせ", "your alerts"),
+            ("yakkan remind --dry-run --store \(store)", "各職員へのリマインドメール（送らずに表示）", "everyone's reminder mail, shown, not sent"),
             ("yakkan staff list --store \(store)", "職員名簿", "the staff directory"),
             ("yakkan audit verify --store \(store)", "監査記録の検証", "verify the audit trail"),
             ("yakkan list --lang en --store \(store)", "英語での表示", "the same in English"),

@@ -26,8 +26,19 @@ public enum ReviewText {
     /// Applications this reviewer is 利用責任者 for that wait for a double check, oldest first;
     /// never their own, which another 利用責任者 checks.
     public static func waiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter { $0.status == .submitted && reviewer.reviews($0.department) && $0.applicantLogin != reviewer.login }
+        records.filter { mayCheckApplication($0, reviewer) }
             .sorted { ($0.submittedAt, $0.id) < ($1.submittedAt, $1.id) }
+    }
+
+    /// Whether the form waits for this reviewer: the four-eyes rule decides, so nobody is shown
+    /// a form they filled in or edited, or one that names them 所属長.
+    public static func mayCheckApplication(_ record: ApplicationRecord, _ reviewer: StaffMember) -> Bool {
+        FourEyes.refusals(reviewerLogin: reviewer.login, reviewer: reviewer, application: record).isEmpty
+    }
+
+    public static func mayCheckTermination(_ record: ApplicationRecord, _ reviewer: StaffMember) -> Bool {
+        guard record.termination?.status == .submitted, let form = record.reviewableTermination else { return false }
+        return FourEyes.refusals(reviewerLogin: reviewer.login, reviewer: reviewer, form: form).isEmpty
     }
 
     /// Everything waiting for this reviewer's double check: applications, then terminations.
@@ -93,9 +104,7 @@ public enum ReviewText {
 
     /// Terminations of this reviewer's 課 waiting for a double check, oldest first.
     public static func terminationsWaiting(for reviewer: StaffMember, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter {
-            $0.termination?.status == .submitted && reviewer.reviews($0.department) && $0.termination?.applicantLogin != reviewer.login
-        }
+        records.filter { mayCheckTermination($0, reviewer) }
             .sorted { ($0.termination!.submittedAt, $0.id) < ($1.termination!.submittedAt, $1.id) }
     }
 

@@ -2,9 +2,16 @@
 public enum StaffText {
     public static func table(_ staff: [StaffMember], _ language: Language) -> String {
         let ja = language == .ja
-        let headers = ja ? ["ログイン", "氏名", "課", "利用責任者", "管理者"] : ["Login", "Name", "課", "利用責任者 of", "Admin"]
-        let rows = staff.map {
+        var headers = ja ? ["ログイン", "氏名", "課", "利用責任者", "管理者"] : ["Login", "Name", "課", "利用責任者 of", "Admin"]
+        var rows = staff.map {
             [$0.login, $0.name, $0.department, $0.reviewerOf.joined(separator: "、"), $0.isAdministrator ? "○" : ""]
+        }
+        // Addresses only once someone has one: most directories never mail.
+        if staff.contains(where: { $0.mail != nil }) {
+            headers.append(ja ? "メール（yakkan remind）" : "Mail (yakkan remind)")
+            for (index, member) in staff.enumerated() {
+                rows[index].append(member.mail.map { $0 + (member.mailLanguage == .en ? " (en)" : "") } ?? "")
+            }
         }
         return TextTable(headers: headers, rows: rows).render()
     }

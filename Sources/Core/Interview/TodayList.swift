@@ -57,15 +57,15 @@ public enum TodayList {
             let keeps = DutyRules.isManager(login: person.login, of: record)
             let oversees = person.member?.reviews(record.department) == true
             guard everything || keeps || oversees else { continue }
-            // Nobody double-checks a form they filled in, so it is not in their queue either.
-            if record.status == .submitted, oversees || everything, record.applicantLogin != person.login {
+            // The queue holds what the person may check: never a form they filled in, edited or head.
+            let checks = { (may: (ApplicationRecord, StaffMember) -> Bool) in person.member.map { may(record, $0) } == true }
+            if record.status == .submitted, everything || checks(ReviewText.mayCheckApplication) {
                 items.append(TodayItem(
                     kind: .review, applicationID: record.id, duty: nil, service: record.service,
                     title: Localized("利用申請書のダブルチェック（yakkan review \(record.id)）", "Double-check the application (yakkan review \(record.id))"),
                     dueDate: nil, overduePeriods: 0, alertID: nil))
             }
-            if let termination = record.termination, termination.status == .submitted, oversees || everything,
-               termination.applicantLogin != person.login {
+            if record.termination?.status == .submitted, everything || checks(ReviewText.mayCheckTermination) {
                 items.append(TodayItem(
                     kind: .review, applicationID: record.id, duty: nil, service: record.service,
                     title: Localized("終了確認書のダブルチェック（yakkan review \(record.id)）", "Double-check the termination form (yakkan review \(record.id))"),

@@ -82,7 +82,11 @@ public enum ApplicationProcedure {
                 "約款や利用規約に書かれている事業者名を、正式名称で入力します。",
                 "Use the provider's full legal name as written in its terms."),
             example: Localized("Example Storage株式会社", "Example Storage Inc."),
-            kind: .text(minimumLength: 1)),
+            kind: .text(minimumLength: 1),
+            // Said as soon as the 課 is known, not only after the last of 43 questions.
+            preambleRule: { answers, context in
+                SubmissionActions.warning(answers, applicantLogin: context.person?.login, staff: context.staff)
+            }),
         Field(
             F.service,
             label: Localized("提供サービス名", "Service"),

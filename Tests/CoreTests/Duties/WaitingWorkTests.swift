@@ -35,6 +35,10 @@ import Testing
         let forIto = TodayList.items(for: Self.person(Self.ito), records: records, alerts: [], today: Self.today)
         #expect(forIto.map(\.applicationID) == [1, 2])
         #expect(ReviewText.queue(for: Self.kato, in: records).map(\.id) == [1])
+        // The 所属長 named on the forms may not check them, so they wait for someone else.
+        let head = StaffMember(login: "suzuki", name: "鈴木 一郎", department: "総務課", reviewerOf: ["総務課"])
+        #expect(TodayList.items(for: Self.person(head), records: records, alerts: [], today: Self.today).isEmpty)
+        #expect(ReviewText.queue(for: head, in: records).isEmpty)
     }
 
     @Test func anAlertOfAnEndedServiceNamesTheServiceAndWhomItIsFor() {
