@@ -20,7 +20,8 @@ extension SQLiteStore {
                     arguments: [
                         json, answers[ApplicationFields.department]?.text ?? "", answers[ApplicationFields.provider]?.text ?? "",
                         answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
-                        answers[ApplicationFields.periodEnd]?.date?.iso, login, ProcedureVersion.current.version,
+                        // Nobody applied for it here: no login holds the applicant's part (the log names who imported it).
+                        answers[ApplicationFields.periodEnd]?.date?.iso, "", ProcedureVersion.current.version,
                         // Noon in Japan, so the day is the spreadsheet's whatever the zone reads it.
                         service.submittedOn.iso + "T03:00:00Z",
                     ])
