@@ -17,6 +17,9 @@ public enum DraftActions {
                 "申請番号 \(application.id) を取り下げられるのは申請者（\(application.applicantLogin)）だけです。",
                 "Only its applicant (\(application.applicantLogin)) can withdraw application \(application.id).")
         }
+        if application.status == .withdrawn {
+            return Localized("申請番号 \(application.id) はすでに取り下げられています。", "Application \(application.id) is already withdrawn.")
+        }
         return withdrawable.contains(application.status) ? nil : Localized(
             "申請番号 \(application.id) は\(application.status.label.ja)のため取り下げられません。取り下げは利用責任者の判断の前（確認待ち・差し戻し）だけです。",
             "Application \(application.id) is \(application.status.label.en) and cannot be withdrawn: only before the 利用責任者 decides (awaiting review or returned).")

@@ -5,7 +5,6 @@ public struct ImportedService: Sendable, Equatable {
     /// The spreadsheet's row number, the header being row 1.
     public let row: Int
     public let answers: Answers
-    public let submittedOn: Day
 }
 
 /// What is wrong with one cell of the spreadsheet (or with its header, as row 1).
@@ -30,6 +29,17 @@ public enum ImportActions {
         member?.isAdministrator == true ? nil : Localized(
             "利用中のサービスの取り込みは管理者だけが行えます（yakkan staff list で管理者を確かめられます）。",
             "Only an administrator can import services in use (yakkan staff list shows who is one).")
+    }
+
+    /// What the forms say in place of the decisions of a service decided on paper.
+    public static func importedDecision(_ record: ApplicationRecord) -> Localized? {
+        guard record.isImported else { return nil }
+        let outcome = record.answers[F.importedOutcome]?.choice.flatMap(DecisionOutcome.init(rawValue:))
+        let day = record.answers[F.importedDecidedOn]?.date
+        let imported = record.submittedDay
+        return Localized(
+            "表計算から取り込んだ利用中のサービス（\(imported.map(JapaneseDate.wareki) ?? "")）。紙での判断：\(outcome?.label.ja ?? "記載なし")\(day.map { " " + JapaneseDate.wareki($0) } ?? "")",
+            "A service in use imported from a spreadsheet (\(imported.map(JapaneseDate.english) ?? "")). Decided on paper: \(outcome?.label.en ?? "not given")\(day.map { " " + JapaneseDate.english($0) } ?? "")")
     }
 
     /// The services of every row, or every problem found in any row.
@@ -110,7 +120,10 @@ public enum ImportActions {
             guard let name = required(index) else { return nil }
             switch NamingRules.listed(name, among: staff) {
             case .success(let person): return person
-            case .failure(let refusal): note(index, refusal); return nil
+            case .failure(let refusal):
+                // The interview's refusal speaks of a draft; a spreadsheet's row needs the directory first.
+                note(index, refusal == NamingRules.notListed(name) ? ImportText.notListed(name) : refusal)
+                return nil
             }
         }
 
@@ -156,7 +169,8 @@ public enum ImportActions {
             }
             date(16, required: false).map { answers[F.importedDecidedOn] = .date($0) }
             guard problems.isEmpty else { return nil }
-            return ImportedService(row: number, answers: answers, submittedOn: submitted ?? today)
+            submitted.map { answers[F.importedSubmittedOn] = .date($0) }
+            return ImportedService(row: number, answers: answers)
         }
     }
 }
@@ -175,6 +189,11 @@ public enum ImportText {
         Localized(
             "「\(status)」のサービスは取り込めません。取り込めるのは利用中のサービスだけです（空欄か「利用中」）。",
             "A service that is “\(status)” cannot be imported: only services in use are (leave it empty or write “in use”).")
+    }
+    static func notListed(_ name: String) -> Localized {
+        Localized(
+            "「\(name)」は職員名簿にありません。先に yakkan staff add ログイン --name 氏名 --department 課 で登録してください。",
+            "“\(name)” is not in the staff directory. Add them first: yakkan staff add LOGIN --name NAME --department 課.")
     }
     static func notADate(_ value: String) -> Localized {
         Localized("「\(value)」は日付として読めません（例：2026-04-01、令和8年4月1日）。", "“\(value)” is not a date (e.g. 2026-04-01).")

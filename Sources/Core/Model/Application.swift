@@ -77,6 +77,9 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var periodStart: Day? { answers[F.periodStart]?.date }
     public var periodEnd: Day? { answers[F.periodEnd]?.date }
     public var submittedDay: Day? { Village.day(ofTimestamp: submittedAt) }
+    /// 申請日 as the forms give it: the day it was submitted here, or the spreadsheet's day of a
+    /// service imported already in use.
+    public var applicationDay: Day? { answers[F.importedSubmittedOn]?.date ?? submittedDay }
     public var serviceManager: String { answers[F.serviceManager]?.text ?? "" }
     /// The login of the サービス管理担当者: the only thing their role is matched by.
     public var serviceManagerLogin: String? { answers[F.serviceManager]?.person?.login }
@@ -92,12 +95,14 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var userPeople: [NamedPerson] { answers[F.users]?.people ?? [] }
     /// The day the service came into use: the service manager's acknowledgement of the risks,
     /// but never before the first day of the approved period (利用期間). A service registered
-    /// by import has no acknowledgement in the store; its period's first day is its start.
+    /// by import has no acknowledgement: the store knows it from the day it was imported (what
+    /// was done before was kept on paper).
     public var inUseFrom: Day? {
-        let acknowledged = acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) }
         // In use without an acknowledgement is only ever a service imported already in use.
-        guard let acknowledged else { return status == .inUse ? periodStart : nil }
-        return periodStart.map { max($0, acknowledged) } ?? acknowledged
+        let known = acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) }
+            ?? (status == .inUse || status == .stopped ? submittedDay : nil)
+        guard let known else { return nil }
+        return periodStart.map { max($0, known) } ?? known
     }
     /// The first day nothing of section 6 is due any more: the end date of a termination, or the
     /// day after the approved period ends, whichever comes first.

@@ -52,7 +52,7 @@ public struct LedgerRow: Sendable, Equatable {
         self.init(
             id: record.id, status: record.status, department: record.department, provider: record.provider,
             service: record.service, applicant: record.answers[ApplicationFields.applicant]?.text ?? "",
-            submittedOn: record.submittedDay, periodStart: record.periodStart, periodEnd: record.periodEnd,
+            submittedOn: record.applicationDay, periodStart: record.periodStart, periodEnd: record.periodEnd,
             classification: record.classification,
             personalInformation: record.answers[ApplicationFields.personalInformation]?.flag,
             userCount: record.userCount, serviceManager: record.serviceManager, departmentHead: record.departmentHead.name,

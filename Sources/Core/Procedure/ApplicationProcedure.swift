@@ -26,6 +26,8 @@ public enum ApplicationFields {
     /// The spreadsheet's latest decision and its day, for an imported service: decided on paper.
     public static let importedOutcome = "imported_outcome"
     public static let importedDecidedOn = "imported_decided_on"
+    /// The spreadsheet's 申請日; the record's own submission is the day it was imported.
+    public static let importedSubmittedOn = "imported_submitted_on"
 }
 
 /// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.

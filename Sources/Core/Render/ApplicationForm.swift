@@ -16,8 +16,8 @@ public enum ApplicationForm {
         lines.append(ja ? "以下の通り、申請しますので利用を許可願います。" : "I apply as follows and ask for permission to use the service.")
         lines.append("")
         var rows: [(String, String)] = [
-            (ja ? "申請日" : "Date", record.submittedDay.map { AnswerFormat.date($0, language) } ?? ""),
-            (label(F.applicant), value(F.applicant) + " (\(record.applicantLogin))"),
+            (ja ? "申請日" : "Date", record.applicationDay.map { AnswerFormat.date($0, language) } ?? ""),
+            (label(F.applicant), value(F.applicant) + (record.applicantLogin.isEmpty ? "" : " (\(record.applicantLogin))")),
             (label(F.department), value(F.department)),
             (label(F.provider), value(F.provider)),
             (label(F.service), value(F.service)),
@@ -35,8 +35,7 @@ public enum ApplicationForm {
         lines += aligned(rows)
         lines.append(label(F.users))
         lines += bullets(F.users)
-        let count = a[F.users]?.list?.count ?? 0
-        lines.append("  " + ApplicationProcedure.userTotal(count)(language))
+        lines.append("  " + ApplicationProcedure.userTotal(record.userCount)(language))
         let period = [F.periodStart, F.periodEnd].map { a[$0]?.date.map { AnswerFormat.date($0, language) } ?? "" }
         rows = [
             (ja ? "利用期間" : "Period", period.joined(separator: " ～ ")),
@@ -72,7 +71,11 @@ public enum ApplicationForm {
     static func approval(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
         var lines = [ja ? "■利用責任者の承認" : "■ Decision of the 利用責任者"]
-        if record.decisions.isEmpty { lines.append(ja ? "  （未確認）" : "  (not yet reviewed)") }
+        if let imported = ImportActions.importedDecision(record) {
+            lines.append("  " + imported(language))
+        } else if record.decisions.isEmpty {
+            lines.append(ja ? "  （未確認）" : "  (not yet reviewed)")
+        }
         for decision in record.decisions {
             let day = Village.day(ofTimestamp: decision.decidedAt).map { AnswerFormat.date($0, language) } ?? decision.decidedAt
             lines.append("  \(day)  \(decision.outcome.label(language))  \(decision.reviewerName) (\(decision.reviewerLogin))"

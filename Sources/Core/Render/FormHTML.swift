@@ -41,11 +41,11 @@ public enum FormHTML {
 
         let applicant = [text(F.applicant), record.applicantLogin.isEmpty ? "" : "<span class=\"login\">(\(escape(record.applicantLogin)))</span>"]
             .filter { !$0.isEmpty }.joined(separator: " ")
-        let userCount = a[F.users]?.list?.count ?? 0
+        let userCount = record.userCount
         let period = "\(date(a[F.periodStart]?.date)) ～ \(date(a[F.periodEnd]?.date))"
 
         let serviceRows: [Row] = [
-            .pair(FormText.submitted(language), date(record.submittedDay), label(F.applicant), applicant),
+            .pair(FormText.submitted(language), date(record.applicationDay), label(F.applicant), applicant),
             .full(label(F.department), text(F.department)),
             .full(label(F.provider), text(F.provider)),
             .full(label(F.service), "<strong class=\"service\">\(text(F.service))</strong>"),
@@ -185,7 +185,9 @@ public enum FormHTML {
         html += "<table class=\"grid\">\n<thead><tr><th>\(escape(FormText.decidedOn(language)))</th>"
             + "<th>\(escape(FormText.decision(language)))</th><th>\(escape(FormText.reviewer(language)))</th>"
             + "<th>\(escape(FormText.remarks(language)))</th></tr></thead>\n<tbody>\n"
-        if record.decisions.isEmpty {
+        if let imported = ImportActions.importedDecision(record) {
+            html += "<tr class=\"empty\"><td colspan=\"4\">\(escape(imported(language)))</td></tr>\n"
+        } else if record.decisions.isEmpty {
             html += "<tr class=\"empty\"><td colspan=\"4\">\(escape(FormText.notReviewed(language)))</td></tr>\n"
         }
         for decision in record.decisions {

@@ -22,8 +22,8 @@ extension SQLiteStore {
                         answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
                         // Nobody applied for it here: no login holds the applicant's part (the log names who imported it).
                         answers[ApplicationFields.periodEnd]?.date?.iso, "", ProcedureVersion.current.version,
-                        // Noon in Japan, so the day is the spreadsheet's whatever the zone reads it.
-                        service.submittedOn.iso + "T03:00:00Z",
+                        // Registered now: duties are due from the import, not for the time before it.
+                        timestamp,
                     ])
                 let id = db.lastInsertedRowID
                 try Self.refreshLedger(db, id: id)

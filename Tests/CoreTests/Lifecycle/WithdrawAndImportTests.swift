@@ -114,8 +114,10 @@ import Testing
         let imported = try kato.importServices(reading.services, by: "kato", at: "2026-04-01T01:00:00Z")
         #expect(imported.map(\.status) == [.inUse, .inUse])
         #expect(imported[1].serviceManagerLogin == "sato" && imported[1].service == "=Mail" && imported[1].userCount == 12)
-        // Duties run from the period's first day; the manager keeps them under their login.
-        #expect(imported[0].inUseFrom == Day(iso: "2025-04-01"))
+        // Duties run from the day it was imported (what came before was kept on paper), and the
+        // spreadsheet's 申請日 is kept for the ledger.
+        #expect(imported[0].inUseFrom == Day(iso: "2026-04-01"))
+        #expect(LedgerRow(imported[0]).submittedOn == Day(iso: "2025-03-10"))
         #expect(try first.verify(as: "sato").findings == [])
         #expect(try kato.auditEntries().filter { $0.action == "import" }.count == 2)
 
