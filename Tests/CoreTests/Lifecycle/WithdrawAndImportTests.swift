@@ -19,6 +19,14 @@ import Testing
 
     // MARK: Withdraw and discard
 
+    /// A withdrawal written with yakkan's own code and signed by `login`, past the shell's and the store's checks.
+    static func signWithdrawal(of id: Int64, as login: String, in village: Village) throws {
+        _ = try village.store(as: login).recordedWrite { db in
+            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(id)")
+            try AuditTrail.append(db, actor: login, action: "withdraw", subject: "application/\(id)", detail: "", at: "2026-04-03T00:00:00Z")
+        }
+    }
+
     @Test func theApplicantWithdrawsBeforeTheDecisionAndVerifyAgrees() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
@@ -42,20 +50,14 @@ import Testing
         #expect(DraftActions.mayWithdraw(approved, login: "yamada") != nil)
         #expect(throws: StoreError.self) { try village.store(as: "yamada").withdraw(approved.id, by: "yamada", at: "2026-04-03T00:00:00Z") }
         // yamada signs, as yamada, a withdrawal of an approved application with yakkan's own code.
-        _ = try village.store(as: "yamada").recordedWrite { db in
-            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(approved.id)")
-            try AuditTrail.append(db, actor: "yamada", action: "withdraw", subject: "application/\(approved.id)", detail: "", at: "2026-04-03T00:00:00Z")
-        }
+        try Self.signWithdrawal(of: approved.id, as: "yamada", in: village)
         #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnAfterDecision])
     }
 
     @Test func aWithdrawalSignedBySomeoneElseIsNamed() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
-        _ = try village.store(as: "kato").recordedWrite { db in
-            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(submitted.id)")
-            try AuditTrail.append(db, actor: "kato", action: "withdraw", subject: "application/\(submitted.id)", detail: "", at: "2026-04-02T00:00:00Z")
-        }
+        try Self.signWithdrawal(of: submitted.id, as: "kato", in: village)
         #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnByAnother])
     }
 
