@@ -35,8 +35,7 @@ public enum DraftActions {
     }
 
     public static func discarded(_ draft: Draft) -> Localized {
-        let answers = draft.state.answers
-        let name = [answers[ApplicationFields.provider]?.text, answers[ApplicationFields.service]?.text].compactMap { $0 }.joined(separator: " / ")
+        let name = draft.serviceName
         return Localized(
             "下書き（\(name.isEmpty ? "名称未入力" : name)）を捨てました。",
             "Discarded the draft (\(name.isEmpty ? "no name yet" : name)).")
@@ -46,5 +45,13 @@ public enum DraftActions {
         Localized(
             "申請番号 \(application.id)（\(application.provider) / \(application.service)）を取り下げました。記録は残り、yakkan show \(application.id) で見られます。",
             "Withdrew application \(application.id) (\(application.provider) / \(application.service)). It stays on the record: yakkan show \(application.id).")
+    }
+}
+
+extension Draft {
+    /// "provider / service" as far as answered: how a person recognises their draft.
+    public var serviceName: String {
+        let answers = state.answers
+        return [answers[ApplicationFields.provider]?.text, answers[ApplicationFields.service]?.text].compactMap { $0 }.joined(separator: " / ")
     }
 }

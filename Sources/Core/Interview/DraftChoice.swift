@@ -11,8 +11,7 @@ public enum DraftChoice: Equatable {
             "途中の下書きが\(drafts.count)件あります。", "You have \(drafts.count) unfinished draft(s).")(language))]
         for (offset, draft) in drafts.enumerated() {
             let answers = draft.state.answers
-            let name = [answers[ApplicationFields.provider]?.text, answers[ApplicationFields.service]?.text]
-                .compactMap { $0 }.joined(separator: " / ")
+            let name = draft.serviceName
             let total = interview.procedure.applicableFields(answers).count
             let saved = Village.day(ofTimestamp: draft.updatedAt).map { AnswerFormat.date($0, language) } ?? draft.updatedAt
             let title = name.isEmpty ? Localized("（名称未入力）", "(no name yet)")(language) : name

@@ -11,21 +11,11 @@ extension SQLiteStore {
             return try services.map { service in
                 let answers = service.answers
                 let json = try Self.json(answers)
-                try db.execute(
-                    sql: """
-                        INSERT INTO application (answers, department, provider, service, period_start, period_end,
-                        applicant, status, procedure_version, submitted_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'in_use', ?, ?, 1)
-                        """,
-                    arguments: [
-                        json, answers[ApplicationFields.department]?.text ?? "", answers[ApplicationFields.provider]?.text ?? "",
-                        answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
-                        // Nobody applied for it here: no login holds the applicant's part (the log names who imported it).
-                        answers[ApplicationFields.periodEnd]?.date?.iso, "", ProcedureVersion.current.version,
-                        // Registered now: duties are due from the import, not for the time before it.
-                        timestamp,
-                    ])
-                let id = db.lastInsertedRowID
+                // Nobody applied for it here: no login holds the applicant's part (the log names who
+                // imported it). Registered now: duties are due from the import, not for the time before it.
+                let id = try Self.insertApplication(
+                    db, answers: answers, json: json, applicant: "", status: .inUse, procedureVersion: ProcedureVersion.current.version,
+                    at: timestamp)
                 try Self.refreshLedger(db, id: id)
                 try AuditTrail.append(
                     db, actor: login, action: AuditTrail.importAction, subject: "application/\(id)",

@@ -9,11 +9,9 @@ extension SQLiteStore {
             if let refusal = DraftActions.mayDiscard(draft, login: login) { throw StoreError.refused([refusal]) }
             try db.execute(sql: "DELETE FROM draft WHERE id = ? AND owner = ?", arguments: [id, login])
             guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
-            let answers = draft.state.answers
-            let name = [answers[ApplicationFields.provider]?.text, answers[ApplicationFields.service]?.text].compactMap { $0 }
             try AuditTrail.append(
                 db, actor: login, action: "discard-draft", subject: "draft/\(id)",
-                detail: "\(draft.procedureID)\n" + name.joined(separator: " / "), at: timestamp)
+                detail: "\(draft.procedureID)\n" + draft.serviceName, at: timestamp)
         }
     }
 

@@ -53,6 +53,12 @@ import Testing
             .allSatisfy { $0.kind != .tellOtherwise })
     }
 
+    @Test func theAcknowledgementSaysFromWhichDayTheServiceIsInUse() {
+        #expect(ReviewText.acknowledged(Self.service()).ja.contains("利用期間の初日 令和8年5月1日 から利用中になります"))
+        #expect(ReviewText.acknowledged(Self.service()).en.contains("in use from the first day of its period, 1 May 2026"))
+        #expect(ReviewText.acknowledged(Self.service(start: "2026-04-01")).ja.hasSuffix("は利用中になりました。"))
+    }
+
     @Test func inUseFromThePeriodsFirstDayAndAskedAboutItsEnd() {
         let record = Self.service()
         #expect(record.inUseFrom == Day(iso: "2026-05-01"), "acknowledged on 3 April, the period starts on 1 May")
