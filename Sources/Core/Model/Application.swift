@@ -29,6 +29,14 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
         case .withdrawn: return Localized("取り下げ", "withdrawn")
         }
     }
+
+    /// The status as people read it on `today`: a service whose risks were acknowledged is in
+    /// use only from the first day of its approved period (nothing of section 6 is due before).
+    public func label(periodStart: Day?, today: Day) -> Localized {
+        guard self == .inUse, let start = periodStart, start > today else { return label }
+        return Localized(
+            "利用開始前（\(JapaneseDate.warekiShort(start))から）", "starts \(start.iso)")
+    }
 }
 
 /// A submitted 利用申請書 as the store keeps it.

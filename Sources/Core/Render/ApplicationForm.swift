@@ -4,7 +4,7 @@ public enum ApplicationForm {
     typealias F = ApplicationFields
 
     /// `blind` leaves out the checks, for a reviewer who has yet to mark them.
-    public static func text(_ record: ApplicationRecord, applicant: Person?, _ language: Language, blind: Bool = false) -> String {
+    public static func text(_ record: ApplicationRecord, applicant: Person?, today: Day, _ language: Language, blind: Bool = false) -> String {
         let a = record.answers
         func value(_ id: String) -> String { a[id].map { AnswerFormat.inline($0, language) } ?? "" }
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
@@ -12,7 +12,7 @@ public enum ApplicationForm {
         let ja = language == .ja
         var lines: [String] = []
         lines.append(ja ? "約款による外部サービス利用申請書" : "Application to use a service under click-through terms")
-        lines.append((ja ? "申請番号 " : "Application ") + "\(record.id)  ·  " + record.status.label(language))
+        lines.append((ja ? "申請番号 " : "Application ") + "\(record.id)  ·  " + record.status.label(periodStart: record.periodStart, today: today)(language))
         lines.append(ja ? "以下の通り、申請しますので利用を許可願います。" : "I apply as follows and ask for permission to use the service.")
         lines.append("")
         var rows: [(String, String)] = [

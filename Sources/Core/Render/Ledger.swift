@@ -1,10 +1,10 @@
 /// The list of applications, as a table for people and as JSON for scripts.
 public enum Ledger {
-    public static func table(_ records: [ApplicationRecord], _ language: Language) -> String {
-        table(rows: records.map(LedgerRow.init), language)
+    public static func table(_ records: [ApplicationRecord], today: Day, _ language: Language) -> String {
+        table(rows: records.map(LedgerRow.init), today: today, language)
     }
 
-    public static func table(rows: [LedgerRow], _ language: Language) -> String {
+    public static func table(rows: [LedgerRow], today: Day, _ language: Language) -> String {
         let headers = language == .ja
             ? ["番号", "課", "提供会社名", "提供サービス名", "状態", "申請日", "利用期間"]
             : ["ID", "課", "Provider", "Service", "Status", "Submitted", "Period"]
@@ -13,7 +13,7 @@ public enum Ledger {
             let period = [row.periodStart, row.endedOn ?? row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
             return [
                 "\(row.id)", row.department, row.provider, row.service,
-                row.status.label(language),
+                row.status.label(periodStart: row.periodStart, today: today)(language),
                 row.submittedOn.map { shortDate($0, language) } ?? "",
                 period.joined(separator: language == .ja ? "〜" : " to "),
             ]
@@ -41,9 +41,9 @@ extension Ledger {
     }
 
     /// The records in any output mode.
-    public static func render(_ records: [ApplicationRecord], mode: OutputMode, _ language: Language) throws -> String {
+    public static func render(_ records: [ApplicationRecord], mode: OutputMode, today: Day, _ language: Language) throws -> String {
         switch mode {
-        case .table: return table(records, language)
+        case .table: return table(records, today: today, language)
         case .line: return expanded(records, language)
         case .csv: return LedgerCSV.document(records, language)
         case .json: return try ApplicationExport.json(records)

@@ -29,7 +29,7 @@ struct ShowCommand: ParsableCommand, SessionCommand {
             throw InputError(message: RenderText.formatNotAvailable("csv", "text | json | html")(common.lang))
         case .table, .text:
             let applicant = try store.person(login: record.applicantLogin)
-            session.output.write(ApplicationForm.text(record, applicant: applicant, common.lang) + "\n")
+            session.output.write(ApplicationForm.text(record, applicant: applicant, today: Village.today(session.clock), common.lang) + "\n")
             if history {
                 session.output.write(StaffText.history(try store.auditEntries(), of: record.id, common.lang) + "\n")
             }

@@ -56,7 +56,7 @@ struct MenuFlow {
 
     private func chooseService(_ services: [ApplicationRecord]) throws -> Int64? {
         if services.count == 1 { return services[0].id }
-        session.output.write(Ledger.table(services, language) + "\n")
+        session.output.write(Ledger.table(services, today: Village.today(session.clock), language) + "\n")
         let question = [Message(.question, MainMenu.chooseService(language))]
         return try session.ask(question, completions: services.map { "\($0.id)" }, bail: bail, language: language) {
             ReviewText.pick($0, among: services).map(\.id)

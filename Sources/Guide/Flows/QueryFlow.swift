@@ -48,10 +48,10 @@ struct QueryFlow {
                     }
                     switch mode {
                     case .table:
-                        session.output.write(ApplicationForm.text(record, applicant: nil, language) + "\n")
+                        session.output.write(ApplicationForm.text(record, applicant: nil, today: Village.today(session.clock), language) + "\n")
                         session.output.write(StaffText.history(try store.auditEntries(), of: id, language) + "\n")
                     default:
-                        session.output.write(try Ledger.render([record], mode: mode, language) + (mode == .csv ? "" : "\n"))
+                        session.output.write(try Ledger.render([record], mode: mode, today: Village.today(session.clock), language) + (mode == .csv ? "" : "\n"))
                     }
                 case .success(.list(let filter)):
                     let count = try session.writeLedger(filter, mode: mode, store: store, emptyNotice: SessionText.noMatches, language)

@@ -34,7 +34,7 @@ struct ReviewFlow {
             procedure = ReviewProcedure.termination(for: application) { [store] in store.storedPath(of: $0) }
             version = application.termination?.version ?? 0
         } else {
-            session.output.write(ApplicationForm.text(application, applicant: nil, language, blind: true) + "\n")
+            session.output.write(ApplicationForm.text(application, applicant: nil, today: Village.today(session.clock), language, blind: true) + "\n")
             session.show(.heading, ReviewText.beginReview(language))
             procedure = ReviewProcedure.procedure(for: application) { [store] in store.storedPath(of: $0) }
             version = application.version

@@ -14,7 +14,7 @@ extension Session {
             if rows.isEmpty {
                 show(.info, (emptyNotice ?? SessionText.noMatches)(language))
             } else {
-                output.write(Ledger.table(rows: rows, language) + "\n")
+                output.write(Ledger.table(rows: rows, today: today, language) + "\n")
             }
             return rows.count
         }

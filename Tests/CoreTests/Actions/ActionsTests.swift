@@ -141,3 +141,14 @@ import Testing
         #expect(remembered == Person(login: "ito", name: "伊藤", department: "企画課"))
     }
 }
+
+@Suite struct StatusShownTests {
+    /// 利用中 only from the first day of the approved period; every other status reads as stored.
+    @Test func aServiceIsInUseOnlyFromItsFirstDay() {
+        let start = Day(iso: "2026-05-01")!
+        #expect(ApplicationStatus.inUse.label(periodStart: start, today: Day(iso: "2026-04-30")!).ja == "利用開始前（R8.5.1から）")
+        #expect(ApplicationStatus.inUse.label(periodStart: start, today: start) == ApplicationStatus.inUse.label)
+        #expect(ApplicationStatus.inUse.label(periodStart: nil, today: start) == ApplicationStatus.inUse.label)
+        #expect(ApplicationStatus.approved.label(periodStart: start, today: Day(iso: "2026-04-01")!) == ApplicationStatus.approved.label)
+    }
+}

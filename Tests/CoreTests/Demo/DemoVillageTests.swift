@@ -118,7 +118,7 @@ struct DemoVillageTests {
     @Test func everyFormRenders() throws {
         let built = try Built(today: Self.today)
         for record in try built.store.applications() {
-            let text = ApplicationForm.text(record, applicant: try built.store.person(login: record.applicantLogin), .ja)
+            let text = ApplicationForm.text(record, applicant: try built.store.person(login: record.applicantLogin), today: Self.today, .ja)
             #expect(!text.contains("（不明）"))
             #expect(text.contains(record.service))
             if record.termination != nil {

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func theTextFormsToo() {
-        let text = ApplicationForm.text(Self.ended(), applicant: nil, .ja)
+        let text = ApplicationForm.text(Self.ended(), applicant: nil, today: Day(iso: "2027-04-01")!, .ja)
         for note in ["※詳しく記載のこと", "※利用申請時の申請内容及びサービス約款を添付のこと", "※確認できる資料を添付のこと", "※終了時の申請内容を添付のこと"] {
             #expect(text.contains(note), "\(note)")
         }

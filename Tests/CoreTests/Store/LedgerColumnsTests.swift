@@ -46,7 +46,7 @@ struct LedgerColumnsTests {
             try built.store.eachLedgerRow(LedgerFilter(), today: Self.today) { text += stream.next($0) }
         }
         text += stream.end()
-        let whole = try Ledger.render(records, mode: mode, language)
+        let whole = try Ledger.render(records, mode: mode, today: Self.today, language)
         #expect(text == whole + (mode == .csv ? "" : "\n"))
         #expect(stream.count == records.count)
     }
