@@ -6,26 +6,8 @@ import XCTest
 /// What the server refuses whoever asks, yakkan or a member of staff with psql: the second lock
 /// behind Core's rules. The psql cases run the real psql as the person's own login role.
 final class ServerRulesTests: ServerTestCase {
-    struct PsqlRun {
-        let status: Int32
-        let output: String
-    }
-
-    func psql(_ village: ServerVillage, as user: String?, _ sql: String) throws -> PsqlRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: village.server.psql)
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", village.server.uri(user: user, database: village.database), "-c", sql]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        environment["LC_MESSAGES"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return PsqlRun(status: process.terminationStatus, output: text)
+    func psql(_ village: ServerVillage, as user: String?, _ sql: String) throws -> PrivateServer.Ran {
+        try village.server.psql(as: user, database: village.database, sql)
     }
 
     func testStaffWithPsqlCannotChangeADecisionNorDeleteTheLog() throws {
