@@ -73,6 +73,38 @@ final class ServerRulesTests: ServerTestCase {
         XCTAssertNoThrow(try village.decide(as: village.reviewer))
     }
 
+    /// The conditions compared one by one: an editor, a 利用責任者 of another 課 (the names
+    /// compared as people write them, full-width spaces and letters included), and a 所属長 kept
+    /// as a plain name by an earlier store.
+    func testEditorsOtherDepartmentsAndPlainNamesAreRefusedAsFourEyesRefusesThem() throws {
+        let village = try ServerVillage(on: try server())
+        let owner = try village.link()
+        let reviewer = village.reviewer
+        func refusal(_ core: [Localized], _ situation: String) {
+            XCTAssertFalse(core.isEmpty, situation)
+            XCTAssertThrowsError(try village.decide(as: reviewer), situation) { error in
+                XCTAssertEqual(StoreError(classifying: error), .refused(core), situation)
+            }
+        }
+
+        try owner.execute("INSERT INTO application_editor (application_id, login) VALUES (1, 'suzuki')")
+        refusal(village.coreRefusals(of: reviewer, editors: ["suzuki"]), "an editor")
+        try owner.execute("DELETE FROM application_editor")
+
+        try owner.execute("UPDATE application SET department = '企画課'")
+        refusal(village.coreRefusals(of: reviewer, department: "企画課"), "another 課")
+        try owner.execute("UPDATE application SET department = '総務　課'")
+        XCTAssertEqual(village.coreRefusals(of: reviewer, department: "総務　課"), [], "the same 課, written with a space")
+
+        let plainHead = "鈴木　次郎"
+        try owner.execute("UPDATE application SET answers = $1", [try ServerVillage.answersText([ApplicationFields.departmentHead: .text(plainHead)])])
+        refusal(village.coreRefusals(of: reviewer, department: "総務　課", departmentHead: NamedPerson(name: plainHead, login: nil)),
+                "the 所属長 as a plain name")
+
+        try owner.execute("UPDATE application SET answers = '{}'")
+        XCTAssertNoThrow(try village.decide(as: reviewer), "no 所属長 named, the same 課: allowed")
+    }
+
     func testADecisionIsRecordedOnlyUnderTheReviewersOwnLogin() throws {
         let village = try ServerVillage(on: try server())
         XCTAssertThrowsError(try village.decide(as: village.applicant, naming: village.reviewer)) { error in
