@@ -105,6 +105,36 @@ final class ServerRulesTests: ServerTestCase {
         XCTAssertNoThrow(try village.decide(as: reviewer), "no 所属長 named, the same 課: allowed")
     }
 
+    /// The termination form is checked by the same rule, with its own applicant and 所属長.
+    func testATerminationFormIsCheckedWithItsOwnApplicantAndHead() throws {
+        let village = try ServerVillage(on: try server())
+        let owner = try village.link()
+        try owner.execute("UPDATE application SET status = 'in_use'")
+        let answers = try ServerVillage.answersText([
+            TerminationFields.departmentHead: .person(NamedPerson(name: village.reviewer.name, login: village.reviewer.login)),
+        ])
+        try owner.execute(
+            """
+            INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version)
+            VALUES (1, 'nakamura', 'submitted', $1, '2027-03-01T09:00:00Z', 1)
+            """, [answers])
+        for member in [village.head, village.reviewer] {
+            let form = ReviewableForm(
+                department: village.department, applicantLogin: village.head.login,
+                departmentHead: NamedPerson(name: village.reviewer.name, login: village.reviewer.login), editors: [], notAwaiting: nil)
+            let core = FourEyes.refusals(reviewerLogin: member.login, reviewer: member, form: form).map(\.text)
+            XCTAssertFalse(core.isEmpty, member.login)
+            XCTAssertThrowsError(try village.decide(as: member, form: .termination), member.login) { error in
+                XCTAssertEqual(StoreError(classifying: error), .refused(core), member.login)
+            }
+        }
+        XCTAssertNoThrow(try village.decide(as: village.applicant, form: .termination), "the application's applicant may check the termination")
+        try owner.execute("UPDATE termination SET status = 'confirmed'")
+        XCTAssertThrowsError(try village.decide(as: village.applicant, form: .termination)) { error in
+            XCTAssertEqual(StoreError(classifying: error), .refused([TerminationStatus.confirmed.notAwaitingReview]))
+        }
+    }
+
     func testADecisionIsRecordedOnlyUnderTheReviewersOwnLogin() throws {
         let village = try ServerVillage(on: try server())
         XCTAssertThrowsError(try village.decide(as: village.applicant, naming: village.reviewer)) { error in

@@ -47,13 +47,13 @@ struct ServerVillage {
 
     /// The insert of a decision on the application, as yakkan's store would write it.
     static let decisionInsert = """
-        INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, answers, application_version, decided_at)
-        VALUES ($1, $2, $3, 'approved', '{}', 1, '2026-04-02T09:00:00Z')
+        INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, answers, application_version, decided_at, form)
+        VALUES ($1, $2, $3, 'approved', '{}', 1, '2026-04-02T09:00:00Z', $4)
         """
 
-    func decide(as member: StaffMember, naming named: StaffMember? = nil) throws {
+    func decide(as member: StaffMember, naming named: StaffMember? = nil, form: Decision.Form = .application) throws {
         let named = named ?? member
-        try link(as: member.login).execute(Self.decisionInsert, [applicationID, named.login, named.name])
+        try link(as: member.login).execute(Self.decisionInsert, [applicationID, named.login, named.name, form.rawValue])
     }
 
     /// What Core's rule says of the same person and form: the server must say the same.
