@@ -47,7 +47,7 @@ public final class PrivateServer {
             throw Failure("chown \(folder): \(String(cString: strerror(errno)))")
         }
         let asServer = account.map { ["--reuid=\($0.uid)", "--regid=\($0.gid)", "--clear-groups"] } ?? []
-        try Self.run("/usr/bin/setpriv", asServer + [
+        try Self.runChecked("/usr/bin/setpriv", asServer + [
             "\(binaries)/initdb", "--pgdata=\(folder)/data", "--username=\(superuser)", "--auth=trust",
             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions",
         ])
@@ -79,7 +79,7 @@ public final class PrivateServer {
     }
 
     /// Where `psql` of the same version is.
-    public var psql: String { "\(binaries)/psql" }
+    private var psql: String { "\(binaries)/psql" }
 
     /// Fast shutdown (SIGINT), then the folder goes.
     public func stop() {
@@ -112,17 +112,45 @@ public final class PrivateServer {
         return nil
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws {
+    /// What a program printed (standard output and error together) and its exit status.
+    public struct Ran {
+        public let status: Int32
+        public let output: String
+
+        public init(status: Int32, output: String) {
+            self.status = status
+            self.output = output
+        }
+    }
+
+    /// Runs a program to its end, `input` as its standard input.
+    public static func run(_ executable: String, _ arguments: [String], input: String = "") throws -> Ran {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        let standardInput = Pipe()
         let output = Pipe()
+        process.standardInput = standardInput
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        try standardInput.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try standardInput.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure("\(executable) \(arguments.joined(separator: " ")):\n\(text)") }
+        return Ran(status: process.terminationStatus, output: text)
+    }
+
+    /// The real psql of the server's version, as `user` (the superuser when nil), stopping at
+    /// the first error: `sql` as its command, or, when nil, `input` read as a script.
+    public func psql(as user: String?, database: String, _ sql: String? = nil, input: String = "") throws -> Ran {
+        let command = sql.map { ["-c", $0] } ?? []
+        return try Self.run(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri(user: user, database: database)] + command, input: input)
+    }
+
+    private static func runChecked(_ executable: String, _ arguments: [String]) throws {
+        let ran = try run(executable, arguments)
+        guard ran.status == 0 else { throw Failure("\(executable) \(arguments.joined(separator: " ")):\n\(ran.output)") }
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -6,26 +6,8 @@ import XCTest
 /// What the server refuses whoever asks, yakkan or a member of staff with psql: the second lock
 /// behind Core's rules. The psql cases run the real psql as the person's own login role.
 final class ServerRulesTests: ServerTestCase {
-    struct PsqlRun {
-        let status: Int32
-        let output: String
-    }
-
-    func psql(_ village: ServerVillage, as user: String?, _ sql: String) throws -> PsqlRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: village.server.psql)
-        process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", village.server.uri(user: user, database: village.database), "-c", sql]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        environment["LC_MESSAGES"] = "C"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return PsqlRun(status: process.terminationStatus, output: text)
+    func psql(_ village: ServerVillage, as user: String?, _ sql: String) throws -> PrivateServer.Ran {
+        try village.server.psql(as: user, database: village.database, sql)
     }
 
     func testStaffWithPsqlCannotChangeADecisionNorDeleteTheLog() throws {
@@ -89,6 +71,68 @@ final class ServerRulesTests: ServerTestCase {
         }
         XCTAssertEqual(village.coreRefusals(of: village.reviewer), [])
         XCTAssertNoThrow(try village.decide(as: village.reviewer))
+    }
+
+    /// The conditions compared one by one: an editor, a 利用責任者 of another 課 (the names
+    /// compared as people write them, full-width spaces and letters included), and a 所属長 kept
+    /// as a plain name by an earlier store.
+    func testEditorsOtherDepartmentsAndPlainNamesAreRefusedAsFourEyesRefusesThem() throws {
+        let village = try ServerVillage(on: try server())
+        let owner = try village.link()
+        let reviewer = village.reviewer
+        func refusal(_ core: [Localized], _ situation: String) {
+            XCTAssertFalse(core.isEmpty, situation)
+            XCTAssertThrowsError(try village.decide(as: reviewer), situation) { error in
+                XCTAssertEqual(StoreError(classifying: error), .refused(core), situation)
+            }
+        }
+
+        try owner.execute("INSERT INTO application_editor (application_id, login) VALUES (1, 'suzuki')")
+        refusal(village.coreRefusals(of: reviewer, editors: ["suzuki"]), "an editor")
+        try owner.execute("DELETE FROM application_editor")
+
+        try owner.execute("UPDATE application SET department = '企画課'")
+        refusal(village.coreRefusals(of: reviewer, department: "企画課"), "another 課")
+        try owner.execute("UPDATE application SET department = '総務　課'")
+        XCTAssertEqual(village.coreRefusals(of: reviewer, department: "総務　課"), [], "the same 課, written with a space")
+
+        let plainHead = "鈴木　次郎"
+        try owner.execute("UPDATE application SET answers = $1", [try ServerVillage.answersText([ApplicationFields.departmentHead: .text(plainHead)])])
+        refusal(village.coreRefusals(of: reviewer, department: "総務　課", departmentHead: NamedPerson(name: plainHead, login: nil)),
+                "the 所属長 as a plain name")
+
+        try owner.execute("UPDATE application SET answers = '{}'")
+        XCTAssertNoThrow(try village.decide(as: reviewer), "no 所属長 named, the same 課: allowed")
+    }
+
+    /// The termination form is checked by the same rule, with its own applicant and 所属長.
+    func testATerminationFormIsCheckedWithItsOwnApplicantAndHead() throws {
+        let village = try ServerVillage(on: try server())
+        let owner = try village.link()
+        try owner.execute("UPDATE application SET status = 'in_use'")
+        let answers = try ServerVillage.answersText([
+            TerminationFields.departmentHead: .person(NamedPerson(name: village.reviewer.name, login: village.reviewer.login)),
+        ])
+        try owner.execute(
+            """
+            INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version)
+            VALUES (1, 'nakamura', 'submitted', $1, '2027-03-01T09:00:00Z', 1)
+            """, [answers])
+        for member in [village.head, village.reviewer] {
+            let form = ReviewableForm(
+                department: village.department, applicantLogin: village.head.login,
+                departmentHead: NamedPerson(name: village.reviewer.name, login: village.reviewer.login), editors: [], notAwaiting: nil)
+            let core = FourEyes.refusals(reviewerLogin: member.login, reviewer: member, form: form).map(\.text)
+            XCTAssertFalse(core.isEmpty, member.login)
+            XCTAssertThrowsError(try village.decide(as: member, form: .termination), member.login) { error in
+                XCTAssertEqual(StoreError(classifying: error), .refused(core), member.login)
+            }
+        }
+        XCTAssertNoThrow(try village.decide(as: village.applicant, form: .termination), "the application's applicant may check the termination")
+        try owner.execute("UPDATE termination SET status = 'confirmed'")
+        XCTAssertThrowsError(try village.decide(as: village.applicant, form: .termination)) { error in
+            XCTAssertEqual(StoreError(classifying: error), .refused([TerminationStatus.confirmed.notAwaitingReview]))
+        }
     }
 
     func testADecisionIsRecordedOnlyUnderTheReviewersOwnLogin() throws {

@@ -29,7 +29,7 @@ struct ServerVillage {
             }
         }
         let answers: [String: AnswerValue] = [ApplicationFields.departmentHead: .person(NamedPerson(name: head.name, login: head.login))]
-        let answersText = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
+        let answersText = try Self.answersText(answers)
         // The applicant submits their own application, as staff may.
         try link(as: applicant.login).execute(
             """
@@ -47,20 +47,27 @@ struct ServerVillage {
 
     /// The insert of a decision on the application, as yakkan's store would write it.
     static let decisionInsert = """
-        INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, answers, application_version, decided_at)
-        VALUES ($1, $2, $3, 'approved', '{}', 1, '2026-04-02T09:00:00Z')
+        INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, answers, application_version, decided_at, form)
+        VALUES ($1, $2, $3, 'approved', '{}', 1, '2026-04-02T09:00:00Z', $4)
         """
 
-    func decide(as member: StaffMember, naming named: StaffMember? = nil) throws {
+    func decide(as member: StaffMember, naming named: StaffMember? = nil, form: Decision.Form = .application) throws {
         let named = named ?? member
-        try link(as: member.login).execute(Self.decisionInsert, [applicationID, named.login, named.name])
+        try link(as: member.login).execute(Self.decisionInsert, [applicationID, named.login, named.name, form.rawValue])
     }
 
     /// What Core's rule says of the same person and form: the server must say the same.
-    func coreRefusals(of member: StaffMember) -> [Localized] {
+    func coreRefusals(
+        of member: StaffMember, department: String? = nil, departmentHead: NamedPerson? = nil, editors: [String] = []
+    ) -> [Localized] {
         let form = ReviewableForm(
-            department: department, applicantLogin: applicant.login,
-            departmentHead: NamedPerson(name: head.name, login: head.login), editors: [], notAwaiting: nil)
+            department: department ?? self.department, applicantLogin: applicant.login,
+            departmentHead: departmentHead ?? NamedPerson(name: head.name, login: head.login), editors: editors, notAwaiting: nil)
         return FourEyes.refusals(reviewerLogin: member.login, reviewer: member, form: form).map(\.text)
+    }
+
+    /// The answers as the store keeps them: their JSON text.
+    static func answersText(_ answers: [String: AnswerValue]) throws -> String {
+        String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
     }
 }

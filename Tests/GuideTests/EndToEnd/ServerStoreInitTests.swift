@@ -6,12 +6,7 @@ import XCTest
 /// `yakkan store init postgresql://…`, the real executable against a private server: the SQL a
 /// DBA reads first, the same SQL run by psql, and init itself.
 final class ServerStoreInitTests: ServerTestCase {
-    struct Run {
-        let status: Int32
-        let output: String
-    }
-
-    func yakkan(_ arguments: [String]) throws -> Run {
+    func yakkan(_ arguments: [String]) throws -> PrivateServer.Ran {
         guard let executable = YakkanExecutable.path else { throw XCTSkip("the yakkan executable was not built") }
         let folder = try EndToEndFolder()
         let child = try YakkanChild(
@@ -19,7 +14,7 @@ final class ServerStoreInitTests: ServerTestCase {
             workingDirectory: folder.path)
         try child.closeInput()
         try child.waitForExit()
-        return Run(status: child.process.terminationStatus, output: child.text)
+        return PrivateServer.Ran(status: child.process.terminationStatus, output: child.text)
     }
 
     func testDryRunPrintsTheSQLWithoutConnectingAndPsqlCanRunIt() throws {
@@ -34,20 +29,8 @@ final class ServerStoreInitTests: ServerTestCase {
         }
 
         let database = try server.newDatabase()
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: server.psql)
-        psql.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.uri(database: database)]
-        let input = Pipe()
-        psql.standardInput = input
-        let output = Pipe()
-        psql.standardOutput = output
-        psql.standardError = output
-        try psql.run()
-        try input.fileHandleForWriting.write(contentsOf: Data(dryRun.output.utf8))
-        try input.fileHandleForWriting.close()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        psql.waitUntilExit()
-        XCTAssertEqual(psql.terminationStatus, 0, said)
+        let ran = try server.psql(as: nil, database: database, input: dryRun.output)
+        XCTAssertEqual(ran.status, 0, ran.output)
 
         // What the DBA ran is what init would have done: nothing is left to apply.
         let after = try yakkan(["store", "init", server.uri(database: database), "--lang", "en"])
