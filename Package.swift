@@ -19,9 +19,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq's header; the library itself is loaded when a server is used (Core/Server/LibPQ.swift).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(
             name: "Core",
             dependencies: [
+                "CLibPQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -35,10 +38,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "LedgerBenchmark", dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/LedgerBenchmark"),
+        // A PostgreSQL server of the tests' own, started in a temporary folder; shared by suites.
+        .target(name: "PrivateServer", dependencies: ["Core"], path: "Tests/PrivateServer"),
         .testTarget(
             name: "CoreTests",
-            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GuideTests", dependencies: ["Guide", "Core"]),
+            dependencies: ["Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GuideTests", dependencies: ["Guide", "Core", "PrivateServer"]),
     ],
     swiftLanguageModes: [.v5]
 )

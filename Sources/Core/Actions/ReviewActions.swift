@@ -1,6 +1,6 @@
-/// The double check and the acknowledgement of the risks (5(2)–(4)), as records: made here from
-/// what was answered, checked by FourEyes and AcknowledgementRules in the shell before the form
-/// and again by the store inside the transaction that records them.
+/// The double check and the acknowledgement of the risks (5(2)–(4)): who may make them, the
+/// records they make and what those change. The shell asks before the form; the store asks again,
+/// of the service as it stands inside the transaction that records them.
 public enum ReviewActions {
     /// The decision a reviewer's answers make on the form they reviewed.
     public static func decision(
@@ -19,4 +19,95 @@ public enum ReviewActions {
     public static func acknowledgement(of application: ApplicationRecord, by login: String, at timestamp: String) -> Acknowledgement {
         Acknowledgement(applicationID: application.id, login: login, name: application.serviceManager, acknowledgedAt: timestamp)
     }
+
+    /// Why this login may not double-check the form of the service now under review: its
+    /// termination form when one waits, otherwise the application.
+    public static func mayReview(_ application: ApplicationRecord, login: String, reviewer: StaffMember?) -> [Localized] {
+        if application.formUnderReview == .termination, let form = application.reviewableTermination {
+            return FourEyes.refusals(reviewerLogin: login, reviewer: reviewer, form: form).map(\.text)
+        }
+        return FourEyes.refusals(reviewerLogin: login, reviewer: reviewer, application: application).map(\.text)
+    }
+
+    /// What the decision changes, if the service as it stands now allows it; throws the refusal
+    /// otherwise (a form changed since it was reviewed, the four-eyes rule, an approval blocked).
+    public static func effect(of decision: Decision, on application: ApplicationRecord, reviewer: StaffMember?) throws -> DecisionEffect {
+        switch decision.form {
+        case .application: return try applicationEffect(of: decision, on: application, reviewer: reviewer)
+        case .termination: return try terminationEffect(of: decision, on: application, reviewer: reviewer)
+        }
+    }
+
+    private static func applicationEffect(of decision: Decision, on application: ApplicationRecord, reviewer: StaffMember?) throws -> DecisionEffect {
+        guard application.version == decision.applicationVersion else { throw StoreError.staleVersion(current: application.version) }
+        let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, application: application)
+        guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
+        let status: ApplicationStatus
+        switch decision.outcome {
+        case .approved:
+            let blockers = ApprovalRules.blockers(review: decision.answers, application: application)
+            guard blockers.isEmpty else { throw StoreError.refused(blockers) }
+            status = .approved
+        case .returned: status = .returned
+        case .refused: status = .refused
+        case .confirmed: throw StoreError.refused([Localized("申請には「確認」ではなく承認・差し戻し・却下で判断します。", "An application is approved, returned or refused, not confirmed.")])
+        }
+        let order = ApplicationProcedure.procedure.fields.map(\.id).filter { application.answers[$0] != nil }
+        return DecisionEffect(
+            applicationStatus: status,
+            returnedDraft: status == .returned ? returned(application.answers, order, to: application.applicantLogin,
+                                                           procedureID: ApplicationProcedure.procedure.id, of: application.id) : nil,
+            reviewProcedureID: ReviewProcedure.id, auditAction: "decide-\(decision.outcome.rawValue)")
+    }
+
+    private static func terminationEffect(of decision: Decision, on application: ApplicationRecord, reviewer: StaffMember?) throws -> DecisionEffect {
+        guard let termination = application.termination, let form = application.reviewableTermination else {
+            throw StoreError.refused([TerminationRules.noTermination(application)])
+        }
+        guard termination.version == decision.applicationVersion else { throw StoreError.staleVersion(current: termination.version) }
+        if let notAwaiting = form.notAwaiting { throw StoreError.refused([notAwaiting]) }
+        let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, form: form)
+        guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
+        switch decision.outcome {
+        case .confirmed:
+            let blockers = TerminationRules.confirmationBlockers(review: decision.answers)
+            guard blockers.isEmpty else { throw StoreError.refused(blockers) }
+            return DecisionEffect(
+                applicationStatus: .ended, endedOn: termination.endDate, terminationStatus: .confirmed,
+                reviewProcedureID: ReviewProcedure.terminationID, auditAction: "decide-termination-confirmed")
+        case .returned:
+            let order = TerminationProcedure.procedure(for: application).fields.map(\.id).filter { termination.answers[$0] != nil }
+            return DecisionEffect(
+                terminationStatus: .returned,
+                returnedDraft: returned(termination.answers, order, to: termination.applicantLogin,
+                                        procedureID: TerminationProcedure.id, of: application.id),
+                reviewProcedureID: ReviewProcedure.terminationID, auditAction: "decide-termination-returned")
+        case .approved, .refused:
+            throw StoreError.refused([Localized("終了確認書は「確認」か「差し戻し」で判断します。", "A termination form is confirmed or returned.")])
+        }
+    }
+
+    private static func returned(_ answers: Answers, _ order: [String], to owner: String, procedureID: String, of id: Int64) -> Draft {
+        Draft(owner: owner, procedureID: procedureID, state: InterviewState(answers: answers, order: order), applicationID: id)
+    }
+
+    /// The reviewer's draft of the double check: the one they began, or a fresh one. A draft
+    /// begun on an older version keeps what was typed as defaults, but every mark is asked again.
+    public static func reviewDraft(resuming existing: Draft?, owner: String, procedureID: String, of id: Int64, version: Int) -> (draft: Draft, began: DraftBeginning) {
+        guard var draft = existing else {
+            return (Draft.fresh(owner: owner, procedureID: procedureID, about: id, version: version), .fresh)
+        }
+        guard draft.applicationVersion != version else { return (draft, .resumed) }
+        let earlier = draft.applicationVersion ?? 0
+        draft.state = draft.state.askedAgain()
+        draft.applicationVersion = version
+        return (draft, .onNewVersion(from: earlier, to: version))
+    }
+}
+
+/// How a form's draft was begun.
+public enum DraftBeginning: Sendable, Equatable {
+    case fresh
+    case resumed
+    case onNewVersion(from: Int, to: Int)
 }

@@ -12,6 +12,17 @@ public enum StoreCommandText {
     public static func alreadyThere(_ path: String) -> Localized {
         Localized("保管庫はすでにあります: \(path)", "The store is already there: \(path)")
     }
+    public static func serverCreated(_ address: String, _ migrations: [String]) -> Localized {
+        Localized(
+            "サーバーに保管庫のスキーマ・役割・規則を作成しました: \(address)（\(migrations.joined(separator: ", "))）",
+            "Created the store's schema, roles and rules on the server at \(address) (\(migrations.joined(separator: ", ")))")
+    }
+    public static func serverCurrent(_ address: String) -> Localized {
+        Localized("サーバーの保管庫は最新です: \(address)", "The store on the server is up to date: \(address)")
+    }
+    public static let dryRunIsForServers = Localized(
+        "--dry-run はサーバー（postgresql://…）の保管庫を作るときに、実行する SQL を表示します。SQLite の保管庫には使えません。",
+        "--dry-run prints the SQL that creates a store on a server (postgresql://…); it does not apply to a SQLite store.")
     /// Enter is "no": nothing is created unless asked for.
     public static func interpretYesNo(_ text: String) -> Result<Bool, Localized> {
         if text.isEmpty { return .success(false) }

@@ -43,18 +43,6 @@ public struct TodayItem: Sendable, Equatable {
 }
 
 public enum TodayList {
-    public struct Person: Sendable {
-        public let login: String
-        public let name: String?
-        public let member: StaffMember?
-
-        public init(login: String, name: String?, member: StaffMember?) {
-            self.login = login
-            self.name = name
-            self.member = member
-        }
-    }
-
     /// The only statuses whose services have something to do: applications to double-check,
     /// duties in use, and the termination of a service in use or stopped (its alerts may name
     /// services of any status).
@@ -62,7 +50,7 @@ public enum TodayList {
 
     /// `everything` is the whole store's list, for 利用責任者 and administrators.
     public static func items(
-        for person: Person, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
+        for person: Actor, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
     ) -> [TodayItem] {
         var items: [TodayItem] = []
         for record in records {

@@ -46,6 +46,12 @@ public struct Alert: Sendable, Codable, Equatable {
     /// Alerts are read by the login they were written for; one written under a name only (a
     /// user not in the directory) is nobody's to acknowledge in yakkan.
     public func isFor(login: String) -> Bool { recipientLogin == login }
+
+    /// Whether this person still has to read it; alerts asking for a decision are answered,
+    /// not read.
+    public func isUnread(by login: String) -> Bool {
+        acknowledgedAt == nil && !needsDecision && isFor(login: login)
+    }
 }
 
 /// A security incident: at another organisation (6(7)) or with one of the village's services (6(8)).

@@ -141,4 +141,9 @@ public struct Draft: Sendable, Equatable {
         self.version = version
         self.updatedAt = updatedAt
     }
+
+    /// A form not begun yet, about `applicationID` when it corrects, reviews or follows one.
+    public static func fresh(owner: String, procedureID: String, about applicationID: Int64? = nil, version: Int? = nil) -> Draft {
+        Draft(owner: owner, procedureID: procedureID, state: InterviewState(), applicationID: applicationID, applicationVersion: version)
+    }
 }

@@ -38,6 +38,15 @@ public struct TerminationRecord: Sendable, Codable, Equatable {
     public var latestDecision: Decision? { decisions.last }
 }
 
+extension TerminationStatus {
+    /// Why a termination form in this state takes no double check.
+    public var notAwaitingReview: Localized {
+        Localized(
+            "この終了確認書は確認待ちではありません（\(label.ja)）。",
+            "This termination form is not awaiting review (\(label.en)).")
+    }
+}
+
 /// What the four-eyes rule needs to know of any form under review.
 public struct ReviewableForm: Sendable {
     public let department: String
@@ -69,9 +78,7 @@ extension ApplicationRecord {
             ReviewableForm(
                 department: department, applicantLogin: termination.applicantLogin, departmentHead: termination.departmentHead,
                 editors: termination.editors,
-                notAwaiting: termination.status == .submitted ? nil : Localized(
-                    "この終了確認書は確認待ちではありません（\(termination.status.label.ja)）。",
-                    "This termination form is not awaiting review (\(termination.status.label.en))."))
+                notAwaiting: termination.status == .submitted ? nil : termination.status.notAwaitingReview)
         }
     }
 

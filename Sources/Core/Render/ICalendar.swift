@@ -11,7 +11,7 @@ public struct DutyEvent: Sendable, Equatable {
 
 /// The next due date of every recurring duty of the services a person keeps or oversees.
 public enum DutyCalendar {
-    public static func events(for person: TodayList.Person, records: [ApplicationRecord], today: Day, everything: Bool = false) -> [DutyEvent] {
+    public static func events(for person: Actor, records: [ApplicationRecord], today: Day, everything: Bool = false) -> [DutyEvent] {
         records.filter { record in
             record.status == .inUse
                 && (everything || DutyRules.isManager(login: person.login, of: record)

@@ -38,10 +38,6 @@ public enum DirectoryRules {
             "\(mail) is not an address yakkan can use: give one address, as name@example.lg.jp.")
     }
 
-    /// Removing the last administrator would leave the directory without anyone to keep it.
-    public static let lastAdministrator = Localized(
-        "最後の管理者は削除できません。先に別の人を管理者にしてください。",
-        "The last administrator cannot be removed; make someone else administrator first.")
 }
 
 /// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it.

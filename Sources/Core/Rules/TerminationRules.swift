@@ -32,6 +32,11 @@ public enum TerminationRules {
         Localized("申請番号 \(application.id) には終了確認書がありません。", "Application \(application.id) has no termination form.")
     }
 
+    /// Records are purged, and their retention lengthened, by administrators only (5(4)).
+    public static func mayKeepRecords(member: StaffMember?) -> Localized? {
+        member?.isAdministrator == true ? nil : TerminationText.administratorsOnly
+    }
+
     /// A hold only ever lengthens retention.
     public static func mayHold(_ application: ApplicationRecord, until: Day) -> Localized? {
         guard let current = application.keepUntil else {

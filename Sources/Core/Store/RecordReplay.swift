@@ -89,6 +89,13 @@ struct RecordReplay {
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
                 let manager = image.key.first.flatMap(Self.integer).flatMap { forms[$0]?.manager }
                 if manager != login { broken(ReplayText.notTheManager(login), image) }
+            case "retention_hold" where isNew(image):
+                let login = Self.text(image["held_by"]) ?? ""
+                if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
+                if let refusal = TerminationActions.mayKeepRecords(member: staff[entry.actor]) { broken(refusal, image) }
+            case "application" where image.row == nil:
+                // Only a purge deletes a service, and only an administrator purges.
+                if let refusal = TerminationActions.mayKeepRecords(member: staff[entry.actor]) { broken(refusal, image) }
             case "duty_record" where isNew(image):
                 let login = Self.text(image["recorded_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }

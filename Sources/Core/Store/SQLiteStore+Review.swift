@@ -9,9 +9,11 @@ extension SQLiteStore {
     }
 
     public func staff() throws -> [StaffMember] {
-        try database.read { db in
-            try String.fetchAll(db, sql: "SELECT login FROM staff ORDER BY department, login").compactMap { try Self.loadStaff(db, login: $0) }
-        }
+        try database.read(Self.loadDirectory)
+    }
+
+    static func loadDirectory(_ db: Database) throws -> [StaffMember] {
+        try String.fetchAll(db, sql: "SELECT login FROM staff ORDER BY department, login").compactMap { try loadStaff(db, login: $0) }
     }
 
     static func loadStaff(_ db: Database, login: String) throws -> StaffMember? {
@@ -25,21 +27,9 @@ extension SQLiteStore {
             mail: mail?["mail"], mailLanguage: (mail?["language"] as String?).flatMap(Language.init(rawValue:)))
     }
 
-    public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
-        if let mail = member.mail, let refusal = DirectoryRules.mailRefusal(mail) { throw StoreError.refused([refusal]) }
-        return try recordedWrite { db in
-            let empty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0
-            if let reason = DirectoryRules.refusal(
-                actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: empty, target: member.login) {
-                throw StoreError.refused([reason])
-            }
-            if try Self.loadStaff(db, login: member.login) != nil {
-                throw StoreError.refused([Localized(
-                    "\(member.login) はすでに名簿にあります。変更は yakkan staff set-role で行います。",
-                    "\(member.login) is already in the directory; use yakkan staff set-role to change it.")])
-            }
-            var added = member
-            if empty { added.isAdministrator = true }
+    public func addStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember {
+        try recordedWrite { db in
+            let added = try DirectoryActions.adding(entry, by: actor, directory: try Self.loadDirectory(db))
             try db.execute(
                 sql: "INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [added.login, added.name, added.department, added.isAdministrator, timestamp])
@@ -50,41 +40,25 @@ extension SQLiteStore {
         }
     }
 
-    public func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws {
-        if let mail = member.mail, let refusal = DirectoryRules.mailRefusal(mail) { throw StoreError.refused([refusal]) }
+    public func updateStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember {
         try recordedWrite { db in
-            if let reason = DirectoryRules.refusal(
-                actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: false, target: member.login) {
-                throw StoreError.refused([reason])
-            }
+            let member = try DirectoryActions.updating(entry, by: actor, directory: try Self.loadDirectory(db))
             try db.execute(
                 sql: "UPDATE staff SET name = ?, department = ?, is_administrator = ? WHERE login = ?",
                 arguments: [member.name, member.department, member.isAdministrator, member.login])
-            guard db.changesCount == 1 else { throw StoreError.refused([Self.notListed(member.login)]) }
             try Self.writeReviewerRoles(db, member)
             try Self.writeMail(db, member)
             try AuditTrail.append(db, actor: actor, action: "staff-update", subject: "staff/\(member.login)", detail: try Self.json(member), at: timestamp)
+            return member
         }
     }
 
     public func removeStaff(login: String, by actor: String, at timestamp: String) throws {
         try recordedWrite { db in
-            if let reason = DirectoryRules.refusal(
-                actor: actor, actorMember: try Self.loadStaff(db, login: actor), directoryIsEmpty: false, target: login) {
-                throw StoreError.refused([reason])
-            }
-            guard let member = try Self.loadStaff(db, login: login) else { throw StoreError.refused([Self.notListed(login)]) }
-            if member.isAdministrator,
-               try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE is_administrator") == 1 {
-                throw StoreError.refused([DirectoryRules.lastAdministrator])
-            }
+            let member = try DirectoryActions.removing(login, by: actor, directory: try Self.loadDirectory(db))
             try db.execute(sql: "DELETE FROM staff WHERE login = ?", arguments: [login])
             try AuditTrail.append(db, actor: actor, action: "staff-remove", subject: "staff/\(login)", detail: try Self.json(member), at: timestamp)
         }
-    }
-
-    static func notListed(_ login: String) -> Localized {
-        Localized("\(login) は名簿にありません。", "\(login) is not in the directory.")
     }
 
     static func writeMail(_ db: Database, _ member: StaffMember) throws {
@@ -127,62 +101,53 @@ extension SQLiteStore {
             guard let application = try Self.loadApplication(db, id: decision.applicationID) else {
                 throw StoreError.notFound(id: decision.applicationID)
             }
-            if decision.form == .application, application.version != decision.applicationVersion {
-                throw StoreError.staleVersion(current: application.version)
-            }
             let reviewer = try Self.loadStaff(db, login: decision.reviewerLogin)
-            if decision.form == .termination { return try Self.decideTermination(db, decision, application, reviewer) }
-            let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, application: application)
-            guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
-            if decision.outcome == .approved {
-                let blockers = ApprovalRules.blockers(review: decision.answers, application: application)
-                guard blockers.isEmpty else { throw StoreError.refused(blockers) }
-            }
-            let status: ApplicationStatus
-            switch decision.outcome {
-            case .approved: status = .approved
-            case .returned: status = .returned
-            case .refused: status = .refused
-            case .confirmed: throw StoreError.refused([Localized("申請には「確認」ではなく承認・差し戻し・却下で判断します。", "An application is approved, returned or refused, not confirmed.")])
-            }
-            let answers = try Self.json(decision.answers)
-            try db.execute(
-                sql: """
-                    INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers,
-                    application_version, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    decision.applicationID, decision.reviewerLogin, reviewer?.name ?? decision.reviewerName,
-                    decision.outcome.rawValue, decision.reason, answers, decision.applicationVersion, decision.decidedAt,
-                ])
-            try db.execute(
-                sql: """
-                    UPDATE application SET status = ?, version = version + 1, reviewing_by = NULL, reviewing_since = NULL
-                    WHERE id = ? AND version = ?
-                    """,
-                arguments: [status.rawValue, decision.applicationID, decision.applicationVersion])
-            try db.execute(
-                sql: "DELETE FROM draft WHERE procedure = ? AND application_id = ? AND owner = ?",
-                arguments: [ReviewProcedure.id, decision.applicationID, decision.reviewerLogin])
-            if decision.outcome == .returned {
-                // The applicant finds the form as a draft, every answer kept, ready to correct.
-                let order = ApplicationProcedure.procedure.fields.map(\.id).filter { application.answers[$0] != nil }
-                let state = try Self.json(InterviewState(answers: application.answers, order: order))
-                try db.execute(
-                    sql: """
-                        INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id)
-                        VALUES (?, ?, ?, 1, ?, ?, ?)
-                        """,
-                    arguments: [application.applicantLogin, ApplicationProcedure.procedure.id, state,
-                                decision.decidedAt, decision.decidedAt, decision.applicationID])
-            }
-            try AuditTrail.append(
-                db, actor: decision.reviewerLogin, action: "decide-\(decision.outcome.rawValue)",
-                subject: "application/\(decision.applicationID)",
-                detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
+            let effect = try ReviewActions.effect(of: decision, on: application, reviewer: reviewer)
+            try Self.write(decision, effect, reviewerName: reviewer?.name ?? decision.reviewerName, db)
             try Self.refreshLedger(db, id: decision.applicationID)
             return try Self.loadApplication(db, id: decision.applicationID)!
         }
+    }
+
+    private static func write(_ decision: Decision, _ effect: DecisionEffect, reviewerName: String, _ db: Database) throws {
+        let answers = try json(decision.answers)
+        try db.execute(
+            sql: """
+                INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers,
+                application_version, decided_at, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                decision.applicationID, decision.reviewerLogin, reviewerName, decision.outcome.rawValue, decision.reason,
+                answers, decision.applicationVersion, decision.decidedAt, decision.form.rawValue,
+            ])
+        if let status = effect.terminationStatus {
+            try db.execute(
+                sql: "UPDATE termination SET status = ?, version = version + 1 WHERE application_id = ?",
+                arguments: [status.rawValue, decision.applicationID])
+        }
+        if let status = effect.applicationStatus {
+            try db.execute(
+                sql: """
+                    UPDATE application SET status = ?, ended_on = coalesce(?, ended_on), version = version + 1,
+                    reviewing_by = NULL, reviewing_since = NULL WHERE id = ?
+                    """,
+                arguments: [status.rawValue, effect.endedOn?.iso, decision.applicationID])
+        }
+        try db.execute(
+            sql: "DELETE FROM draft WHERE procedure = ? AND application_id = ? AND owner = ?",
+            arguments: [effect.reviewProcedureID, decision.applicationID, decision.reviewerLogin])
+        if let draft = effect.returnedDraft {
+            try db.execute(
+                sql: """
+                    INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id)
+                    VALUES (?, ?, ?, 1, ?, ?, ?)
+                    """,
+                arguments: [draft.owner, draft.procedureID, try json(draft.state), decision.decidedAt, decision.decidedAt,
+                            draft.applicationID])
+        }
+        try AuditTrail.append(
+            db, actor: decision.reviewerLogin, action: effect.auditAction, subject: "application/\(decision.applicationID)",
+            detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
     }
 
     public func acknowledge(_ acknowledgement: Acknowledgement) throws -> ApplicationRecord {

@@ -52,62 +52,13 @@ extension SQLiteStore {
         }
     }
 
-    static func decideTermination(_ db: Database, _ decision: Decision, _ application: ApplicationRecord, _ reviewer: StaffMember?) throws -> ApplicationRecord {
-        guard let termination = application.termination, let form = application.reviewableTermination else {
-            throw StoreError.refused([TerminationRules.noTermination(application)])
-        }
-        guard termination.version == decision.applicationVersion else { throw StoreError.staleVersion(current: termination.version) }
-        if let notAwaiting = form.notAwaiting { throw StoreError.refused([notAwaiting]) }
-        let refusals = FourEyes.refusals(reviewerLogin: decision.reviewerLogin, reviewer: reviewer, form: form)
-        guard refusals.isEmpty else { throw StoreError.refused(refusals.map(\.text)) }
-        if decision.outcome == .confirmed {
-            let blockers = TerminationRules.confirmationBlockers(review: decision.answers)
-            guard blockers.isEmpty else { throw StoreError.refused(blockers) }
-        }
-        guard decision.outcome == .confirmed || decision.outcome == .returned else {
-            throw StoreError.refused([Localized("終了確認書は「確認」か「差し戻し」で判断します。", "A termination form is confirmed or returned.")])
-        }
-        let answers = try json(decision.answers)
-        try db.execute(
-            sql: """
-                INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers,
-                application_version, decided_at, form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'termination')
-                """,
-            arguments: [decision.applicationID, decision.reviewerLogin, reviewer?.name ?? decision.reviewerName,
-                        decision.outcome.rawValue, decision.reason, answers, decision.applicationVersion, decision.decidedAt])
-        try db.execute(
-            sql: "UPDATE termination SET status = ?, version = version + 1 WHERE application_id = ?",
-            arguments: [decision.outcome == .confirmed ? "confirmed" : "returned", decision.applicationID])
-        try db.execute(
-            sql: "DELETE FROM draft WHERE procedure = ? AND application_id = ? AND owner = ?",
-            arguments: [ReviewProcedure.terminationID, decision.applicationID, decision.reviewerLogin])
-        if decision.outcome == .confirmed {
-            try db.execute(
-                sql: "UPDATE application SET status = 'ended', ended_on = ?, version = version + 1 WHERE id = ?",
-                arguments: [termination.endDate?.iso, decision.applicationID])
-        } else {
-            let order = TerminationProcedure.procedure(for: application).fields.map(\.id).filter { termination.answers[$0] != nil }
-            try db.execute(
-                sql: """
-                    INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id)
-                    VALUES (?, ?, ?, 1, ?, ?, ?)
-                    """,
-                arguments: [termination.applicantLogin, TerminationProcedure.id,
-                            try json(InterviewState(answers: termination.answers, order: order)),
-                            decision.decidedAt, decision.decidedAt, decision.applicationID])
-        }
-        try AuditTrail.append(
-            db, actor: decision.reviewerLogin, action: "decide-termination-\(decision.outcome.rawValue)",
-            subject: "application/\(decision.applicationID)",
-            detail: "version \(decision.applicationVersion)\n" + (decision.reason ?? "") + "\n" + answers, at: decision.decidedAt)
-        try refreshLedger(db, id: decision.applicationID)
-        return try loadApplication(db, id: decision.applicationID)!
-    }
-
     public func holdRetention(_ applicationID: Int64, until: Day, reason: String, by login: String, at timestamp: String) throws -> ApplicationRecord {
         try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            if let refusal = TerminationRules.mayHold(application, until: until) { throw StoreError.refused([refusal]) }
+            if let refusal = TerminationActions.mayKeepRecords(member: try Self.loadStaff(db, login: login))
+                ?? TerminationRules.mayHold(application, until: until) {
+                throw StoreError.refused([refusal])
+            }
             try db.execute(
                 sql: "INSERT INTO retention_hold (application_id, until, reason, held_by, held_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [applicationID, until.iso, reason, login, timestamp])
@@ -123,6 +74,9 @@ extension SQLiteStore {
     /// service is checked again inside the transaction.
     public func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int {
         let removedBlobs: [String] = try recordedWrite { db in
+            if let refusal = TerminationActions.mayKeepRecords(member: try Self.loadStaff(db, login: login)) {
+                throw StoreError.refused([refusal])
+            }
             var candidates = Set<String>()
             for id in ids {
                 guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }

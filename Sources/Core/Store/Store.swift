@@ -25,11 +25,12 @@ public protocol Store: AnyObject, Sendable {
     /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory.
     func servicesWithUnlistedManager() throws -> [ApplicationRecord]
 
-    // The staff directory; every change is checked by DirectoryRules inside its transaction.
+    // The staff directory; every change is decided by DirectoryActions inside its transaction.
     func staffMember(login: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
-    func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember
-    func updateStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws
+    func addStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
+    @discardableResult
+    func updateStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
     func removeStaff(login: String, by actor: String, at timestamp: String) throws
 
     /// Marks the application as being double-checked by `login`; returns who else already is.
@@ -90,6 +91,13 @@ public protocol Store: AnyObject, Sendable {
     func contains(_ head: LogHead) throws -> Bool
 }
 
+extension Store {
+    @discardableResult
+    public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
+        try addStaff(StaffEntry(member), by: actor, at: timestamp)
+    }
+}
+
 /// Why the store refused; each case is worded for the user in StoreText.
 public enum StoreError: Error, Equatable {
     /// Written by a newer yakkan: these migrations are unknown to this one.
@@ -123,6 +131,8 @@ public enum StoreError: Error, Equatable {
     case ioFailure(code: Int32)
     /// SQLite found a page that is not what it wrote.
     case corrupt
+    /// This kind of store cannot do that (yet): a fault of the store (3), not a rule's refusal.
+    case unavailable(Localized)
 }
 
 public enum StoreText {
@@ -154,6 +164,8 @@ public enum StoreText {
             return TrustText.describe(error)
         case .refused(let reasons):
             return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
+        case .unavailable(let reason):
+            return reason
         default:
             return StoreFaultText.describe(error)
         }

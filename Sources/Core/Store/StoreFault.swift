@@ -1,11 +1,15 @@
 import GRDB
 
 extension StoreError {
-    /// The store's own error for what SQLite said, so that nobody is shown "SQLite error 13"
+    /// The store's own error for what SQLite (or the PostgreSQL server) said, so that nobody is shown "SQLite error 13"
     /// and the exit status says the store (3), not a rule (1). Nil for errors of other kinds.
     public init?(classifying error: any Error) {
         if let known = error as? StoreError {
             self = known
+            return
+        }
+        if let server = error as? PostgresFault {
+            self = server.storeError
             return
         }
         guard let database = error as? DatabaseError else { return nil }

@@ -10,7 +10,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
 
     func run(in session: Session) throws -> Int32 {
         let store = try common.readStore(session)
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         if all, let refusal = DutyRules.maySeeEverything(member: actor.member) {
             session.show(.error, refusal(common.lang))
             return 1
@@ -18,11 +18,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
         let today = Village.today(session.clock)
         var filter = actor.involvedServices
         if all { filter.involving = nil }
-        let (records, alerts) = try WaitingWork.sources(filter, store: store, today: today)
-        var items = TodayList.items(for: actor.person, records: records, alerts: alerts, today: today, everything: all)
-        if actor.member?.isAdministrator == true {
-            items = TodayList.sorted(items + (try WaitingWork.stranded(store: store, today: today)))
-        }
+        let items = try WaitingWork.items(for: actor, matching: filter, everything: all, store: store, today: today)
         switch format {
         case .json: session.output.write(try TodayList.json(items) + "\n")
         case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
@@ -106,12 +102,12 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
 
     func run(in session: Session) throws -> Int32 {
         let store = try common.readStore(session)
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         var filter = actor.involvedServices
         filter.statuses = [.inUse]
         if all { filter.involving = nil }
         let today = Village.today(session.clock)
-        let events = DutyCalendar.events(for: actor.person, records: try store.schedules(filter, today: today), today: today, everything: all)
+        let events = DutyCalendar.events(for: actor, records: try store.schedules(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
             session.output.write(text)

@@ -19,9 +19,7 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         let store = try common.openStore(session)
         let today = Village.today(session.clock)
         let language = common.lang
-        var everything = LedgerFilter()
-        everything.involving = nil
-        let (records, alerts) = try WaitingWork.sources(everything, store: store, today: today)
+        let (records, alerts) = try WaitingWork.sources(LedgerFilter(), store: store, today: today)
         let staff = try store.staff()
         let stranded = staff.contains(where: \.isAdministrator) ? try WaitingWork.stranded(store: store, today: today) : []
         let sent = try store.remindersSent(on: today)
@@ -32,9 +30,9 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         }
         var failed = false
         for member in staff {
-            let person = TodayList.Person(login: member.login, name: member.name, member: member)
-            var items = TodayList.items(for: person, records: records, alerts: alerts, today: today)
-            if member.isAdministrator { items = TodayList.sorted(items + stranded) }
+            let items = try WaitingWork.items(
+                for: Actor(login: member.login, name: member.name, member: member), records: records, alerts: alerts,
+                stranded: { stranded }, today: today)
             let unsent = ReminderMail.unsent(items, sent: sent[member.login] ?? [])
             guard !unsent.isEmpty else { continue }
             guard let address = member.mail else {

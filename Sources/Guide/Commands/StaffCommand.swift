@@ -19,10 +19,10 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var mailOptions: MailOptions
 
         func run(in session: Session) throws -> Int32 {
-            let member = StaffMember(
-                login: login, name: name, department: department, isAdministrator: admin, reviewerOf: reviewerOf,
+            let entry = StaffEntry(
+                login: login, name: name, department: department, administrator: admin, reviewerOf: reviewerOf,
                 mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage)
-            let added = try common.openStore(session).addStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            let added = try common.openStore(session).addStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.added(added)(common.lang))
             return 0
         }
@@ -58,20 +58,11 @@ struct StaffCommand: ParsableCommand {
         @Flag(name: .customLong("no-mail"), help: ArgumentHelp(CommandHelp.noMail)) var noMail = false
 
         func run(in session: Session) throws -> Int32 {
-            let store = try common.openStore(session)
-            guard var member = try store.staffMember(login: login) else {
-                session.show(.error, StaffText.notListed(login)(common.lang))
-                return 1
-            }
-            if !reviewerOf.isEmpty { member.reviewerOf = reviewerOf }
-            if noReviewer { member.reviewerOf = [] }
-            if let admin { member.isAdministrator = admin }
-            if let department { member.department = department }
-            if let name { member.name = name }
-            if let mail = mailOptions.mail { member.mail = mail }
-            if let language = mailOptions.mailLanguage { member.mailLanguage = language }
-            if noMail { (member.mail, member.mailLanguage) = (nil, nil) }
-            try store.updateStaff(member, by: session.login, at: Village.timestamp(session.clock.now))
+            let entry = StaffEntry(
+                login: login, name: name, department: department, administrator: admin,
+                reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf,
+                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
+            try common.openStore(session).updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
             return 0
         }

@@ -11,13 +11,30 @@ struct StoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "init", abstract: CommandHelp.storeInit)
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.storePath)) var path: String?
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(CommandHelp.storeInitDryRun)) var dryRun = false
 
         func run(in session: Session) throws -> Int32 {
             let path = path ?? StoreLocation.resolve(option: common.store, environment: session.environment)
+            if ServerAddress.isServer(path) { return try initServer(path, in: session) }
+            if dryRun { throw InputError(message: StoreCommandText.dryRunIsForServers(common.lang)) }
             let full = path.hasPrefix("/") ? path : session.workingDirectory + "/" + path
             let existed = FileManager.default.fileExists(atPath: full)
             _ = try SQLiteStore(path: full, workingDirectory: session.workingDirectory, clock: session.clock, createFolder: true)
             session.show(.success, (existed ? StoreCommandText.alreadyThere(full) : StoreCommandText.created(full))(common.lang))
+            return 0
+        }
+
+        /// A server's schema, roles and rules; with --dry-run, only the SQL, for a DBA to read
+        /// first, without connecting.
+        private func initServer(_ uri: String, in session: Session) throws -> Int32 {
+            if dryRun {
+                session.output.writeVerbatim(ServerSchema.initScript)
+                return 0
+            }
+            let link = try PostgresLink(uri: uri)
+            let applied = try ServerMigrator.migrate(link)
+            let text = applied.isEmpty ? StoreCommandText.serverCurrent(link.address) : StoreCommandText.serverCreated(link.address, applied)
+            session.show(.success, text(common.lang))
             return 0
         }
     }

@@ -24,9 +24,9 @@ struct PurgeCommand: ParsableCommand, SessionCommand {
         // A dry run only reads: it never waits for a writer.
         let store = try dryRun && hold == nil ? common.readStore(session) : common.openStore(session)
         let language = common.lang
-        let actor = try Actor(session, store)
-        guard actor.member?.isAdministrator == true else {
-            session.show(.error, TerminationText.administratorsOnly(language))
+        let actor = try session.actor(store)
+        if let refusal = TerminationActions.mayKeepRecords(member: actor.member) {
+            session.show(.error, refusal(language))
             return 1
         }
         let now = Village.timestamp(session.clock.now)
@@ -39,15 +39,13 @@ struct PurgeCommand: ParsableCommand, SessionCommand {
             session.show(.success, TerminationText.held(record)(language))
             return 0
         }
-        var filter = LedgerFilter()
-        filter.statuses = [.ended]
-        let ended = try store.summaries(filter, today: today).filter { $0.keepUntil != nil }
+        let ended = try store.summaries(.ended, today: today).filter { $0.keepUntil != nil }
         guard !ended.isEmpty else {
             session.show(.info, TerminationText.nothingEnded(language))
             return 0
         }
         session.output.write(TerminationText.eligible(ended, today: today, language) + "\n")
-        let eligible = ended.filter { TerminationRules.mayPurge($0, today: today) == nil }
+        let eligible = TerminationActions.purgeable(ended, today: today)
         guard !eligible.isEmpty else {
             session.show(.info, TerminationText.nothingToPurge(language))
             return 0

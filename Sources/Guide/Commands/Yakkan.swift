@@ -104,6 +104,7 @@ struct CommonOptions: ParsableArguments {
     /// so on a terminal; otherwise `yakkan store init PATH` is the way.
     func openStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
+        try ServerAddress.refuseUntilServed(path)
         let keyRing = KeyRing.personal(login: session.login, environment: session.environment)
         let limit: Int64
         switch AttachmentLimit.resolve(environment: session.environment) {
@@ -130,6 +131,7 @@ struct CommonOptions: ParsableArguments {
     /// Opens the store for a command that only reads: never creates it, never waits for a writer.
     func readStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
+        try ServerAddress.refuseUntilServed(path)
         let opened: SQLiteStore
         do {
             opened = try SQLiteStore(

@@ -8,10 +8,8 @@ struct AcknowledgeFlow {
     let bail: Bool
 
     func run(applicationID: Int64?) throws -> Int32 {
-        var filter = LedgerFilter()
-        filter.statuses = [.approved]
-        filter.involving = Involvement(login: session.login, departments: [])
-        let pending = ReviewText.toAcknowledge(login: session.login, in: try store.summaries(filter, today: Village.today(session.clock)))
+        let waiting = try store.summaries(.awaitingAcknowledgement(by: session.login), today: Village.today(session.clock))
+        let pending = ReviewText.toAcknowledge(login: session.login, in: waiting)
         let chosen: ApplicationRecord
         if let applicationID {
             guard let record = try store.application(id: applicationID) else { throw StoreError.notFound(id: applicationID) }

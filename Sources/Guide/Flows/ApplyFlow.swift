@@ -8,9 +8,9 @@ struct ApplyFlow {
     let bail: Bool
 
     func run() throws -> Int32 {
-        var person = try knownPerson()
+        var actor = try session.actor(store)
         let context = InterviewContext(
-            language: language, today: Village.today(session.clock), person: person, intake: store.intake,
+            language: language, today: Village.today(session.clock), person: actor.applicantDefaults, intake: store.intake,
             incidents: try store.incidents(), staff: try store.staff())
         let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
         session.show(.info, SessionText.welcome(language))
@@ -23,7 +23,10 @@ struct ApplyFlow {
         var loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
         var offered = false
         loop.afterSave = { draft in
-            person = try rememberPerson(person, draft.state.answers)
+            if let profile = actor.profileToRemember(from: draft.state.answers) {
+                try store.savePerson(profile, at: Village.timestamp(session.clock.now))
+                actor = actor.remembering(profile)
+            }
             guard !offered, draft.state.reusedFrom == nil, draft.applicationID == nil,
                   let provider = draft.state.answers[ApplicationFields.provider]?.text,
                   let service = draft.state.answers[ApplicationFields.service]?.text,
@@ -32,7 +35,7 @@ struct ApplyFlow {
             offered = true
             return try offerReuse(source, draft)
         }
-        let fresh = Draft(owner: session.login, procedureID: interview.procedure.id, state: InterviewState())
+        let fresh = Draft.fresh(owner: session.login, procedureID: interview.procedure.id)
         guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
         if let id = start.applicationID, let decision = try store.application(id: id)?.latestDecision {
             // The applicant corrects what the reviewer wrote: every note, at resume and in :review.
@@ -55,11 +58,7 @@ struct ApplyFlow {
     }
 
     private func sameService(_ provider: String, _ service: String) throws -> [ApplicationRecord] {
-        var filter = LedgerFilter()
-        filter.statuses = [.approved, .inUse]
-        filter.provider = provider
-        filter.service = service
-        return try store.query(filter, today: Village.today(session.clock))
+        try store.query(.reusable(provider: provider, service: service), today: Village.today(session.clock))
     }
 
     /// Asks whether to start from an approved application of the same service elsewhere.
@@ -73,24 +72,5 @@ struct ApplyFlow {
         reused.state = Reuse.seed(draft.state, from: source)
         session.show(.info, Reuse.started(source)(language))
         return try store.saveDraft(reused, at: Village.timestamp(session.clock.now))
-    }
-
-    /// Defaults for the applicant's name and department: what they said before, else the directory.
-    private func knownPerson() throws -> Person? {
-        if let person = try store.person(login: session.login) { return person }
-        return try store.staffMember(login: session.login).map {
-            Person(login: $0.login, name: $0.name, department: $0.department)
-        }
-    }
-
-    /// The name and department a person gives the first time are remembered as who they are.
-    private func rememberPerson(_ known: Person?, _ answers: Answers) throws -> Person? {
-        guard known == nil,
-              let name = answers[ApplicationFields.applicant]?.text,
-              let department = answers[ApplicationFields.department]?.text
-        else { return known }
-        let person = Person(login: session.login, name: name, department: department)
-        try store.savePerson(person, at: Village.timestamp(session.clock.now))
-        return person
     }
 }

@@ -25,7 +25,7 @@ struct DutyFlow {
     }
 
     func record(_ id: Int64, _ chosen: DutyKind?) throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         var application = try application(id)
         if refuse(DutyActions.mayRecord(chosen, on: application, login: actor.login, member: actor.member)) { return 1 }
         guard let kind = try chosen ?? chooseDuty(application) else { return 0 }
@@ -51,7 +51,7 @@ struct DutyFlow {
     }
 
     func stop(_ id: Int64, reason: String?) throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         let application = try application(id)
         if refuse(DutyActions.mayStop(application, login: actor.login, member: actor.member)) { return 1 }
         let apply = { (why: String) throws in
@@ -70,7 +70,7 @@ struct DutyFlow {
     }
 
     func continuation(_ id: Int64) throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         let application = try application(id)
         if refuse(DutyActions.mayDecideContinuation(application, member: actor.member)) { return 1 }
         return try form.run(EventProcedures.continuation(), about: id) { draft in
@@ -83,7 +83,7 @@ struct DutyFlow {
     }
 
     func incident(_ id: Int64?) throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         if let id {
             let application = try application(id)
             if refuse(DutyActions.mayReportIncident(application)) { return 1 }
@@ -108,24 +108,18 @@ struct DutyFlow {
 
     /// Services in use whose provider or service name contains the incident's.
     private func candidates(provider: String, service: String) throws -> [ApplicationRecord] {
-        var byProvider = LedgerFilter()
-        byProvider.statuses = [.inUse]
-        byProvider.provider = provider
-        var found = try store.query(byProvider, today: today)
+        var found = try store.query(.inUse(provider: provider), today: today)
         if !service.isEmpty {
-            var byService = LedgerFilter()
-            byService.statuses = [.inUse]
-            byService.service = service
-            found += try store.query(byService, today: today).filter { record in !found.contains { $0.id == record.id } }
+            found += try store.query(.inUse(service: service), today: today).filter { record in !found.contains { $0.id == record.id } }
         }
         return found.sorted { $0.id < $1.id }
     }
 
     /// The person's unread alerts, acknowledged by number.
     func alerts() throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         while true {
-            let open = try store.openAlerts().filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: actor.login) }
+            let open = try store.openAlerts().filter { $0.isUnread(by: actor.login) }
             guard !open.isEmpty else {
                 session.show(.info, DutyText.noAlerts(language))
                 return 0

@@ -16,8 +16,7 @@ struct FormFlow {
         let loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
         let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == applicationID }
         if existing != nil { session.show(DraftChoice.resumed(interview)) }
-        let start = existing ?? Draft(
-            owner: session.login, procedureID: procedure.id, state: InterviewState(), applicationID: applicationID)
+        let start = existing ?? Draft.fresh(owner: session.login, procedureID: procedure.id, about: applicationID)
         switch try loop.run(start) {
         case .left: return 0
         case .bailed: return 1
@@ -29,25 +28,9 @@ struct FormFlow {
     }
 }
 
-/// Who is at the keyboard, as the rules of section 6 need to know them.
-struct Actor {
-    let login: String
-    let name: String?
-    let member: StaffMember?
-
-    init(_ session: Session, _ store: any Store) throws {
-        login = session.login
-        member = try store.staffMember(login: session.login)
-        name = try member?.name ?? store.person(login: session.login)?.name
-    }
-
-    var person: TodayList.Person { TodayList.Person(login: login, name: name, member: member) }
-
-    /// The services this person keeps or oversees, in the statuses that can ask something of them.
-    var involvedServices: LedgerFilter {
-        var filter = LedgerFilter()
-        filter.involving = Involvement(login: login, departments: member?.reviewerOf ?? [])
-        filter.statuses = [.submitted, .approved, .inUse, .stopped]
-        return filter
+extension Session {
+    /// Who is at the keyboard, as the store knows this login.
+    func actor(_ store: any Store) throws -> Actor {
+        try Actor.of(login: login, in: store)
     }
 }

@@ -64,7 +64,7 @@ struct MenuFlow {
     }
 
     private func gather() throws -> MainMenu.Situation {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         let member = actor.member
         let name = actor.name
         let records = try store.query(actor.involvedServices, today: Village.today(session.clock))
@@ -77,16 +77,12 @@ struct MenuFlow {
             name: name, reviewer: member, drafts: drafts, returned: returned,
             waitingForReview: member.map { ReviewText.queue(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
-        let person = TodayList.Person(login: session.login, name: name, member: member)
         let alerts = try store.openAlerts()
-        situation.services = records.filter {
-            ($0.status == .inUse || $0.status == .stopped)
-                && (DutyRules.isManager(login: session.login, of: $0) || member?.reviews($0.department) == true)
-        }
+        situation.services = records.filter { ($0.status == .inUse || $0.status == .stopped) && actor.keepsOrOversees($0) }
         situation.today = TodayList.items(
-            for: person, records: records + (try WaitingWork.servicesOf(alerts, besides: records, store: store)), alerts: alerts,
+            for: actor, records: records + (try WaitingWork.servicesOf(alerts, besides: records, store: store)), alerts: alerts,
             today: Village.today(session.clock))
-        situation.unreadAlerts = alerts.filter { $0.acknowledgedAt == nil && !$0.needsDecision && $0.isFor(login: session.login) }.count
+        situation.unreadAlerts = alerts.filter { $0.isUnread(by: session.login) }.count
         return situation
     }
 }

@@ -16,12 +16,7 @@ struct ReviewFlow {
         guard let application = try choose(applicationID, reviewer) else { return 0 }
         // A service is under review either for its application or for its termination.
         let termination = application.formUnderReview == .termination
-        var refusals: [Localized] = []
-        if termination, let form = application.reviewableTermination {
-            refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, form: form).map(\.text)
-        } else {
-            refusals = FourEyes.refusals(reviewerLogin: session.login, reviewer: reviewer, application: application).map(\.text)
-        }
+        let refusals = ReviewActions.mayReview(application, login: session.login, reviewer: reviewer)
         guard refusals.isEmpty else {
             session.show(.error, ReviewText.cannotReview(language))
             for refusal in refusals { session.show(.error, "  - " + refusal(language)) }
@@ -47,20 +42,13 @@ struct ReviewFlow {
         let context = InterviewContext(
             language: language, today: Village.today(session.clock), person: nil, intake: store.intake)
         let loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: procedure, context: context), bail: bail)
-        var start = try store.drafts(owner: session.login, procedureID: procedure.id)
-            .first { $0.applicationID == application.id }
-            ?? Draft(owner: session.login, procedureID: procedure.id, state: InterviewState(),
-                     applicationID: application.id, applicationVersion: version)
-        if start.id != nil {
-            if start.applicationVersion != version {
-                // What the reviewer typed stays, offered as defaults, but every mark is asked
-                // again against the version that now stands.
-                session.show(.warning, ReviewText.reviewingNewVersion(start.applicationVersion ?? 0, version)(language))
-                start.state = start.state.askedAgain()
-                start.applicationVersion = version
-            } else {
-                session.show(DraftChoice.resumed(loop.interview))
-            }
+        let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == application.id }
+        let (start, began) = ReviewActions.reviewDraft(
+            resuming: existing, owner: session.login, procedureID: procedure.id, of: application.id, version: version)
+        switch began {
+        case .fresh: break
+        case .resumed: session.show(DraftChoice.resumed(loop.interview))
+        case .onNewVersion(let earlier, let now): session.show(.warning, ReviewText.reviewingNewVersion(earlier, now)(language))
         }
         switch try loop.run(start) {
         case .left: return 0
@@ -85,13 +73,9 @@ struct ReviewFlow {
             return record
         }
         guard let reviewer else { return nil }
-        var filter = LedgerFilter()
-        filter.involving = Involvement(login: nil, departments: reviewer.reviewerOf)
-        filter.statuses = [.submitted]
-        let applications = try store.summaries(filter, today: Village.today(session.clock))
-        filter.statuses = []
-        filter.terminationStatus = .submitted
-        let terminations = try store.summaries(filter, today: Village.today(session.clock))
+        let today = Village.today(session.clock)
+        let applications = try store.summaries(.applicationsToReview(departments: reviewer.reviewerOf), today: today)
+        let terminations = try store.summaries(.terminationsToReview(departments: reviewer.reviewerOf), today: today)
         let waiting = ReviewText.waiting(for: reviewer, in: applications) + ReviewText.terminationsWaiting(for: reviewer, in: terminations)
         guard !waiting.isEmpty else {
             session.show(.info, ReviewText.nothingWaiting(language))

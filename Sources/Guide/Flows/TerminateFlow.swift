@@ -8,7 +8,7 @@ struct TerminateFlow {
     let bail: Bool
 
     func run(_ id: Int64) throws -> Int32 {
-        let actor = try Actor(session, store)
+        let actor = try session.actor(store)
         guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
         if let refusal = TerminationActions.maySubmit(application, login: actor.login, member: actor.member) {
             session.show(.error, refusal(language))
@@ -18,9 +18,8 @@ struct TerminateFlow {
             session.show(.notice, SessionText.returned(id, decision)(language))
         }
         session.show(.info, TerminationText.begin(application)(language))
-        let person = actor.name.map { Person(login: actor.login, name: $0, department: actor.member?.department ?? "") }
         return try FormFlow(session: session, store: store, language: language, bail: bail)
-            .run(TerminationProcedure.procedure(for: application), about: id, person: person) { draft in
+            .run(TerminationProcedure.procedure(for: application), about: id, person: actor.signature) { draft in
                 let record = try store.submitTermination(from: draft, at: Village.timestamp(session.clock.now))
                 session.show(.success, TerminationText.submitted(record)(language))
             }

@@ -23,8 +23,8 @@ import Testing
     static let kato = StaffMember(login: "kato", name: "加藤 誠", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"])
     static let ito = StaffMember(login: "ito", name: "伊藤 真", department: "総務課", reviewerOf: ["総務課"])
 
-    static func person(_ member: StaffMember) -> TodayList.Person {
-        TodayList.Person(login: member.login, name: member.name, member: member)
+    static func person(_ member: StaffMember) -> Actor {
+        Actor(login: member.login, name: member.name, member: member)
     }
 
     @Test func aReviewerSeesWhatWaitsForThemButNeverTheirOwn() {
@@ -53,7 +53,7 @@ import Testing
         let line = TodayList.text(all, today: Self.today, .ja).last?.text ?? ""
         #expect(line.contains("サンプル共有ボックス") && line.contains("（宛先：佐藤 花子 (sato)）"))
         // The person's own list does not repeat whom it is for.
-        let own = TodayList.items(for: TodayList.Person(login: "sato", name: "佐藤 花子", member: nil), records: [ended], alerts: [alert], today: Self.today)
+        let own = TodayList.items(for: Actor(login: "sato", name: "佐藤 花子", member: nil), records: [ended], alerts: [alert], today: Self.today)
         #expect(own.map(\.forWhom) == [nil])
         let unlisted = Alert(
             id: 10, applicationID: 3, kind: .incidentElsewhere, recipientLogin: nil, recipientName: "外部 太郎",

@@ -212,8 +212,8 @@ import Testing
         var record = Self.record()
         record.acknowledgement = Acknowledgement(applicationID: 7, login: "sato", name: "佐藤 花子", acknowledgedAt: "2026-04-06T00:00:00Z")
         let today = Day(iso: "2026-06-20")!
-        let manager = TodayList.Person(login: "sato", name: "佐藤 花子", member: nil)
-        let namesake = TodayList.Person(login: "mallory", name: "佐藤 花子", member: nil)
+        let manager = Actor(login: "sato", name: "佐藤 花子", member: nil)
+        let namesake = Actor(login: "mallory", name: "佐藤 花子", member: nil)
         #expect(!TodayList.items(for: manager, records: [record], alerts: [], today: today).isEmpty)
         #expect(TodayList.items(for: namesake, records: [record], alerts: [], today: today).isEmpty)
         #expect(!DutyCalendar.events(for: manager, records: [record], today: today).isEmpty)

@@ -82,6 +82,12 @@ import Testing
         #expect(throws: StoreError.self) { _ = try store.purge([first], today: Self.d("2030-03-31"), by: "kato", at: "x") }
         #expect(try store.application(id: first) != nil)
 
+        // The store itself asks who purges or holds: nobody but an administrator, whatever the shell did.
+        let administratorsOnly = StoreError.refused([TerminationText.administratorsOnly])
+        #expect(throws: administratorsOnly) { _ = try store.purge([first], today: Self.d("2030-04-01"), by: "sato", at: "x") }
+        #expect(throws: administratorsOnly) {
+            _ = try store.holdRetention(first, until: Self.d("2032-01-01"), reason: "r", by: "sato", at: "x")
+        }
         #expect(try store.purge([first], today: Self.d("2030-04-01"), by: "kato", at: "2030-04-01T00:00:00Z") == 1)
         #expect(try store.application(id: first) == nil)
         let queue = try DatabaseQueue(path: folder + "/s.sqlite")

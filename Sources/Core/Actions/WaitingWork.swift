@@ -1,0 +1,53 @@
+/// What waits for a person, read from the store: the services and alerts for `due`, the menu
+/// and `remind`, and for administrators what waits on nobody.
+public enum WaitingWork {
+    /// One person's list: their own services (or, with `everything`, all of them), their alerts,
+    /// and for an administrator what waits on nobody.
+    public static func items(
+        for actor: Actor, matching filter: LedgerFilter, everything: Bool = false, store: any Store, today: Day
+    ) throws -> [TodayItem] {
+        let (records, alerts) = try sources(filter, store: store, today: today)
+        return try items(for: actor, records: records, alerts: alerts, everything: everything, stranded: { try stranded(store: store, today: today) }, today: today)
+    }
+
+    /// The same list from what was read once for many people (`remind`).
+    public static func items(
+        for actor: Actor, records: [ApplicationRecord], alerts: [Alert], everything: Bool = false,
+        stranded: () throws -> [TodayItem], today: Day
+    ) throws -> [TodayItem] {
+        let items = TodayList.items(for: actor, records: records, alerts: alerts, today: today, everything: everything)
+        guard actor.member?.isAdministrator == true else { return items }
+        return TodayList.sorted(items + (try stranded()))
+    }
+
+    /// The services and open alerts a list of today's work is made from; `filter` chooses the
+    /// services (a person's own, or all of them).
+    public static func sources(_ filter: LedgerFilter, store: any Store, today: Day) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
+        var filter = filter
+        filter.statuses = TodayList.statuses.filter { $0 != .submitted }
+        var records = try store.schedules(filter, today: today)
+        // Applications to double-check are few and read whole: the four-eyes rule needs their
+        // 所属長 and editors.
+        filter.statuses = [.submitted]
+        records += try store.query(filter, today: today)
+        let alerts = try store.openAlerts()
+        return (records + (try servicesOf(alerts, besides: records, store: store)), alerts)
+    }
+
+    /// An alert may name a service in another status (an ended one), which still names the
+    /// service in the list: read those few by themselves.
+    public static func servicesOf(_ alerts: [Alert], besides records: [ApplicationRecord], store: any Store) throws -> [ApplicationRecord] {
+        let listed = Set(records.map(\.id))
+        return try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { try store.application(id: $0) }
+    }
+
+    /// What waits on nobody, for an administrator.
+    public static func stranded(store: any Store, today: Day) throws -> [TodayItem] {
+        var records = try store.summaries(.applicationsToReview(departments: nil), today: today)
+        records += try store.summaries(.terminationsToReview(departments: nil), today: today)
+        let found = Set(records.map(\.id))
+        records += try store.servicesWithUnlistedManager().filter { !found.contains($0.id) }
+        let drafts = try store.drafts(procedureID: ApplicationProcedure.procedure.id) + store.drafts(procedureID: TerminationProcedure.id)
+        return StrandedWork.items(records: records, drafts: drafts, staff: try store.staff(), today: today)
+    }
+}

@@ -1,0 +1,170 @@
+import CLibPQ
+import Foundation
+
+/// One synchronous connection to a PostgreSQL server, through libpq. yakkan is a short-lived
+/// command whose store calls are synchronous: a blocking call per statement is all it needs,
+/// without an event loop (the measured reasons are in the README).
+public final class PostgresLink {
+    private let pq: LibPQ
+    private let connection: OpaquePointer
+    /// The server's address as given, without a password: what messages show.
+    public let address: String
+
+    /// Opens a connection by a libpq URI (`postgresql://…`, `host=/path` for a Unix socket) or
+    /// a `key=value` connection string. Who the server says we are is `sessionUser`.
+    public init(uri: String) throws {
+        address = ServerAddress.redacted(uri)
+        let pq = try LibPQ.loaded()
+        self.pq = pq
+        guard let connection = pq.connectdb(uri) else {
+            throw PostgresFault.cannotConnect(address: address, reason: "libpq could not allocate a connection")
+        }
+        guard pq.status(connection) == CONNECTION_OK else {
+            let reason = Self.trimmed(pq.errorMessage(connection))
+            pq.finish(connection)
+            throw PostgresFault.cannotConnect(address: address, reason: reason)
+        }
+        self.connection = connection
+        _ = pq.setClientEncoding(connection, "UTF8")
+        // The server's notices (a role already granted, say) are for a DBA's psql, not for staff.
+        _ = pq.setNoticeProcessor(connection, { _, _ in }, nil)
+    }
+
+    deinit { pq.finish(connection) }
+
+    /// Whether a server answers at that address (libpq's PQping): false too without libpq.
+    public static func isAccepting(uri: String) -> Bool {
+        LibPQ.shared?.ping(uri) == PQPING_OK
+    }
+
+    /// The login the server authenticated: who yakkan acts for, never a flag or a variable.
+    public func sessionUser() throws -> String {
+        try execute("SELECT session_user").rows.first?.first.flatMap { $0 } ?? ""
+    }
+
+    /// Runs one statement with its parameters sent apart from the SQL (`$1`, `$2`…), so no
+    /// value is ever read as SQL. Without parameters, the text may hold several statements
+    /// (a migration).
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [(any ServerParameter)?] = []) throws -> ServerRows {
+        let result: OpaquePointer?
+        if parameters.isEmpty {
+            result = pq.exec(connection, sql)
+        } else {
+            let texts: [UnsafeMutablePointer<CChar>?] = parameters.map { parameter in parameter.flatMap { strdup($0.serverText) } }
+            defer { texts.forEach { free($0) } }
+            result = texts.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { values in
+                pq.execParams(connection, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+        defer { pq.clear(result) }
+        switch pq.resultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return ServerRows(columns: [], rows: [])
+        case PGRES_TUPLES_OK:
+            return rows(of: result)
+        default:
+            throw fault(of: result)
+        }
+    }
+
+    /// Runs `body` in one serializable transaction and commits it. When the server gives up
+    /// on it because another transaction touched the same rows at once (SQLSTATE 40001, or a
+    /// deadlock, 40P01), the whole body runs again on a fresh snapshot, as PostgreSQL's manual
+    /// asks; after `attempts` tries the fault goes to the caller (a busy store).
+    public func transaction<Value>(attempts: Int = 8, _ body: (PostgresLink) throws -> Value) throws -> Value {
+        var attempt = 1
+        while true {
+            try execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            do {
+                let value = try body(self)
+                try execute("COMMIT")
+                return value
+            } catch let fault as PostgresFault where fault.isRetryable && attempt < attempts {
+                _ = try? execute("ROLLBACK")
+                // A random pause, growing with each try, so two writers do not collide again in step.
+                usleep(UInt32.random(in: 0...UInt32(2_000 << min(attempt, 6))))
+                attempt += 1
+            } catch {
+                _ = try? execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    private func rows(of result: OpaquePointer?) -> ServerRows {
+        let columnCount = pq.nfields(result)
+        let columns = (0..<columnCount).map { column in pq.fname(result, column).map { String(cString: $0) } ?? "" }
+        let rows = (0..<pq.ntuples(result)).map { row in
+            (0..<columnCount).map { column -> String? in
+                pq.getisnull(result, row, column) == 1 ? nil : pq.getvalue(result, row, column).map { String(cString: $0) }
+            }
+        }
+        return ServerRows(columns: columns, rows: rows)
+    }
+
+    private func fault(of result: OpaquePointer?) -> PostgresFault {
+        guard let result else {
+            return PostgresFault(sqlState: PostgresFault.connectionLost, message: Self.trimmed(pq.errorMessage(connection)))
+        }
+        func field(_ code: Character) -> String {
+            pq.resultErrorField(result, Int32(code.asciiValue ?? 0)).map { String(cString: $0) } ?? ""
+        }
+        // A connection that broke mid-statement has no SQLSTATE of its own.
+        let state = field("C").isEmpty ? PostgresFault.connectionLost : field("C")
+        let message = field("M").isEmpty ? Self.trimmed(pq.errorMessage(connection)) : field("M")
+        return PostgresFault(sqlState: state, message: message, detail: field("D"), hint: field("H"))
+    }
+
+    private static func trimmed(_ text: UnsafeMutablePointer<CChar>?) -> String {
+        text.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+    }
+}
+
+/// The rows a statement returned, every value as the server's text (nil for NULL).
+public struct ServerRows: Sendable, Equatable {
+    public let columns: [String]
+    public let rows: [[String?]]
+
+    /// The value of `column` in the row at `index`.
+    public func value(_ column: String, at index: Int = 0) -> String? {
+        guard let position = columns.firstIndex(of: column), rows.indices.contains(index) else { return nil }
+        return rows[index][position]
+    }
+}
+
+/// A value sent as a statement's parameter, in the text form PostgreSQL reads.
+public protocol ServerParameter {
+    var serverText: String { get }
+}
+
+extension String: ServerParameter { public var serverText: String { self } }
+extension Int: ServerParameter { public var serverText: String { String(self) } }
+extension Int64: ServerParameter { public var serverText: String { String(self) } }
+extension Bool: ServerParameter { public var serverText: String { self ? "true" : "false" } }
+
+/// What tells a server's address from a SQLite path, and how it is shown.
+public enum ServerAddress {
+    /// A libpq URI selects the server; anything else is a SQLite path.
+    public static func isServer(_ store: String) -> Bool {
+        store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")
+    }
+
+    /// Only `store init` speaks to a server yet: any other command given a server's address
+    /// says so, rather than taking the URI for a file name.
+    public static func refuseUntilServed(_ store: String) throws {
+        if isServer(store) { throw StoreError.unavailable(ServerText.onlyInitYet(redacted(store))) }
+    }
+
+    /// The address with any password replaced by `***`, in the URI's user part or its
+    /// `password=` parameter, so that no message or log shows it.
+    public static func redacted(_ uri: String) -> String {
+        var text = uri
+        if let scheme = text.range(of: "://"),
+           let at = text[scheme.upperBound...].firstIndex(of: "@"),
+           let colon = text[scheme.upperBound..<at].firstIndex(of: ":") {
+            text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+        }
+        return text.replacingOccurrences(of: #"password=[^&\s]*"#, with: "password=***", options: .regularExpression)
+    }
+}

@@ -1,0 +1,89 @@
+import Core
+import Foundation
+import PrivateServer
+import XCTest
+
+/// `yakkan store init postgresql://…`, the real executable against a private server: the SQL a
+/// DBA reads first, the same SQL run by psql, and init itself.
+final class ServerStoreInitTests: ServerTestCase {
+    struct Run {
+        let status: Int32
+        let output: String
+    }
+
+    func yakkan(_ arguments: [String]) throws -> Run {
+        guard let executable = YakkanExecutable.path else { throw XCTSkip("the yakkan executable was not built") }
+        let folder = try EndToEndFolder()
+        let child = try YakkanChild(
+            executable: executable, arguments: arguments, environment: EndToEnd.environment(home: folder.home),
+            workingDirectory: folder.path)
+        try child.closeInput()
+        try child.waitForExit()
+        return Run(status: child.process.terminationStatus, output: child.text)
+    }
+
+    func testDryRunPrintsTheSQLWithoutConnectingAndPsqlCanRunIt() throws {
+        let server = try server()
+        // Nothing listens there: a dry run does not connect.
+        let dryRun = try yakkan(["store", "init", "postgresql:///yakkan?host=/nonexistent", "--dry-run"])
+        XCTAssertEqual(dryRun.status, 0, dryRun.output)
+        XCTAssertEqual(dryRun.output, ServerSchema.initScript)
+        for part in ["CREATE TABLE audit", "CREATE ROLE yakkan_staff", "GRANT INSERT ON decision", "CREATE TRIGGER decision_four_eyes",
+                     "CREATE TRIGGER audit_append_only", "INSERT INTO yakkan_migration (name) VALUES ('pg1-four-eyes')"] {
+            XCTAssertTrue(dryRun.output.contains(part), part)
+        }
+
+        let database = try server.newDatabase()
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: server.psql)
+        psql.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", server.uri(database: database)]
+        let input = Pipe()
+        psql.standardInput = input
+        let output = Pipe()
+        psql.standardOutput = output
+        psql.standardError = output
+        try psql.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(dryRun.output.utf8))
+        try input.fileHandleForWriting.close()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        psql.waitUntilExit()
+        XCTAssertEqual(psql.terminationStatus, 0, said)
+
+        // What the DBA ran is what init would have done: nothing is left to apply.
+        let after = try yakkan(["store", "init", server.uri(database: database), "--lang", "en"])
+        XCTAssertEqual(after.status, 0, after.output)
+        XCTAssertTrue(after.output.contains("The store on the server is up to date"), after.output)
+    }
+
+    func testInitCreatesTheSchemaOnceAndSaysSo() throws {
+        let server = try server()
+        let uri = server.uri(database: try server.newDatabase())
+        let first = try yakkan(["store", "init", uri])
+        XCTAssertEqual(first.status, 0, first.output)
+        XCTAssertTrue(first.output.contains("サーバーに保管庫のスキーマ・役割・規則を作成しました"), first.output)
+        XCTAssertTrue(first.output.contains(ServerSchema.migrations.map(\.name).joined(separator: ", ")), first.output)
+        XCTAssertEqual(try ServerMigrator.appliedNames(PostgresLink(uri: uri)), Set(ServerSchema.migrations.map(\.name)))
+        let second = try yakkan(["store", "init", uri, "--lang", "en"])
+        XCTAssertEqual(second.status, 0, second.output)
+        XCTAssertTrue(second.output.contains("up to date"), second.output)
+    }
+
+    func testAServerThatDoesNotAnswerIsTheStoresFaultAndADryRunNeedsAServer() throws {
+        let folder = try server().folder
+        let missing = try yakkan(["store", "init", "postgresql://clerk:hunter2@/yakkan?host=\(folder)/missing", "--lang", "en"])
+        XCTAssertEqual(missing.status, 3, missing.output)
+        XCTAssertTrue(missing.output.contains("Cannot open the store at postgresql://clerk:***@/yakkan"), missing.output)
+        XCTAssertFalse(missing.output.contains("hunter2"), missing.output)
+
+        // Other commands do not speak to a server yet, and never take its address for a file name.
+        for command in [["list"], ["apply", "--bail"]] {
+            let elsewhere = try yakkan(command + ["--store", "postgresql:///yakkan?host=\(folder)", "--lang", "en"])
+            XCTAssertEqual(elsewhere.status, 3, elsewhere.output)
+            XCTAssertTrue(elsewhere.output.contains("can so far only be set up, with yakkan store init"), elsewhere.output)
+        }
+
+        let sqlite = try yakkan(["store", "init", "village.sqlite", "--dry-run", "--lang", "en"])
+        XCTAssertEqual(sqlite.status, 64, sqlite.output)
+        XCTAssertTrue(sqlite.output.contains("--dry-run prints the SQL that creates a store on a server"), sqlite.output)
+    }
+}
