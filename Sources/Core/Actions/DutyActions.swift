@@ -26,8 +26,8 @@ public enum DutyActions {
         DutyRules.mayStop(login: login, member: member, application: application) ?? inUse(application)
     }
 
-    public static func mayDecideContinuation(_ application: ApplicationRecord, member: StaffMember?) -> Localized? {
-        DutyRules.mayDecideContinuation(member: member, application: application) ?? inUse(application)
+    public static func mayDecideContinuation(_ application: ApplicationRecord, login: String, member: StaffMember?) -> Localized? {
+        DutyRules.mayDecideContinuation(login: login, member: member, application: application) ?? inUse(application)
     }
 
     /// Anyone who uses a service reports its incidents (6(8)), while it is in use or stopped.

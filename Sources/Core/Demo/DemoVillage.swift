@@ -89,7 +89,7 @@ public enum DemoVillage {
                 guard let cadence = kind.schedule else { return false }
                 return DutySchedule.items(
                     cadence: cadence, inUseFrom: start, doneOn: record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn),
-                    today: today, activeUntil: record.termination?.endDate
+                    today: today, activeUntil: record.activeUntil
                 ).contains { $0.status == .overdue }
             }
         }
@@ -178,6 +178,8 @@ extension DemoVillage {
 
     enum Fate {
         case submitted
+        /// Withdrawn by its applicant before the double check.
+        case withdrawn
         case returned(String)
         case refused(String)
         case approved
@@ -369,6 +371,14 @@ extension DemoVillage {
             kinds: ["予約者の氏名", "電話番号", "予約日時"], classification: .three, personal: true,
             users: ["山口 恵", "岡田 真理", "清水 翔太"], alternative: "電話での予約受付に切り替える",
             daysAgo: 2, fate: .submitted),
+        Plan(
+            slug: "sample-chat", department: "観光商工課", applicant: "ogura", manager: "maeda",
+            provider: "株式会社サンプルチャット", service: "サンプルチャット 無料版",
+            description: "グループごとにメッセージとファイルをやり取りできるビジネスチャット。無料版は保存期間が90日で、管理者機能がない。",
+            purpose: "観光協会・商店会との連絡を、メールより早くやり取りするため",
+            kinds: ["イベントの連絡事項", "出店者の連絡先"], classification: .three, personal: true,
+            users: ["小倉 健太", "前田 さくら"], alternative: "メーリングリストで連絡する（従来の方法）",
+            daysAgo: 6, fate: .withdrawn),
     ]
 
     static let checkNotes: [Int: String] = [
@@ -504,6 +514,10 @@ extension DemoVillage {
             var decided = workday(submitted.adding(days: 3))
             switch plan.fate {
             case .submitted:
+                return
+            case .withdrawn:
+                let withdrawn = workday(submitted.adding(days: 1))
+                on(withdrawn, 9, 10) { at in _ = try self.store.withdraw(track.id, by: plan.applicant, at: at) }
                 return
             case .returned(let reason):
                 on(decided, 14) { at in try self.decide(track, .returned, reason: reason, at: at) }

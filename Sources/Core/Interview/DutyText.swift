@@ -8,16 +8,38 @@ public enum DutyText {
             "申請番号 \(record.id)（\(record.service)）の利用を停止しました。利用者と利用責任者に通知しました。代替サービス：\(record.currentAlternative)。yakkan terminate \(record.id) で終了確認書を作成してください。",
             "Stopped application \(record.id) (\(record.service)); its users and the 利用責任者 are told. Alternative: \(record.currentAlternative). Now fill in the termination form: yakkan terminate \(record.id).")
     }
-    public static func alerted(_ count: Int) -> Localized {
-        Localized("\(count)人に通知しました。", "\(count) people were alerted.")
+    /// How many people an event reached in yakkan, and who must be told by other means.
+    public static func alerted(_ alerts: [Alert]) -> Localized {
+        let reached = Set(alerts.filter { $0.kind != .tellOtherwise }.compactMap(\.recipientLogin)).count
+        return Localized("\(reached)人に通知しました。", "\(reached) people were alerted.") + toldOtherwise(alerts)
     }
-    public static func incidentElsewhereRecorded(_ affected: [ApplicationRecord], alerts: Int) -> Localized {
-        affected.isEmpty
+
+    /// Users not in the directory: the 利用責任者 was asked to tell them.
+    static func toldOtherwise(_ alerts: [Alert]) -> Localized {
+        var unlisted: [String] = []
+        for name in alerts.filter({ $0.kind != .tellOtherwise && $0.recipientLogin == nil }).compactMap(\.recipientName) where !unlisted.contains(name) {
+            unlisted.append(name)
+        }
+        guard !unlisted.isEmpty else { return Localized("", "") }
+        let names = unlisted.joined(separator: "、")
+        return alerts.contains { $0.kind == .tellOtherwise }
+            ? Localized(
+                "名簿にない利用者（\(names)）にはお知らせが届かないため、利用責任者に別の方法で伝えるよう依頼しました。",
+                " Users not in the directory (\(names)) get no alert; the 利用責任者 was asked to tell them by other means.")
+            : Localized(
+                "名簿にない利用者（\(names)）にはお知らせが届きません。この課には利用責任者がいないため、別の方法で伝えてください。",
+                " Users not in the directory (\(names)) get no alert, and this 課 has no 利用責任者: tell them by other means.")
+    }
+
+    public static func incidentElsewhereRecorded(_ affected: [ApplicationRecord], alerts all: [Alert]) -> Localized {
+        let alerts = Set(all.filter { $0.kind != .tellOtherwise }.compactMap(\.recipientLogin)).count
+        return affected.isEmpty
             ? Localized("記録しました。該当する利用中のサービスはありません。以後の申請の確認事項6で表示されます。",
                         "Recorded. No service in use is concerned; it will be shown at check 6 of later applications.")
             : Localized(
                 "記録しました。該当する利用中のサービス \(affected.count) 件（" + affected.map { "申請\($0.id)" }.joined(separator: "、") + "）の利用者・サービス管理担当者 \(alerts) 人に注意喚起しました。",
                 "Recorded. \(affected.count) service(s) in use are concerned (" + affected.map { "#\($0.id)" }.joined(separator: ", ") + "); \(alerts) users and managers were alerted.")
+                + toldOtherwise(all)
     }
     public static let incidentRecorded = Localized(
         "インシデントを記録し、利用責任者に通知しました。", "The incident is recorded and the 利用責任者 told.")

@@ -114,11 +114,27 @@ public enum ReviewText {
         Localized(
             "申請番号 \(record.id)（\(record.provider) / \(record.service)）が承認されました。サービス管理担当者として利用上のリスクを確認してください。",
             "Application \(record.id) (\(record.provider) / \(record.service)) was approved. As its service manager, acknowledge the risks.")
+            + explainedBy(record) + Localized("\n", "\n") + SourceNotes.breach
+    }
+
+    /// 5(3): the 利用責任者 who approved has the service manager understand the risks.
+    static func explainedBy(_ record: ApplicationRecord) -> Localized {
+        guard let approval = record.approval else { return Localized("", "") }
+        return Localized(
+            "\nリスクの説明：承認した利用責任者 \(approval.reviewerName)（\(approval.reviewerLogin)）",
+            "\nThe risks are explained by the 利用責任者 who approved it, \(approval.reviewerName) (\(approval.reviewerLogin)).")
     }
     public static let nothingToAcknowledge = Localized(
         "あなたがリスクを確認する申請はありません。", "There is nothing for you to acknowledge.")
+    /// A service is in use from the first day of its approved period, not before (4, 5(1)②).
     public static func acknowledged(_ record: ApplicationRecord) -> Localized {
-        Localized(
+        let acknowledgedOn = record.acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) }
+        if let start = record.inUseFrom, let acknowledgedOn, start > acknowledgedOn {
+            return Localized(
+                "リスクの確認を記録しました。申請番号 \(record.id) は利用期間の初日 \(JapaneseDate.wareki(start)) から利用中になります。それまで利用中の記録は求められません。",
+                "Recorded your acknowledgement. Application \(record.id) is in use from the first day of its period, \(JapaneseDate.english(start)); nothing of its use is due before then.")
+        }
+        return Localized(
             "リスクの確認を記録しました。申請番号 \(record.id) は利用中になりました。",
             "Recorded your acknowledgement. Application \(record.id) is now in use.")
     }

@@ -10,8 +10,9 @@ public enum SessionText {
         "回答が受け付けられなかったため終了します（--bail）。下書きは保存されています。",
         "Stopping at the first refused answer (--bail). The draft is saved.")
     public static let welcome = Localized(
-        "約款による外部サービスの利用申請を始めます。? で説明、:help でコマンド一覧を表示します。",
-        "Starting an application to use a service under click-through terms. Type ? for help on a question, :help for the commands.")
+        "約款による外部サービスの利用申請を始めます。? で説明、:help でコマンド一覧を表示します。\n",
+        "Starting an application to use a service under click-through terms. Type ? for help on a question, :help for the commands.\n")
+        + SourceNotes.breach
     public static let interrupted = Localized(
         "（入力を取り消しました）", "(answer cancelled)")
     public static func returned(_ id: Int64, _ decision: Decision) -> Localized {

@@ -2,8 +2,9 @@
 public enum TerminationText {
     public static func begin(_ record: ApplicationRecord) -> Localized {
         Localized(
-            "申請番号 \(record.id)（\(record.provider) / \(record.service)）の終了確認書を作成します。申請時と利用中の記録から分かることは既定値にしてあります（Enter でそのまま、違えば修正）。",
-            "The termination form of application \(record.id) (\(record.provider) / \(record.service)). What the application and the records of its use tell is offered as defaults (Enter keeps it; type to correct).")
+            "申請番号 \(record.id)（\(record.provider) / \(record.service)）の終了確認書を作成します。申請時と利用中の記録から分かることは既定値にしてあります（Enter でそのまま、違えば修正）。\n",
+            "The termination form of application \(record.id) (\(record.provider) / \(record.service)). What the application and the records of its use tell is offered as defaults (Enter keeps it; type to correct).\n")
+            + SourceNotes.breach
     }
     public static func submitted(_ record: ApplicationRecord) -> Localized {
         Localized(

@@ -84,13 +84,14 @@ public enum TodayList {
                     title: Localized("停止中：終了確認書による終了の手続きが必要です", "Stopped: it must be terminated with the termination form"),
                     dueDate: nil, overduePeriods: 0, alertID: nil))
             }
+            if let item = periodEnding(record, today: today), keeps || everything { items.append(item) }
             guard record.status == .inUse, let start = record.inUseFrom else { continue }
             for kind in DutyKind.allCases {
                 guard let cadence = kind.schedule else { continue }
                 let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
                 // Duties stop being due on the end date the termination form gives.
                 let open = DutySchedule.items(
-                    cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.termination?.endDate)
+                    cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.activeUntil)
                 let overdue = open.filter { $0.status == .overdue }
                 if let oldest = overdue.first, keeps || oversees || everything {
                     items.append(TodayItem(
@@ -135,6 +136,29 @@ public enum TodayList {
             ($0.rank, $0.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $0.applicationID ?? 0, $0.alertID ?? 0)
                 < ($1.rank, $1.dueDate ?? Day(year: 9999, month: 12, day: 31)!, $1.applicationID ?? 0, $1.alertID ?? 0)
         }
+    }
+
+    /// How many days before the approved period ends its service manager is asked what next.
+    public static let periodEndNotice = 30
+
+    /// The approved period of a service in use or stopped ends, or has ended, without a
+    /// termination: its manager terminates it or applies again.
+    static func periodEnding(_ record: ApplicationRecord, today: Day) -> TodayItem? {
+        guard record.status == .inUse || record.status == .stopped, let end = record.periodEnd,
+            record.termination == nil || record.termination?.status == .returned,
+            today >= end.adding(days: -periodEndNotice)
+        else { return nil }
+        let ended = today > end
+        let title = ended
+            ? Localized(
+                "利用期間は\(JapaneseDate.wareki(end))に終わりました。終了確認書を出すか（yakkan terminate \(record.id)）、改めて利用申請してください（yakkan apply）",
+                "Its approved period ended on \(JapaneseDate.english(end)). Terminate it (yakkan terminate \(record.id)) or apply again (yakkan apply)")
+            : Localized(
+                "利用期間が\(JapaneseDate.wareki(end))に終わります。終了確認書を出すか（yakkan terminate \(record.id)）、改めて利用申請してください（yakkan apply）",
+                "Its approved period ends on \(JapaneseDate.english(end)). Terminate it (yakkan terminate \(record.id)) or apply again (yakkan apply)")
+        return TodayItem(
+            kind: ended ? .overdue : .due, applicationID: record.id, duty: nil, service: record.service, title: title,
+            dueDate: end, overduePeriods: ended ? 1 : 0, alertID: nil)
     }
 
     /// 令和8年4月分, or 令和8年度第1四半期 (the fiscal year begins in April).

@@ -14,6 +14,9 @@ public struct Alert: Sendable, Codable, Equatable {
         case usageDiffers = "usage_differs"
         /// 6(1): the 利用責任者 decided to continue or stop after a change.
         case continuationDecided = "continuation_decided"
+        /// 6(2), 6(7): users who are not in the directory cannot be alerted here; the 利用責任者
+        /// is given their names, to tell them by other means.
+        case tellOtherwise = "tell_otherwise"
     }
 
     public var id: Int64?

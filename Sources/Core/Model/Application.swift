@@ -14,6 +14,8 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
     case stopped
     /// 終了: the termination was confirmed; kept until three years after its end.
     case ended
+    /// 取り下げ: its applicant withdrew it before the 利用責任者 decided.
+    case withdrawn
 
     public var label: Localized {
         switch self {
@@ -24,6 +26,7 @@ public enum ApplicationStatus: String, Sendable, Codable, CaseIterable {
         case .inUse: return Localized("利用中", "in use")
         case .stopped: return Localized("停止", "stopped")
         case .ended: return Localized("終了", "ended")
+        case .withdrawn: return Localized("取り下げ", "withdrawn")
         }
     }
 }
@@ -45,6 +48,8 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var dutyRecords: [DutyRecord] = []
     public var incidents: [Incident] = []
     public var stop: ServiceStop?
+    /// The 利用責任者's decisions after a change (6(1)), oldest first.
+    public var continuations: [ContinuationDecision] = []
     public var termination: TerminationRecord?
     /// Retention extended (a hold): never earlier than three years after the end.
     public var holds: [Day] = []
@@ -72,17 +77,40 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var periodStart: Day? { answers[F.periodStart]?.date }
     public var periodEnd: Day? { answers[F.periodEnd]?.date }
     public var submittedDay: Day? { Village.day(ofTimestamp: submittedAt) }
+    /// 申請日 as the forms give it: the day it was submitted here, or the spreadsheet's day of a
+    /// service imported already in use.
+    public var applicationDay: Day? { answers[F.importedSubmittedOn]?.date ?? submittedDay }
     public var serviceManager: String { answers[F.serviceManager]?.text ?? "" }
     /// The login of the サービス管理担当者: the only thing their role is matched by.
     public var serviceManagerLogin: String? { answers[F.serviceManager]?.person?.login }
     public var departmentHead: NamedPerson { answers[F.departmentHead]?.person ?? NamedPerson(name: "", login: nil) }
     public var classification: Classification? { answers[F.classification]?.classification }
     public var latestDecision: Decision? { decisions.last }
+    /// The approval of the application: its 利用責任者 is the one who explains the risks (5(3)).
+    public var approval: Decision? { decisions.last { $0.form == .application && $0.outcome == .approved } }
     public var users: [String] { answers[F.users]?.list ?? [] }
+    /// （合計人数）: the users named, or the count a spreadsheet of an imported service gave.
+    public var userCount: Int { answers[F.users]?.list?.count ?? Int(answers[F.importedUserCount]?.text ?? "") ?? 0 }
     /// The users with their logins where the directory knew them.
     public var userPeople: [NamedPerson] { answers[F.users]?.people ?? [] }
-    /// The day the service came into use: the service manager's acknowledgement of the risks.
-    public var inUseFrom: Day? { acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) } }
+    /// The day the service came into use: the service manager's acknowledgement of the risks,
+    /// but never before the first day of the approved period (利用期間). A service registered
+    /// by import has no acknowledgement: the store knows it from the day it was imported (what
+    /// was done before was kept on paper).
+    public var inUseFrom: Day? {
+        // In use without an acknowledgement is only ever a service imported already in use.
+        let known = acknowledgement.flatMap { Village.day(ofTimestamp: $0.acknowledgedAt) }
+            ?? (status == .inUse || status == .stopped ? submittedDay : nil)
+        guard let known else { return nil }
+        return periodStart.map { max($0, known) } ?? known
+    }
+    /// The first day nothing of section 6 is due any more: the end date of a termination, or the
+    /// day after the approved period ends, whichever comes first.
+    public var activeUntil: Day? {
+        [termination?.endDate, periodEnd?.adding(days: 1)].compactMap { $0 }.min()
+    }
+    /// Registered from a spreadsheet of services already in use (yakkan import), not applied for here.
+    public var isImported: Bool { answers[ApplicationFields.imported]?.flag == true }
     /// The alternative service as last recorded (6(3)).
     public var currentAlternative: String {
         dutyRecords.last { $0.kind == .alternative }?.answers[DutyFields.alternative]?.text
@@ -111,6 +139,25 @@ public struct ServiceStop: Sendable, Codable, Equatable {
         self.stoppedBy = stoppedBy
         self.stoppedAt = stoppedAt
     }
+}
+
+/// The 利用責任者's decision, after the service changed, to go on with it or to stop it (6(1)).
+/// The signed log's entry is its record: the store keeps no other row of it.
+public struct ContinuationDecision: Sendable, Codable, Equatable {
+    public let continues: Bool
+    public let reason: String
+    public let decidedBy: String
+    public let decidedAt: String
+
+    public init(continues: Bool, reason: String, decidedBy: String, decidedAt: String) {
+        self.continues = continues
+        self.reason = reason
+        self.decidedBy = decidedBy
+        self.decidedAt = decidedAt
+    }
+
+    /// The log's actions that record it.
+    public static let actions = (continues: "continue", stops: "discontinue")
 }
 
 /// An unfinished form of one person, saved after every accepted answer.

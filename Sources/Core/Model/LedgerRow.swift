@@ -11,6 +11,8 @@ public struct LedgerRow: Sendable, Equatable {
     public var submittedOn: Day?
     public var periodStart: Day?
     public var periodEnd: Day?
+    /// The day the use really ended, once its termination was confirmed.
+    public var endedOn: Day?
     public var classification: Classification?
     public var personalInformation: Bool?
     public var userCount: Int
@@ -23,8 +25,10 @@ public struct LedgerRow: Sendable, Equatable {
     public init(
         id: Int64, status: ApplicationStatus, department: String, provider: String, service: String, applicant: String,
         submittedOn: Day?, periodStart: Day?, periodEnd: Day?, classification: Classification?, personalInformation: Bool?,
-        userCount: Int, serviceManager: String, departmentHead: String, latestOutcome: DecisionOutcome?, decidedOn: Day?
+        userCount: Int, serviceManager: String, departmentHead: String, latestOutcome: DecisionOutcome?, decidedOn: Day?,
+        endedOn: Day? = nil
     ) {
+        self.endedOn = endedOn
         self.id = id
         self.status = status
         self.department = department
@@ -48,10 +52,12 @@ public struct LedgerRow: Sendable, Equatable {
         self.init(
             id: record.id, status: record.status, department: record.department, provider: record.provider,
             service: record.service, applicant: record.answers[ApplicationFields.applicant]?.text ?? "",
-            submittedOn: record.submittedDay, periodStart: record.periodStart, periodEnd: record.periodEnd,
+            submittedOn: record.applicationDay, periodStart: record.periodStart, periodEnd: record.periodEnd,
             classification: record.classification,
             personalInformation: record.answers[ApplicationFields.personalInformation]?.flag,
-            userCount: record.users.count, serviceManager: record.serviceManager, departmentHead: record.departmentHead.name,
-            latestOutcome: decision?.outcome, decidedOn: decision.flatMap { Village.day(ofTimestamp: $0.decidedAt) })
+            userCount: record.userCount, serviceManager: record.serviceManager, departmentHead: record.departmentHead.name,
+            latestOutcome: decision?.outcome ?? record.answers[ApplicationFields.importedOutcome]?.choice.flatMap(DecisionOutcome.init),
+            decidedOn: decision.flatMap { Village.day(ofTimestamp: $0.decidedAt) } ?? record.answers[ApplicationFields.importedDecidedOn]?.date,
+            endedOn: record.endDay)
     }
 }

@@ -6,7 +6,7 @@ public enum AcknowledgementProcedure {
     public static let procedure = Procedure(
         id: id,
         title: Localized("リスクの確認", "Risks"),
-        fields: RiskNotice.risks.enumerated().map { index, risk in
+        fields: RiskNotice.risks.indices.map { index in
             Field(
                 "risk\(index + 1)",
                 label: Localized("リスク\(index + 1)", "Risk \(index + 1)"),
@@ -16,6 +16,6 @@ public enum AcknowledgementProcedure {
                     "Before an approved service is used, its service manager acknowledges each of the form's four risks. The name and time are recorded."),
                 kind: .acknowledgement,
                 preamble: (index == 0 ? RiskNotice.heading + Localized("\n", "\n") : Localized("", ""))
-                    + Localized("・", "• ") + risk)
+                    + Localized("・", "• ") + RiskNotice.shown(index))
         })
 }

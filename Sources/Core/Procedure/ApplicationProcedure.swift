@@ -19,6 +19,15 @@ public enum ApplicationFields {
     public static let signupRecord = "signup_record"
     public static let terms = "terms"
     public static let risks = "risks"
+    /// Set on a service registered by `yakkan import`: it was in use before the store was.
+    public static let imported = "imported"
+    /// The spreadsheet's number of users of an imported service, whose users it does not name.
+    public static let importedUserCount = "imported_user_count"
+    /// The spreadsheet's latest decision and its day, for an imported service: decided on paper.
+    public static let importedOutcome = "imported_outcome"
+    public static let importedDecidedOn = "imported_decided_on"
+    /// The spreadsheet's 申請日; the record's own submission is the day it was imported.
+    public static let importedSubmittedOn = "imported_submitted_on"
 }
 
 /// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.

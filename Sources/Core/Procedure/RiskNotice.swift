@@ -21,8 +21,16 @@ public enum RiskNotice {
             "When problems or losses arise, the provider often will not deal with individual cases, and even when it agrees to, it usually takes a long time."),
     ]
 
+    /// The risk whose wording is corrected from the source (see SourceNotes), by its index.
+    public static let correctedRisk = 2
+
+    /// A risk as shown: the third carries the note of its correction.
+    public static func shown(_ index: Int) -> Localized {
+        index == correctedRisk ? risks[index] + Localized("\n  ", "\n  ") + SourceNotes.thirdRiskCorrection : risks[index]
+    }
+
     /// The whole notice as one text, each risk on its own line.
     public static var fullText: Localized {
-        risks.reduce(heading) { text, risk in text + Localized("\n  ・", "\n  • ") + risk }
+        risks.indices.reduce(heading) { text, index in text + Localized("\n  ・", "\n  • ") + shown(index) }
     }
 }

@@ -55,7 +55,11 @@ struct ExportedApplication: Encodable {
     let duty_records: [ExportedDuty]
     let incidents: [Incident]
     let stop: ServiceStop?
+    let continuations: [ContinuationDecision]
+    let risks_explained_by: String?
+    let imported: Bool
     let termination: ExportedTermination?
+    let ended_on: String?
     let keep_until: String?
 
     init(_ record: ApplicationRecord) {
@@ -64,7 +68,7 @@ struct ExportedApplication: Encodable {
         applicant_login = record.applicantLogin
         procedure_version = record.procedureVersion
         submitted_at = record.submittedAt
-        user_count = record.answers[ApplicationFields.users]?.list?.count ?? 0
+        user_count = record.userCount
         let checkIDs = Set(ApplicationChecks.items.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
         fields = record.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init)
         let review = record.latestDecision?.answers ?? [:]
@@ -80,6 +84,10 @@ struct ExportedApplication: Encodable {
         }
         incidents = record.incidents
         stop = record.stop
+        continuations = record.continuations
+        risks_explained_by = record.acknowledgement == nil ? nil : record.approval?.reviewerLogin
+        imported = record.isImported
+        ended_on = record.endDay?.iso
         keep_until = record.keepUntil?.iso
         termination = record.termination.map { termination in
             let review = termination.latestDecision?.answers ?? [:]

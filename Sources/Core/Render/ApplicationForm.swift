@@ -16,15 +16,15 @@ public enum ApplicationForm {
         lines.append(ja ? "以下の通り、申請しますので利用を許可願います。" : "I apply as follows and ask for permission to use the service.")
         lines.append("")
         var rows: [(String, String)] = [
-            (ja ? "申請日" : "Date", record.submittedDay.map { AnswerFormat.date($0, language) } ?? ""),
-            (label(F.applicant), value(F.applicant) + " (\(record.applicantLogin))"),
+            (ja ? "申請日" : "Date", record.applicationDay.map { AnswerFormat.date($0, language) } ?? ""),
+            (label(F.applicant), value(F.applicant) + (record.applicantLogin.isEmpty ? "" : " (\(record.applicantLogin))")),
             (label(F.department), value(F.department)),
             (label(F.provider), value(F.provider)),
             (label(F.service), value(F.service)),
             (label(F.description), value(F.description)),
             (label(F.purpose), value(F.purpose)),
         ]
-        lines += aligned(rows)
+        lines += aligned(rows, remarks: [label(F.description): FormText.detailRemark(language)])
         lines.append(label(F.informationKinds))
         lines += bullets(F.informationKinds)
         rows = [
@@ -35,8 +35,7 @@ public enum ApplicationForm {
         lines += aligned(rows)
         lines.append(label(F.users))
         lines += bullets(F.users)
-        let count = a[F.users]?.list?.count ?? 0
-        lines.append("  " + ApplicationProcedure.userTotal(count)(language))
+        lines.append("  " + ApplicationProcedure.userTotal(record.userCount)(language))
         let period = [F.periodStart, F.periodEnd].map { a[$0]?.date.map { AnswerFormat.date($0, language) } ?? "" }
         rows = [
             (ja ? "利用期間" : "Period", period.joined(separator: " ～ ")),
@@ -47,9 +46,11 @@ public enum ApplicationForm {
             (label(F.terms), value(F.terms)),
         ]
         lines += aligned(rows)
+        lines.append(FormText.attachRemark(language))
         if blind { return lines.joined(separator: "\n") }
         lines.append("")
         lines += checks(record, language)
+        lines.append(FormText.evidenceRemark(language))
         lines.append("")
         lines += RiskNotice.fullText(language).split(separator: "\n").map(String.init)
         lines.append("  " + label(F.risks) + "：" + value(F.risks))
@@ -70,7 +71,11 @@ public enum ApplicationForm {
     static func approval(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
         var lines = [ja ? "■利用責任者の承認" : "■ Decision of the 利用責任者"]
-        if record.decisions.isEmpty { lines.append(ja ? "  （未確認）" : "  (not yet reviewed)") }
+        if let imported = ImportActions.importedDecision(record) {
+            lines.append("  " + imported(language))
+        } else if record.decisions.isEmpty {
+            lines.append(ja ? "  （未確認）" : "  (not yet reviewed)")
+        }
         for decision in record.decisions {
             let day = Village.day(ofTimestamp: decision.decidedAt).map { AnswerFormat.date($0, language) } ?? decision.decidedAt
             lines.append("  \(day)  \(decision.outcome.label(language))  \(decision.reviewerName) (\(decision.reviewerLogin))"
@@ -85,40 +90,34 @@ public enum ApplicationForm {
             let day = Village.day(ofTimestamp: acknowledgement.acknowledgedAt).map { AnswerFormat.date($0, language) } ?? ""
             lines.append((ja ? "■リスクの確認（サービス管理担当者）  " : "■ Risks acknowledged by the service manager  ")
                 + "\(day)  \(acknowledgement.name) (\(acknowledgement.login))")
-        }
-        return lines
-    }
-
-    /// Section 6 while in use: every duty record, incidents, and a stop.
-    static func duringUse(_ record: ApplicationRecord, _ language: Language) -> [String] {
-        let ja = language == .ja
-        var lines: [String] = []
-        if !record.dutyRecords.isEmpty {
-            lines.append(ja ? "■利用中の記録" : "■ Duties recorded during use")
-            for duty in record.dutyRecords {
-                let procedure = DutyProcedures.procedure(duty.kind, for: record, today: duty.doneOn)
-                let details = procedure.fields.compactMap { field -> String? in
-                    guard field.id != DutyFields.doneOn, let value = duty.answers[field.id], value != .skipped else { return nil }
-                    return field.label(language) + (ja ? "：" : ": ") + AnswerFormat.inline(value, of: field, language)
-                }
-                lines.append("  " + AnswerFormat.date(duty.doneOn, language) + "  " + duty.kind.title(language) + "  (\(duty.recordedBy))")
-                for detail in details { lines.append("      " + detail) }
+            if let approval = record.approval {
+                lines.append((ja ? "  リスクの説明（利用責任者）  " : "  Risks explained by the 利用責任者  ")
+                    + "\(approval.reviewerName) (\(approval.reviewerLogin))")
             }
         }
-        for incident in record.incidents {
-            lines.append((ja ? "■インシデント  " : "■ Incident  ") + AnswerFormat.date(incident.occurredOn, language) + "  " + incident.what)
-            if let action = incident.action { lines.append("      " + (ja ? "対応：" : "action: ") + action) }
-        }
-        if let stop = record.stop {
-            let day = Village.day(ofTimestamp: stop.stoppedAt).map { AnswerFormat.date($0, language) } ?? stop.stoppedAt
-            lines.append((ja ? "■停止  " : "■ Stopped  ") + day + "  " + stop.reason + "  (\(stop.stoppedBy))")
+        return lines
+    }
+
+    /// Section 6 while in use: every duty record, incident, stop and continuation decision.
+    static func duringUse(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        let events = ServiceLife.events(record, language)
+        guard !events.isEmpty else { return [] }
+        var lines = [language == .ja ? "■利用中の記録" : "■ During use"]
+        for event in events {
+            lines.append("  " + event.day + "  " + event.title + (event.by.isEmpty ? "" : "  (\(event.by))"))
+            for detail in event.details { lines.append("      " + detail) }
         }
         return lines
     }
 
-    static func aligned(_ rows: [(String, String)]) -> [String] {
+    /// Label and value rows with the values in one column; a remark of the form (※…) goes on
+    /// its own line under the value of the row it belongs to.
+    static func aligned(_ rows: [(String, String)], remarks: [String: String] = [:]) -> [String] {
         let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
-        return rows.map { DisplayWidth.padded($0.0, to: width) + "  " + $0.1 }
+        return rows.flatMap { row in
+            [DisplayWidth.padded(row.0, to: width) + "  " + row.1]
+                + (remarks[row.0].map { [String(repeating: " ", count: width + 2) + $0] } ?? [])
+        }
     }
 
     /// The checks table: number, question, 申請者 and 責任者 marks, then notes and evidence.

@@ -96,9 +96,9 @@ public enum CSV {
 public enum LedgerCSV {
     public static func headers(_ language: Language) -> [String] {
         language == .ja
-            ? ["番号", "状態", "課", "提供会社名", "提供サービス名", "申請者", "申請日", "利用開始", "利用終了",
+            ? ["番号", "状態", "課", "提供会社名", "提供サービス名", "申請者", "申請日", "利用開始", "利用終了", "終了日",
                "重要性分類", "個人情報", "利用者数", "サービス管理担当者", "所属長名", "最新の判断", "判断日"]
-            : ["ID", "Status", "Department", "Provider", "Service", "Applicant", "Submitted", "Period from", "Period to",
+            : ["ID", "Status", "Department", "Provider", "Service", "Applicant", "Submitted", "Period from", "Period to", "Ended",
                "Classification", "Personal information", "Users", "Service manager", "Head of department",
                "Latest decision", "Decided"]
     }
@@ -120,6 +120,7 @@ public enum LedgerCSV {
             row.submittedOn?.iso ?? "",
             row.periodStart?.iso ?? "",
             row.periodEnd?.iso ?? "",
+            row.endedOn?.iso ?? "",
             row.classification?.numeral ?? "",
             row.personalInformation.map { ($0 ? EngineText.yes : EngineText.no)(language) } ?? "",
             "\(row.userCount)",

@@ -41,15 +41,15 @@ public enum FormHTML {
 
         let applicant = [text(F.applicant), record.applicantLogin.isEmpty ? "" : "<span class=\"login\">(\(escape(record.applicantLogin)))</span>"]
             .filter { !$0.isEmpty }.joined(separator: " ")
-        let userCount = a[F.users]?.list?.count ?? 0
+        let userCount = record.userCount
         let period = "\(date(a[F.periodStart]?.date)) ～ \(date(a[F.periodEnd]?.date))"
 
         let serviceRows: [Row] = [
-            .pair(FormText.submitted(language), date(record.submittedDay), label(F.applicant), applicant),
+            .pair(FormText.submitted(language), date(record.applicationDay), label(F.applicant), applicant),
             .full(label(F.department), text(F.department)),
             .full(label(F.provider), text(F.provider)),
             .full(label(F.service), "<strong class=\"service\">\(text(F.service))</strong>"),
-            .full(label(F.description), multiline(text(F.description))),
+            .full(label(F.description), detailed(multiline(text(F.description)), language)),
             .full(label(F.purpose), multiline(text(F.purpose))),
             .full(label(F.informationKinds), list(F.informationKinds)),
             .full(label(F.classification), text(F.classification)),
@@ -95,6 +95,7 @@ public enum FormHTML {
         html += "<p class=\"remark\">\(escape(FormText.evidenceRemark(language)))</p>\n"
         html += riskNotice(understood: text(F.risks), label: label(F.risks), language)
         html += approval(record, language)
+        html += duringUse(record, language)
         html += attachments(record, language)
         let version = ProcedureVersion.current
         html += "<footer>\(escape(FormText.madeUnder(record.procedureVersion, version)(language)))</footer>\n"
@@ -164,7 +165,10 @@ public enum FormHTML {
     /// The notice of risks particular to click-through services, and the applicant's answer.
     static func riskNotice(understood: String, label: String, _ language: Language) -> String {
         var html = "<section class=\"risks\">\n<p class=\"heading\">\(escape(RiskNotice.heading(language)))</p>\n<ul>\n"
-        for risk in RiskNotice.risks { html += "<li>\(escape(risk(language)))</li>\n" }
+        for (index, risk) in RiskNotice.risks.enumerated() {
+            let note = index == RiskNotice.correctedRisk ? "<br><span class=\"note\">\(escape(SourceNotes.thirdRiskCorrection(language)))</span>" : ""
+            html += "<li>\(escape(risk(language)))\(note)</li>\n"
+        }
         html += "</ul>\n"
         if !understood.isEmpty { html += "<p class=\"understood\">\(escape(label))：\(understood)</p>\n" }
         html += "</section>\n"
@@ -181,7 +185,9 @@ public enum FormHTML {
         html += "<table class=\"grid\">\n<thead><tr><th>\(escape(FormText.decidedOn(language)))</th>"
             + "<th>\(escape(FormText.decision(language)))</th><th>\(escape(FormText.reviewer(language)))</th>"
             + "<th>\(escape(FormText.remarks(language)))</th></tr></thead>\n<tbody>\n"
-        if record.decisions.isEmpty {
+        if let imported = ImportActions.importedDecision(record) {
+            html += "<tr class=\"empty\"><td colspan=\"4\">\(escape(imported(language)))</td></tr>\n"
+        } else if record.decisions.isEmpty {
             html += "<tr class=\"empty\"><td colspan=\"4\">\(escape(FormText.notReviewed(language)))</td></tr>\n"
         }
         for decision in record.decisions {
@@ -200,15 +206,37 @@ public enum FormHTML {
             html += "<p class=\"acknowledgement\">\(escape(FormText.acknowledged(language))) "
                 + "\(day(acknowledgement.acknowledgedAt)) \(escape(acknowledgement.name)) "
                 + "<span class=\"login\">(\(escape(acknowledgement.login)))</span></p>\n"
+            if let approval = record.approval {
+                html += "<p class=\"acknowledgement\">\(escape(FormText.explained(language))) \(escape(approval.reviewerName)) "
+                    + "<span class=\"login\">(\(escape(approval.reviewerLogin)))</span></p>\n"
+            }
         }
         html += "</section>\n"
         return html
     }
 
-    /// Every attached file with its size and full SHA-256, so the paper names exactly the
-    /// files the store keeps.
+    /// Section 6: what was recorded while the service was in use.
+    static func duringUse(_ record: ApplicationRecord, _ language: Language) -> String {
+        let events = ServiceLife.events(record, language)
+        guard !events.isEmpty else { return "" }
+        var html = "<section class=\"use\">\n<h2>\(escape(FormText.duringUseTitle(language)))</h2>\n<table class=\"grid\">\n<tbody>\n"
+        for event in events {
+            let details = ([escape(event.title)] + event.details.map(escape)).joined(separator: "<br>")
+            html += "<tr><td class=\"date\">\(escape(event.day))</td><td>\(details)</td>"
+                + "<td class=\"login\">\(escape(event.by))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n</section>\n"
+        return html
+    }
+
+    /// Every attached file, of the application and of its termination, with its size and full
+    /// SHA-256, so the paper names exactly the files the store keeps.
     static func attachments(_ record: ApplicationRecord, _ language: Language) -> String {
-        let files = record.attachments
+        let termination = TerminationProcedure.procedure(for: record)
+        let terminationFiles = (record.termination?.answers ?? [:]).keys.sorted().flatMap { key in
+            (record.termination?.answers[key]?.files ?? []).map { (field: key, attachment: $0) }
+        }
+        let files = record.attachments + terminationFiles
         guard !files.isEmpty else { return "" }
         var html = "<section class=\"attachments\">\n<h2>\(escape(FormText.attachmentsTitle(language)))</h2>\n"
         html += "<table class=\"grid\">\n<colgroup><col class=\"item\"><col><col class=\"size\"><col class=\"hash\"></colgroup>\n"
@@ -216,13 +244,18 @@ public enum FormHTML {
             + "<th>\(escape(FormText.fileName(language)))</th><th>\(escape(FormText.size(language)))</th>"
             + "<th>SHA-256</th></tr></thead>\n<tbody>\n"
         for (field, attachment) in files {
-            let label = ApplicationProcedure.procedure.field(field)?.label(language) ?? field
+            let label = (ApplicationProcedure.procedure.field(field) ?? termination.field(field))?.label(language) ?? field
             html += "<tr><td>\(escape(label))</td><td>\(escape(attachment.fileName))</td>"
                 + "<td class=\"size\">\(escape(FormText.bytes(attachment.size)(language)))</td>"
                 + "<td class=\"hash\">\(escape(attachment.sha256))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
         return html
+    }
+
+    /// A value the form asks to be written in detail, with the form's ※ note under it.
+    static func detailed(_ html: String, _ language: Language) -> String {
+        html + "<p class=\"remark\">\(escape(FormText.detailRemark(language)))</p>"
     }
 
     /// A bulleted list of escaped items, with an optional last line of HTML (（合計人数：N名）).
@@ -304,7 +337,7 @@ public enum FormHTML {
         table.checks tr.note td { font-size: 7.5pt; line-height: 1.2; border-top-style: dotted; }
         section.risks { border: 0.6pt solid #000; padding: 1mm 2mm; margin-top: 2mm; }
         section.risks .heading { font-weight: bold; margin-top: 0; }
-        section.approval td.date { white-space: nowrap; }
+        section.approval td.date, section.use td.date { white-space: nowrap; }
         section.attachments { font-size: 8pt; }
         section.attachments td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; word-break: break-all; }
         section.attachments td.size { text-align: right; white-space: nowrap; }
@@ -328,7 +361,12 @@ enum FormText {
     static func userTotal(_ n: Int) -> Localized { ApplicationProcedure.userTotal(n) }
     static let attachRemark = Localized(
         "※利用申請時の申請内容及びサービス約款を添付のこと（画面コピー等で可）",
-        "What was entered at sign-up and the terms of service are attached (screenshots are fine).")
+        "※ What was entered at sign-up and the terms of service are attached (screenshots are fine).")
+    static let detailRemark = Localized("※詳しく記載のこと", "※ in detail")
+    static let terminationAttachRemark = Localized(
+        "※終了時の申請内容を添付のこと（画面コピー等で可）",
+        "※ What was agreed at termination is attached (screenshots are fine).")
+    static let department = Localized("利用する組織名", "Organisation using it")
     static let checksTitle = Localized(
         "■確認事項（申請者がチェックすること。申請後、利用責任者（所属長ではない）がダブルチェックすること）",
         "■ Checks (marked by the applicant, then double-checked by the 利用責任者, who is not the head of department)")
@@ -340,7 +378,7 @@ enum FormText {
     static let reviewerNote = Localized("責任者の備考：", "Reviewer's note: ")
     static let evidence = Localized("資料：", "Evidence: ")
     static let evidenceRemark = Localized(
-        "※確認できる資料を添付のこと（画面コピー等でも可）", "Evidence of the checks is attached (screenshots are fine).")
+        "※確認できる資料を添付のこと（画面コピー等でも可）", "※ Evidence of the checks is attached (screenshots are fine).")
     static let approvalTitle = Localized("利用責任者の承認", "Decision of the 利用責任者")
     static let decidedOn = Localized("日付", "Date")
     static let decision = Localized("判断", "Decision")
@@ -352,7 +390,9 @@ enum FormText {
     static let classificationPermitted = Localized("重要性分類Ⅰ・Ⅱの許可（決裁）：", "Class Ⅰ/Ⅱ permitted: ")
     static let acknowledged = Localized(
         "リスクの確認（サービス管理担当者）：", "Risks acknowledged by the service manager:")
+    static let explained = Localized("リスクの説明（利用責任者）：", "Risks explained by the 利用責任者:")
     static let attachmentsTitle = Localized("添付資料", "Attachments")
+    static let duringUseTitle = Localized("利用中の記録", "During use")
     static let attachedTo = Localized("項目", "Item")
     static let fileName = Localized("ファイル名", "File")
     static let size = Localized("バイト数", "Bytes")

@@ -21,11 +21,12 @@ public enum DutyCalendar {
             return DutyKind.allCases.compactMap { kind in
                 guard let cadence = kind.schedule else { return nil }
                 let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
-                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.activeUntil)
                 if let overdue = open.first(where: { $0.status == .overdue }) {
                     return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: overdue.dueDate, overdue: true)
                 }
                 let due = DutySchedule.nextDue(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
+                if let end = record.activeUntil, due >= end { return nil }
                 return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: due, overdue: false)
             }
         }

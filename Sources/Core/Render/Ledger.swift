@@ -9,7 +9,8 @@ public enum Ledger {
             ? ["番号", "課", "提供会社名", "提供サービス名", "状態", "申請日", "利用期間"]
             : ["ID", "課", "Provider", "Service", "Status", "Submitted", "Period"]
         let cells = rows.map { row -> [String] in
-            let period = [row.periodStart, row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
+            // An ended service shows the day it really ended, not the end it was approved for.
+            let period = [row.periodStart, row.endedOn ?? row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
             return [
                 "\(row.id)", row.department, row.provider, row.service,
                 row.status.label(language),

@@ -23,8 +23,10 @@ public enum TerminationForm {
             (ja ? "申請日" : "Date", Village.day(ofTimestamp: termination.submittedAt).map { AnswerFormat.date($0, language) } ?? ""),
             (label(T.applicant), value(T.applicant) + " (\(termination.applicantLogin))"),
         ]
-        rows += [T.provider, T.service, T.description, T.reason].map { (label($0), value($0)) }
-        lines += ApplicationForm.aligned(rows)
+        rows += [T.provider, T.service].map { (label($0), value($0)) }
+        rows.append((FormText.department(language), record.department))
+        rows += [T.description, T.reason].map { (label($0), value($0)) }
+        lines += ApplicationForm.aligned(rows, remarks: [label(T.description): FormText.detailRemark(language)])
         lines.append(label(T.informationKinds))
         lines += (a[T.informationKinds]?.list ?? []).map { "  ・" + $0 }
         lines.append(label(T.users))
@@ -32,6 +34,7 @@ public enum TerminationForm {
         let count = a[T.users]?.list?.count ?? 0
         lines.append("  " + ApplicationProcedure.userTotal(count)(language))
         lines += ApplicationForm.aligned([T.endDate, T.serviceManager, T.departmentHead, T.agreement, T.disposal].map { (label($0), value($0)) })
+        lines.append(FormText.terminationAttachRemark(language))
         if blind { return lines.joined(separator: "\n") }
         lines.append("")
         lines.append(ja
@@ -48,6 +51,7 @@ public enum TerminationForm {
             }
             for file in a[item.evidenceID]?.files ?? [] { lines.append("      " + (ja ? "資料：" : "evidence: ") + AnswerFormat.file(file)) }
         }
+        lines.append(FormText.evidenceRemark(language))
         lines.append("")
         lines.append(ja ? "■利用責任者の確認" : "■ Review by the 利用責任者")
         if termination.decisions.isEmpty { lines.append(ja ? "  （未確認）" : "  (not yet reviewed)") }

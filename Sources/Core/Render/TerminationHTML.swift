@@ -17,7 +17,8 @@ extension FormHTML {
             .pair(FormText.submitted(language), submitted, label(T.applicant), text(T.applicant)),
             .full(label(T.provider), text(T.provider)),
             .full(label(T.service), "<strong class=\"service\">\(text(T.service))</strong>"),
-            .full(label(T.description), multiline(text(T.description))),
+            .full(escape(FormText.department(language)), escape(record.department)),
+            .full(label(T.description), detailed(multiline(text(T.description)), language)),
             .full(label(T.reason), multiline(text(T.reason))),
             .full(label(T.informationKinds), itemList(a[T.informationKinds]?.list ?? [])),
             .full(label(T.users), itemList(users, extra: escape(FormText.userTotal(users.count)(language)))),
@@ -53,8 +54,10 @@ extension FormHTML {
         html += "<h1>\(escape(Localized("約款による外部サービス終了確認書", "Termination of a service used under click-through terms")(language)))</h1>\n"
         html += "<p class=\"lead\">\(escape(Localized("以下の通り、利用中のサービスを終了します。", "The service in use ends as follows.")(language)))</p>\n</header>\n"
         html += section(nil, rows: rows, className: "fields")
+        html += "<p class=\"remark\">\(escape(FormText.terminationAttachRemark(language)))</p>\n"
         html += checksTable(items: TerminationProcedure.checks, applicantMarks: applicantMarks, reviewerMarks: reviewerMarks,
                             notes: notes, language: language)
+        html += "<p class=\"remark\">\(escape(FormText.evidenceRemark(language)))</p>\n"
         html += section(Localized("利用責任者の確認", "Review by the 利用責任者")(language), rows: decisions)
         html += "</article>\n"
         return html

@@ -28,9 +28,21 @@ public enum DutyRules {
             "Incidents at other organisations are recorded by a 利用責任者, who alerts the users (section 6(7)).")
     }
 
-    /// Continuing or stopping after a change is the 利用責任者's decision (6(1)).
-    public static func mayDecideContinuation(member: StaffMember?, application: ApplicationRecord) -> Localized? {
-        member?.reviews(application.department) == true ? nil : Localized(
+    /// Continuing or stopping after a change is the 利用責任者's decision (6(1)): never the
+    /// applicant's nor the 所属長's, even when they are also a 利用責任者 of the 課, since it
+    /// is the check on what they asked for and on whom they answer to.
+    public static func mayDecideContinuation(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
+        if login == application.applicantLogin {
+            return Localized(
+                "継続の可否は利用責任者が判断します。申請者（\(login)）は判断できません（手順書6(1)）。",
+                "Whether to continue is the 利用責任者's decision; the applicant (\(login)) cannot make it (section 6(1)).")
+        }
+        if login == application.departmentHead.login {
+            return Localized(
+                "継続の可否は利用責任者が判断します。所属長（\(application.departmentHead.name)）は判断できません（手順書6(1)）。",
+                "Whether to continue is the 利用責任者's decision; the 所属長 (\(application.departmentHead.name)) cannot make it (section 6(1)).")
+        }
+        return member?.reviews(application.department) == true ? nil : Localized(
             "継続の可否は\(application.department)の利用責任者が判断します。",
             "Whether to continue is decided by the 利用責任者 of \(application.department).")
     }

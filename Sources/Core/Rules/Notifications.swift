@@ -18,13 +18,31 @@ public enum Notifications {
             recipients += directory.reviewers(of: application.department).map { ($0.login, $0.name) }
         }
         var seen = Set<String>()
-        return recipients.compactMap { recipient in
+        let told = recipients.compactMap { recipient -> Alert? in
             let key = recipient.login ?? Names.normalised(recipient.name ?? "")
             guard seen.insert(key).inserted else { return nil }
             return Alert(
                 applicationID: application.id, kind: kind, recipientLogin: recipient.login,
                 recipientName: recipient.login == nil ? recipient.name : directory.name(forLogin: recipient.login!) ?? recipient.name,
                 message: message, createdAt: timestamp, needsDecision: needsDecision)
+        }
+        return told + tellOtherwise(application, told.filter { $0.recipientLogin == nil }.compactMap(\.recipientName), message, directory, at: timestamp)
+    }
+
+    /// "Every user" must be told (6(2), 6(7)), but one who is not in the directory never reads
+    /// an alert here: the 利用責任者 of the 課 gets their names, to tell them by other means.
+    static func tellOtherwise(
+        _ application: ApplicationRecord, _ unlisted: [String], _ message: Localized, _ directory: Directory, at timestamp: String
+    ) -> [Alert] {
+        guard !unlisted.isEmpty else { return [] }
+        let names = unlisted.joined(separator: "、")
+        let request = Localized(
+            "名簿にない利用者（\(names)）にはお知らせが届きません。電話・口頭など別の方法で次の内容を伝えてください：",
+            "Users not in the directory (\(names)) receive no alert here. Tell them by other means (telephone, in person): ") + message
+        return directory.reviewers(of: application.department).map { reviewer in
+            Alert(
+                applicationID: application.id, kind: .tellOtherwise, recipientLogin: reviewer.login, recipientName: reviewer.name,
+                message: request, createdAt: timestamp)
         }
     }
 

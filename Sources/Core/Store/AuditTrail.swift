@@ -43,6 +43,8 @@ enum AuditTrail {
     static let genesis = String(repeating: "0", count: 64)
     static let keyAction = "key"
     static let baselineAction = "baseline"
+    /// Services already in use, registered from a spreadsheet by an administrator.
+    static let importAction = "import"
 
     static func append(_ db: Database, actor: String, action: String, subject: String, detail note: String, at: String) throws {
         let detail = try EntryDetail(note: note, rows: ChangeCapture.take(db)).encoded()

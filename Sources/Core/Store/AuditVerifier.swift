@@ -144,7 +144,8 @@ struct AuditVerifier {
         return findings
     }
 
-    /// Every stored file must still have the hash it is named by, and every attachment row its file.
+    /// Every stored file must still have the hash it is named by (whatever its extension), and
+    /// every attachment row its file.
     func attachmentFindings(_ db: Database) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let manager = FileManager.default
@@ -152,14 +153,14 @@ struct AuditVerifier {
             for shard in shards.sorted() where !shard.hasPrefix(".") {
                 for name in ((try? manager.contentsOfDirectory(atPath: vault.folder + "/" + shard)) ?? []).sorted() where !name.hasPrefix(".") {
                     let path = vault.folder + "/" + shard + "/" + name
-                    if FileVault.sha256(ofFileAt: path) != name {
+                    if FileVault.sha256(ofFileAt: path).map({ $0[...] }) != FileVault.digest(inName: name) {
                         findings.append(AuditFinding(.attachmentChanged, sequence: nil, subject: path))
                     }
                 }
             }
         }
         for sha in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256") {
-            if !manager.fileExists(atPath: vault.path(of: sha)) {
+            if vault.copies(of: sha).isEmpty {
                 findings.append(AuditFinding(.attachmentMissing, sequence: nil, subject: vault.path(of: sha)))
             }
         }

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 
-/// Attachments copied into a folder beside the store, named by their SHA-256, so a record
-/// survives the original file being moved or deleted, and the same file is kept once.
+/// Attachments copied into a folder beside the store, named by their SHA-256 and the original's
+/// extension, so a record survives the original file being moved or deleted, the same file is
+/// kept once, and the copy opens in the program its kind needs.
 public struct FileVault: AttachmentIntake {
     public let folder: String
     /// Where relative paths typed by the user start from.
@@ -31,7 +32,38 @@ public struct FileVault: AttachmentIntake {
         "\(folder)/\(sha256.prefix(2))/\(sha256)"
     }
 
-    public func storedPath(of attachment: Attachment) -> String { path(of: attachment.sha256) }
+    /// The copy named with the original's extension; a store from before extensions were kept
+    /// holds the bare hash, which is used when that is all there is.
+    public func storedPath(of attachment: Attachment) -> String {
+        let named = path(of: attachment.sha256, extension: Self.fileExtension(of: attachment.fileName))
+        return FileManager.default.fileExists(atPath: named) ? named : path(of: attachment.sha256)
+    }
+
+    func path(of sha256: String, extension fileExtension: String) -> String {
+        path(of: sha256) + (fileExtension.isEmpty ? "" : "." + fileExtension)
+    }
+
+    /// The extension worth keeping: a short run of letters and digits, nothing a shell or a
+    /// file manager could read as more than a kind of file.
+    static func fileExtension(of fileName: String) -> String {
+        let candidate = (fileName as NSString).pathExtension
+        guard !candidate.isEmpty, candidate.count <= 10,
+            candidate.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.alphanumerics.contains($0) })
+        else { return "" }
+        return candidate
+    }
+
+    /// The hash a stored file is named by: its name up to the extension.
+    static func digest(inName name: String) -> Substring {
+        name.prefix { $0 != "." }
+    }
+
+    /// Every stored copy of one content, whatever extension it was kept under.
+    func copies(of sha256: String) -> [String] {
+        let shard = (path(of: sha256) as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: shard)) ?? []
+        return names.filter { Self.digest(inName: $0) == sha256 }.sorted().map { shard + "/" + $0 }
+    }
 
     public func ingest(path typed: String) -> Result<Attachment, AttachmentProblem> {
         let expanded = (typed as NSString).expandingTildeInPath
@@ -42,14 +74,15 @@ public struct FileVault: AttachmentIntake {
         }
         guard !isDirectory.boolValue else { return .failure(.notAFile(path: typed)) }
         guard !StoreFiles.isSymbolicLink(path) else { return .failure(.symbolicLink(path: typed)) }
-        switch keep(path) {
+        let name = (path as NSString).lastPathComponent
+        switch keep(path, extension: Self.fileExtension(of: name)) {
         case .failure(.tooLarge(_, let size, let limit)): return .failure(.tooLarge(path: typed, size: size, limit: limit))
         case .failure(.empty): return .failure(.empty(path: typed))
         case .failure(.symbolicLink): return .failure(.symbolicLink(path: typed))
         case .failure: return .failure(.unreadable(path: typed))
         case .success(let (digest, size)):
             return .success(Attachment(
-                sha256: digest, fileName: (path as NSString).lastPathComponent, size: size, addedAt: Village.timestamp(clock.now)))
+                sha256: digest, fileName: name, size: size, addedAt: Village.timestamp(clock.now)))
         }
     }
 
@@ -57,7 +90,7 @@ public struct FileVault: AttachmentIntake {
     /// any size costs the same memory and is read once. The copy is written under a temporary
     /// name and renamed to its hash, so a killed process never leaves half a file under a name
     /// that claims a hash it does not have.
-    private func keep(_ path: String) -> Result<(digest: String, size: Int64), AttachmentProblem> {
+    private func keep(_ path: String, extension fileExtension: String) -> Result<(digest: String, size: Int64), AttachmentProblem> {
         let input = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { return .failure(errno == ELOOP ? .symbolicLink(path: path) : .unreadable(path: path)) }
         defer { close(input) }
@@ -94,7 +127,7 @@ public struct FileVault: AttachmentIntake {
         }
         guard size > 0 else { return .failure(.empty(path: path)) }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        let target = self.path(of: digest)
+        let target = self.path(of: digest, extension: fileExtension)
         do {
             try makeFolder((target as NSString).deletingLastPathComponent)
         } catch {

@@ -107,7 +107,17 @@ struct RecordReplay {
                 let justifiedBy: String?
                 switch status {
                 case "approved", "returned", "refused": justifiedBy = "decision"
+                case "in_use" where before.isEmpty && entry.action == AuditTrail.importAction:
+                    // A service already in use, registered by an administrator from a spreadsheet.
+                    justifiedBy = nil
+                    if staff[entry.actor]?.isAdministrator != true { broken(ReplayText.importedByNonAdministrator, image) }
                 case "in_use": justifiedBy = "acknowledgement"
+                case ApplicationStatus.withdrawn.rawValue:
+                    justifiedBy = nil
+                    if let refusal = DraftActions.withdrawalRefusal(
+                        applicant: Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
+                        broken(refusal, image)
+                    }
                 case "submitted": justifiedBy = nil
                     if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
                 default: justifiedBy = nil

@@ -126,7 +126,7 @@ extension SQLiteStore {
     public func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord {
         try recordedWrite { db in
             guard let application = try Self.loadApplication(db, id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            if let refusal = DutyActions.mayDecideContinuation(application, member: try Self.loadStaff(db, login: login)) {
+            if let refusal = DutyActions.mayDecideContinuation(application, login: login, member: try Self.loadStaff(db, login: login)) {
                 throw StoreError.refused([refusal])
             }
             try db.execute(
@@ -136,7 +136,7 @@ extension SQLiteStore {
                     """,
                 arguments: [timestamp, login, applicationID])
             try AuditTrail.append(
-                db, actor: login, action: stop == nil ? "continue" : "discontinue", subject: "application/\(applicationID)",
+                db, actor: login, action: stop == nil ? ContinuationDecision.actions.continues : ContinuationDecision.actions.stops, subject: "application/\(applicationID)",
                 detail: reason, at: timestamp)
             if let stop { try Self.stop(db, application, stop) }
             try Self.insert(db, alerts, actor: login)

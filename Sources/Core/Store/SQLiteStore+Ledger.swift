@@ -26,8 +26,9 @@ extension SQLiteStore {
                 guard let cadence = kind.schedule else { continue }
                 let due = DutySchedule.earliestOpenDue(
                     cadence: cadence, inUseFrom: start, doneOn: record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn))
-                // Nothing is due once the end date of a termination has come.
-                if let end = record.termination?.endDate, due >= end { continue }
+                // Nothing is due once the end date of a termination, or the end of the approved
+                // period, has come.
+                if let end = record.activeUntil, due >= end { continue }
                 try db.execute(
                     sql: "INSERT INTO duty_due (application_id, kind, due_on) VALUES (?, ?, ?)",
                     arguments: [id, kind.rawValue, due.iso])
@@ -85,7 +86,8 @@ extension SQLiteStore {
             let (conditions, arguments) = Self.matchingConditions(filter, today: today)
             let sql = """
                 SELECT id, status, department, provider, service, applicant_name, submitted_on, period_start, period_end,
-                classification, personal_information, user_count, service_manager, department_head, latest_outcome, decided_on
+                classification, personal_information, user_count, service_manager, department_head, latest_outcome, decided_on,
+                ended_on
                 FROM application
                 """ + Self.whereOrderLimit(conditions, filter)
             let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
@@ -97,7 +99,7 @@ extension SQLiteStore {
                     classification: (row[9] as Int?).flatMap(Classification.init(rawValue:)), personalInformation: row[10],
                     userCount: row[11] ?? 0, serviceManager: row[12] ?? "", departmentHead: row[13] ?? "",
                     latestOutcome: (row[14] as String?).flatMap(DecisionOutcome.init(rawValue:)),
-                    decidedOn: (row[15] as String?).flatMap(Day.init(iso:))))
+                    decidedOn: (row[15] as String?).flatMap(Day.init(iso:)), endedOn: (row[16] as String?).flatMap(Day.init(iso:))))
             }
         }
     }
@@ -177,7 +179,20 @@ extension SQLiteStore {
             var editors: [Int64: [String]] = [:]
             var terminationEditors: [Int64: [String]] = [:]
             var incidents: [Int64: [Incident]] = [:]
+            var continuations: [Int64: [ContinuationDecision]] = [:]
             if parts == .whole {
+                let subjects = ids[start..<min(start + batch, ids.count)].map { "'application/\($0)'" }.joined(separator: ",")
+                let actions = ContinuationDecision.actions
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT subject, action, actor, detail, at FROM audit
+                    WHERE subject IN (\(subjects)) AND action IN ('\(actions.continues)', '\(actions.stops)') ORDER BY sequence
+                    """)
+                while let row = try rows.next() {
+                    let subject: String = row["subject"]
+                    guard let id = Int64(subject.dropFirst("application/".count)) else { continue }
+                    continuations[id, default: []].append(ContinuationDecision(
+                        continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).map { EntryDetail.decode($0)?.note ?? $0 } ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
+                }
                 try each("SELECT application_id, login FROM application_editor WHERE application_id IN ($IDS) ORDER BY login") { row in
                     editors[row[0], default: []].append(row[1])
                 }
@@ -201,6 +216,7 @@ extension SQLiteStore {
                 record.dutyRecords = duties[record.id] ?? []
                 record.editors = editors[record.id] ?? []
                 record.incidents = incidents[record.id] ?? []
+                record.continuations = continuations[record.id] ?? []
                 records.append(record)
             }
         }

@@ -102,7 +102,7 @@ extension SQLiteStore {
             return unused
         }
         // Files go only after the records that named them are gone for good.
-        for sha in removedBlobs { unlink(vault.path(of: sha)) }
+        for sha in removedBlobs { for copy in vault.copies(of: sha) { unlink(copy) } }
         return ids.count
     }
 }

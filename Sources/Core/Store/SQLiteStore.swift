@@ -182,14 +182,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 id = corrected
                 try db.execute(sql: "DELETE FROM application_attachment WHERE application_id = ?", arguments: [id])
             } else {
-                try db.execute(
-                    sql: """
-                        INSERT INTO application (answers, department, provider, service, period_start, period_end,
-                        applicant, status, procedure_version, submitted_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, 1)
-                        """,
-                    arguments: StatementArguments(columns + [draft.owner, procedureVersion, timestamp]))
-                id = db.lastInsertedRowID
+                id = try Self.insertApplication(
+                    db, answers: answers, json: json, applicant: draft.owner, status: .submitted, procedureVersion: procedureVersion,
+                    at: timestamp)
             }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO application_editor (application_id, login) VALUES (?, ?)",
@@ -209,6 +204,25 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 subject: "application/\(id)", detail: "version \(record.version)\n" + json, at: timestamp)
             return record
         }
+    }
+
+    /// A new application's row, with the answers kept in columns for the ledger.
+    static func insertApplication(
+        _ db: Database, answers: Answers, json: String, applicant: String, status: ApplicationStatus, procedureVersion: String,
+        at timestamp: String
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO application (answers, department, provider, service, period_start, period_end,
+                applicant, status, procedure_version, submitted_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """,
+            arguments: [
+                json, answers[ApplicationFields.department]?.text ?? "", answers[ApplicationFields.provider]?.text ?? "",
+                answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
+                answers[ApplicationFields.periodEnd]?.date?.iso, applicant, status.rawValue, procedureVersion, timestamp,
+            ])
+        return db.lastInsertedRowID
     }
 
     public func applications() throws -> [ApplicationRecord] {

@@ -268,6 +268,11 @@ enum Schema {
                 t.primaryKey(["login", "item", "day"])
             }
         }
+        migrator.registerMigration("seed-audit-by-subject") { db in
+            // A service's page shows the continuation decisions the log records (6(1)); reading
+            // them by subject must not walk the whole log.
+            try db.create(index: "audit_by_subject", on: "audit", columns: ["subject", "action"])
+        }
         return migrator
     }
 }

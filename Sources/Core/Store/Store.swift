@@ -17,6 +17,12 @@ public protocol Store: AnyObject, Sendable {
     /// by another session (`StoreError.draftChangedElsewhere`).
     func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft
     func deleteDraft(id: Int64) throws
+    /// Throws a draft away at its writer's wish, audited (DraftActions.mayDiscard).
+    func discardDraft(_ draft: Draft, by login: String, at timestamp: String) throws
+    /// The applicant takes back an application nobody has decided yet (DraftActions.mayWithdraw).
+    func withdraw(_ applicationID: Int64, by login: String, at timestamp: String) throws -> ApplicationRecord
+    /// Registers services already in use, all or none, audited as imported by an administrator.
+    func importServices(_ services: [ImportedService], by login: String, at timestamp: String) throws -> [ApplicationRecord]
 
     /// Records the application and removes its draft in one transaction.
     func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord

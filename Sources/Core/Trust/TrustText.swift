@@ -19,6 +19,16 @@ public enum ReplayText {
     static let submittedByAnother = Localized(
         "申請者本人ではない人が提出したことになっています。", "It was submitted by someone other than its applicant.")
 
+    static let withdrawnByAnother = Localized(
+        "申請者本人ではない人が申請を取り下げたことになっています。", "It was withdrawn by someone other than its applicant.")
+
+    static let withdrawnAfterDecision = Localized(
+        "利用責任者の判断の後で申請が取り下げられたことになっています。", "It was withdrawn after the 利用責任者 had decided.")
+
+    static let importedByNonAdministrator = Localized(
+        "管理者ではない人が、利用中のサービスを台帳に取り込んだことになっています。",
+        "Services in use were imported into the ledger by someone who is not an administrator.")
+
     static func statusWithoutRecord(_ status: String) -> Localized {
         Localized(
             "状態が「\(status)」に変わっていますが、それを決めた記録（判断・リスクの確認）が同じ記録にありません。",

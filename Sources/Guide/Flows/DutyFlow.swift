@@ -37,7 +37,7 @@ struct DutyFlow {
             application = try store.recordDuty(change.duty!, stop: change.stop, alerts: change.alerts)
             session.show(.success, DutyText.recorded(kind, application)(language))
             if change.stop != nil { session.show(.warning, DutyText.stopped(application)(language)) }
-            if !change.alerts.isEmpty { session.show(.info, DutyText.alerted(change.alerts.count)(language)) }
+            if !change.alerts.isEmpty { session.show(.info, DutyText.alerted(change.alerts)(language)) }
         }
     }
 
@@ -58,7 +58,7 @@ struct DutyFlow {
             let change = DutyActions.stop(application, reason: why, by: actor.login, at: now, directory: try directory())
             let stopped = try store.stopService(id, change.stop!, alerts: change.alerts)
             session.show(.warning, DutyText.stopped(stopped)(language))
-            session.show(.info, DutyText.alerted(change.alerts.count)(language))
+            session.show(.info, DutyText.alerted(change.alerts)(language))
         }
         if let reason {
             try apply(reason)
@@ -72,7 +72,7 @@ struct DutyFlow {
     func continuation(_ id: Int64) throws -> Int32 {
         let actor = try session.actor(store)
         let application = try application(id)
-        if refuse(DutyActions.mayDecideContinuation(application, member: actor.member)) { return 1 }
+        if refuse(DutyActions.mayDecideContinuation(application, login: actor.login, member: actor.member)) { return 1 }
         return try form.run(EventProcedures.continuation(), about: id) { draft in
             let decided = DutyActions.continuation(
                 application, answers: draft.state.answers, by: actor.login, name: actor.name, at: now, directory: try directory())
@@ -102,7 +102,7 @@ struct DutyFlow {
             let change = DutyActions.incidentElsewhere(
                 answers: answers, candidates: candidates, by: actor.login, at: now, today: today, directory: try directory())
             try store.recordIncident(change.incident!, alerts: change.alerts)
-            session.show(.success, DutyText.incidentElsewhereRecorded(change.affected, alerts: change.alerts.count)(language))
+            session.show(.success, DutyText.incidentElsewhereRecorded(change.affected, alerts: change.alerts)(language))
         }
     }
 

@@ -85,16 +85,27 @@ struct InterviewLoop {
 
     /// Offers the person's drafts of this procedure; nil when they left instead of choosing.
     func chooseDraft(_ drafts: [Draft], fresh: Draft) throws -> Draft? {
-        guard !drafts.isEmpty else { return fresh }
-        let choice = try session.ask(
-            DraftChoice.prompt(drafts, interview: interview), completions: ["new"], bail: bail, language: language
-        ) { DraftChoice.interpret($0, count: drafts.count) }
-        switch choice {
-        case nil: return nil
-        case .startNew: return fresh
-        case .resume(let index):
-            session.show(DraftChoice.resumed(interview))
-            return drafts[index]
+        var drafts = drafts
+        while !drafts.isEmpty {
+            let choice = try session.ask(
+                DraftChoice.prompt(drafts, interview: interview), completions: ["new"], bail: bail, language: language
+            ) { DraftChoice.interpret($0, count: drafts.count) }
+            switch choice {
+            case nil: return nil
+            case .startNew: return fresh
+            case .resume(let index):
+                session.show(DraftChoice.resumed(interview))
+                return drafts[index]
+            case .discard(let index):
+                let draft = drafts.remove(at: index)
+                if let refusal = DraftActions.mayDiscard(draft, login: session.login) {
+                    session.show(.error, refusal(language))
+                    return nil
+                }
+                try store.discardDraft(draft, by: session.login, at: Village.timestamp(session.clock.now))
+                session.show(.success, DraftActions.discarded(draft)(language))
+            }
         }
+        return fresh
     }
 }

@@ -109,21 +109,21 @@ import Testing
         let text = LedgerCSV.document([Self.record(id: 1, service: "Example Drive 無料プラン"), Self.record(id: 2, service: "別")], .ja)
         let table = CSV.parse(text)
         #expect(table.count == 3)
-        #expect(table[0] == ["番号", "状態", "課", "提供会社名", "提供サービス名", "申請者", "申請日", "利用開始", "利用終了",
+        #expect(table[0] == ["番号", "状態", "課", "提供会社名", "提供サービス名", "申請者", "申請日", "利用開始", "利用終了", "終了日",
                              "重要性分類", "個人情報", "利用者数", "サービス管理担当者", "所属長名", "最新の判断", "判断日"])
         // Submitted at 01:00 on 1 April, Japan time.
         #expect(table[1] == ["1", "利用中", "総務課", "Example Storage株式会社, Japan", "Example Drive 無料プラン", "山田 太郎",
-                             "2026-04-01", "2026-04-01", "2027-03-31", "Ⅳ", "いいえ", "3", "佐藤 花子", "鈴木 一郎", "承認", "2026-04-03"])
+                             "2026-04-01", "2026-04-01", "2027-03-31", "", "Ⅳ", "いいえ", "3", "佐藤 花子", "鈴木 一郎", "承認", "2026-04-03"])
         #expect(table[2][0] == "2")
     }
 
     @Test func englishHeadersAndLabels() {
         let table = CSV.parse(LedgerCSV.document([Self.record(id: 1, service: "Drive")], .en))
         #expect(table[0].first == "ID")
-        #expect(table[0].count == 16)
+        #expect(table[0].count == 17)
         #expect(table[1][1] == "in use")
-        #expect(table[1][10] == "no")
-        #expect(table[1][14] == "approved")
+        #expect(table[1][11] == "no")
+        #expect(table[1][15] == "approved")
     }
 
     /// Decision: cells typed by staff that start with = + - @ are prefixed with ' so Excel

@@ -42,13 +42,15 @@ struct FileVaultStreamingTests {
         return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
     }
 
-    @Test func aFileOfManyBlocksIsCopiedWholeUnderItsHash() throws {
+    @Test func aFileOfManyBlocksIsCopiedWholeUnderItsHashAndExtension() throws {
         let folder = try Folder()
         let (file, contents) = try folder.write("minutes.pdf", size: 3 * 1_048_576 + 17)
         let kept = try folder.vault(limit: 10 * 1_048_576).ingest(path: file).get()
         #expect(kept.sha256 == (try Self.sha256sum(file)))
         #expect(kept.size == Int64(contents.count))
-        let copy = folder.vault(limit: 1).path(of: kept.sha256)
+        let copy = folder.vault(limit: 1).storedPath(of: kept)
+        // The copy keeps the original's extension, so it opens in the program its kind needs.
+        #expect(copy.hasSuffix("/" + kept.sha256 + ".pdf"))
         #expect(FileManager.default.contents(atPath: copy) == contents)
         #expect(try folder.leftovers().isEmpty)
     }
@@ -62,7 +64,7 @@ struct FileVaultStreamingTests {
         #expect(try vault.ingest(path: "exact.bin").get().size == limit)
         #expect(vault.ingest(path: "over.bin") == .failure(.tooLarge(path: "over.bin", size: limit + 1, limit: limit)))
         #expect(try folder.leftovers().isEmpty)
-        let stored = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/store.files").filter { ($0 as NSString).lastPathComponent.count == 64 }
+        let stored = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/store.files").filter { FileVault.digest(inName: ($0 as NSString).lastPathComponent).count == 64 }
         #expect(stored.count == 1)
         _ = (exact, over)
         let message = EngineText.attachmentProblem(.tooLarge(path: "over.bin", size: limit + 1, limit: limit))

@@ -18,7 +18,10 @@ private final class StoreFolder {
     var storePath: String { path + "/yakkan.sqlite" }
 
     /// Where the store keeps a copy of an attachment: `<store>.files/xx/<sha256>`.
-    func copyPath(_ sha256: String) -> String { storePath + ".files/" + sha256.prefix(2) + "/" + sha256 }
+    /// Where the store keeps its copy: named by the hash and the original's extension.
+    func copyPath(_ sha256: String, extension fileExtension: String = "png") -> String {
+        storePath + ".files/" + sha256.prefix(2) + "/" + sha256 + "." + fileExtension
+    }
 
     func open(workingDirectory: String? = nil) throws -> SQLiteStore {
         try SQLiteStore(path: storePath, workingDirectory: workingDirectory ?? path, clock: clock, keyRing: KeyRing(folder: path + "/test-keys", scope: .everyone))
@@ -375,7 +378,7 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
 
     // MARK: Attachments
 
-    @Test func anAttachmentIsCopiedUnderItsSHA256AndOutlivesTheOriginal() throws {
+    @Test func anAttachmentIsCopiedUnderItsSHA256AndExtensionAndOutlivesTheOriginal() throws {
         let folder = try StoreFolder()
         let store = try folder.open()
         var contents = Data("署名画面のコピー\n".utf8)
@@ -390,20 +393,21 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
         #expect(kept.size == Int64(contents.count))
         #expect(kept.addedAt == Village.timestamp(clock.now))
 
-        let copy = folder.storePath + ".files/" + expected.prefix(2) + "/" + expected
+        let copy = folder.copyPath(expected)
+        #expect(store.storedPath(of: kept) == copy)
         #expect(FileManager.default.contents(atPath: copy) == contents)
         #expect(try sha256sum(copy) == expected)
 
         try FileManager.default.removeItem(atPath: original)
         #expect(FileManager.default.contents(atPath: copy) == contents)
 
-        // The same contents under another name are kept once.
+        // The same contents under another name of the same kind are kept once.
         let again = try folder.write("again.png", contents)
         let second = try store.intake.ingest(path: again).get()
         #expect(second.sha256 == expected)
         #expect(second.fileName == "again.png")
         let stored = try FileManager.default.contentsOfDirectory(atPath: folder.storePath + ".files/" + expected.prefix(2))
-        #expect(stored == [expected])
+        #expect(stored == [expected + ".png"])
     }
 
     @Test func aRelativePathStartsFromTheWorkingDirectory() throws {

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Core
+
+/// Withdrawing, discarding and importing on a real store, each checked by `audit verify` run
+/// by someone else: the legitimate changes pass, the same changes signed by the wrong person
+/// are named.
+@Suite struct WithdrawAndImportTests {
+    typealias Village = SignedLogAttackTests.Village
+
+    static func rulesBroken(_ report: AuditReport) -> [Localized] {
+        report.findings.compactMap { finding -> Localized? in
+            if case .ruleBroken(let reason) = finding.kind { return reason }
+            return nil
+        }
+    }
+
+    // MARK: Withdraw and discard
+
+    /// A withdrawal written with yakkan's own code and signed by `login`, past the shell's and the store's checks.
+    static func signWithdrawal(of id: Int64, as login: String, in village: Village) throws {
+        _ = try village.store(as: login).recordedWrite { db in
+            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(id)")
+            try AuditTrail.append(db, actor: login, action: "withdraw", subject: "application/\(id)", detail: "", at: "2026-04-03T00:00:00Z")
+        }
+    }
+
+    @Test func theApplicantWithdrawsBeforeTheDecisionAndVerifyAgrees() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        #expect(throws: StoreError.refused([DraftActions.mayWithdraw(submitted, login: "kato")!])) {
+            try village.store(as: "kato").withdraw(submitted.id, by: "kato", at: "2026-04-02T00:00:00Z")
+        }
+        let withdrawn = try village.store(as: "yamada").withdraw(submitted.id, by: "yamada", at: "2026-04-02T00:00:00Z")
+        #expect(withdrawn.status == .withdrawn)
+        #expect(try village.verify(as: "sato").findings == [])
+        // Withdrawn is final: no second withdrawal, no decision.
+        #expect(DraftActions.mayWithdraw(withdrawn, login: "yamada") != nil)
+        #expect(withdrawn.reviewable.notAwaiting != nil)
+        #expect(throws: (any Error).self) { try village.approve(withdrawn) }
+        let entries = try village.store(as: "sato").auditEntries()
+        #expect(entries.last?.action == "withdraw" && entries.last?.actor == "yamada")
+    }
+
+    @Test func aWithdrawalAfterTheDecisionIsRefusedAndOneForgedIsNamed() throws {
+        let village = try Village()
+        let approved = try village.approve(try village.applicationSubmitted())
+        #expect(DraftActions.mayWithdraw(approved, login: "yamada") != nil)
+        #expect(throws: StoreError.self) { try village.store(as: "yamada").withdraw(approved.id, by: "yamada", at: "2026-04-03T00:00:00Z") }
+        // yamada signs, as yamada, a withdrawal of an approved application with yakkan's own code.
+        try Self.signWithdrawal(of: approved.id, as: "yamada", in: village)
+        #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnAfterDecision])
+    }
+
+    @Test func aWithdrawalSignedBySomeoneElseIsNamed() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        try Self.signWithdrawal(of: submitted.id, as: "kato", in: village)
+        #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnByAnother])
+    }
+
+    @Test func aDraftIsDiscardedOnlyByItsWriterAndTheLogSaysSo() throws {
+        let village = try Village()
+        _ = try village.applicationSubmitted()
+        let yamada = try village.store(as: "yamada")
+        let draft = try yamada.saveDraft(
+            Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
+                ApplicationFields.provider: .text("Example Storage株式会社"), ApplicationFields.service: .text("Example Drive"),
+            ])), at: "2026-04-02T00:00:00Z")
+        #expect(throws: StoreError.refused([DraftActions.mayDiscard(draft, login: "kato")!])) {
+            try village.store(as: "kato").discardDraft(draft, by: "kato", at: "2026-04-02T00:01:00Z")
+        }
+        try yamada.discardDraft(draft, by: "yamada", at: "2026-04-02T00:02:00Z")
+        #expect(try yamada.drafts(owner: "yamada", procedureID: "application").isEmpty)
+        let last = try #require(try yamada.auditEntries().last)
+        #expect(last.action == "discard-draft" && last.actor == "yamada" && last.subject == "draft/\(draft.id!)")
+        #expect(try village.verify(as: "sato").findings == [])
+    }
+
+    // MARK: Import
+
+    static let staff = [
+        StaffMember(login: "kato", name: "加藤 誠", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]),
+        StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"),
+        StaffMember(login: "suzuki", name: "鈴木 一郎", department: "総務課"),
+    ]
+
+    static let spreadsheet = """
+        番号,状態,課,提供会社名,提供サービス名,申請者,申請日,利用開始,利用終了,終了日,重要性分類,個人情報,利用者数,サービス管理担当者,所属長名,最新の判断,判断日
+        ,利用中,総務課,Example Storage株式会社,Example Drive 無料プラン,佐藤 花子,2025-03-10,2025-04-01,2027-03-31,,Ⅳ,いいえ,3,佐藤 花子,鈴木 一郎,承認,2025-03-20
+        ,利用中,総務課,"Example Mail, Inc.",'=Mail,山田 太郎,令和7年5月1日,R7.5.7,2026-05-31,,3,はい,12,sato,鈴木 一郎,,
+
+        """
+
+    func directory(_ village: Village) throws -> SQLiteStore {
+        let kato = try village.store(as: "kato")
+        for (index, member) in Self.staff.enumerated() {
+            _ = try kato.addStaff(member, by: "kato", at: "2026-04-01T00:0\(index):00Z")
+        }
+        return kato
+    }
+
+    func exported(_ store: SQLiteStore) throws -> [[String]] {
+        var rows: [[String]] = []
+        try store.eachLedgerRow(LedgerFilter(), today: Day(iso: "2026-04-01")!) { rows.append(LedgerCSV.row($0, .ja)) }
+        return [LedgerCSV.headers(.ja)] + rows
+    }
+
+    @Test func servicesInUseAreImportedAndExportThenImportRoundTrips() throws {
+        let first = try Village()
+        let kato = try directory(first)
+        let reading = ImportActions.read(Self.spreadsheet, staff: Self.staff, today: Core.Village.today(first.clock))
+        #expect(reading.problems == [])
+        let imported = try kato.importServices(reading.services, by: "kato", at: "2026-04-01T01:00:00Z")
+        #expect(imported.map(\.status) == [.inUse, .inUse])
+        #expect(imported[1].serviceManagerLogin == "sato" && imported[1].service == "=Mail" && imported[1].userCount == 12)
+        // Duties run from the day it was imported (what came before was kept on paper), and the
+        // spreadsheet's 申請日 is kept for the ledger.
+        #expect(imported[0].inUseFrom == Day(iso: "2026-04-01"))
+        #expect(LedgerRow(imported[0]).submittedOn == Day(iso: "2025-03-10"))
+        #expect(try first.verify(as: "sato").findings == [])
+        #expect(try kato.auditEntries().filter { $0.action == "import" }.count == 2)
+
+        let csv = CSV.document(headers: LedgerCSV.headers(.ja), rows: Array(try exported(kato).dropFirst()))
+        let second = try Village()
+        let again = try directory(second)
+        let rereading = ImportActions.read(csv, staff: Self.staff, today: Core.Village.today(second.clock))
+        #expect(rereading.problems == [])
+        _ = try again.importServices(rereading.services, by: "kato", at: "2026-04-01T01:00:00Z")
+        // Every column but the number each store gives comes back as it went out.
+        #expect(try exported(again).map { Array($0.dropFirst()) } == (try exported(kato)).map { Array($0.dropFirst()) })
+        let original = CSV.parse(Self.spreadsheet).dropFirst().filter { $0 != [""] }
+        #expect(try exported(kato).dropFirst().map { Array($0[2...5]) } == original.map { Array($0[2...5]) }.map { row in
+            row.map { $0 == "=Mail" ? "'=Mail" : $0 }
+        })
+    }
+
+    @Test func everyRowIsCheckedAndEachProblemNamesItsRowAndColumn() throws {
+        let bad = """
+            番号,状態,課,提供会社名,提供サービス名,申請者,申請日,利用開始,利用終了,終了日,重要性分類,個人情報,利用者数,サービス管理担当者,所属長名,最新の判断,判断日
+            ,利用中,総務課,Example,Drive,佐藤 花子,,2026-04-01,2026-03-31,,Ⅳ,いいえ,3,佐藤 花子,鈴木 一郎,,
+            ,終了,総務課,Example,Mail,佐藤 花子,,2026-04-01,2027-03-31,2026-09-30,Ⅴ,たぶん,三人,田中 一郎,鈴木 一郎,,
+            ,利用中,総務課,Example,Chat,佐藤 花子,,2026-04-01,2027-03-31,,,,2,佐藤 花子,鈴木 一郎,,
+            """
+        let reading = ImportActions.read(bad, staff: Self.staff, today: Day(iso: "2026-04-01")!)
+        #expect(reading.services.isEmpty, "all or nothing: a good row is not imported while others are wrong")
+        #expect(reading.problems.map { "\($0.row):\($0.column)" } == [
+            "2:利用終了", "3:状態", "3:終了日", "3:重要性分類", "3:個人情報", "3:利用者数", "3:サービス管理担当者",
+        ])
+        #expect(reading.problems[0](.ja) == "2行目「利用終了」：利用開始より前の日付です。")
+        #expect(reading.problems[6](.en).hasPrefix("Row 3, サービス管理担当者: “田中 一郎” is not in the staff directory."))
+    }
+
+    @Test func aSpreadsheetWithoutTheExportsColumnsIsRefusedByName() {
+        let reading = ImportActions.read("Service,Provider\nDrive,Example\n", staff: Self.staff, today: Day(iso: "2026-04-01")!)
+        #expect(reading.services.isEmpty)
+        #expect(reading.problems.count == LedgerCSV.headers(.ja).count)
+        #expect(reading.problems.allSatisfy { $0.row == 1 })
+    }
+
+    @Test func onlyAnAdministratorImportsAndAnImportSignedByAnotherIsNamed() throws {
+        let village = try Village()
+        _ = try directory(village)
+        let services = ImportActions.read(Self.spreadsheet, staff: Self.staff, today: Core.Village.today(village.clock)).services
+        #expect(throws: StoreError.refused([ImportActions.mayImport(member: Self.staff[1])!])) {
+            try village.store(as: "sato").importServices(services, by: "sato", at: "2026-04-01T01:00:00Z")
+        }
+        #expect(try village.store(as: "sato").applications().isEmpty)
+        // sato writes the import with yakkan's own code, signed as sato.
+        _ = try village.store(as: "sato").recordedWrite { db in
+            try db.execute(sql: """
+                INSERT INTO application (answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
+                VALUES ('{}', '総務課', 'Example', 'Drive', '', 'in_use', '1.0', '2026-04-01T00:00:00Z', 1)
+                """)
+            try AuditTrail.append(db, actor: "sato", action: "import", subject: "application/1", detail: "", at: "2026-04-01T01:00:00Z")
+        }
+        #expect(Self.rulesBroken(try village.verify(as: "kato")) == [ReplayText.importedByNonAdministrator])
+    }
+}
