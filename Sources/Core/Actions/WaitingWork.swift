@@ -27,7 +27,7 @@ public enum WaitingWork {
         filter.statuses = TodayList.statuses.filter { $0 != .submitted }
         var records = try store.schedules(filter, today: today)
         // Applications to double-check are few and read whole: the four-eyes rule needs their
-        // department head and editors.
+        // 所属長 and editors.
         filter.statuses = [.submitted]
         records += try store.query(filter, today: today)
         let alerts = try store.openAlerts()

@@ -153,7 +153,7 @@ public enum ServerAddress {
     /// Only `store init` speaks to a server yet: any other command given a server's address
     /// says so, rather than taking the URI for a file name.
     public static func refuseUntilServed(_ store: String) throws {
-        if isServer(store) { throw StoreError.refused([ServerText.onlyInitYet(redacted(store))]) }
+        if isServer(store) { throw StoreError.unavailable(ServerText.onlyInitYet(redacted(store))) }
     }
 
     /// The address with any password replaced by `***`, in the URI's user part or its

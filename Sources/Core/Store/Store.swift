@@ -137,6 +137,8 @@ public enum StoreError: Error, Equatable {
     case ioFailure(code: Int32)
     /// SQLite found a page that is not what it wrote.
     case corrupt
+    /// This kind of store cannot do that (yet): a fault of the store (3), not a rule's refusal.
+    case unavailable(Localized)
 }
 
 public enum StoreText {
@@ -168,6 +170,8 @@ public enum StoreText {
             return TrustText.describe(error)
         case .refused(let reasons):
             return reasons.dropFirst().reduce(reasons.first ?? Localized("", "")) { $0 + Localized("\n", "\n") + $1 }
+        case .unavailable(let reason):
+            return reason
         default:
             return StoreFaultText.describe(error)
         }
