@@ -29,8 +29,10 @@ public enum DirectoryRules {
         let parts = mail.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: ",;:<>()[]\\\"'"))
         let plain = mail.unicodeScalars.allSatisfy { $0.isASCII && !forbidden.contains($0) }
-        if plain, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-           mail.count <= 254 {
+        // A domain has a dot, except the machine's own mailboxes (user@localhost).
+        let domain = parts.count == 2 ? parts[1] : ""
+        if plain, parts.count == 2, !parts[0].isEmpty, domain == "localhost" || domain.contains("."), !domain.hasPrefix("."),
+           !domain.hasSuffix("."), mail.count <= 254 {
             return nil
         }
         return Localized(

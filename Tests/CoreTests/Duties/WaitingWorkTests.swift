@@ -121,6 +121,7 @@ import Testing
 
     @Test func mailAddressesAreOneMailboxAndNothingElse() {
         #expect(DirectoryRules.mailRefusal("sato@village.example.lg.jp") == nil)
+        #expect(DirectoryRules.mailRefusal("sato@localhost") == nil)
         for bad in ["sato", "sato@", "@example.jp", "a@b@example.jp", "sato@example", "sato@example.jp\nBcc: x@example.jp",
                     "sato@example.jp, kato@example.jp", "佐藤@example.jp", "sato @example.jp"] {
             #expect(DirectoryRules.mailRefusal(bad) != nil, "\(bad)")

@@ -158,4 +158,48 @@ import Testing
         #expect(try village.yakkan("remind").status == 0)
         #expect(try village.mails().count == 1)
     }
+
+    /// The system's own MTA (`scripts/setup --test` installs exim where no MTA is), taking the
+    /// mail for the login that runs the tests and delivering it to that login's mailbox.
+    static let systemSendmail = "/usr/sbin/sendmail"
+    static var mailboxes: [String] { ["/var/mail/" + NSUserName(), "/var/mail/mail"] }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: systemSendmail), "no MTA on this machine"))
+    func theSystemsMTADeliversTheMailToTheMailbox() throws {
+        let village = try Village()
+        let address = NSUserName() + "@localhost"
+        #expect(try village.yakkan("staff", "update", "ito", "--mail", address).status == 0)
+        let before = Dictionary(uniqueKeysWithValues: Self.mailboxes.map { ($0, Self.size(of: $0)) })
+        let run = Transcript.Run(
+            login: "kato", today: "2026-04-02", environment: ["PATH": "/usr/sbin:/usr/bin:/bin"], arguments: ["remind"],
+            headerLines: [], commandLine: "$ yakkan remind", expected: [], expectedStatus: 0, trailingLines: [])
+        let (lines, status) = TranscriptRunner.run(run, storeFolder: village.folder.path)
+        #expect(status == 0, "\(lines)")
+        #expect(lines.contains("伊藤 真（ito）に 2件を送りました：\(address)"), "\(lines)")
+        // The MTA delivers in its own time: wait for the mailbox (a wait, not a measurement).
+        var delivered: String?
+        for _ in 0..<600 where delivered == nil {
+            delivered = Self.mailboxes.lazy.compactMap { Self.added(to: $0, after: before[$0] ?? 0) }
+                .first { $0.contains("伊藤 真 さん") }
+            if delivered == nil { usleep(100_000) }
+        }
+        let message = try #require(delivered, "nothing reached \(Self.mailboxes)")
+        #expect(Self.header("To", of: message) == address)
+        #expect(try Self.decodedSubject(message) == "[yakkan] 今日のやること・お知らせ 2件（令和8年4月2日）")
+        #expect(Self.body(message).contains("[要確認] 申請1 Example Drive 無料プラン — 利用申請書のダブルチェック（yakkan review 1）"))
+    }
+
+    static func size(of path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    /// What a mailbox gained after `offset`: the messages delivered since, from their "From " line.
+    static func added(to path: String, after offset: UInt64) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd(), !data.isEmpty else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        // The mbox's own "From " line comes before the headers.
+        return text.split(separator: "\n", maxSplits: 1).dropFirst().first.map(String.init)
+    }
 }
