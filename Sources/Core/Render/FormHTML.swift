@@ -15,15 +15,15 @@ public enum FormHTML {
     typealias F = ApplicationFields
 
     /// The whole document for one application.
-    public static func document(_ record: ApplicationRecord, _ language: Language) -> String {
+    public static func document(_ record: ApplicationRecord, today: Day, _ language: Language) -> String {
         page(title: FormText.applicationTitle(language) + " \(record.id)", language: language,
-             forms: [applicationForm(record, language)] + [terminationForm(record, language)].compactMap { $0 })
+             forms: [applicationForm(record, today: today, language)] + [terminationForm(record, language)].compactMap { $0 })
     }
 
     // MARK: - The 利用申請書
 
     /// The 利用申請書 as one `<article>`, to be put in a `page`.
-    public static func applicationForm(_ record: ApplicationRecord, _ language: Language) -> String {
+    public static func applicationForm(_ record: ApplicationRecord, today: Day, _ language: Language) -> String {
         let a = record.answers
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
         func text(_ id: String) -> String {
@@ -84,7 +84,7 @@ public enum FormHTML {
 
         var html = "<article class=\"form\">\n"
         html += "<header>\n<p class=\"meta\"><span>\(escape(FormText.applicationNumber(language))) \(record.id)</span>"
-            + "<span class=\"status\">\(escape(record.status.label(language)))</span></p>\n"
+            + "<span class=\"status\">\(escape(record.status.label(periodStart: record.periodStart, today: today)(language)))</span></p>\n"
         html += "<h1>\(escape(FormText.applicationTitle(language)))</h1>\n"
         html += "<p class=\"lead\">\(escape(FormText.applicationLead(language)))</p>\n</header>\n"
         html += section(nil, rows: serviceRows, className: "fields")

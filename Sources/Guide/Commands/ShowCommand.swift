@@ -22,7 +22,7 @@ struct ShowCommand: ParsableCommand, SessionCommand {
         case .json:
             session.output.write(try ApplicationExport.json(record) + "\n")
         case .html:
-            session.output.write(FormHTML.document(record, common.lang))
+            session.output.write(FormHTML.document(record, today: Village.today(session.clock), common.lang))
         case .line:
             session.output.write(Ledger.expanded([record], common.lang) + "\n")
         case .csv:

@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func theFormHasItsTitleTheServiceAndEveryCheck() {
-        let html = FormHTML.document(Self.record(), .ja)
+        let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, .ja)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<html lang=\"ja\">"))
         #expect(html.contains("約款による外部サービス利用申請書"))
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func fieldsAreInTheFormsOrderWithDatesInWareki() throws {
-        let html = FormHTML.document(Self.record(), .ja)
+        let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, .ja)
         let labels = ["申請日", "申請者", "利用する組織名", "提供会社名", "提供サービス名", "サービス内容", "利用目的",
                       "取り扱う情報の種類", "重要性分類", "個人情報の取扱い", "海外のサーバ・ネットワーク経由", "利用者",
                       "利用期間", "サービス管理担当者", "所属長名", "代替サービス"]
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func theChecksTableHasBothColumnsAndTheNotes() {
-        let html = FormHTML.document(Self.record(), .ja)
+        let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, .ja)
         #expect(html.contains("<th>NO</th>"))
         #expect(html.contains("<th>申請者</th><th>責任者</th>"))
         #expect(html.contains("<td class=\"mark\">○</td><td class=\"mark\">○</td>"))
@@ -100,13 +100,13 @@ import Testing
         var record = Self.record()
         record.decisions = []
         record.acknowledgement = nil
-        let html = FormHTML.document(record, .ja)
+        let html = FormHTML.document(record, today: Day(iso: "2026-11-27")!, .ja)
         #expect(html.contains("<td class=\"mark\">○</td><td class=\"mark\"></td>"))
         #expect(html.contains("（未確認）"))
     }
 
     @Test func userTextIsEscaped() {
-        let html = FormHTML.document(Self.record(service: "<script>alert('x')</script> & \"co\""), .ja)
+        let html = FormHTML.document(Self.record(service: "<script>alert('x')</script> & \"co\""), today: Day(iso: "2026-11-27")!, .ja)
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
         #expect(FormHTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
@@ -114,7 +114,7 @@ import Testing
 
     @Test func theDocumentIsSelfContained() {
         for language in Language.allCases {
-            let html = FormHTML.document(Self.record(), language)
+            let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, language)
             #expect(!html.contains("http://"))
             #expect(!html.contains("https://"))
             for reference in ["<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "@font-face"] {
@@ -122,19 +122,19 @@ import Testing
             }
         }
         // A URL typed by the applicant is text, never a reference.
-        let html = FormHTML.document(Self.record(purpose: "https://example.com の写真を共有するため"), .ja)
+        let html = FormHTML.document(Self.record(purpose: "https://example.com の写真を共有するため"), today: Day(iso: "2026-11-27")!, .ja)
         for reference in ["src=", "href=", "url("] { #expect(!html.contains(reference)) }
     }
 
     @Test func thePrintStylesAreThere() {
-        let html = FormHTML.document(Self.record(), .ja)
+        let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, .ja)
         #expect(html.contains("@page { size: A4; margin: 15mm; }"))
         #expect(html.contains("\"Noto Sans CJK JP\", \"IPAexGothic\", \"IPAGothic\", sans-serif"))
         #expect(html.contains("break-inside: avoid"))
     }
 
     @Test func englishIsComplete() {
-        let html = FormHTML.document(Self.record(), .en)
+        let html = FormHTML.document(Self.record(), today: Day(iso: "2026-11-27")!, .en)
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.contains("Application to use a service under click-through terms"))
         #expect(html.contains("<th scope=\"row\">Provider</th>"))
@@ -151,7 +151,7 @@ import Testing
 
     @Test func aSecondFormCanShareTheDocument() {
         let record = Self.record()
-        let form = FormHTML.applicationForm(record, .ja)
+        let form = FormHTML.applicationForm(record, today: Day(iso: "2026-11-27")!, .ja)
         let html = FormHTML.page(title: "二つの様式", language: .ja, forms: [form, form])
         #expect(html.components(separatedBy: "<article class=\"form\">").count == 3)
         #expect(html.contains("article.form + article.form { break-before: page; }"))

@@ -30,7 +30,7 @@ import Testing
 
     @Test func theHTMLFormsCarryEveryNoteAndTheServicesLife() {
         for language in Language.allCases {
-            let html = FormHTML.document(Self.ended(), language)
+            let html = FormHTML.document(Self.ended(), today: Day(iso: "2026-11-27")!, language)
             for note in [FormText.detailRemark, FormText.attachRemark, FormText.evidenceRemark, FormText.terminationAttachRemark] {
                 #expect(html.contains(FormHTML.escape(note(language))), "\(note(language))")
             }

@@ -20,7 +20,7 @@ import Testing
         decision.form = .termination
         termination.decisions = [decision]
         record.termination = termination
-        let html = FormHTML.document(record, .ja)
+        let html = FormHTML.document(record, today: Day(iso: "2026-11-27")!, .ja)
         let application = try #require(html.range(of: "約款による外部サービス利用申請書</h1>"))
         let ending = try #require(html.range(of: "約款による外部サービス終了確認書</h1>"))
         #expect(application.upperBound < ending.lowerBound)
@@ -40,6 +40,6 @@ import Testing
             id: 1, applicantLogin: "yamada", status: .inUse, procedureVersion: "1.0", answers: [:],
             submittedAt: "2026-04-01T00:00:00Z", version: 1)
         #expect(FormHTML.terminationForm(record, .ja) == nil)
-        #expect(!FormHTML.document(record, .ja).contains("終了確認書</h1>"))
+        #expect(!FormHTML.document(record, today: Day(iso: "2026-11-27")!, .ja).contains("終了確認書</h1>"))
     }
 }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func aRealisticApplicationPrintsOnOneOrTwoA4Pages() throws {
         let record = Self.realisticApplication()
-        let printed = try Self.printToPDF(FormHTML.document(record, .ja), name: "application-ja")
+        let printed = try Self.printToPDF(FormHTML.document(record, today: Day(iso: "2026-11-27")!, .ja), name: "application-ja")
 
         #expect((1...2).contains(printed.pages), "pages: \(printed.pages)\n\(printed.info)")
         #expect(abs(printed.width - 595) <= 1 && abs(printed.height - 842) <= 1,
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func theEnglishFormPrintsToo() throws {
-        let printed = try Self.printToPDF(FormHTML.document(Self.realisticApplication(), .en), name: "application-en")
+        let printed = try Self.printToPDF(FormHTML.document(Self.realisticApplication(), today: Day(iso: "2026-11-27")!, .en), name: "application-en")
         #expect((1...2).contains(printed.pages), "pages: \(printed.pages)")
         #expect(abs(printed.width - 595) <= 1 && abs(printed.height - 842) <= 1)
         #expect(Self.squeezed(printed.text).contains("Applicationtouseaserviceunderclick-throughterms"))
