@@ -275,8 +275,10 @@ extension SQLiteStore {
             arguments += filter.classifications.map(\.rawValue)
         }
         if filter.overdue {
-            conditions.append("status = 'in_use' AND id IN (SELECT application_id FROM duty_due WHERE due_on < ?)")
-            arguments.append(today.iso)
+            // As `due` says it: nothing of section 6 is due once the approved period has ended.
+            conditions.append(
+                "status = 'in_use' AND (period_end IS NULL OR period_end >= ?) AND id IN (SELECT application_id FROM duty_due WHERE due_on < ?)")
+            arguments += [today.iso, today.iso]
         }
         if filter.retentionPassed {
             conditions.append("keep_until < ?")
