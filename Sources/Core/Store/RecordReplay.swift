@@ -14,6 +14,8 @@ struct RecordReplay {
     /// What the four-eyes rule needs to know of each form, as the log has it so far.
     struct FormFacts {
         var applicant = ""
+        /// The form as its applicant wrote it: it changes only when they submit it again.
+        var answersText: String?
         var department = ""
         var departmentHead = NamedPerson(name: "", login: nil)
         var manager: String?
@@ -87,8 +89,10 @@ struct RecordReplay {
             case "acknowledgement" where isNew(image):
                 let login = Self.text(image["login"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
-                let manager = image.key.first.flatMap(Self.integer).flatMap { forms[$0]?.manager }
-                if manager != login { broken(ReplayText.notTheManager(login), image) }
+                let facts = image.key.first.flatMap(Self.integer).flatMap { forms[$0] }
+                if facts?.manager != login { broken(ReplayText.notTheManager(login), image) }
+                // 5(3) comes after the double check: an acknowledgement does not stand in for an approval.
+                if facts?.status != ApplicationStatus.approved.rawValue { broken(ReplayText.acknowledgedWithoutApproval, image) }
             case "retention_hold" where isNew(image):
                 let login = Self.text(image["held_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
@@ -103,6 +107,14 @@ struct RecordReplay {
                 guard image.row != nil, let id = Self.integer(image["id"]) else { continue }
                 let status = Self.text(image["status"]) ?? ""
                 let before = forms[id]?.status ?? ""
+                if let facts = forms[id] {
+                    // Whose form it is never changes; what it says changes only when its applicant
+                    // submits it again after a return.
+                    let resubmitted = before == ApplicationStatus.returned.rawValue && status == ApplicationStatus.submitted.rawValue
+                    if Self.text(image["applicant"]) != facts.applicant || (!resubmitted && Self.text(image["answers"]) != facts.answersText) {
+                        broken(ReplayText.formRewritten, image)
+                    }
+                }
                 guard status != before else { continue }
                 let justifiedBy: String?
                 switch status {
@@ -115,11 +127,13 @@ struct RecordReplay {
                 case ApplicationStatus.withdrawn.rawValue:
                     justifiedBy = nil
                     if let refusal = DraftActions.withdrawalRefusal(
-                        applicant: Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
+                        applicant: forms[id]?.applicant ?? Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
                         broken(refusal, image)
                     }
                 case "submitted": justifiedBy = nil
                     if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
+                    // New, or corrected after a return: a decided form is not put back in the queue.
+                    if !["", ApplicationStatus.returned.rawValue].contains(before) { broken(ReplayText.resubmittedAfterDecision(before), image) }
                 default: justifiedBy = nil
                 }
                 if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {
@@ -157,6 +171,7 @@ struct RecordReplay {
             guard image.row != nil else { forms[id] = nil; return }
             var facts = forms[id] ?? FormFacts()
             facts.applicant = Self.text(image["applicant"]) ?? ""
+            facts.answersText = Self.text(image["answers"])
             facts.status = Self.text(image["status"]) ?? ""
             facts.department = Self.text(image["department"]) ?? ""
             let answers = Self.answers(image["answers"])

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Core
+
+/// Attacks on withdrawal, import and the risk acknowledgement by a member of the group who
+/// signs, with their own key and yakkan's own code, a change the shell and the store would
+/// refuse them; each on a real store file, each named by `audit verify` run by somebody else.
+@Suite struct LifecycleAttackTests {
+    typealias Village = SignedLogAttackTests.Village
+
+    static func rulesBroken(_ village: Village) throws -> [Localized] {
+        WithdrawAndImportTests.rulesBroken(try village.verify(as: "sato"))
+    }
+
+    /// `sql` written by `login`'s yakkan, carried and signed in an entry of `action`.
+    static func sign(_ sql: String, as login: String, action: String, id: Int64, in village: Village) throws {
+        _ = try village.store(as: login).recordedWrite { db in
+            try db.execute(sql: sql)
+            try AuditTrail.append(db, actor: login, action: action, subject: "application/\(id)", detail: "", at: "2026-04-03T00:00:00Z")
+        }
+    }
+
+    @Test func theManagerAcknowledgingAnApplicationNobodyApprovedIsRefusedAndOneSignedIsNamed() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        // suzuki, the service manager, skips the double check: the store refuses it.
+        #expect(throws: StoreError.self) {
+            try village.store(as: "suzuki").acknowledge(Acknowledgement(
+                applicationID: submitted.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-02T00:00:00Z"))
+        }
+        // suzuki signs, as suzuki, the acknowledgement and the service in use, with no approval.
+        try Self.sign("""
+            INSERT INTO acknowledgement (application_id, login, name, acknowledged_at) VALUES (\(submitted.id), 'suzuki', '鈴木 花子', '2026-04-02T00:00:00Z');
+            UPDATE application SET status = 'in_use', version = version + 1 WHERE id = \(submitted.id);
+            """, as: "suzuki", action: "acknowledge", id: submitted.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.acknowledgedWithoutApproval])
+    }
+
+    @Test func aServiceSignedIntoUseByItsOwnApplicantWithoutImportIsNamed() throws {
+        let village = try Village()
+        _ = try village.applicationSubmitted()
+        // yamada creates a service in use naming themselves as its manager, acknowledges it and signs:
+        // no administrator's import, no decision.
+        let answers = String(decoding: try JSONEncoder().encode([
+            ApplicationFields.department: AnswerValue.text("総務課"),
+            ApplicationFields.serviceManager: .person(NamedPerson(name: "山田 太郎", login: "yamada")),
+        ] as Answers), as: UTF8.self)
+        try Self.sign("""
+            INSERT INTO application (id, answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
+            VALUES (2, '\(answers)', '総務課', 'Example', 'Drive', 'yamada', 'in_use', '1.0', '2026-04-02T00:00:00Z', 1);
+            INSERT INTO acknowledgement (application_id, login, name, acknowledged_at) VALUES (2, 'yamada', '山田 太郎', '2026-04-02T00:00:00Z');
+            """, as: "yamada", action: "submit", id: 2, in: village)
+        #expect(try Self.rulesBroken(village).contains(ReplayText.acknowledgedWithoutApproval))
+    }
+
+    @Test func anotherPersonsApplicationMadeTheirOwnThenWithdrawnIsNamed() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        #expect(throws: StoreError.refused([DraftActions.mayWithdraw(submitted, login: "suzuki")!])) {
+            try village.store(as: "suzuki").withdraw(submitted.id, by: "suzuki", at: "2026-04-02T00:00:00Z")
+        }
+        // suzuki writes themselves in as the applicant and withdraws it, in one signed entry.
+        try Self.sign(
+            "UPDATE application SET applicant = 'suzuki', status = 'withdrawn', version = version + 1 WHERE id = \(submitted.id)",
+            as: "suzuki", action: "withdraw", id: submitted.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.formRewritten, ReplayText.withdrawnByAnother])
+        // The same in two entries: the applicant changed first, then a withdrawal in their name.
+        let other = try Village()
+        let again = try other.applicationSubmitted()
+        try Self.sign("UPDATE application SET applicant = 'suzuki' WHERE id = \(again.id)", as: "suzuki", action: "edit", id: again.id, in: other)
+        try Self.sign(
+            "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(again.id)",
+            as: "suzuki", action: "withdraw", id: again.id, in: other)
+        #expect(try Self.rulesBroken(other) == [ReplayText.formRewritten])
+    }
+
+    @Test func anApprovedFormRewrittenToNameAnotherManagerIsNamed() throws {
+        let village = try Village()
+        let approved = try village.approve(try village.applicationSubmitted())
+        // yamada, the applicant, makes themselves the service manager of the approved form.
+        var answers = approved.answers
+        answers[ApplicationFields.serviceManager] = .person(NamedPerson(name: "山田 太郎", login: "yamada"))
+        let json = String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
+        try Self.sign(
+            "UPDATE application SET answers = '\(json)' WHERE id = \(approved.id)", as: "yamada", action: "edit", id: approved.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.formRewritten])
+    }
+
+    @Test func anApprovalUndoneByPuttingTheApplicationBackInTheQueueIsNamed() throws {
+        let village = try Village()
+        let refused = try village.store(as: "kato").decide(Decision(
+            applicationID: try village.applicationSubmitted().id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .refused,
+            reason: "海外のデータセンター", answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: 1))
+        // yamada, refused, puts the application back to awaiting review, hoping for another reviewer.
+        try Self.sign(
+            "UPDATE application SET status = 'submitted', version = version + 1 WHERE id = \(refused.id)",
+            as: "yamada", action: "submit", id: refused.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.resubmittedAfterDecision("refused")])
+    }
+
+    @Test func aWithdrawalOrAnImportRowForgedBySQLIsNamed() throws {
+        let village = try Village()
+        let approved = try village.approve(try village.applicationSubmitted())
+        try village.sql("""
+            UPDATE application SET status = 'withdrawn' WHERE id = \(approved.id);
+            INSERT INTO application (answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
+            VALUES ('{}', '総務課', 'Example', 'Mail', '', 'in_use', '1.0', '2026-04-01T00:00:00Z', 1);
+            """)
+        let findings = try village.verify(as: "sato").findings
+        #expect(findings.contains { $0.kind == .rowNotInLog && $0.subject == "application[\(approved.id)]" })
+        #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "application[2]")))
+    }
+
+    @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        let returned = try village.store(as: "kato").decide(Decision(
+            applicationID: submitted.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .returned, reason: "期間を",
+            answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: submitted.version))
+        #expect(returned.status == .returned)
+        let draft = try #require(try village.store(as: "yamada").drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id).first)
+        var corrected = draft
+        corrected.state.answers[ApplicationFields.provider] = .text("Example Inc.")
+        let resubmitted = try village.store(as: "yamada").submitApplication(from: corrected, procedureVersion: "1.0", at: "2026-04-02T02:00:00Z")
+        let approved = try village.approve(resubmitted)
+        _ = try village.store(as: "suzuki").acknowledge(Acknowledgement(
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        #expect(try village.verify(as: "sato").findings == [])
+    }
+}
