@@ -100,6 +100,16 @@ struct RecordReplay {
             case "application" where image.row == nil:
                 // Only a purge deletes a service, and only an administrator purges.
                 if let refusal = TerminationActions.mayKeepRecords(member: staff[entry.actor]) { broken(refusal, image) }
+            case "alert" where image.row != nil && !isNew(image) && Self.text(image["acknowledged_by"]) != nil:
+                // Marked read: by the signer, who must be the one it was written for.
+                let login = Self.text(image["acknowledged_by"]) ?? ""
+                if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image); continue }
+                let needsDecision = Self.integer(image["needs_decision"]).map { $0 != 0 } ?? false
+                // An alert asking for a decision is closed by the continuation decision, whose own rules apply.
+                if !needsDecision, let refusal = DutyActions.mayAcknowledge(
+                    alertFor: Self.text(image["recipient_login"]), needsDecision: false, login: login) {
+                    broken(refusal, image)
+                }
             case "duty_record" where isNew(image):
                 let login = Self.text(image["recorded_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }

@@ -113,6 +113,41 @@ import Testing
         #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "application[2]")))
     }
 
+    /// suzuki stops the service; kato, 利用責任者, is asked to tell a user not in the directory.
+    static func tellOtherwiseAlert(in village: Village) throws -> Alert {
+        let approved = try village.approve(try village.applicationSubmitted())
+        let suzuki = try village.store(as: "suzuki")
+        _ = try suzuki.acknowledge(Acknowledgement(
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        let alert = Alert(
+            applicationID: approved.id, kind: .tellOtherwise, recipientLogin: "kato", recipientName: "加藤 誠",
+            message: Localized("ジョン・スミスさんに停止を伝えてください。", "Tell John Smith it was stopped."), createdAt: "2026-04-04T00:00:00Z")
+        _ = try suzuki.stopService(approved.id, ServiceStop(reason: "海外経由", stoppedBy: "suzuki", stoppedAt: "2026-04-04T00:00:00Z"), alerts: [alert])
+        return try #require(try suzuki.openAlerts().first { $0.kind == .tellOtherwise })
+    }
+
+    @Test func anAlertForThe利用責任者IsMarkedReadOnlyByThemAndOneSilencedByAnotherIsNamed() throws {
+        let village = try Village()
+        let alert = try Self.tellOtherwiseAlert(in: village)
+        let id = try #require(alert.id)
+        // suzuki, who stopped it, would rather kato never saw it: the store refuses.
+        #expect(throws: StoreError.refused([DutyActions.mayAcknowledge(alertFor: "kato", needsDecision: false, login: "suzuki")!])) {
+            try village.store(as: "suzuki").acknowledgeAlert(id: id, by: "suzuki", at: "2026-04-04T01:00:00Z")
+        }
+        #expect(try village.store(as: "kato").openAlerts().contains { $0.id == id })
+        // suzuki signs, as suzuki, the alert marked read.
+        try Self.sign(
+            "UPDATE alert SET acknowledged_at = '2026-04-04T01:00:00Z', acknowledged_by = 'suzuki' WHERE id = \(id)",
+            as: "suzuki", action: "alert-acknowledged", id: id, in: village)
+        #expect(try Self.rulesBroken(village) == [DutyActions.mayAcknowledge(alertFor: "kato", needsDecision: false, login: "suzuki")!])
+        // kato reading it is what verify expects.
+        let honest = try Village()
+        let own = try Self.tellOtherwiseAlert(in: honest)
+        try honest.store(as: "kato").acknowledgeAlert(id: try #require(own.id), by: "kato", at: "2026-04-04T01:00:00Z")
+        #expect(try honest.store(as: "kato").openAlerts().isEmpty)
+        #expect(try honest.verify(as: "sato").findings == [])
+    }
+
     @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
