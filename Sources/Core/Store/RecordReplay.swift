@@ -144,6 +144,7 @@ struct RecordReplay {
                     if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
                     // New, or corrected after a return: a decided form is not put back in the queue.
                     if !["", ApplicationStatus.returned.rawValue].contains(before) { broken(ReplayText.resubmittedAfterDecision(before), image) }
+                    if let refusal = Self.answers(image["answers"]).flatMap(SubmissionActions.importOnlyRefusal) { broken(refusal, image) }
                 default: justifiedBy = nil
                 }
                 if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {

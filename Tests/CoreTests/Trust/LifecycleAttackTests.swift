@@ -113,6 +113,30 @@ import Testing
         #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "application[2]")))
     }
 
+    @Test func aDraftEditedToClaimADecisionOnPaperIsRefusedAndOneSignedIsNamed() throws {
+        let village = try Village()
+        _ = try village.applicationSubmitted()
+        // yamada edits their own draft (working state) to carry what only an import writes.
+        let answers: Answers = [
+            ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
+            ApplicationFields.serviceManager: .person(NamedPerson(name: "山田 太郎", login: "yamada")),
+            ApplicationFields.imported: .flag(true), ApplicationFields.importedOutcome: .choice(DecisionOutcome.approved.rawValue),
+        ]
+        let refusal = try #require(SubmissionActions.importOnlyRefusal(answers))
+        #expect(throws: StoreError.refused([refusal])) {
+            try village.store(as: "yamada").submitApplication(
+                from: Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers)), procedureVersion: "1.0",
+                at: "2026-04-02T00:00:00Z")
+        }
+        // The same form, submitted and signed by yamada with yakkan's own code.
+        let json = try SQLiteStore.json(answers)
+        try Self.sign("""
+            INSERT INTO application (id, answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
+            VALUES (2, '\(json)', '総務課', 'Example', 'Drive', 'yamada', 'submitted', '1.0', '2026-04-02T00:00:00Z', 1);
+            """, as: "yamada", action: "submit", id: 2, in: village)
+        #expect(try Self.rulesBroken(village) == [refusal])
+    }
+
     /// suzuki stops the service; kato, 利用責任者, is asked to tell a user not in the directory.
     static func tellOtherwiseAlert(in village: Village) throws -> Alert {
         let approved = try village.approve(try village.applicationSubmitted())
