@@ -100,17 +100,20 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.resubmittedAfterDecision("refused")])
     }
 
-    @Test func aWithdrawalOrAnImportRowForgedBySQLIsNamed() throws {
+    @Test func aWithdrawalAnImportOrATellOtherwiseAlertForgedBySQLIsNamed() throws {
         let village = try Village()
         let approved = try village.approve(try village.applicationSubmitted())
         try village.sql("""
             UPDATE application SET status = 'withdrawn' WHERE id = \(approved.id);
             INSERT INTO application (answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
             VALUES ('{}', '総務課', 'Example', 'Mail', '', 'in_use', '1.0', '2026-04-01T00:00:00Z', 1);
+            INSERT INTO alert (application_id, kind, recipient_login, recipient_name, message, needs_decision, created_at)
+            VALUES (\(approved.id), 'tell_otherwise', 'kato', '加藤 誠', '{"ja":"すぐに停止してください","en":"Stop it now"}', 0, '2026-04-03T00:00:00Z');
             """)
         let findings = try village.verify(as: "sato").findings
         #expect(findings.contains { $0.kind == .rowNotInLog && $0.subject == "application[\(approved.id)]" })
         #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "application[2]")))
+        #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "alert[1]")))
     }
 
     @Test func aDraftEditedToClaimADecisionOnPaperIsRefusedAndOneSignedIsNamed() throws {
