@@ -140,6 +140,14 @@ struct RecordReplay {
                         applicant: forms[id]?.applicant ?? Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
                         broken(refusal, image)
                     }
+                case ApplicationStatus.stopped.rawValue:
+                    // Stopped at once by its manager, a 利用責任者 of the 課 or an administrator, while in use.
+                    justifiedBy = nil
+                    let facts = forms[id] ?? FormFacts()
+                    let service = ApplicationRecord(
+                        id: id, applicantLogin: facts.applicant, status: ApplicationStatus(rawValue: before) ?? .submitted, procedureVersion: "",
+                        answers: facts.answersText.flatMap { Self.answers(.text($0)) } ?? [:], submittedAt: "", version: 0)
+                    if let refusal = DutyActions.mayStop(service, login: entry.actor, member: staff[entry.actor]) { broken(refusal, image) }
                 case "submitted": justifiedBy = nil
                     if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
                     // New, or corrected after a return: a decided form is not put back in the queue.

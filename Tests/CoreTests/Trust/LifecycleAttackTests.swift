@@ -175,6 +175,21 @@ import Testing
         #expect(try honest.verify(as: "sato").findings == [])
     }
 
+    @Test func aServiceStoppedBySomeoneWhoMayNotStopItIsNamed() throws {
+        let village = try Village()
+        let approved = try village.approve(try village.applicationSubmitted())
+        let inUse = try village.store(as: "suzuki").acknowledge(Acknowledgement(
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        let stop = ServiceStop(reason: "気に入らない", stoppedBy: "yamada", stoppedAt: "2026-04-04T00:00:00Z")
+        let refusal = try #require(DutyActions.mayStop(inUse, login: "yamada", member: try village.store(as: "yamada").staffMember(login: "yamada")))
+        #expect(throws: StoreError.refused([refusal])) { try village.store(as: "yamada").stopService(inUse.id, stop, alerts: []) }
+        // yamada, the applicant but neither its manager nor a 利用責任者, signs the stop as yamada.
+        try Self.sign(
+            "UPDATE application SET status = 'stopped', stopped_reason = '気に入らない', stopped_by = 'yamada', stopped_at = '2026-04-04T00:00:00Z', version = version + 1 WHERE id = \(inUse.id)",
+            as: "yamada", action: "stop", id: inUse.id, in: village)
+        #expect(try Self.rulesBroken(village) == [refusal])
+    }
+
     @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
