@@ -128,7 +128,8 @@ struct RecordReplay {
                 guard status != before else { continue }
                 let justifiedBy: String?
                 switch status {
-                case "approved", "returned", "refused": justifiedBy = "decision"
+                // Ended only by the 利用責任者's confirmation of the termination form.
+                case "approved", "returned", "refused", ApplicationStatus.ended.rawValue: justifiedBy = "decision"
                 case "in_use" where before.isEmpty && entry.action == AuditTrail.importAction:
                     // A service already in use, registered by an administrator from a spreadsheet.
                     justifiedBy = nil

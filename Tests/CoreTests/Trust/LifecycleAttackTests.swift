@@ -190,6 +190,18 @@ import Testing
         #expect(try Self.rulesBroken(village) == [refusal])
     }
 
+    @Test func aServiceEndedWithoutTheConfirmationOfItsTerminationIsNamed() throws {
+        let village = try Village()
+        let approved = try village.approve(try village.applicationSubmitted())
+        let inUse = try village.store(as: "suzuki").acknowledge(Acknowledgement(
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        // suzuki, its manager, ends it by a signed change of status: no termination form, no double check.
+        try Self.sign(
+            "UPDATE application SET status = 'ended', ended_on = '2026-04-05', version = version + 1 WHERE id = \(inUse.id)",
+            as: "suzuki", action: "terminate", id: inUse.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.statusWithoutRecord("ended")])
+    }
+
     @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
