@@ -158,6 +158,10 @@ struct RecordReplay {
                 }
                 if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {
                     broken(ReplayText.statusWithoutRecord(status), image)
+                } else if DecisionOutcome(rawValue: status) != nil {
+                    // The status says what the decision says, and only an application awaiting review is decided.
+                    let says = images.contains { $0.table == "decision" && isNew($0) && Self.applicationID(of: $0) == id && Self.text($0["outcome"]) == status }
+                    if !says || before != ApplicationStatus.submitted.rawValue { broken(ReplayText.statusNotTheDecisions(status), image) }
                 }
             default: continue
             }

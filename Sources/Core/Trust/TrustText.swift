@@ -44,6 +44,12 @@ public enum ReplayText {
         "管理者ではない人が、利用中のサービスを台帳に取り込んだことになっています。",
         "Services in use were imported into the ledger by someone who is not an administrator.")
 
+    static func statusNotTheDecisions(_ status: String) -> Localized {
+        Localized(
+            "状態が「\(status)」に変わっていますが、同じ記録の判断の結果と違うか、確認待ちではない申請の判断です。",
+            "The status became '\(status)', which is not what the decision in the same entry says, or the application was not awaiting review.")
+    }
+
     static func statusWithoutRecord(_ status: String) -> Localized {
         Localized(
             "状態が「\(status)」に変わっていますが、それを決めた記録（判断・リスクの確認）が同じ記録にありません。",

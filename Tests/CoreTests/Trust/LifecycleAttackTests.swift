@@ -202,6 +202,18 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.statusWithoutRecord("ended")])
     }
 
+    @Test func aStatusThatIsNotWhatItsDecisionSaysIsNamed() throws {
+        let village = try Village()
+        let submitted = try village.applicationSubmitted()
+        // kato, who may decide, records a refusal for the trail and sets the application approved.
+        try Self.sign("""
+            INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
+            VALUES (\(submitted.id), 'kato', '加藤 誠', 'refused', '不可', '{}', 1, '2026-04-02T01:00:00Z', 'application');
+            UPDATE application SET status = 'approved', version = 2 WHERE id = \(submitted.id);
+            """, as: "kato", action: "decide-refused", id: submitted.id, in: village)
+        #expect(try Self.rulesBroken(village) == [ReplayText.statusNotTheDecisions("approved")])
+    }
+
     @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
         let village = try Village()
         let submitted = try village.applicationSubmitted()
