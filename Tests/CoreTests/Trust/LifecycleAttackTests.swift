@@ -140,12 +140,17 @@ import Testing
         #expect(try Self.rulesBroken(village) == [refusal])
     }
 
+    /// yamada's application, approved by kato and acknowledged by suzuki, its manager.
+    static func serviceInUse(in village: Village) throws -> ApplicationRecord {
+        let approved = try village.approve(try village.applicationSubmitted())
+        return try village.store(as: "suzuki").acknowledge(Acknowledgement(
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+    }
+
     /// suzuki stops the service; kato, 利用責任者, is asked to tell a user not in the directory.
     static func tellOtherwiseAlert(in village: Village) throws -> Alert {
-        let approved = try village.approve(try village.applicationSubmitted())
+        let approved = try serviceInUse(in: village)
         let suzuki = try village.store(as: "suzuki")
-        _ = try suzuki.acknowledge(Acknowledgement(
-            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
         let alert = Alert(
             applicationID: approved.id, kind: .tellOtherwise, recipientLogin: "kato", recipientName: "加藤 誠",
             message: Localized("ジョン・スミスさんに停止を伝えてください。", "Tell John Smith it was stopped."), createdAt: "2026-04-04T00:00:00Z")
@@ -177,9 +182,7 @@ import Testing
 
     @Test func aServiceStoppedBySomeoneWhoMayNotStopItIsNamed() throws {
         let village = try Village()
-        let approved = try village.approve(try village.applicationSubmitted())
-        let inUse = try village.store(as: "suzuki").acknowledge(Acknowledgement(
-            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        let inUse = try Self.serviceInUse(in: village)
         let stop = ServiceStop(reason: "気に入らない", stoppedBy: "yamada", stoppedAt: "2026-04-04T00:00:00Z")
         let refusal = try #require(DutyActions.mayStop(inUse, login: "yamada", member: try village.store(as: "yamada").staffMember(login: "yamada")))
         #expect(throws: StoreError.refused([refusal])) { try village.store(as: "yamada").stopService(inUse.id, stop, alerts: []) }
@@ -192,9 +195,7 @@ import Testing
 
     @Test func aServiceEndedWithoutTheConfirmationOfItsTerminationIsNamed() throws {
         let village = try Village()
-        let approved = try village.approve(try village.applicationSubmitted())
-        let inUse = try village.store(as: "suzuki").acknowledge(Acknowledgement(
-            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+        let inUse = try Self.serviceInUse(in: village)
         // suzuki, its manager, ends it by a signed change of status: no termination form, no double check.
         try Self.sign(
             "UPDATE application SET status = 'ended', ended_on = '2026-04-05', version = version + 1 WHERE id = \(inUse.id)",
