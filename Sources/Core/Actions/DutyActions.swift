@@ -35,6 +35,20 @@ public enum DutyActions {
         application.status == .inUse || application.status == .stopped ? nil : DutyRules.notInUse(application)
     }
 
+    /// An alert is marked read by the person it was written for, and only by them: otherwise
+    /// anyone could silence what the 利用責任者 must act on (a tell_otherwise list). One asking
+    /// for a decision is closed by the decision, not by reading it.
+    public static func mayAcknowledge(alertFor recipient: String?, needsDecision: Bool, login: String) -> Localized? {
+        if needsDecision {
+            return Localized(
+                "このお知らせは読むだけでは閉じません。利用責任者が続けるか停止するかを決めると閉じます。",
+                "This alert is not closed by reading it: it closes when the 利用責任者 decides to continue or stop.")
+        }
+        return recipient == login ? nil : Localized(
+            "このお知らせは\(recipient ?? "名簿にない人")さんあてです。既読にできるのは本人だけです。",
+            "This alert is for \(recipient ?? "someone not in the directory"); only they can mark it read.")
+    }
+
     public static func mayReportIncidentElsewhere(member: StaffMember?) -> Localized? {
         DutyRules.mayRecordIncidentElsewhere(member: member)
     }

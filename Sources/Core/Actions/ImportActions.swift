@@ -84,10 +84,16 @@ public enum ImportActions {
             self.language = language
         }
 
-        /// The cell of the export's column `index`, with the quote that made it formula-safe undone.
-        func cell(_ index: Int) -> String {
+        /// The cell of the export's column `index` as it is in the file.
+        func rawCell(_ index: Int) -> String {
             guard let position = names.firstIndex(of: headers[index]), position < cells.count else { return "" }
-            let value = cells[position].trimmingCharacters(in: .whitespaces)
+            return cells[position]
+        }
+
+        /// The cell checked as a typed answer is (no control characters, not too long), with the
+        /// quote that made it formula-safe undone; empty when the check fails.
+        func cell(_ index: Int) -> String {
+            guard case .success(let value) = InputLine.decode(Array(rawCell(index).utf8)) else { return "" }
             if value.hasPrefix("'"), let next = value.dropFirst().unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(next) {
                 return String(value.dropFirst())
             }
@@ -130,6 +136,13 @@ public enum ImportActions {
         // The export's columns: 番号 状態 課 提供会社名 提供サービス名 申請者 申請日 利用開始 利用終了 終了日
         // 重要性分類 個人情報 利用者数 サービス管理担当者 所属長名 最新の判断 判断日.
         mutating func service(staff: [StaffMember], today: Day) -> ImportedService? {
+            // A spreadsheet can hold what nobody could type: escape sequences, line breaks, huge cells.
+            for index in headers.indices {
+                if case .failure(let problem) = InputLine.decode(Array(rawCell(index).utf8)) {
+                    note(index, EngineText.lineProblem(problem))
+                }
+            }
+            guard problems.isEmpty else { return nil }
             let status = cell(1)
             if !status.isEmpty, ![ApplicationStatus.inUse.label.ja, ApplicationStatus.inUse.label.en, ApplicationStatus.inUse.rawValue]
                 .contains(status) {

@@ -6,6 +6,7 @@
 /// store again inside the transaction that records the submission.
 public enum SubmissionActions {
     public static func maySubmit(_ answers: Answers, applicantLogin: String?, staff: [StaffMember]) -> Localized? {
+        if let refusal = importOnlyRefusal(answers) { return refusal }
         guard let department = answers[ApplicationFields.department]?.text else { return nil }
         let head = answers[ApplicationFields.departmentHead]?.person?.login
         guard eligibleReviewers(of: department, applicantLogin: applicantLogin, departmentHeadLogin: head, staff: staff).isEmpty else {
@@ -16,6 +17,14 @@ public enum SubmissionActions {
         return Localized(
             "\(department)には、この申請をダブルチェックできる利用責任者が職員名簿にいません（申請者本人と所属長はできません）。提出しても誰にも届かないため、提出できません。\(whom.ja)に「yakkan staff set-role LOGIN --reviewer-of \(department)」で利用責任者の登録を依頼してください。下書きは保存されています。登録の後、yakkan apply で提出できます。",
             "Nobody in the staff directory can double-check this application for \(department) (the applicant and the 所属長 cannot), so it would reach nobody and cannot be submitted. Ask \(whom.en) to name its 利用責任者 with \"yakkan staff set-role LOGIN --reviewer-of \(department)\". The draft is kept; once they have, submit it with yakkan apply.")
+    }
+
+    /// A form submitted here never carries what only an import writes (a draft edited behind
+    /// yakkan's back could, to show "decided on paper: approved" on a form nobody decided).
+    static func importOnlyRefusal(_ answers: Answers) -> Localized? {
+        answers.keys.contains(where: ApplicationFields.importOnly.contains) ? Localized(
+            "この申請には、表計算からの取り込みだけが書く項目（紙での判断など）が含まれているため、提出できません。",
+            "This application holds what only an import writes (a decision on paper, for example), so it cannot be submitted.") : nil
     }
 
     /// The same, said early: the form can be filled in and kept, but not yet submitted.

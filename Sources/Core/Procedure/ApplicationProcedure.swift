@@ -28,6 +28,8 @@ public enum ApplicationFields {
     public static let importedDecidedOn = "imported_decided_on"
     /// The spreadsheet's 申請日; the record's own submission is the day it was imported.
     public static let importedSubmittedOn = "imported_submitted_on"
+    /// What only `yakkan import` writes: on a submitted form they would claim a paper decision nobody made.
+    public static let importOnly: Set<String> = [imported, importedUserCount, importedOutcome, importedDecidedOn, importedSubmittedOn]
 }
 
 /// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.

@@ -71,6 +71,11 @@ public enum RemindText {
             "\(member.name)（\(member.login)）へのメールを sendmail が受け付けませんでした（\(problem)）。次に実行したときに送り直します。",
             "sendmail did not take the mail to \(member.name) (\(member.login)) (\(problem)); the next run sends it again.")
     }
+    public static func unusableAddress(_ member: StaffMember, _ refusal: Localized) -> Localized {
+        Localized(
+            "\(member.name)（\(member.login)）には送りません。\(refusal.ja)（yakkan audit verify で、誰が書いたか確かめてください）",
+            "Not mailing \(member.name) (\(member.login)). \(refusal.en) (yakkan audit verify tells who wrote it.)")
+    }
     public static let noSendmail = Localized(
         "sendmail が見つかりません（PATH、/usr/sbin、/usr/lib）。postfix・exim・msmtp-mta などを入れてください。",
         "No sendmail found (on PATH, in /usr/sbin or /usr/lib). Install postfix, exim or msmtp-mta, which provide it.")

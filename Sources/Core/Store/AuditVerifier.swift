@@ -149,8 +149,16 @@ struct AuditVerifier {
     func attachmentFindings(_ db: Database) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let manager = FileManager.default
+        // A link planted as the folder or a shard would have verify vouch for files kept elsewhere.
+        if StoreFiles.isSymbolicLink(vault.folder) {
+            return [AuditFinding(.attachmentChanged, sequence: nil, subject: vault.folder)]
+        }
         if let shards = try? manager.contentsOfDirectory(atPath: vault.folder) {
             for shard in shards.sorted() where !shard.hasPrefix(".") {
+                if StoreFiles.kind(vault.folder + "/" + shard) != S_IFDIR {
+                    findings.append(AuditFinding(.attachmentChanged, sequence: nil, subject: vault.folder + "/" + shard))
+                    continue
+                }
                 for name in ((try? manager.contentsOfDirectory(atPath: vault.folder + "/" + shard)) ?? []).sorted() where !name.hasPrefix(".") {
                     let path = vault.folder + "/" + shard + "/" + name
                     if FileVault.sha256(ofFileAt: path).map({ $0[...] }) != FileVault.digest(inName: name) {
@@ -170,9 +178,14 @@ struct AuditVerifier {
 
 extension FileVault {
     /// The SHA-256 of a file, read in pieces so that a large attachment needs little memory.
+    /// Only a regular file has one: a link, a FIFO or a device planted as a copy has none (and
+    /// is never opened in a way that could block or read without end).
     static func sha256(ofFileAt path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var hasher = SHA256()
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)

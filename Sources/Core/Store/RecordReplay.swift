@@ -14,6 +14,8 @@ struct RecordReplay {
     /// What the four-eyes rule needs to know of each form, as the log has it so far.
     struct FormFacts {
         var applicant = ""
+        /// The form as its applicant wrote it: it changes only when they submit it again.
+        var answersText: String?
         var department = ""
         var departmentHead = NamedPerson(name: "", login: nil)
         var manager: String?
@@ -87,8 +89,10 @@ struct RecordReplay {
             case "acknowledgement" where isNew(image):
                 let login = Self.text(image["login"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
-                let manager = image.key.first.flatMap(Self.integer).flatMap { forms[$0]?.manager }
-                if manager != login { broken(ReplayText.notTheManager(login), image) }
+                let facts = image.key.first.flatMap(Self.integer).flatMap { forms[$0] }
+                if facts?.manager != login { broken(ReplayText.notTheManager(login), image) }
+                // 5(3) comes after the double check: an acknowledgement does not stand in for an approval.
+                if facts?.status != ApplicationStatus.approved.rawValue { broken(ReplayText.acknowledgedWithoutApproval, image) }
             case "retention_hold" where isNew(image):
                 let login = Self.text(image["held_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
@@ -96,6 +100,16 @@ struct RecordReplay {
             case "application" where image.row == nil:
                 // Only a purge deletes a service, and only an administrator purges.
                 if let refusal = TerminationActions.mayKeepRecords(member: staff[entry.actor]) { broken(refusal, image) }
+            case "alert" where image.row != nil && !isNew(image) && Self.text(image["acknowledged_by"]) != nil:
+                // Marked read: by the signer, who must be the one it was written for.
+                let login = Self.text(image["acknowledged_by"]) ?? ""
+                if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image); continue }
+                let needsDecision = Self.integer(image["needs_decision"]).map { $0 != 0 } ?? false
+                // An alert asking for a decision is closed by the continuation decision, whose own rules apply.
+                if !needsDecision, let refusal = DutyActions.mayAcknowledge(
+                    alertFor: Self.text(image["recipient_login"]), needsDecision: false, login: login) {
+                    broken(refusal, image)
+                }
             case "duty_record" where isNew(image):
                 let login = Self.text(image["recorded_by"]) ?? ""
                 if login != entry.actor { broken(ReplayText.signedByAnother(login, entry.actor), image) }
@@ -103,10 +117,19 @@ struct RecordReplay {
                 guard image.row != nil, let id = Self.integer(image["id"]) else { continue }
                 let status = Self.text(image["status"]) ?? ""
                 let before = forms[id]?.status ?? ""
+                if let facts = forms[id] {
+                    // Whose form it is never changes; what it says changes only when its applicant
+                    // submits it again after a return.
+                    let resubmitted = before == ApplicationStatus.returned.rawValue && status == ApplicationStatus.submitted.rawValue
+                    if Self.text(image["applicant"]) != facts.applicant || (!resubmitted && Self.text(image["answers"]) != facts.answersText) {
+                        broken(ReplayText.formRewritten, image)
+                    }
+                }
                 guard status != before else { continue }
                 let justifiedBy: String?
                 switch status {
-                case "approved", "returned", "refused": justifiedBy = "decision"
+                // Ended only by the 利用責任者's confirmation of the termination form.
+                case "approved", "returned", "refused", ApplicationStatus.ended.rawValue: justifiedBy = "decision"
                 case "in_use" where before.isEmpty && entry.action == AuditTrail.importAction:
                     // A service already in use, registered by an administrator from a spreadsheet.
                     justifiedBy = nil
@@ -115,15 +138,30 @@ struct RecordReplay {
                 case ApplicationStatus.withdrawn.rawValue:
                     justifiedBy = nil
                     if let refusal = DraftActions.withdrawalRefusal(
-                        applicant: Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
+                        applicant: forms[id]?.applicant ?? Self.text(image["applicant"]) ?? "", before: before, actor: entry.actor) {
                         broken(refusal, image)
                     }
+                case ApplicationStatus.stopped.rawValue:
+                    // Stopped at once by its manager, a 利用責任者 of the 課 or an administrator, while in use.
+                    justifiedBy = nil
+                    let facts = forms[id] ?? FormFacts()
+                    let service = ApplicationRecord(
+                        id: id, applicantLogin: facts.applicant, status: ApplicationStatus(rawValue: before) ?? .submitted, procedureVersion: "",
+                        answers: facts.answersText.flatMap { Self.answers(.text($0)) } ?? [:], submittedAt: "", version: 0)
+                    if let refusal = DutyActions.mayStop(service, login: entry.actor, member: staff[entry.actor]) { broken(refusal, image) }
                 case "submitted": justifiedBy = nil
                     if Self.text(image["applicant"]) != entry.actor { broken(ReplayText.submittedByAnother, image) }
+                    // New, or corrected after a return: a decided form is not put back in the queue.
+                    if !["", ApplicationStatus.returned.rawValue].contains(before) { broken(ReplayText.resubmittedAfterDecision(before), image) }
+                    if let refusal = Self.answers(image["answers"]).flatMap(SubmissionActions.importOnlyRefusal) { broken(refusal, image) }
                 default: justifiedBy = nil
                 }
                 if let table = justifiedBy, !images.contains(where: { $0.table == table && isNew($0) && Self.applicationID(of: $0) == id }) {
                     broken(ReplayText.statusWithoutRecord(status), image)
+                } else if DecisionOutcome(rawValue: status) != nil {
+                    // The status says what the decision says, and only an application awaiting review is decided.
+                    let says = images.contains { $0.table == "decision" && isNew($0) && Self.applicationID(of: $0) == id && Self.text($0["outcome"]) == status }
+                    if !says || before != ApplicationStatus.submitted.rawValue { broken(ReplayText.statusNotTheDecisions(status), image) }
                 }
             default: continue
             }
@@ -157,6 +195,7 @@ struct RecordReplay {
             guard image.row != nil else { forms[id] = nil; return }
             var facts = forms[id] ?? FormFacts()
             facts.applicant = Self.text(image["applicant"]) ?? ""
+            facts.answersText = Self.text(image["answers"])
             facts.status = Self.text(image["status"]) ?? ""
             facts.department = Self.text(image["department"]) ?? ""
             let answers = Self.answers(image["answers"])

@@ -113,6 +113,10 @@ extension SQLiteStore {
 
     public func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws {
         try recordedWrite { db in
+            guard let alert = try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]).map(Self.alert) else { return }
+            if let refusal = DutyActions.mayAcknowledge(alertFor: alert.recipientLogin, needsDecision: alert.needsDecision, login: login) {
+                throw StoreError.refused([refusal])
+            }
             try db.execute(
                 sql: "UPDATE alert SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
                 arguments: [timestamp, login, id])

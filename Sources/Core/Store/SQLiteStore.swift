@@ -241,12 +241,24 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
     }
 
-    public func rememberReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws {
+    public func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String> {
         try database.write { db in
+            var claimed: Set<String> = []
             for key in keys {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO reminder_sent (login, item, day, sent_at) VALUES (?, ?, ?, ?)",
                     arguments: [login, key, day.iso, timestamp])
+                if db.changesCount == 1 { claimed.insert(key) }
+            }
+            return claimed
+        }
+    }
+
+    public func forgetReminders(_ keys: [String], for login: String, on day: Day) throws {
+        try database.write { db in
+            for key in keys {
+                try db.execute(
+                    sql: "DELETE FROM reminder_sent WHERE login = ? AND item = ? AND day = ?", arguments: [login, key, day.iso])
             }
         }
     }

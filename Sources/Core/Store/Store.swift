@@ -84,8 +84,12 @@ public protocol Store: AnyObject, Sendable {
 
     /// The items `remind` mailed each login on a day (their `TodayItem.key`).
     func remindersSent(on day: Day) throws -> [String: Set<String>]
-    /// Remembers what was mailed. Working state, not a record: see the README's `remind`.
-    func rememberReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws
+    /// Takes the items for one mail before it is sent, and returns those nobody had taken yet
+    /// today: two `remind` run at once never mail the same item twice. Working state, not a
+    /// record: see the README's `remind`.
+    func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String>
+    /// Gives back items taken for a mail that sendmail did not accept, so the next run sends them.
+    func forgetReminders(_ keys: [String], for login: String, on day: Day) throws
 
     func auditEntries() throws -> [AuditEntry]
     /// Checks every entry, signature and record against the log; `remembered` is the head this

@@ -39,18 +39,26 @@ struct RemindCommand: ParsableCommand, SessionCommand {
                 session.show(.warning, RemindText.noAddress(member, unsent.count)(language))
                 continue
             }
-            let message = ReminderMail.message(to: member, address: address, items: unsent, today: today)
-            guard let sendmail else {
-                session.output.write(message + "\n")
+            // The directory's rule again: a row written behind yakkan's back must not add headers or recipients.
+            if let refusal = DirectoryRules.mailRefusal(address) {
+                session.show(.error, RemindText.unusableAddress(member, refusal)(language))
+                failed = true
                 continue
             }
-            if let problem = sendmail.send(message, environment: session.environment) {
+            guard let sendmail else {
+                session.output.write(ReminderMail.message(to: member, address: address, items: unsent, today: today) + "\n")
+                continue
+            }
+            let claimed = try store.claimReminders(unsent.map(\.key), for: member.login, on: today, at: Village.timestamp(session.clock.now))
+            let mine = unsent.filter { claimed.contains($0.key) }
+            guard !mine.isEmpty else { continue }
+            if let problem = sendmail.send(ReminderMail.message(to: member, address: address, items: mine, today: today), environment: session.environment) {
+                try store.forgetReminders(mine.map(\.key), for: member.login, on: today)
                 session.show(.error, RemindText.notSent(member, problem)(language))
                 failed = true
                 continue
             }
-            try store.rememberReminders(unsent.map(\.key), for: member.login, on: today, at: Village.timestamp(session.clock.now))
-            session.show(.success, RemindText.sent(member, address, unsent.count)(language))
+            session.show(.success, RemindText.sent(member, address, mine.count)(language))
         }
         return failed ? Self.mailNotHandedOver : 0
     }
