@@ -53,6 +53,11 @@ public struct Actor: Sendable {
         return filter
     }
 
+    /// The services in use or stopped whose duties this person keeps or oversees.
+    public func keptServices(_ records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { ($0.status == .inUse || $0.status == .stopped) && keepsOrOversees($0) }
+    }
+
     /// Whether the service is one whose duties this person keeps or oversees.
     public func keepsOrOversees(_ application: ApplicationRecord) -> Bool {
         DutyRules.mayRecord(login: login, member: member, application: application) == nil

@@ -78,7 +78,7 @@ struct MenuFlow {
             waitingForReview: member.map { ReviewText.queue(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
         let alerts = try store.openAlerts()
-        situation.services = records.filter { ($0.status == .inUse || $0.status == .stopped) && actor.keepsOrOversees($0) }
+        situation.services = actor.keptServices(records)
         situation.today = TodayList.items(
             for: actor, records: records + (try WaitingWork.servicesOf(alerts, besides: records, store: store)), alerts: alerts,
             today: Village.today(session.clock))
