@@ -1,0 +1,62 @@
+import GRDB
+
+/// The SQLite store's executor: GRDB's connection, inside the transaction GRDB opened.
+final class GRDBSession: SQLSession {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+
+    init(_ db: Database) { self.db = db }
+
+    func execute(sql: String, arguments: SQLArguments) throws -> Int {
+        if arguments.isEmpty {
+            try db.execute(sql: sql)
+        } else {
+            try db.execute(sql: sql, arguments: Self.arguments(arguments))
+        }
+        return db.changesCount
+    }
+
+    func each(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = statement.columnNames
+        let rows = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
+        while let row = try rows.next() {
+            try body(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
+        }
+    }
+
+    static func arguments(_ arguments: SQLArguments) -> StatementArguments {
+        StatementArguments(arguments.map { argument -> DatabaseValue in
+            switch argument?.sqlValue ?? .null {
+            case .null: return .null
+            case .integer(let number): return number.databaseValue
+            case .real(let number): return number.databaseValue
+            case .text(let text): return text.databaseValue
+            case .blob(let data): return data.databaseValue
+            }
+        })
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let number): return .integer(number)
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .blob(let data): return .blob(data)
+        }
+    }
+}
+
+/// The SQLite file's pool as a database of the store.
+struct GRDBDatabase: SQLDatabase {
+    let pool: DatabasePool
+
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try pool.read { db in try body(GRDBSession(db)) }
+    }
+
+    func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try pool.write { db in try body(GRDBSession(db)) }
+    }
+}

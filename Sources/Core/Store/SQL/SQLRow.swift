@@ -1,0 +1,37 @@
+/// One row a statement returned, read by column name or position.
+public struct SQLRow: Sendable {
+    public let columns: [String]
+    public let values: [SQLValue]
+
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    public func value(_ column: String) -> SQLValue {
+        guard let index = columns.firstIndex(of: column) else { preconditionFailure("no column \(column) in the row") }
+        return values[index]
+    }
+
+    /// A value that must be there: a NULL or a value of another kind is a fault of the schema.
+    public subscript<Value: SQLReadable>(_ column: String) -> Value {
+        Self.required(value(column), column)
+    }
+
+    public subscript<Value: SQLReadable>(_ column: String) -> Value? {
+        Value(sqlValue: value(column))
+    }
+
+    public subscript<Value: SQLReadable>(_ index: Int) -> Value {
+        Self.required(values[index], String(index))
+    }
+
+    public subscript<Value: SQLReadable>(_ index: Int) -> Value? {
+        Value(sqlValue: values[index])
+    }
+
+    private static func required<Value: SQLReadable>(_ value: SQLValue, _ column: String) -> Value {
+        guard let read = Value(sqlValue: value) else { preconditionFailure("column \(column) holds \(value), not \(Value.self)") }
+        return read
+    }
+}
