@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// One entry of the append-only, signed log of every change to a record.
 public struct AuditEntry: Sendable, Equatable {
@@ -46,13 +45,13 @@ enum AuditTrail {
     /// Services already in use, registered from a spreadsheet by an administrator.
     static let importAction = "import"
 
-    static func append(_ db: Database, actor: String, action: String, subject: String, detail note: String, at: String) throws {
+    static func append(_ db: any SQLSession, actor: String, action: String, subject: String, detail note: String, at: String) throws {
         let detail = try EntryDetail(note: note, rows: ChangeCapture.take(db)).encoded()
         try insert(db, actor: actor, action: action, subject: subject, detail: detail, at: at)
     }
 
-    static func insert(_ db: Database, actor: String, action: String, subject: String, detail: String, at: String) throws {
-        let head = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
+    static func insert(_ db: any SQLSession, actor: String, action: String, subject: String, detail: String, at: String) throws {
+        let head = try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
         let sequence: Int64 = (head?["sequence"] ?? 0) + 1
         let previous: String = head?["hash"] ?? genesis
         let detailDigest = sha256(detail)
@@ -68,16 +67,15 @@ enum AuditTrail {
             arguments: [sequence, hash])
     }
 
-    static func headSequence(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
+    static func headSequence(_ db: any SQLSession) throws -> Int64 {
+        try db.value(Int64.self, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
     }
 
     /// Signs every entry this transaction added, each by its actor; the first time a person
     /// signs, their public key is published beside the store and entered in the log.
-    static func seal(_ db: Database, since start: Int64, keyRing: KeyRing, keys: KeyFolder) throws {
+    static func seal(_ db: any SQLSession, since start: Int64, keyRing: KeyRing, keys: KeyFolder) throws {
         while true {
-            let unsigned = try Row.fetchAll(
-                db, sql: "SELECT sequence, actor, hash FROM audit WHERE sequence > ? AND signature IS NULL ORDER BY sequence",
+            let unsigned = try db.rows(sql: "SELECT sequence, actor, hash FROM audit WHERE sequence > ? AND signature IS NULL ORDER BY sequence",
                 arguments: [start])
             guard !unsigned.isEmpty else { return }
             for row in unsigned {
@@ -87,11 +85,10 @@ enum AuditTrail {
                 let hash: String = row["hash"]
                 try db.execute(
                     sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [try signer.sign(hash), row["sequence"] as Int64])
-                let introduced = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = ? AND subject = ?)",
+                let introduced = try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE action = ? AND subject = ?)",
                     arguments: [keyAction, "key/\(actor)"]) ?? false
                 if !introduced {
-                    let at: String = try String.fetchOne(db, sql: "SELECT at FROM audit WHERE sequence = ?", arguments: [row["sequence"] as Int64]) ?? ""
+                    let at: String = try db.value(String.self, sql: "SELECT at FROM audit WHERE sequence = ?", arguments: [row["sequence"] as Int64]) ?? ""
                     let detail = try EntryDetail(note: "", rows: [], publicKey: signer.publicKey).encoded()
                     try insert(db, actor: actor, action: keyAction, subject: "key/\(actor)", detail: detail, at: at)
                 }
@@ -101,21 +98,21 @@ enum AuditTrail {
 
     /// A store kept before entries were signed: its records are taken as they are, once, by the
     /// first person who changes anything, in signed entries that carry all of them.
-    static func needsBaseline(_ db: Database) throws -> Bool {
-        let signed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE signature IS NOT NULL)") ?? false
+    static func needsBaseline(_ db: any SQLSession) throws -> Bool {
+        let signed = try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE signature IS NOT NULL)") ?? false
         if signed { return false }
-        let entries = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit)") ?? false
+        let entries = try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit)") ?? false
         return try entries || hasRecords(db)
     }
 
-    static func hasRecords(_ db: Database) throws -> Bool {
+    static func hasRecords(_ db: any SQLSession) throws -> Bool {
         try RecordTable.all.contains { table in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name))") ?? false
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name))") ?? false
         }
     }
 
     /// The baseline, in entries of a few thousand rows each, so that no entry grows without bound.
-    static func appendBaseline(_ db: Database, actor: String, at: String) throws {
+    static func appendBaseline(_ db: any SQLSession, actor: String, at: String) throws {
         let rows = try ChangeCapture.everything(db)
         let size = 5_000
         for start in stride(from: 0, to: rows.count, by: size) {
@@ -137,21 +134,21 @@ enum AuditTrail {
 
     /// Erases the details of the entries about these subjects (after a purge); the chain and the
     /// signatures hold, since both cover the detail's digest.
-    static func erase(_ db: Database, subjects: [String]) throws {
+    static func erase(_ db: any SQLSession, subjects: [String]) throws {
         for subject in subjects {
             try db.execute(sql: "UPDATE audit SET detail = NULL WHERE subject = ?", arguments: [subject])
         }
     }
 
-    static func entry(_ row: Row) -> AuditEntry {
+    static func entry(_ row: SQLRow) -> AuditEntry {
         AuditEntry(
             sequence: row["sequence"], at: row["at"], actor: row["actor"], action: row["action"],
             subject: row["subject"], detail: row["detail"], detailDigest: row["detail_digest"],
             previousHash: row["previous_hash"], hash: row["hash"], signature: row["signature"])
     }
 
-    static func entries(_ db: Database) throws -> [AuditEntry] {
+    static func entries(_ db: any SQLSession) throws -> [AuditEntry] {
         // Read in physical order, not by sequence: a reordering must show as a broken chain.
-        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY rowid").map(entry)
+        try db.rows(sql: "SELECT * FROM audit ORDER BY rowid").map(entry)
     }
 }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// The head of the log a person saw last time, kept in their own state folder.
 public struct LogHead: Codable, Equatable, Sendable {
@@ -23,10 +22,9 @@ struct AuditVerifier {
     let remembered: LogHead?
 
     /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
-    func verify(_ db: Database) throws -> AuditReport {
+    func verify(_ db: any SQLSession) throws -> AuditReport {
         var report = AuditReport(entries: 0)
-        let keyEntries = try Row.fetchAll(
-            db, sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
+        let keyEntries = try db.rows(sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
         ).map(AuditTrail.entry)
         var keyReport = AuditReport(entries: 0)
         let registry = keyRegistry(keyEntries, &keyReport)
@@ -36,8 +34,7 @@ struct AuditVerifier {
         var signedSeen = false
         var sawRemembered = false
         var replay = RecordReplay()
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY rowid")
-        while let row = try cursor.next() {
+        try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
             let entry = AuditTrail.entry(row)
             report.entries += 1
             chain.step(entry)
@@ -48,7 +45,7 @@ struct AuditVerifier {
                 } else {
                     report.unsignedEntries += 1
                 }
-                continue
+                return
             }
             signedSeen = true
             if let key = registry[entry.actor] {
@@ -97,9 +94,9 @@ struct AuditVerifier {
         }
 
         /// The break, or else whether the log ends where the head recorded beside it says.
-        func finish(_ db: Database) -> [AuditFinding] {
+        func finish(_ db: any SQLSession) -> [AuditFinding] {
             if let broken { return [broken] }
-            let head = try? Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
+            let head = try? db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
             let headSequence: Int64 = head?["sequence"] ?? 0
             let headHash: String = head?["hash"] ?? AuditTrail.genesis
             if headSequence != expected - 1 || headHash != previous {
@@ -146,7 +143,7 @@ struct AuditVerifier {
 
     /// Every stored file must still have the hash it is named by (whatever its extension), and
     /// every attachment row its file.
-    func attachmentFindings(_ db: Database) throws -> [AuditFinding] {
+    func attachmentFindings(_ db: any SQLSession) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let manager = FileManager.default
         // A link planted as the folder or a shard would have verify vouch for files kept elsewhere.
@@ -167,7 +164,7 @@ struct AuditVerifier {
                 }
             }
         }
-        for sha in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256") {
+        for sha in try db.values(String.self, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256") {
             if vault.copies(of: sha).isEmpty {
                 findings.append(AuditFinding(.attachmentMissing, sequence: nil, subject: vault.path(of: sha)))
             }

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import GRDB
 
 /// One value of a row, as the log keeps it.
 enum Cell: Codable, Hashable, Sendable {
@@ -8,17 +7,17 @@ enum Cell: Codable, Hashable, Sendable {
     case integer(Int64)
     case text(String)
 
-    init(_ value: DatabaseValue) {
-        switch value.storage {
+    init(_ value: SQLValue) {
+        switch value {
         case .null: self = .null
-        case .int64(let number): self = .integer(number)
-        case .double(let number): self = .text(String(number))
-        case .string(let text): self = .text(text)
+        case .integer(let number): self = .integer(number)
+        case .real(let number): self = .text(String(number))
+        case .text(let text): self = .text(text)
         case .blob(let data): self = .text(data.base64EncodedString())
         }
     }
 
-    var databaseValue: DatabaseValueConvertible? {
+    var sqlValue: (any SQLBindable)? {
         switch self {
         case .null: return nil
         case .integer(let number): return number
@@ -64,7 +63,7 @@ struct RowImage: Codable, Equatable, Sendable {
 /// entry that follows can carry them. Temporary triggers belong to the writing connection only:
 /// rows changed by anyone else's SQL are not captured, which is exactly what verify then finds.
 enum ChangeCapture {
-    static func install(_ db: Database) throws {
+    static func install(_ db: any SQLSession) throws {
         // No unique key: a trigger's conflict handling gives way to that of the statement that fired
         // it (an upsert would fail on a repeated row), so repeats are dropped when read.
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (tbl TEXT NOT NULL, key TEXT NOT NULL)")
@@ -85,8 +84,8 @@ enum ChangeCapture {
     }
 
     /// The rows changed since the last entry, as they are now; the capture starts afresh.
-    static func take(_ db: Database) throws -> [RowImage] {
-        let changed = try Row.fetchAll(db, sql: "SELECT tbl, key FROM temp.changed_row GROUP BY tbl, key ORDER BY MIN(rowid)")
+    static func take(_ db: any SQLSession) throws -> [RowImage] {
+        let changed = try db.rows(sql: "SELECT tbl, key FROM temp.changed_row GROUP BY tbl, key ORDER BY MIN(rowid)")
         try db.execute(sql: "DELETE FROM temp.changed_row")
         return try changed.compactMap { row in
             guard let table = RecordTable.named(row["tbl"]) else { return nil }
@@ -96,22 +95,22 @@ enum ChangeCapture {
         }
     }
 
-    static func pendingCount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.changed_row") ?? 0
+    static func pendingCount(_ db: any SQLSession) throws -> Int {
+        try db.value(Int.self, sql: "SELECT COUNT(*) FROM temp.changed_row") ?? 0
     }
 
-    static func current(_ db: Database, _ table: RecordTable, key: [Cell]) throws -> [Cell]? {
+    static func current(_ db: any SQLSession, _ table: RecordTable, key: [Cell]) throws -> [Cell]? {
         let condition = table.key.map { "\($0) IS ?" }.joined(separator: " AND ")
         let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(condition)"
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(key.map(\.databaseValue))) else { return nil }
-        return Array(row.databaseValues.map(Cell.init))
+        guard let row = try db.row(sql: sql, arguments: key.map(\.sqlValue)) else { return nil }
+        return row.values.map(Cell.init)
     }
 
     /// Every record row of the store, for the baseline of a store that was kept before entries were signed.
-    static func everything(_ db: Database) throws -> [RowImage] {
+    static func everything(_ db: any SQLSession) throws -> [RowImage] {
         try RecordTable.all.flatMap { table in
-            try Row.fetchAll(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)").map { row in
-                let cells = Array(row.databaseValues.map(Cell.init))
+            try db.rows(sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)").map { row in
+                let cells = row.values.map(Cell.init)
                 let key = table.key.map { column in cells[table.columns.firstIndex(of: column)!] }
                 return RowImage(table: table.name, key: key, row: cells)
             }

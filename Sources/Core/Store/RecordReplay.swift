@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Replays the record rows carried by the signed entries: what each row must be now, and,
 /// entry by entry, whether the change it carries is one the procedure allows its signer to make.
@@ -223,18 +222,17 @@ struct RecordReplay {
 
     // MARK: The store against the log
 
-    func compare(_ db: Database) throws -> [AuditFinding] {
+    func compare(_ db: any SQLSession) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         var unseen = expected
         for table in RecordTable.all {
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)")
-            while let row = try rows.next() {
-                let cells = Array(row.databaseValues.map(Cell.init))
+            try db.each(sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name)") { row in
+                let cells = row.values.map(Cell.init)
                 let key = table.key.map { cells[table.columns.firstIndex(of: $0)!] }
                 let address = RowImage(table: table.name, key: key, row: nil).address
                 guard let wanted = unseen.removeValue(forKey: address) else {
                     findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: address))
-                    continue
+                    return
                 }
                 if wanted.digest != RowImage.digest(cells) {
                     findings.append(AuditFinding(.rowNotInLog, sequence: wanted.sequence, subject: address))

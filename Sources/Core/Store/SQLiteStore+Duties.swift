@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 
 extension SQLiteStore {
     public func people() throws -> [Person] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT login, name, department FROM person ORDER BY login")
+            try db.rows(sql: "SELECT login, name, department FROM person ORDER BY login")
                 .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
         }
     }
@@ -47,7 +46,7 @@ extension SQLiteStore {
         }
     }
 
-    static func stop(_ db: Database, _ application: ApplicationRecord, _ stop: ServiceStop) throws {
+    static func stop(_ db: any SQLSession, _ application: ApplicationRecord, _ stop: ServiceStop) throws {
         try db.execute(
             sql: """
                 UPDATE application SET status = 'stopped', stopped_reason = ?, stopped_by = ?, stopped_at = ?, version = version + 1
@@ -57,9 +56,9 @@ extension SQLiteStore {
         try AuditTrail.append(db, actor: stop.stoppedBy, action: "stop", subject: "application/\(application.id)", detail: stop.reason, at: stop.stoppedAt)
     }
 
-    static func insert(_ db: Database, _ alerts: [Alert], actor: String) throws {
+    static func insert(_ db: any SQLSession, _ alerts: [Alert], actor: String) throws {
         for alert in alerts {
-            try db.execute(
+            let id = try db.insert(
                 sql: """
                     INSERT INTO alert (application_id, kind, recipient_login, recipient_name, message, needs_decision, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -67,7 +66,7 @@ extension SQLiteStore {
                 arguments: [alert.applicationID, alert.kind.rawValue, alert.recipientLogin, alert.recipientName,
                             try json(alert.message), alert.needsDecision, alert.createdAt])
             try AuditTrail.append(
-                db, actor: actor, action: "alert-\(alert.kind.rawValue)", subject: "alert/\(db.lastInsertedRowID)",
+                db, actor: actor, action: "alert-\(alert.kind.rawValue)", subject: "alert/\(id)",
                 detail: (alert.recipientLogin ?? alert.recipientName ?? "") + "\n" + alert.message.ja, at: alert.createdAt)
         }
     }
@@ -82,7 +81,7 @@ extension SQLiteStore {
                 refusal = DutyActions.mayReportIncidentElsewhere(member: try Self.loadStaff(db, login: incident.recordedBy))
             }
             if let refusal { throw StoreError.refused([refusal]) }
-            try db.execute(
+            let id = try db.insert(
                 sql: """
                     INSERT INTO incident (application_id, provider, service, occurred_on, what, source, action, recorded_by, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -91,36 +90,35 @@ extension SQLiteStore {
                             incident.source, incident.action, incident.recordedBy, incident.recordedAt])
             try AuditTrail.append(
                 db, actor: incident.recordedBy, action: incident.applicationID == nil ? "incident-elsewhere" : "incident",
-                subject: "incident/\(db.lastInsertedRowID)", detail: try Self.json(incident), at: incident.recordedAt)
+                subject: "incident/\(id)", detail: try Self.json(incident), at: incident.recordedAt)
             try Self.insert(db, alerts, actor: incident.recordedBy)
             if let id = incident.applicationID { try Self.refreshLedger(db, id: id) }
         }
     }
 
     public func incidents() throws -> [Incident] {
-        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM incident ORDER BY occurred_on, id").map(Self.incident) }
+        try database.read { db in try db.rows(sql: "SELECT * FROM incident ORDER BY occurred_on, id").map(Self.incident) }
     }
 
     public func openAlerts() throws -> [Alert] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").map(Self.alert)
+            try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").map(Self.alert)
         }
     }
 
     public func alerts() throws -> [Alert] {
-        try database.read { db in try Row.fetchAll(db, sql: "SELECT * FROM alert ORDER BY id").map(Self.alert) }
+        try database.read { db in try db.rows(sql: "SELECT * FROM alert ORDER BY id").map(Self.alert) }
     }
 
     public func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws {
         try recordedWrite { db in
-            guard let alert = try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]).map(Self.alert) else { return }
+            guard let alert = try db.row(sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]).map(Self.alert) else { return }
             if let refusal = DutyActions.mayAcknowledge(alertFor: alert.recipientLogin, needsDecision: alert.needsDecision, login: login) {
                 throw StoreError.refused([refusal])
             }
-            try db.execute(
+            guard try db.execute(
                 sql: "UPDATE alert SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
-                arguments: [timestamp, login, id])
-            guard db.changesCount == 1 else { return }
+                arguments: [timestamp, login, id]) == 1 else { return }
             try AuditTrail.append(db, actor: login, action: "alert-acknowledged", subject: "alert/\(id)", detail: "", at: timestamp)
         }
     }
@@ -149,7 +147,7 @@ extension SQLiteStore {
         }
     }
 
-    static func dutyRecord(_ row: Row) throws -> DutyRecord {
+    static func dutyRecord(_ row: SQLRow) throws -> DutyRecord {
         // Read without its answers when only the schedule is wanted.
         let answers: String? = row["answers"]
         return DutyRecord(
@@ -159,14 +157,14 @@ extension SQLiteStore {
             recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
     }
 
-    static func incident(_ row: Row) throws -> Incident {
+    static func incident(_ row: SQLRow) throws -> Incident {
         Incident(
             id: row["id"], applicationID: row["application_id"], provider: row["provider"], service: row["service"],
             occurredOn: Day(iso: row["occurred_on"]) ?? Day(year: 1970, month: 1, day: 1)!, what: row["what"],
             source: row["source"], action: row["action"], recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
     }
 
-    static func alert(_ row: Row) throws -> Alert {
+    static func alert(_ row: SQLRow) throws -> Alert {
         let message: String = row["message"]
         return Alert(
             id: row["id"], applicationID: row["application_id"], kind: Alert.Kind(rawValue: row["kind"]) ?? .incident,

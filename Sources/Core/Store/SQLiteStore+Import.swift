@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Services already in use when the village starts keeping them here (`yakkan import`).
 extension SQLiteStore {

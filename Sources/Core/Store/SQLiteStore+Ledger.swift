@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 
 extension SQLiteStore {
     /// Brings an application's derived columns, dues and search text up to date; of a purged
     /// application, removes what is left of it. The one place that writes them, called in the
     /// transaction of every change.
-    static func refreshLedger(_ db: Database, id: Int64) throws {
+    static func refreshLedger(_ db: any SQLSession, id: Int64) throws {
         try db.execute(sql: "DELETE FROM ledger_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM ledger_short_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
@@ -90,8 +89,7 @@ extension SQLiteStore {
                 ended_on
                 FROM application
                 """ + Self.whereOrderLimit(conditions, filter)
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
+            try db.each(sql: sql, arguments: arguments) { row in
                 try body(LedgerRow(
                     id: row[0], status: ApplicationStatus(rawValue: row[1]) ?? .submitted, department: row[2], provider: row[3],
                     service: row[4], applicant: row[5] ?? "", submittedOn: (row[6] as String?).flatMap(Day.init(iso:)),
@@ -106,7 +104,7 @@ extension SQLiteStore {
 
     public func distinctValues(_ column: LedgerColumn) throws -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT \(column.rawValue) FROM application ORDER BY \(column.rawValue)")
+            try db.values(String.self, sql: "SELECT DISTINCT \(column.rawValue) FROM application ORDER BY \(column.rawValue)")
         }
     }
 
@@ -123,7 +121,7 @@ extension SQLiteStore {
 
     /// The answers kept in the application's own columns: 課, provider, service, service
     /// manager and period.
-    static func listedAnswers(_ row: Row) -> Answers {
+    static func listedAnswers(_ row: SQLRow) -> Answers {
         typealias F = ApplicationFields
         var answers: Answers = [
             F.department: .text(row["department"]), F.provider: .text(row["provider"]), F.service: .text(row["service"]),
@@ -138,13 +136,12 @@ extension SQLiteStore {
     /// Records are read this many at a time: a few queries per batch instead of several per service.
     static let batch = 500
 
-    static func loadRecords(_ db: Database, ids: [Int64], parts: RecordParts) throws -> [ApplicationRecord] {
+    static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts) throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
         for start in stride(from: 0, to: ids.count, by: batch) {
             let list = ids[start..<min(start + batch, ids.count)].map(String.init).joined(separator: ",")
-            func each(_ sql: String, _ body: (Row) throws -> Void) throws {
-                let rows = try Row.fetchCursor(db, sql: sql.replacingOccurrences(of: "$IDS", with: list))
-                while let row = try rows.next() { try body(row) }
+            func each(_ sql: String, _ body: (SQLRow) throws -> Void) throws {
+                try db.each(sql: sql.replacingOccurrences(of: "$IDS", with: list), body)
             }
             var decisions: [Int64: [Decision]] = [:]
             try each("SELECT * FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
@@ -183,13 +180,12 @@ extension SQLiteStore {
             if parts == .whole {
                 let subjects = ids[start..<min(start + batch, ids.count)].map { "'application/\($0)'" }.joined(separator: ",")
                 let actions = ContinuationDecision.actions
-                let rows = try Row.fetchCursor(db, sql: """
+                try db.each(sql: """
                     SELECT subject, action, actor, detail, at FROM audit
                     WHERE subject IN (\(subjects)) AND action IN ('\(actions.continues)', '\(actions.stops)') ORDER BY sequence
-                    """)
-                while let row = try rows.next() {
+                    """) { row in
                     let subject: String = row["subject"]
-                    guard let id = Int64(subject.dropFirst("application/".count)) else { continue }
+                    guard let id = Int64(subject.dropFirst("application/".count)) else { return }
                     continuations[id, default: []].append(ContinuationDecision(
                         continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).map { EntryDetail.decode($0)?.note ?? $0 } ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
                 }
@@ -228,9 +224,9 @@ extension SQLiteStore {
         try database.read { db in try Self.matchingIDs(db, filter, today: today) }
     }
 
-    static func matchingIDs(_ db: Database, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
+    static func matchingIDs(_ db: any SQLSession, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
         let (conditions, arguments) = matchingConditions(filter, today: today)
-        return try Int64.fetchAll(db, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter), arguments: StatementArguments(arguments))
+        return try db.values(Int64.self, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter), arguments: (arguments))
     }
 
     static func whereOrderLimit(_ conditions: [String], _ filter: LedgerFilter) -> String {
@@ -251,9 +247,9 @@ extension SQLiteStore {
             || filter.involving != nil
     }
 
-    static func matchingConditions(_ filter: LedgerFilter, today: Day) -> (conditions: [String], arguments: [DatabaseValueConvertible?]) {
+    static func matchingConditions(_ filter: LedgerFilter, today: Day) -> (conditions: [String], arguments: SQLArguments) {
         var conditions: [String] = []
-        var arguments: [DatabaseValueConvertible?] = []
+        var arguments: SQLArguments = []
         if !filter.statuses.isEmpty {
             conditions.append("status IN (" + filter.statuses.map { _ in "?" }.joined(separator: ",") + ")")
             arguments += filter.statuses.map(\.rawValue)
@@ -303,8 +299,8 @@ extension SQLiteStore {
             let departments = involving.departments.isEmpty ? ["\u{0}"] : involving.departments
             conditions.append("(manager_key IN (" + managers.map { _ in "?" }.joined(separator: ",") + ") OR department IN ("
                 + departments.map { _ in "?" }.joined(separator: ",") + "))")
-            arguments += managers as [DatabaseValueConvertible?]
-            arguments += departments as [DatabaseValueConvertible?]
+            arguments += managers.map { $0 as (any SQLBindable)? }
+            arguments += departments.map { $0 as (any SQLBindable)? }
         }
         if let termination = filter.terminationStatus {
             conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")
@@ -335,7 +331,7 @@ extension SQLiteStore {
     public func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)] {
         try database.read { db in
             let column = grouping == .status ? "status" : "department"
-            return try Row.fetchAll(db, sql: "SELECT \(column) AS key, COUNT(*) AS n FROM application GROUP BY \(column) ORDER BY \(column)")
+            return try db.rows(sql: "SELECT \(column) AS key, COUNT(*) AS n FROM application GROUP BY \(column) ORDER BY \(column)")
                 .map { (key: $0["key"], count: $0["n"]) }
         }
     }

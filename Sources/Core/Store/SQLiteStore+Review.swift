@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension SQLiteStore {
     // MARK: Staff directory
@@ -12,15 +11,14 @@ extension SQLiteStore {
         try database.read(Self.loadDirectory)
     }
 
-    static func loadDirectory(_ db: Database) throws -> [StaffMember] {
-        try String.fetchAll(db, sql: "SELECT login FROM staff ORDER BY department, login").compactMap { try loadStaff(db, login: $0) }
+    static func loadDirectory(_ db: any SQLSession) throws -> [StaffMember] {
+        try db.values(String.self, sql: "SELECT login FROM staff ORDER BY department, login").compactMap { try loadStaff(db, login: $0) }
     }
 
-    static func loadStaff(_ db: Database, login: String) throws -> StaffMember? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]) else { return nil }
-        let departments = try String.fetchAll(
-            db, sql: "SELECT department FROM staff_reviewer WHERE login = ? ORDER BY department", arguments: [login])
-        let mail = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [login])
+    static func loadStaff(_ db: any SQLSession, login: String) throws -> StaffMember? {
+        guard let row = try db.row(sql: "SELECT * FROM staff WHERE login = ?", arguments: [login]) else { return nil }
+        let departments = try db.values(String.self, sql: "SELECT department FROM staff_reviewer WHERE login = ? ORDER BY department", arguments: [login])
+        let mail = try db.row(sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [login])
         return StaffMember(
             login: row["login"], name: row["name"], department: row["department"],
             isAdministrator: row["is_administrator"], reviewerOf: departments,
@@ -61,8 +59,8 @@ extension SQLiteStore {
         }
     }
 
-    static func writeMail(_ db: Database, _ member: StaffMember) throws {
-        let current = try Row.fetchOne(db, sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [member.login])
+    static func writeMail(_ db: any SQLSession, _ member: StaffMember) throws {
+        let current = try db.row(sql: "SELECT mail, language FROM staff_mail WHERE login = ?", arguments: [member.login])
         // Unchanged rows are left alone, so a change of name does not rewrite the address.
         let mail: String? = current?["mail"], language: String? = current?["language"]
         if mail == member.mail && language == member.mailLanguage?.rawValue { return }
@@ -74,7 +72,7 @@ extension SQLiteStore {
         }
     }
 
-    static func writeReviewerRoles(_ db: Database, _ member: StaffMember) throws {
+    static func writeReviewerRoles(_ db: any SQLSession, _ member: StaffMember) throws {
         try db.execute(sql: "DELETE FROM staff_reviewer WHERE login = ?", arguments: [member.login])
         for department in Set(member.reviewerOf) {
             try db.execute(sql: "INSERT INTO staff_reviewer (login, department) VALUES (?, ?)", arguments: [member.login, department])
@@ -85,14 +83,13 @@ extension SQLiteStore {
 
     public func claimReview(applicationID: Int64, by login: String, at timestamp: String) throws -> String? {
         try database.write { db in
-            try db.execute(
+            if try db.execute(
                 sql: """
                     UPDATE application SET reviewing_by = ?, reviewing_since = ?
                     WHERE id = ? AND (reviewing_by IS NULL OR reviewing_by = ?)
                     """,
-                arguments: [login, timestamp, applicationID, login])
-            if db.changesCount == 1 { return nil }
-            return try String.fetchOne(db, sql: "SELECT reviewing_by FROM application WHERE id = ?", arguments: [applicationID])
+                arguments: [login, timestamp, applicationID, login]) == 1 { return nil }
+            return try db.value(String.self, sql: "SELECT reviewing_by FROM application WHERE id = ?", arguments: [applicationID])
         }
     }
 
@@ -109,7 +106,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func write(_ decision: Decision, _ effect: DecisionEffect, reviewerName: String, _ db: Database) throws {
+    private static func write(_ decision: Decision, _ effect: DecisionEffect, reviewerName: String, _ db: any SQLSession) throws {
         let answers = try json(decision.answers)
         try db.execute(
             sql: """
@@ -192,14 +189,13 @@ extension SQLiteStore {
 
     public func head() throws -> LogHead? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
+            try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
         }
     }
 
     public func contains(_ head: LogHead) throws -> Bool {
         try database.read { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE sequence = ? AND hash = ?)", arguments: [head.sequence, head.hash]) ?? false
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE sequence = ? AND hash = ?)", arguments: [head.sequence, head.hash]) ?? false
         }
     }
 }

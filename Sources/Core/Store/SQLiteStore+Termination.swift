@@ -1,16 +1,14 @@
 import Foundation
-import GRDB
 
 extension SQLiteStore {
-    static func loadTermination(_ db: Database, id: Int64) throws -> TerminationRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM termination WHERE application_id = ?", arguments: [id]) else { return nil }
+    static func loadTermination(_ db: any SQLSession, id: Int64) throws -> TerminationRecord? {
+        guard let row = try db.row(sql: "SELECT * FROM termination WHERE application_id = ?", arguments: [id]) else { return nil }
         let answers: String = row["answers"]
         var record = TerminationRecord(
             applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
             answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
             submittedAt: row["submitted_at"], version: row["version"])
-        record.editors = try String.fetchAll(
-            db, sql: "SELECT login FROM termination_editor WHERE application_id = ? ORDER BY login", arguments: [id])
+        record.editors = try db.values(String.self, sql: "SELECT login FROM termination_editor WHERE application_id = ? ORDER BY login", arguments: [id])
         return record
     }
 
@@ -25,8 +23,8 @@ extension SQLiteStore {
                 throw StoreError.refused([refusal])
             }
             if let draftID = draft.id {
-                try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [draftID, draft.version])
-                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+                let deleted = try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [draftID, draft.version])
+                guard deleted == 1 else { throw StoreError.draftChangedElsewhere }
             }
             try db.execute(
                 sql: """
@@ -37,7 +35,7 @@ extension SQLiteStore {
                     """,
                 arguments: [id, draft.owner, json, timestamp])
             try db.execute(
-                sql: "INSERT OR IGNORE INTO termination_editor (application_id, login) VALUES (?, ?)", arguments: [id, draft.owner])
+                sql: "INSERT INTO termination_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [id, draft.owner])
             for (field, attachment) in draft.state.answers.sorted(by: { $0.key < $1.key }).flatMap({ key, value in (value.files ?? []).map { (key, $0) } }) {
                 try db.execute(
                     sql: """
@@ -81,9 +79,9 @@ extension SQLiteStore {
             for id in ids {
                 guard let application = try Self.loadApplication(db, id: id) else { throw StoreError.notFound(id: id) }
                 if let refusal = TerminationRules.mayPurge(application, today: today) { throw StoreError.refused([refusal]) }
-                candidates.formUnion(try String.fetchAll(db, sql: "SELECT sha256 FROM application_attachment WHERE application_id = ?", arguments: [id]))
-                let alertIDs = try Int64.fetchAll(db, sql: "SELECT id FROM alert WHERE application_id = ?", arguments: [id])
-                let incidentIDs = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE application_id = ?", arguments: [id])
+                candidates.formUnion(try db.values(String.self, sql: "SELECT sha256 FROM application_attachment WHERE application_id = ?", arguments: [id]))
+                let alertIDs = try db.values(Int64.self, sql: "SELECT id FROM alert WHERE application_id = ?", arguments: [id])
+                let incidentIDs = try db.values(Int64.self, sql: "SELECT id FROM incident WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM draft WHERE application_id = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [id])
                 // Its search text is not a row the deletion cascades to.
@@ -95,8 +93,8 @@ extension SQLiteStore {
                 detail: ids.map { "application/\($0)" }.joined(separator: "\n"), at: timestamp)
             var unused: [String] = []
             for sha in candidates.sorted() {
-                let stillUsed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM application_attachment WHERE sha256 = ?", arguments: [sha])! > 0
-                    || Int.fetchOne(db, sql: "SELECT COUNT(*) FROM draft WHERE state LIKE ?", arguments: ["%\(sha)%"])! > 0
+                let stillUsed = try db.value(Int.self, sql: "SELECT COUNT(*) FROM application_attachment WHERE sha256 = ?", arguments: [sha])! > 0
+                    || db.value(Int.self, sql: "SELECT COUNT(*) FROM draft WHERE state LIKE ?", arguments: ["%\(sha)%"])! > 0
                 if !stillUsed { unused.append(sha) }
             }
             return unused

@@ -6,7 +6,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public let path: String
     public let vault: FileVault
     public var intake: any AttachmentIntake { vault }
-    let database: DatabasePool
+    let pool: DatabasePool
+    let database: any SQLDatabase
     let keyRing: KeyRing
     let keys: KeyFolder
     let clock: any Clock
@@ -24,7 +25,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         self.keyRing = keyRing ?? KeyRing(folder: "/nonexistent", scope: .only(""))
         self.clock = clock
         let opened = try Self.open(path, access: access, createFolder: createFolder)
-        database = opened.pool
+        pool = opened.pool
+        database = GRDBDatabase(pool: opened.pool)
         keys = KeyFolder(storePath: path, shared: opened.shared)
         vault = FileVault(
             folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
@@ -41,7 +43,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// A transaction that changes records: every record row it writes must be carried by a log
     /// entry, and every entry is signed by its actor before it commits.
-    func recordedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+    func recordedWrite<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         do {
             return try signedWrite(body)
         } catch let error as TrustError {
@@ -49,7 +51,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
     }
 
-    private func signedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+    private func signedWrite<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try database.write { db in
             try ChangeCapture.install(db)
             try db.execute(sql: "DELETE FROM temp.changed_row")
@@ -69,7 +71,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func person(login: String) throws -> Person? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT login, name, department FROM person WHERE login = ?", arguments: [login])
+            try db.row(sql: "SELECT login, name, department FROM person WHERE login = ?", arguments: [login])
                 .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
         }
     }
@@ -90,8 +92,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func drafts(owner: String, procedureID: String) throws -> [Draft] {
         try database.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM draft WHERE owner = ? AND procedure = ? ORDER BY updated_at DESC, id DESC",
+            try db.rows(sql: "SELECT * FROM draft WHERE owner = ? AND procedure = ? ORDER BY updated_at DESC, id DESC",
                 arguments: [owner, procedureID]
             ).map(Self.draft)
         }
@@ -99,13 +100,12 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func drafts(procedureID: String) throws -> [Draft] {
         try database.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM draft WHERE procedure = ? ORDER BY updated_at, id", arguments: [procedureID]
+            try db.rows(sql: "SELECT * FROM draft WHERE procedure = ? ORDER BY updated_at, id", arguments: [procedureID]
             ).map(Self.draft)
         }
     }
 
-    static func draft(_ row: Row) throws -> Draft {
+    static func draft(_ row: SQLRow) throws -> Draft {
         let json: String = row["state"]
         return Draft(
             id: row["id"], owner: row["owner"], procedureID: row["procedure"],
@@ -121,19 +121,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             saved.version = draft.version + 1
             saved.updatedAt = timestamp
             if let id = draft.id {
-                try db.execute(
+                guard try db.execute(
                     sql: "UPDATE draft SET state = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                    arguments: [json, saved.version, timestamp, id, draft.version])
-                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+                    arguments: [json, saved.version, timestamp, id, draft.version]) == 1 else { throw StoreError.draftChangedElsewhere }
             } else {
-                try db.execute(
+                saved.id = try db.insert(
                     sql: """
                         INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id,
                         application_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [draft.owner, draft.procedureID, json, saved.version, timestamp, timestamp,
                                 draft.applicationID, draft.applicationVersion])
-                saved.id = db.lastInsertedRowID
             }
             return saved
         }
@@ -156,14 +154,14 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         let json = try Self.json(answers)
         return try recordedWrite { db in
             if let id = draft.id {
-                try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
-                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+                let deleted = try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
+                guard deleted == 1 else { throw StoreError.draftChangedElsewhere }
             }
-            let staff = try String.fetchAll(db, sql: "SELECT login FROM staff").compactMap { try Self.loadStaff(db, login: $0) }
+            let staff = try db.values(String.self, sql: "SELECT login FROM staff").compactMap { try Self.loadStaff(db, login: $0) }
             if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: draft.owner, staff: staff) {
                 throw StoreError.refused([refusal])
             }
-            let columns: [DatabaseValueConvertible?] = [
+            let columns: SQLArguments = [
                 json, answers[ApplicationFields.department]?.text ?? "",
                 answers[ApplicationFields.provider]?.text ?? "", answers[ApplicationFields.service]?.text ?? "",
                 answers[ApplicationFields.periodStart]?.date?.iso, answers[ApplicationFields.periodEnd]?.date?.iso,
@@ -171,14 +169,13 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             let id: Int64
             if let corrected = draft.applicationID {
                 // A returned application comes back as the same record, one version on.
-                try db.execute(
+                guard try db.execute(
                     sql: """
                         UPDATE application SET answers = ?, department = ?, provider = ?, service = ?, period_start = ?,
                         period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL
                         WHERE id = ? AND status = 'returned'
                         """,
-                    arguments: StatementArguments(columns + [corrected]))
-                guard db.changesCount == 1 else { throw StoreError.draftChangedElsewhere }
+                    arguments: (columns + [corrected])) == 1 else { throw StoreError.draftChangedElsewhere }
                 id = corrected
                 try db.execute(sql: "DELETE FROM application_attachment WHERE application_id = ?", arguments: [id])
             } else {
@@ -187,7 +184,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                     at: timestamp)
             }
             try db.execute(
-                sql: "INSERT OR IGNORE INTO application_editor (application_id, login) VALUES (?, ?)",
+                sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 arguments: [id, draft.owner])
             let record = try Self.loadApplication(db, id: id)!
             for (field, attachment) in record.attachments {
@@ -208,10 +205,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// A new application's row, with the answers kept in columns for the ledger.
     static func insertApplication(
-        _ db: Database, answers: Answers, json: String, applicant: String, status: ApplicationStatus, procedureVersion: String,
+        _ db: any SQLSession, answers: Answers, json: String, applicant: String, status: ApplicationStatus, procedureVersion: String,
         at timestamp: String
     ) throws -> Int64 {
-        try db.execute(
+        try db.insert(
             sql: """
                 INSERT INTO application (answers, department, provider, service, period_start, period_end,
                 applicant, status, procedure_version, submitted_at, version)
@@ -222,19 +219,18 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
                 answers[ApplicationFields.periodEnd]?.date?.iso, applicant, status.rawValue, procedureVersion, timestamp,
             ])
-        return db.lastInsertedRowID
     }
 
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM application ORDER BY id").compactMap { try Self.loadApplication(db, id: $0) }
+            try db.values(Int64.self, sql: "SELECT id FROM application ORDER BY id").compactMap { try Self.loadApplication(db, id: $0) }
         }
     }
 
     public func remindersSent(on day: Day) throws -> [String: Set<String>] {
         try database.read { db in
             var sent: [String: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT login, item FROM reminder_sent WHERE day = ?", arguments: [day.iso]) {
+            for row in try db.rows(sql: "SELECT login, item FROM reminder_sent WHERE day = ?", arguments: [day.iso]) {
                 sent[row["login"], default: []].insert(row["item"])
             }
             return sent
@@ -245,10 +241,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try database.write { db in
             var claimed: Set<String> = []
             for key in keys {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO reminder_sent (login, item, day, sent_at) VALUES (?, ?, ?, ?)",
-                    arguments: [login, key, day.iso, timestamp])
-                if db.changesCount == 1 { claimed.insert(key) }
+                if try db.execute(
+                    sql: "INSERT INTO reminder_sent (login, item, day, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    arguments: [login, key, day.iso, timestamp]) == 1 { claimed.insert(key) }
             }
             return claimed
         }
@@ -265,7 +260,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func servicesWithUnlistedManager() throws -> [ApplicationRecord] {
         try database.read { db in
-            try Int64.fetchAll(db, sql: """
+            try db.values(Int64.self, sql: """
                 SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
                 AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
                 """).compactMap { try Self.loadApplication(db, id: $0) }
@@ -277,7 +272,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// The application's own row, without what other tables hold.
-    static func applicationRow(_ row: Row) throws -> ApplicationRecord {
+    static func applicationRow(_ row: SQLRow) throws -> ApplicationRecord {
         let json: String? = row["answers"]
         var record = ApplicationRecord(
             id: row["id"], applicantLogin: row["applicant"],
@@ -293,7 +288,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         return record
     }
 
-    static func decisionRow(_ decision: Row) throws -> Decision {
+    static func decisionRow(_ decision: SQLRow) throws -> Decision {
         let answers: String = decision["answers"]
         var loaded = Decision(
             applicationID: decision["application_id"], reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
@@ -304,7 +299,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         return loaded
     }
 
-    static func loadApplication(_ db: Database, id: Int64) throws -> ApplicationRecord? {
+    static func loadApplication(_ db: any SQLSession, id: Int64) throws -> ApplicationRecord? {
         try loadRecords(db, ids: [id], parts: .whole).first
     }
 }

@@ -232,7 +232,7 @@ enum Schema {
             }
             try db.execute(sql: "CREATE VIRTUAL TABLE ledger_short_text USING fts5(words, detail = none, columnsize = 0)")
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
-                try SQLiteStore.refreshLedger(db, id: id)
+                try SQLiteStore.refreshLedger(GRDBSession(db), id: id)
             }
         }
         migrator.registerMigration("v7-signed-log") { db in

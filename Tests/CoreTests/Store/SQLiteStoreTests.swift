@@ -297,8 +297,8 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
         let folder = try StoreFolder()
         let store = try folder.open()
         // 2 is FULL, 1 NORMAL: the connection that writes is the one that matters.
-        let writer = try store.database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-        let reader = try store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let writer = try store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let reader = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(reader == 2)
         #expect(writer == 2)
     }

@@ -116,7 +116,7 @@ import Testing
                 """)
             let start = try AuditTrail.headSequence(db)
             try AuditTrail.append(db, actor: "kato", action: "decide-approved", subject: "application/\(submitted.id)", detail: "", at: "2026-04-02T01:00:00Z")
-            let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE sequence = ?", arguments: [start + 1])!
+            let hash = try db.value(String.self, sql: "SELECT hash FROM audit WHERE sequence = ?", arguments: [start + 1])!
             let signature = try KeyRing(folder: village.folder + "/home-yamada/keys", scope: .everyone).signer(for: "yamada").sign(hash)
             try db.execute(sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [signature, start + 1])
         }

@@ -8,8 +8,10 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
+    /// NULL for a column the query did not select, as for one that holds none: a record read
+    /// in part leaves out what the caller does not need.
     public func value(_ column: String) -> SQLValue {
-        guard let index = columns.firstIndex(of: column) else { preconditionFailure("no column \(column) in the row") }
+        guard let index = columns.firstIndex(of: column) else { return .null }
         return values[index]
     }
 

@@ -45,6 +45,22 @@ extension SQLSession {
         return values
     }
 
+    public func values<Value: SQLReadable>(_ type: Value.Type, sql: String, arguments: SQLArguments = []) throws -> [Value] {
+        try values(sql: sql, arguments: arguments)
+    }
+
+    public func value<Value: SQLReadable>(_ type: Value.Type, sql: String, arguments: SQLArguments = []) throws -> Value? {
+        try value(sql: sql, arguments: arguments)
+    }
+
+    /// Inserts one row and returns its new `id` (`RETURNING`, which both databases read alike).
+    public func insert(sql: String, arguments: SQLArguments) throws -> Int64 {
+        guard let id = try value(Int64.self, sql: sql + " RETURNING id", arguments: arguments) else {
+            preconditionFailure("an insert returned no id")
+        }
+        return id
+    }
+
     /// The first column of the first row, nil when there is none or it is NULL.
     public func value<Value: SQLReadable>(sql: String, arguments: SQLArguments = []) throws -> Value? {
         try row(sql: sql, arguments: arguments).flatMap { Value(sqlValue: $0.values[0]) }
