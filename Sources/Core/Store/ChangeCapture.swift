@@ -66,27 +66,38 @@ enum ChangeCapture {
     static func install(_ db: any SQLSession) throws {
         // No unique key: a trigger's conflict handling gives way to that of the statement that fired
         // it (an upsert would fail on a repeated row), so repeats are dropped when read.
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (tbl TEXT NOT NULL, key TEXT NOT NULL)")
+        guard db.dialect == .sqlite else {
+            // The server's triggers are the schema's own (ServerSchema): they write here only
+            // in a session that made this table, which is yakkan's writing session.
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)")
+            return
+        }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, key TEXT NOT NULL)")
         for table in RecordTable.all {
             let newKey = table.keyExpression("NEW")
             let oldKey = table.keyExpression("OLD")
             let columns = table.columns.joined(separator: ", ")
             try db.execute(sql: """
                 CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_insert AFTER INSERT ON main.\(table.name)
-                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(newKey)); END;
+                BEGIN INSERT INTO changed_row (tbl, key) VALUES ('\(table.name)', \(newKey)); END;
                 CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_update AFTER UPDATE OF \(columns) ON main.\(table.name)
-                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(oldKey));
-                      INSERT INTO changed_row VALUES ('\(table.name)', \(newKey)); END;
+                BEGIN INSERT INTO changed_row (tbl, key) VALUES ('\(table.name)', \(oldKey));
+                      INSERT INTO changed_row (tbl, key) VALUES ('\(table.name)', \(newKey)); END;
                 CREATE TEMP TRIGGER IF NOT EXISTS capture_\(table.name)_delete AFTER DELETE ON main.\(table.name)
-                BEGIN INSERT INTO changed_row VALUES ('\(table.name)', \(oldKey)); END;
+                BEGIN INSERT INTO changed_row (tbl, key) VALUES ('\(table.name)', \(oldKey)); END;
                 """)
         }
     }
 
+    /// Starts a transaction's capture afresh.
+    static func clear(_ db: any SQLSession) throws {
+        try db.execute(sql: "DELETE FROM \(db.dialect.temporary).changed_row")
+    }
+
     /// The rows changed since the last entry, as they are now; the capture starts afresh.
     static func take(_ db: any SQLSession) throws -> [RowImage] {
-        let changed = try db.rows(sql: "SELECT tbl, key FROM temp.changed_row GROUP BY tbl, key ORDER BY MIN(rowid)")
-        try db.execute(sql: "DELETE FROM temp.changed_row")
+        let changed = try db.rows(sql: "SELECT tbl, key FROM \(db.dialect.temporary).changed_row GROUP BY tbl, key ORDER BY MIN(seq)")
+        try clear(db)
         return try changed.compactMap { row in
             guard let table = RecordTable.named(row["tbl"]) else { return nil }
             let keyText: String = row["key"]
@@ -96,11 +107,12 @@ enum ChangeCapture {
     }
 
     static func pendingCount(_ db: any SQLSession) throws -> Int {
-        try db.value(Int.self, sql: "SELECT COUNT(*) FROM temp.changed_row") ?? 0
+        try db.value(Int.self, sql: "SELECT COUNT(*) FROM \(db.dialect.temporary).changed_row") ?? 0
     }
 
     static func current(_ db: any SQLSession, _ table: RecordTable, key: [Cell]) throws -> [Cell]? {
-        let condition = table.key.map { "\($0) IS ?" }.joined(separator: " AND ")
+        // Keys are never NULL, so `=` says the same in both databases.
+        let condition = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
         let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) WHERE \(condition)"
         guard let row = try db.row(sql: sql, arguments: key.map(\.sqlValue)) else { return nil }
         return row.values.map(Cell.init)

@@ -2,6 +2,13 @@
 public enum SQLDialect: Sendable {
     case sqlite
     case postgresql
+
+    /// The schema of a connection's own temporary tables.
+    var temporary: String { self == .sqlite ? "temp" : "pg_temp" }
+
+    /// The order the log's entries were written in: SQLite's row order, which a forged
+    /// sequence number does not change; the server's primary key, which is the sequence.
+    var auditOrder: String { self == .sqlite ? "rowid" : "sequence" }
 }
 
 /// One connection inside one transaction, whichever database it is: the store's transaction

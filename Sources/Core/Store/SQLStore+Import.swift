@@ -1,7 +1,7 @@
 import Foundation
 
 /// Services already in use when the village starts keeping them here (`yakkan import`).
-extension SQLiteStore {
+extension SQLStore {
     /// Registers every service or none; each is its own signed entry of the action `import`,
     /// which `audit verify` accepts only from an administrator.
     public func importServices(_ services: [ImportedService], by login: String, at timestamp: String) throws -> [ApplicationRecord] {

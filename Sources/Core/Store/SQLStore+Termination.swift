@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteStore {
+extension SQLStore {
     static func loadTermination(_ db: any SQLSession, id: Int64) throws -> TerminationRecord? {
         guard let row = try db.row(sql: "SELECT * FROM termination WHERE application_id = ?", arguments: [id]) else { return nil }
         let answers: String = row["answers"]

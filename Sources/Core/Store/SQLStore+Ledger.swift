@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteStore {
+extension SQLStore {
     /// Brings an application's derived columns, dues and search text up to date; of a purged
     /// application, removes what is left of it. The one place that writes them, called in the
     /// transaction of every change.
@@ -82,7 +82,7 @@ extension SQLiteStore {
 
     public func eachLedgerRow(_ filter: LedgerFilter, today: Day, _ body: (LedgerRow) throws -> Void) throws {
         try database.read { db in
-            let (conditions, arguments) = Self.matchingConditions(filter, today: today)
+            let (conditions, arguments) = Self.matchingConditions(filter, today: today, dialect: db.dialect)
             let sql = """
                 SELECT id, status, department, provider, service, applicant_name, submitted_on, period_start, period_end,
                 classification, personal_information, user_count, service_manager, department_head, latest_outcome, decided_on,
@@ -225,7 +225,7 @@ extension SQLiteStore {
     }
 
     static func matchingIDs(_ db: any SQLSession, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
-        let (conditions, arguments) = matchingConditions(filter, today: today)
+        let (conditions, arguments) = matchingConditions(filter, today: today, dialect: db.dialect)
         return try db.values(Int64.self, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter), arguments: (arguments))
     }
 
@@ -247,7 +247,9 @@ extension SQLiteStore {
             || filter.involving != nil
     }
 
-    static func matchingConditions(_ filter: LedgerFilter, today: Day) -> (conditions: [String], arguments: SQLArguments) {
+    static func matchingConditions(
+        _ filter: LedgerFilter, today: Day, dialect: SQLDialect
+    ) -> (conditions: [String], arguments: SQLArguments) {
         var conditions: [String] = []
         var arguments: SQLArguments = []
         if !filter.statuses.isEmpty {
@@ -307,11 +309,13 @@ extension SQLiteStore {
             arguments.append(termination.rawValue)
         }
         if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if text.count >= 3 {
+            // SQLite's fts5 tables; the server keeps the text in a plain table, where a trigram
+            // index, if the server has one, serves LIKE of three or more characters.
+            if dialect == .sqlite && text.count >= 3 {
                 // The trigram index finds any run of three or more characters, Japanese too.
                 conditions.append("id IN (SELECT rowid FROM ledger_text WHERE ledger_text MATCH ?)")
                 arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-            } else if ShortSearch.isIndexed(text) {
+            } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
                 conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE ledger_short_text MATCH ?)")
                 arguments.append("\"" + text + "\"")
             } else {

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteStore {
+extension SQLStore {
     // MARK: Staff directory
 
     public func staffMember(login: String) throws -> StaffMember? {

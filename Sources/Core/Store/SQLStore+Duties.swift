@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteStore {
+extension SQLStore {
     public func people() throws -> [Person] {
         try database.read { db in
             try db.rows(sql: "SELECT login, name, department FROM person ORDER BY login")

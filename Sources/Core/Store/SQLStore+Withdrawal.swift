@@ -1,7 +1,7 @@
 import Foundation
 
 /// Taking back what nobody has decided yet: a draft, or a submitted application.
-extension SQLiteStore {
+extension SQLStore {
     public func discardDraft(_ draft: Draft, by login: String, at timestamp: String) throws {
         guard let id = draft.id else { return }
         try recordedWrite { db in
