@@ -73,7 +73,7 @@ enum AuditTrail {
 
     /// Signs every entry this transaction added, each by its actor; the first time a person
     /// signs, their public key is published beside the store and entered in the log.
-    static func seal(_ db: any SQLSession, since start: Int64, keyRing: KeyRing, keys: KeyFolder) throws {
+    static func seal(_ db: any SQLSession, since start: Int64, keyRing: KeyRing, keys: any KeyDirectory) throws {
         while true {
             let unsigned = try db.rows(sql: "SELECT sequence, actor, hash FROM audit WHERE sequence > ? AND signature IS NULL ORDER BY sequence",
                 arguments: [start])
@@ -81,7 +81,7 @@ enum AuditTrail {
             for row in unsigned {
                 let actor: String = row["actor"]
                 let signer = try keyRing.signer(for: actor)
-                try keys.publish(signer)
+                try keys.publish(signer, db)
                 let hash: String = row["hash"]
                 try db.execute(
                     sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [try signer.sign(hash), row["sequence"] as Int64])

@@ -16,7 +16,7 @@ public struct LogHead: Codable, Equatable, Sendable {
 /// key behind it, every record row against the last entry that wrote it, the rules of the
 /// procedure on every signed change, the attachments, and the head the person saw before.
 struct AuditVerifier {
-    let keys: KeyFolder
+    let keys: any KeyDirectory
     let vault: FileVault
     let accounts: Accounts
     let remembered: LogHead?
@@ -62,7 +62,7 @@ struct AuditVerifier {
         report.findings += chain.finish(db)
         report.findings += keyReport.findings
         report.findings += signatures
-        report.findings += bindingFindings(registry, &report)
+        report.findings += try bindingFindings(registry, &report, db)
         report.findings += rules
         report.findings += try replay.compare(db)
         report.findings += try attachmentFindings(db)
@@ -124,18 +124,18 @@ struct AuditVerifier {
         return registry
     }
 
-    func bindingFindings(_ registry: [String: String], _ report: inout AuditReport) -> [AuditFinding] {
+    func bindingFindings(_ registry: [String: String], _ report: inout AuditReport, _ db: any SQLSession) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for (login, key) in registry.sorted(by: { $0.key < $1.key }) {
-            let published = try? keys.read(login)
+            let published = try? keys.read(login, db)
             guard published == key else {
-                findings.append(AuditFinding(.keyFile(published == nil ? .missing : .notAFile), sequence: nil, subject: keys.file(login)))
+                findings.append(AuditFinding(.keyFile(published == nil ? .missing : .notAFile), sequence: nil, subject: keys.location(of: login)))
                 continue
             }
-            switch keys.binding(of: login, accounts: accounts) {
+            switch try keys.binding(of: login, accounts: accounts, db) {
             case .bound: break
             case .noSuchAccount: report.unboundLogins.append(login)
-            case let binding: findings.append(AuditFinding(.keyFile(binding), sequence: nil, subject: keys.file(login)))
+            case let binding: findings.append(AuditFinding(.keyFile(binding), sequence: nil, subject: keys.location(of: login)))
             }
         }
         return findings

@@ -8,10 +8,10 @@ public class SQLStore: Store, @unchecked Sendable {
     public var intake: any AttachmentIntake { vault }
     let database: any SQLDatabase
     let keyRing: KeyRing
-    let keys: KeyFolder
+    let keys: any KeyDirectory
     let clock: any Clock
 
-    init(database: any SQLDatabase, vault: FileVault, keys: KeyFolder, keyRing: KeyRing?, clock: any Clock) {
+    init(database: any SQLDatabase, vault: FileVault, keys: any KeyDirectory, keyRing: KeyRing?, clock: any Clock) {
         self.database = database
         self.vault = vault
         self.keys = keys
