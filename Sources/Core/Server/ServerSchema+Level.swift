@@ -1,0 +1,138 @@
+/// pg2: the server's tables level with SQLite's final schema (`Store/Schema.swift`, to
+/// `seed-audit-by-subject`), so that the store's statements, written once, run on both, and a
+/// record row reads the same, cell for cell, whichever store holds it.
+extension ServerSchema {
+    /// SQLite keeps a boolean as the integer 0 or 1, and the log signs a row as it reads: the
+    /// server keeps the same integers (pg1 had booleans). Then the tables of SQLite's v8 and
+    /// the log's index by subject.
+    static let levelRecords = """
+        ALTER TABLE application ALTER COLUMN personal_information TYPE integer USING personal_information::integer;
+        ALTER TABLE staff ALTER COLUMN is_administrator DROP DEFAULT,
+            ALTER COLUMN is_administrator TYPE integer USING is_administrator::integer,
+            ALTER COLUMN is_administrator SET DEFAULT 0;
+        ALTER TABLE alert ALTER COLUMN needs_decision DROP DEFAULT,
+            ALTER COLUMN needs_decision TYPE integer USING needs_decision::integer,
+            ALTER COLUMN needs_decision SET DEFAULT 0;
+        -- A member of staff's address, part of the directory (a record, signed like it).
+        CREATE TABLE staff_mail (
+            login text PRIMARY KEY REFERENCES staff ON DELETE CASCADE, mail text NOT NULL, language text);
+        -- What `remind` sent, so that each item is mailed at most once a day: working state.
+        CREATE TABLE reminder_sent (
+            login text NOT NULL, item text NOT NULL, day text NOT NULL, sent_at text NOT NULL,
+            PRIMARY KEY (login, item, day));
+        CREATE INDEX audit_by_subject ON audit (subject, action);
+        """
+
+    /// The ledger's search text (SQLite's fts5 tables), one row per service under a column
+    /// named `rowid`, as SQLite's are, so the statements that keep them run on both. A word of
+    /// one or two characters is looked up in `ledger_short_text` as an element of its words
+    /// (`string_to_array(words, ' ') @> ARRAY[?]`, indexed); longer text in `ledger_text` with
+    /// `ILIKE`, indexed by pg_trgm's trigrams when the extension can be created (PostgreSQL 13
+    /// and later trust it to a database's owner; it ships with the server in Debian's package).
+    /// Without it the search reads every service's text, and the migration says so in a notice.
+    static let ledgerSearch = """
+        CREATE TABLE ledger_text (
+            rowid bigint PRIMARY KEY REFERENCES application (id) ON DELETE CASCADE, content text NOT NULL);
+        CREATE TABLE ledger_short_text (
+            rowid bigint PRIMARY KEY REFERENCES application (id) ON DELETE CASCADE, words text NOT NULL);
+        CREATE INDEX ledger_short_text_words ON ledger_short_text USING gin (string_to_array(words, ' '));
+        DO $$
+        DECLARE
+            trigram_schema name;
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_trgm')
+               AND EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+                BEGIN
+                    CREATE EXTENSION pg_trgm;
+                EXCEPTION WHEN insufficient_privilege THEN
+                    RAISE NOTICE 'pg_trgm could not be created by %: the ledger''s text is searched without an index', current_user;
+                END;
+            END IF;
+            SELECT extnamespace::regnamespace::name INTO trigram_schema FROM pg_extension WHERE extname = 'pg_trgm';
+            IF trigram_schema IS NOT NULL THEN
+                EXECUTE format('CREATE INDEX ledger_text_trigrams ON ledger_text USING gin (content %I.gin_trgm_ops)', trigram_schema);
+            END IF;
+        END $$;
+        """
+
+    /// The record rows a change touched, captured in the writer's own transaction as SQLite's
+    /// temporary triggers capture them (`Store/ChangeCapture.swift`): into the session's
+    /// temporary table `changed_row`, which yakkan's store makes
+    /// (`CREATE TEMP TABLE IF NOT EXISTS changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)`),
+    /// each row's key as a JSON array of its key's values; an update, the key before and after.
+    /// A session without that table, someone's psql, is not captured: `audit verify` then finds
+    /// the rows its SQL changed, as it does in SQLite. The tables, keys and columns are those of
+    /// `RecordTable.all` (a test compares them), an update captured only when it sets one of the
+    /// record's columns.
+    static let changeCapture = """
+        CREATE FUNCTION yakkan_row_key(image jsonb, key_columns text[]) RETURNS text LANGUAGE sql IMMUTABLE
+        RETURN (SELECT jsonb_agg(image -> k.name ORDER BY k.position)::text
+                FROM unnest(key_columns) WITH ORDINALITY AS k(name, position));
+        CREATE FUNCTION yakkan_capture_change() RETURNS trigger LANGUAGE plpgsql
+        SET search_path = pg_catalog, public, pg_temp AS $$
+        BEGIN
+            IF to_regclass('pg_temp.changed_row') IS NULL THEN
+                RETURN NULL;
+            END IF;
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                INSERT INTO pg_temp.changed_row (tbl, key) VALUES (TG_TABLE_NAME, yakkan_row_key(to_jsonb(OLD), TG_ARGV));
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO pg_temp.changed_row (tbl, key) VALUES (TG_TABLE_NAME, yakkan_row_key(to_jsonb(NEW), TG_ARGV));
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            id, applicant, status, procedure_version, answers, department, provider, service,
+            period_start, period_end, submitted_at, version, stopped_reason, stopped_by, stopped_at, ended_on
+            ON application FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            application_id, field, sha256, file_name, size, added_at
+            ON application_attachment FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('application_id', 'field', 'sha256');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF application_id, login
+            ON application_editor FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('application_id', 'login');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            id, application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form
+            ON decision FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF application_id, login, name, acknowledged_at
+            ON acknowledgement FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('application_id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            id, application_id, kind, done_on, answers, recorded_by, recorded_at
+            ON duty_record FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            id, application_id, kind, recipient_login, recipient_name, message, needs_decision, created_at,
+            acknowledged_at, acknowledged_by
+            ON alert FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            id, application_id, provider, service, occurred_on, what, source, action, recorded_by, recorded_at
+            ON incident FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF
+            application_id, applicant, status, answers, submitted_at, version
+            ON termination FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('application_id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF application_id, login
+            ON termination_editor FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('application_id', 'login');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF id, application_id, "until", reason, held_by, held_at
+            ON retention_hold FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('id');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF login, name, department, is_administrator, added_at
+            ON staff FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('login');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF login, department
+            ON staff_reviewer FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('login', 'department');
+        CREATE TRIGGER capture_change AFTER INSERT OR DELETE OR UPDATE OF login, mail, language
+            ON staff_mail FOR EACH ROW EXECUTE FUNCTION yakkan_capture_change('login');
+        """
+
+    /// The new tables' grants, as pg1's: the search text and the reminders sent are working
+    /// state that staff write; addresses are the directory's, for administrators. Staff may
+    /// make temporary tables again, for the store's `changed_row`: the rules' functions name
+    /// their search path with `pg_temp` last, so a temporary table cannot stand in for one of
+    /// yakkan's there.
+    static let levelRoles = """
+        DO $$
+        BEGIN
+            EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO yakkan_staff', current_database());
+        END $$;
+        GRANT SELECT ON staff_mail, reminder_sent, ledger_text, ledger_short_text TO yakkan_staff;
+        GRANT INSERT, DELETE ON ledger_text, ledger_short_text, reminder_sent TO yakkan_staff;
+        GRANT INSERT, UPDATE, DELETE ON staff_mail TO yakkan_admin;
+        """
+}
