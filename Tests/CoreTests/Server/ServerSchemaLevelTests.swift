@@ -46,23 +46,33 @@ final class ServerSchemaLevelTests: ServerTestCase {
         ["bigint": "integer", "integer": "integer", "text": "text"][type] ?? "server \(type)"
     }
 
-    /// Each record table has its capture trigger, with the table's key as arguments and an
-    /// update captured when it sets one of the record's columns, as `RecordTable.all` says.
+    /// Each record table has its capture trigger, keyed and with the columns an update is
+    /// captured for as `RecordTable.all` says: pg2's frozen list is today's, and the server's
+    /// catalog holds what pg2 says.
     func testEveryRecordTableIsCapturedByItsKeyAndColumns() throws {
+        XCTAssertEqual(ServerSchema.capturedTables.map(\.name), RecordTable.all.map(\.name))
+        for (captured, table) in zip(ServerSchema.capturedTables, RecordTable.all) {
+            XCTAssertEqual(captured.key, table.key, table.name)
+            XCTAssertEqual(captured.columns, table.columns, table.name)
+        }
+
         let village = try ServerVillage(on: try server())
         let triggers = try PostgresDatabase(try village.link()).read { session in
             try session.rows(sql: """
-                SELECT c.relname AS tbl, encode(t.tgargs, 'escape') AS args,
+                SELECT c.relname AS tbl, p.proname AS function, p.prosrc AS source,
                     (SELECT string_agg(a.attname, ',' ORDER BY k.position)
                      FROM unnest(t.tgattr::int2[]) WITH ORDINALITY AS k(number, position)
                      JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.number) AS columns
-                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = ? ORDER BY c.relname
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE t.tgname = ? ORDER BY c.relname
                 """, arguments: ["capture_change"])
         }
         XCTAssertEqual(triggers.map { $0["tbl"] as String }, RecordTable.all.map(\.name).sorted())
         for trigger in triggers {
             let table = try XCTUnwrap(RecordTable.named(trigger["tbl"]))
-            XCTAssertEqual((trigger["args"] as String).components(separatedBy: "\\000").dropLast(), table.key[...], table.name)
+            XCTAssertEqual(trigger["function"] as String, "yakkan_capture_\(table.name)")
+            let key = "jsonb_build_array(" + table.key.map { "NEW.\"\($0)\"" }.joined(separator: ", ") + ")"
+            XCTAssertTrue((trigger["source"] as String).contains(key), "\(table.name): \(trigger["source"] as String)")
             XCTAssertEqual((trigger["columns"] as String).split(separator: ",").map(String.init), table.columns, table.name)
         }
     }
