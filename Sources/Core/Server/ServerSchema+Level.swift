@@ -3,8 +3,9 @@
 /// record row reads the same, cell for cell, whichever store holds it.
 extension ServerSchema {
     /// SQLite keeps a boolean as the integer 0 or 1, and the log signs a row as it reads: the
-    /// server keeps the same integers (pg1 had booleans). Then the tables of SQLite's v8 and
-    /// the log's index by subject.
+    /// server keeps the same integers (pg1 had booleans). Then the tables of SQLite's v8, the
+    /// log's index by subject, and its order of writing under SQLite's name for it, `rowid`,
+    /// which the append-only rule keeps as it is.
     static let levelRecords = """
         ALTER TABLE application ALTER COLUMN personal_information TYPE integer USING personal_information::integer;
         ALTER TABLE staff ALTER COLUMN is_administrator DROP DEFAULT,
@@ -21,6 +22,23 @@ extension ServerSchema {
             login text NOT NULL, item text NOT NULL, day text NOT NULL, sent_at text NOT NULL,
             PRIMARY KEY (login, item, day));
         CREATE INDEX audit_by_subject ON audit (subject, action);
+        -- The log's entries in the order they were written, as SQLite's rowid keeps them:
+        -- `audit verify` reads the log in that order, not by sequence, so that a reordering shows.
+        ALTER TABLE audit ADD COLUMN rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
+        CREATE OR REPLACE FUNCTION yakkan_audit_append_only() RETURNS trigger LANGUAGE plpgsql
+        SET search_path = pg_catalog, public, pg_temp AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE'
+                AND NEW.rowid = OLD.rowid
+                AND NEW.sequence = OLD.sequence AND NEW.at = OLD.at AND NEW.actor = OLD.actor
+                AND NEW.action = OLD.action AND NEW.subject = OLD.subject AND NEW.detail_digest = OLD.detail_digest
+                AND NEW.previous_hash = OLD.previous_hash AND NEW.hash = OLD.hash
+                AND (NEW.detail IS NOT DISTINCT FROM OLD.detail OR NEW.detail IS NULL)
+                AND (NEW.signature IS NOT DISTINCT FROM OLD.signature OR OLD.signature IS NULL) THEN
+                RETURN NEW;
+            END IF;
+            RAISE EXCEPTION 'audit is append-only: % refused', TG_OP USING ERRCODE = 'YK402';
+        END $$;
         """
 
     /// The ledger's search text (SQLite's fts5 tables), one row per service under a column

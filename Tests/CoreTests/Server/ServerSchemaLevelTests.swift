@@ -32,7 +32,10 @@ final class ServerSchemaLevelTests: ServerTestCase {
             }
             return tables
         }
-        XCTAssertEqual(serverTables.filter { !$0.key.hasPrefix("ledger_") }, sqliteTables)
+        var expected = sqliteTables
+        // SQLite's rowid, the log's order of writing, is a column of its own on the server.
+        expected["audit"]?.append("rowid integer")
+        XCTAssertEqual(serverTables.filter { !$0.key.hasPrefix("ledger_") }, expected)
         XCTAssertEqual(serverTables["ledger_text"], ["rowid integer", "content text"])
         XCTAssertEqual(serverTables["ledger_short_text"], ["rowid integer", "words text"])
         XCTAssertTrue(sqliteTables.keys.contains("staff_mail") && sqliteTables.keys.contains("reminder_sent"))
@@ -202,6 +205,30 @@ final class ServerSchemaLevelTests: ServerTestCase {
             try session.rows(sql: "SELECT login, is_administrator, (SELECT needs_decision FROM alert) AS alert FROM staff ORDER BY login")
         }
         XCTAssertEqual(rows.map(\.values), [[.text("kato"), .integer(1), .integer(1)], [.text("tanaka"), .integer(0), .integer(1)]])
+    }
+
+    /// The log is read in the order it was written, under SQLite's name for it, and not even
+    /// the tables' owner can change that order.
+    func testTheLogKeepsTheOrderItWasWrittenIn() throws {
+        let village = try ServerVillage(on: try server())
+        let staff = PostgresDatabase(try village.link(as: village.applicant.login))
+        _ = try staff.write { session in
+            for sequence in [2, 1] {
+                try session.execute(sql: """
+                    INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
+                    VALUES (?, '2026-04-02T09:00:00Z', 'tanaka', 'submit', 'application/1', '{}', 'd', 'p', ?)
+                    """, arguments: [sequence, "h\(sequence)"])
+            }
+        }
+        let order: [Int64] = try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") }
+        XCTAssertEqual(order, [2, 1])
+        for sql in ["UPDATE audit SET rowid = DEFAULT WHERE sequence = 2", "UPDATE audit SET rowid = 7 WHERE sequence = 2"] {
+            let owner = try village.server.psql(as: nil, database: village.database, sql)
+            XCTAssertNotEqual(owner.status, 0, sql)
+        }
+        let reorder = try village.server.psql(as: nil, database: village.database, "UPDATE audit SET rowid = DEFAULT WHERE sequence = 2")
+        XCTAssertTrue(reorder.output.contains("audit is append-only"), reorder.output)
+        XCTAssertEqual(try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") as [Int64] }, [2, 1])
     }
 
     /// The short words of the ledger are looked up by the index of their elements, and the
