@@ -252,4 +252,24 @@ final class ServerSchemaLevelTests: ServerTestCase {
         }
         XCTAssertEqual(indexes, ["ledger_short_text_pkey", "ledger_short_text_words", "ledger_text_pkey", "ledger_text_trigrams"])
     }
+
+    /// An owner who may not create extensions in the database still gets the whole schema,
+    /// without the trigram index; the text is then searched without it.
+    func testWithoutPgTrgmTheSchemaIsMadeWithoutTheTrigramIndex() throws {
+        let server = try server()
+        let database = try server.newDatabase()
+        let owner = "owner\(UInt32.random(in: 0...UInt32.max))"
+        let superuser = try PostgresLink(uri: server.uri(database: database))
+        try superuser.execute("CREATE ROLE \(owner) LOGIN CREATEROLE; GRANT CREATE ON SCHEMA public TO \(owner)")
+        try ServerMigrator.migrate(try PostgresLink(uri: server.uri(user: owner, database: database)))
+        let state = try PostgresDatabase(superuser).read { session in
+            try session.row(sql: """
+                SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm') AS extension,
+                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_text_trigrams') AS trigrams,
+                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_short_text_words') AS words,
+                    (SELECT count(*) FROM yakkan_migration) AS migrations
+                """)
+        }
+        XCTAssertEqual(state?.values, [.integer(0), .integer(0), .integer(1), .integer(Int64(ServerSchema.migrations.count))])
+    }
 }
