@@ -34,6 +34,16 @@ struct LibPQ: @unchecked Sendable {
     let getvalue: @convention(c) (Result?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     let resultErrorField: @convention(c) (Result?, Int32) -> UnsafeMutablePointer<CChar>?
     let ping: @convention(c) (UnsafePointer<CChar>?) -> PGPing
+    let ftype: @convention(c) (Result?, Int32) -> Oid
+    let cmdTuples: @convention(c) (Result?) -> UnsafeMutablePointer<CChar>?
+    let sendQueryParams: @convention(c) (
+        Connection?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?,
+        UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32
+    ) -> Int32
+    let setSingleRowMode: @convention(c) (Connection?) -> Int32
+    let getResult: @convention(c) (Connection?) -> Result?
+    let unescapeBytea: @convention(c) (UnsafePointer<UInt8>?, UnsafeMutablePointer<Int>?) -> UnsafeMutablePointer<UInt8>?
+    let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
 
     /// The library, loaded once for the whole process; nil when it is not installed.
     static let shared: LibPQ? = load()
@@ -64,7 +74,10 @@ struct LibPQ: @unchecked Sendable {
                 setNoticeProcessor: function("PQsetNoticeProcessor"), exec: function("PQexec"), execParams: function("PQexecParams"),
                 resultStatus: function("PQresultStatus"), clear: function("PQclear"), nfields: function("PQnfields"),
                 ntuples: function("PQntuples"), fname: function("PQfname"), getisnull: function("PQgetisnull"),
-                getvalue: function("PQgetvalue"), resultErrorField: function("PQresultErrorField"), ping: function("PQping"))
+                getvalue: function("PQgetvalue"), resultErrorField: function("PQresultErrorField"), ping: function("PQping"),
+                ftype: function("PQftype"), cmdTuples: function("PQcmdTuples"), sendQueryParams: function("PQsendQueryParams"),
+                setSingleRowMode: function("PQsetSingleRowMode"), getResult: function("PQgetResult"),
+                unescapeBytea: function("PQunescapeBytea"), freemem: function("PQfreemem"))
         } catch {
             dlclose(handle)
             return nil

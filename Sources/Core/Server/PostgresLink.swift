@@ -5,8 +5,13 @@ import Foundation
 /// command whose store calls are synchronous: a blocking call per statement is all it needs,
 /// without an event loop (the measured reasons are in the README).
 public final class PostgresLink {
-    private let pq: LibPQ
-    private let connection: OpaquePointer
+    let pq: LibPQ
+    let connection: OpaquePointer
+    /// The query whose rows are still coming, one at a time (`stream`): the connection is busy
+    /// with it until it has been read to its end.
+    var openStream: ServerRowStream?
+    /// The store's statements with their `?` numbered, by their text (`Placeholders`).
+    var numberedStatements: [String: String] = [:]
     /// The server's address as given, without a password: what messages show.
     public let address: String
 
@@ -47,6 +52,7 @@ public final class PostgresLink {
     /// (a migration).
     @discardableResult
     public func execute(_ sql: String, _ parameters: [(any ServerParameter)?] = []) throws -> ServerRows {
+        try settleOpenStream()
         let result: OpaquePointer?
         if parameters.isEmpty {
             result = pq.exec(connection, sql)
@@ -92,6 +98,21 @@ public final class PostgresLink {
         }
     }
 
+    /// Runs `body` in one read-only transaction on one snapshot (repeatable read): each query
+    /// sees the store as it was when the first began. A read-only transaction at that level is
+    /// never refused for another's writes, so it runs once.
+    public func readOnlyTransaction<Value>(_ body: (PostgresLink) throws -> Value) throws -> Value {
+        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        do {
+            let value = try body(self)
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     private func rows(of result: OpaquePointer?) -> ServerRows {
         let columnCount = pq.nfields(result)
         let columns = (0..<columnCount).map { column in pq.fname(result, column).map { String(cString: $0) } ?? "" }
@@ -103,20 +124,25 @@ public final class PostgresLink {
         return ServerRows(columns: columns, rows: rows)
     }
 
-    private func fault(of result: OpaquePointer?) -> PostgresFault {
+    func fault(of result: OpaquePointer?) -> PostgresFault {
+        Self.fault(pq, connection, result)
+    }
+
+    /// What a failed result says: its SQLSTATE, message, detail and hint.
+    static func fault(_ pq: LibPQ, _ connection: OpaquePointer, _ result: OpaquePointer?) -> PostgresFault {
         guard let result else {
-            return PostgresFault(sqlState: PostgresFault.connectionLost, message: Self.trimmed(pq.errorMessage(connection)))
+            return PostgresFault(sqlState: PostgresFault.connectionLost, message: trimmed(pq.errorMessage(connection)))
         }
         func field(_ code: Character) -> String {
             pq.resultErrorField(result, Int32(code.asciiValue ?? 0)).map { String(cString: $0) } ?? ""
         }
         // A connection that broke mid-statement has no SQLSTATE of its own.
         let state = field("C").isEmpty ? PostgresFault.connectionLost : field("C")
-        let message = field("M").isEmpty ? Self.trimmed(pq.errorMessage(connection)) : field("M")
+        let message = field("M").isEmpty ? trimmed(pq.errorMessage(connection)) : field("M")
         return PostgresFault(sqlState: state, message: message, detail: field("D"), hint: field("H"))
     }
 
-    private static func trimmed(_ text: UnsafeMutablePointer<CChar>?) -> String {
+    static func trimmed(_ text: UnsafeMutablePointer<CChar>?) -> String {
         text.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
     }
 }

@@ -15,6 +15,10 @@ public enum ServerSchema {
         Migration(name: "pg1-roles", sql: roles),
         Migration(name: "pg1-append-only-log", sql: appendOnlyLog),
         Migration(name: "pg1-four-eyes", sql: fourEyes),
+        Migration(name: "pg2-pgexec-records", sql: levelRecords),
+        Migration(name: "pg2-pgexec-ledger-search", sql: ledgerSearch),
+        Migration(name: "pg2-pgexec-change-capture", sql: changeCapture),
+        Migration(name: "pg2-pgexec-roles", sql: levelRoles),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -24,7 +24,9 @@ final class ServerStoreInitTests: ServerTestCase {
         XCTAssertEqual(dryRun.status, 0, dryRun.output)
         XCTAssertEqual(dryRun.output, ServerSchema.initScript)
         for part in ["CREATE TABLE audit", "CREATE ROLE yakkan_staff", "GRANT INSERT ON decision", "CREATE TRIGGER decision_four_eyes",
-                     "CREATE TRIGGER audit_append_only", "INSERT INTO yakkan_migration (name) VALUES ('pg1-four-eyes')"] {
+                     "CREATE TRIGGER audit_append_only", "INSERT INTO yakkan_migration (name) VALUES ('pg1-four-eyes')",
+                     "ALTER COLUMN is_administrator TYPE integer", "CREATE TABLE ledger_text", "CREATE TRIGGER capture_change",
+                     "INSERT INTO yakkan_migration (name) VALUES ('pg2-pgexec-roles')"] {
             XCTAssertTrue(dryRun.output.contains(part), part)
         }
 

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A store's database on a server: one connection, used by one transaction at a time. A write
+/// is one serializable transaction, run again when the server refuses it for another's
+/// concurrent change (SQLSTATE 40001 or 40P01), so its body must change nothing outside the
+/// database; a read is one read-only snapshot.
+public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
+    private let link: PostgresLink
+    private let lock = NSRecursiveLock()
+    private var inTransaction = false
+
+    public init(_ link: PostgresLink) { self.link = link }
+
+    public convenience init(uri: String) throws { self.init(try PostgresLink(uri: uri)) }
+
+    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try alone { try link.transaction { link in try body(PostgresSession(link)) } }
+    }
+
+    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try alone { try link.readOnlyTransaction { link in try body(PostgresSession(link)) } }
+    }
+
+    /// One transaction at a time on the connection. A transaction opened inside another's
+    /// body would not be one of its own on the server, so that is a fault of the caller.
+    private func alone<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(!inTransaction, "a store transaction was opened inside another on the same connection")
+        inTransaction = true
+        defer { inTransaction = false }
+        return try body()
+    }
+}

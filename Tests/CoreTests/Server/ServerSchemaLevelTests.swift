@@ -1,0 +1,275 @@
+@testable import Core
+import Foundation
+import GRDB
+import PrivateServer
+import XCTest
+
+/// pg2: the server's tables level with SQLite's, and the record rows a change touched captured
+/// as SQLite's store captures them, on a private server.
+final class ServerSchemaLevelTests: ServerTestCase {
+    /// Every table of SQLite's final schema is on the server with the same columns in the same
+    /// order, integers where SQLite keeps integers (its booleans included), text where text.
+    func testTheServersTablesAreSQLitesColumnForColumn() throws {
+        let sqlite = try DatabaseQueue()
+        try Schema.migrator.migrate(sqlite)
+        let sqliteTables: [String: [String]] = try sqlite.read { db in
+            let names = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table'
+                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'ledger_%'
+                """)
+            return try Dictionary(uniqueKeysWithValues: names.map { table in
+                (table, try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { "\($0["name"] as String) \(Self.kind(sqlite: $0["type"]))" })
+            })
+        }
+        let village = try ServerVillage(on: try server())
+        let serverTables = try PostgresDatabase(try village.link()).read { session in
+            var tables: [String: [String]] = [:]
+            try session.each(sql: """
+                SELECT table_name, column_name, data_type FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name <> 'yakkan_migration' ORDER BY table_name, ordinal_position
+                """) { row in
+                tables[row["table_name"], default: []].append("\(row["column_name"] as String) \(Self.kind(server: row["data_type"]))")
+            }
+            return tables
+        }
+        var expected = sqliteTables
+        // SQLite's rowid, the log's order of writing, is a column of its own on the server.
+        expected["audit"]?.append("rowid integer")
+        XCTAssertEqual(serverTables.filter { !$0.key.hasPrefix("ledger_") }, expected)
+        XCTAssertEqual(serverTables["ledger_text"], ["rowid integer", "content text"])
+        XCTAssertEqual(serverTables["ledger_short_text"], ["rowid integer", "words text"])
+        XCTAssertTrue(sqliteTables.keys.contains("staff_mail") && sqliteTables.keys.contains("reminder_sent"))
+    }
+
+    private static func kind(sqlite type: String) -> String {
+        ["INTEGER": "integer", "BOOLEAN": "integer", "TEXT": "text"][type.uppercased()] ?? "SQLite \(type)"
+    }
+
+    private static func kind(server type: String) -> String {
+        ["bigint": "integer", "integer": "integer", "text": "text"][type] ?? "server \(type)"
+    }
+
+    /// Each record table has its capture trigger, keyed and with the columns an update is
+    /// captured for as `RecordTable.all` says: pg2's frozen list is today's, and the server's
+    /// catalog holds what pg2 says.
+    func testEveryRecordTableIsCapturedByItsKeyAndColumns() throws {
+        XCTAssertEqual(ServerSchema.capturedTables.map(\.name), RecordTable.all.map(\.name))
+        for (captured, table) in zip(ServerSchema.capturedTables, RecordTable.all) {
+            XCTAssertEqual(captured.key, table.key, table.name)
+            XCTAssertEqual(captured.columns, table.columns, table.name)
+        }
+
+        let village = try ServerVillage(on: try server())
+        let triggers = try PostgresDatabase(try village.link()).read { session in
+            try session.rows(sql: """
+                SELECT c.relname AS tbl, p.proname AS function, p.prosrc AS source,
+                    (SELECT string_agg(a.attname, ',' ORDER BY k.position)
+                     FROM unnest(t.tgattr::int2[]) WITH ORDINALITY AS k(number, position)
+                     JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.number) AS columns
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE t.tgname = ? ORDER BY c.relname
+                """, arguments: ["capture_change"])
+        }
+        XCTAssertEqual(triggers.map { $0["tbl"] as String }, RecordTable.all.map(\.name).sorted())
+        for trigger in triggers {
+            let table = try XCTUnwrap(RecordTable.named(trigger["tbl"]))
+            XCTAssertEqual(trigger["function"] as String, "yakkan_capture_\(table.name)")
+            let key = "jsonb_build_array(" + table.key.map { "NEW.\"\($0)\"" }.joined(separator: ", ") + ")"
+            XCTAssertTrue((trigger["source"] as String).contains(key), "\(table.name): \(trigger["source"] as String)")
+            XCTAssertEqual((trigger["columns"] as String).split(separator: ",").map(String.init), table.columns, table.name)
+        }
+    }
+
+    /// In a session with the temporary table, every change to a record row is captured in
+    /// order, its key as the JSON the store decodes (an update: before, then after), and a
+    /// change of working state only is not; a session without it, someone's psql, changes rows
+    /// uncaptured and without a fault.
+    func testChangesAreCapturedOnlyInASessionThatKeepsTheTemporaryTable() throws {
+        let village = try ServerVillage(on: try server())
+        let staffLink = try village.link(as: village.applicant.login)
+        let staff = PostgresDatabase(staffLink)
+        let changed = "SELECT tbl, key FROM pg_temp.changed_row ORDER BY seq"
+
+        _ = try staff.write { session in
+            try session.execute(sql: "UPDATE application SET status = ? WHERE id = ?", arguments: ["submitted", 1])
+        }
+        XCTAssertEqual(try staffLink.execute("SELECT to_regclass('pg_temp.changed_row') IS NULL AS none").value("none"), "t")
+
+        let captured = try staff.write { session -> [SQLRow] in
+            try session.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)")
+            try session.execute(sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?)", arguments: [1, "tanaka"])
+            try session.execute(sql: "UPDATE application SET version = version + 1 WHERE id = ?", arguments: [1])
+            try session.execute(sql: "UPDATE application SET approved_on = ? WHERE id = ?", arguments: ["2026-04-02", 1])
+            try session.execute(sql: """
+                INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [1, "contract", "ab12", "約款.pdf", 1_024, "2026-04-01T09:00:00Z"])
+            try session.execute(sql: "DELETE FROM application_editor WHERE application_id = ?", arguments: [1])
+            return try session.rows(sql: changed)
+        }
+        XCTAssertEqual(try Self.decoded(captured), [
+            [.text("application_editor"), .integer(1), .text("tanaka")],
+            [.text("application"), .integer(1)],
+            [.text("application"), .integer(1)],
+            [.text("application_attachment"), .integer(1), .text("contract"), .text("ab12")],
+            [.text("application_editor"), .integer(1), .text("tanaka")],
+        ])
+
+        // A key that changes: the row as it was, then as it is.
+        let owner = PostgresDatabase(try village.link())
+        let renamed = try owner.write { session -> [SQLRow] in
+            try session.execute(sql: "CREATE TEMP TABLE changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)")
+            try session.execute(sql: "UPDATE staff_reviewer SET department = ? WHERE login = ?", arguments: ["企画課", "suzuki"])
+            return try session.rows(sql: changed)
+        }
+        XCTAssertEqual(try Self.decoded(renamed), [
+            [.text("staff_reviewer"), .text("suzuki"), .text("総務課")],
+            [.text("staff_reviewer"), .text("suzuki"), .text("企画課")],
+        ])
+
+        // Someone's psql: no temporary table, no capture, no fault; and nothing in the session that has one.
+        let psql = try village.server.psql(
+            as: village.applicant.login, database: village.database,
+            "INSERT INTO application_editor (application_id, login) VALUES (1, 'yamada'); UPDATE application SET version = 9")
+        XCTAssertEqual(psql.status, 0, psql.output)
+        XCTAssertEqual(try staff.read { try $0.value(sql: "SELECT count(*) FROM application_editor") as Int64? }, 1)
+        XCTAssertEqual(try staff.read { try $0.rows(sql: changed).count }, 5)
+    }
+
+    private static func decoded(_ rows: [SQLRow]) throws -> [[Cell]] {
+        try rows.map { row in
+            [.text(row["tbl"])] + (try JSONDecoder().decode([Cell].self, from: Data((row["key"] as String).utf8)))
+        }
+    }
+
+    /// pg1's booleans are the integers 0 and 1 now, and the four-eyes rule reads the directory
+    /// as before: a self-approval is still refused. Staff may make temporary tables (for the
+    /// capture), and one named like the directory does not stand in for it in the rule.
+    func testBooleansAreIntegersAndTheFourEyesRuleStillRefuses() throws {
+        let village = try ServerVillage(on: try server())
+        let owner = PostgresDatabase(try village.link())
+        let types = try owner.read { session in
+            try session.rows(sql: """
+                SELECT column_name, data_type, column_default FROM information_schema.columns
+                WHERE column_name IN ('personal_information', 'is_administrator', 'needs_decision') ORDER BY column_name
+                """).map { "\($0["column_name"] as String) \($0["data_type"] as String) \(($0["column_default"] as String?) ?? "-")" }
+        }
+        XCTAssertEqual(types, ["is_administrator integer 0", "needs_decision integer 0", "personal_information integer -"])
+        let alert = try owner.write { session -> SQLRow? in
+            try session.execute(sql: "UPDATE staff SET is_administrator = ? WHERE login = ?", arguments: [true, village.applicant.login])
+            try session.execute(sql: "UPDATE application SET personal_information = ? WHERE id = 1", arguments: [false])
+            try session.execute(sql: "INSERT INTO alert (kind, message, created_at) VALUES (?, ?, ?)", arguments: ["k", "m", "2026-04-01"])
+            return try session.row(sql: """
+                SELECT needs_decision, (SELECT is_administrator FROM staff WHERE login = 'tanaka') AS administrator,
+                    (SELECT personal_information FROM application) AS personal FROM alert
+                """)
+        }
+        XCTAssertEqual(alert?.values, [.integer(0), .integer(1), .integer(0)])
+
+        XCTAssertThrowsError(try village.decide(as: village.applicant)) { error in
+            XCTAssertEqual(StoreError(classifying: error), .refused(village.coreRefusals(of: village.applicant)))
+        }
+
+        try village.link().execute(ServerRoles.createLogin("sato", administrator: false))
+        let impostor = try village.server.psql(as: "sato", database: village.database, input: """
+            CREATE TEMP TABLE staff (login text, name text, department text, is_administrator integer, added_at text);
+            INSERT INTO staff VALUES ('sato', '佐藤 花子', '総務課', 1, '2026-04-01T00:00:00Z');
+            CREATE TEMP TABLE staff_reviewer (login text, department text);
+            INSERT INTO staff_reviewer VALUES ('sato', '総務課');
+            INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, answers, application_version, decided_at)
+            VALUES (1, 'sato', '佐藤 花子', 'approved', '{}', 1, '2026-04-02T09:00:00Z');
+            """)
+        XCTAssertEqual(impostor.status, 3, impostor.output)
+        XCTAssertTrue(impostor.output.contains("four-eyes rule"), impostor.output)
+        XCTAssertTrue(impostor.output.contains("not_in_directory"), impostor.output)
+        XCTAssertEqual(try owner.read { try $0.value(sql: "SELECT count(*) FROM decision") as Int64? }, 0)
+    }
+
+    /// A database that had only pg1, with rows in it, is brought level: its booleans become
+    /// 1 and 0, and nothing else of it changes.
+    func testAPg1DatabaseWithRowsIsBroughtLevel() throws {
+        let server = try server()
+        let owner = try PostgresLink(uri: server.uri(database: try server.newDatabase()))
+        let pg1 = ServerSchema.migrations.filter { $0.name.hasPrefix("pg1-") }
+        try owner.transaction { link in
+            try link.execute(ServerSchema.bookkeeping)
+            for migration in pg1 { try link.execute(ServerSchema.statements(of: migration)) }
+        }
+        try owner.execute("""
+            INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES
+                ('kato', '加藤', '情報政策課', true, '2026-04-01'), ('tanaka', '田中', '総務課', false, '2026-04-01');
+            INSERT INTO alert (kind, message, needs_decision, created_at) VALUES ('k', 'm', true, '2026-04-01');
+            """)
+        XCTAssertEqual(try ServerMigrator.migrate(owner), ServerSchema.migrations.filter { !$0.name.hasPrefix("pg1-") }.map(\.name))
+        let rows = try PostgresDatabase(owner).read { session in
+            try session.rows(sql: "SELECT login, is_administrator, (SELECT needs_decision FROM alert) AS alert FROM staff ORDER BY login")
+        }
+        XCTAssertEqual(rows.map(\.values), [[.text("kato"), .integer(1), .integer(1)], [.text("tanaka"), .integer(0), .integer(1)]])
+    }
+
+    /// The log is read in the order it was written, under SQLite's name for it, and not even
+    /// the tables' owner can change that order.
+    func testTheLogKeepsTheOrderItWasWrittenIn() throws {
+        let village = try ServerVillage(on: try server())
+        let staff = PostgresDatabase(try village.link(as: village.applicant.login))
+        _ = try staff.write { session in
+            for sequence in [2, 1] {
+                try session.execute(sql: """
+                    INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
+                    VALUES (?, '2026-04-02T09:00:00Z', 'tanaka', 'submit', 'application/1', '{}', 'd', 'p', ?)
+                    """, arguments: [sequence, "h\(sequence)"])
+            }
+        }
+        let order: [Int64] = try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") }
+        XCTAssertEqual(order, [2, 1])
+        for sql in ["UPDATE audit SET rowid = DEFAULT WHERE sequence = 2", "UPDATE audit SET rowid = 7 WHERE sequence = 2"] {
+            let owner = try village.server.psql(as: nil, database: village.database, sql)
+            XCTAssertNotEqual(owner.status, 0, sql)
+        }
+        let reorder = try village.server.psql(as: nil, database: village.database, "UPDATE audit SET rowid = DEFAULT WHERE sequence = 2")
+        XCTAssertTrue(reorder.output.contains("audit is append-only"), reorder.output)
+        XCTAssertEqual(try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") as [Int64] }, [2, 1])
+    }
+
+    /// The short words of the ledger are looked up by the index of their elements, and the
+    /// text by trigrams (pg_trgm ships with Debian's server, and the private server's owner
+    /// may create it).
+    func testTheLedgersSearchTablesTakeTheStoresStatementsAndAreIndexed() throws {
+        let village = try ServerVillage(on: try server())
+        let staff = PostgresDatabase(try village.link(as: village.applicant.login))
+        let found = try staff.write { session -> [Int64] in
+            try session.execute(sql: "DELETE FROM ledger_text WHERE rowid = ?", arguments: [1])
+            try session.execute(sql: "INSERT INTO ledger_text (rowid, content) VALUES (?, ?)", arguments: [1, "住民名簿の保管"])
+            try session.execute(sql: "INSERT INTO ledger_short_text (rowid, words) VALUES (?, ?)", arguments: [1, ShortSearch.words("住民名簿の保管")])
+            return try session.values(sql: """
+                SELECT rowid FROM ledger_text WHERE content ILIKE ?
+                UNION ALL SELECT rowid FROM ledger_short_text WHERE string_to_array(words, ' ') @> ARRAY[?]
+                """, arguments: ["%名簿の%", "名簿"])
+        }
+        XCTAssertEqual(found, [1, 1])
+        let indexes = try staff.read { session -> [String] in
+            try session.values(sql: "SELECT indexname FROM pg_indexes WHERE tablename LIKE ? ORDER BY indexname", arguments: ["ledger_%"])
+        }
+        XCTAssertEqual(indexes, ["ledger_short_text_pkey", "ledger_short_text_words", "ledger_text_pkey", "ledger_text_trigrams"])
+    }
+
+    /// An owner who may not create extensions in the database still gets the whole schema,
+    /// without the trigram index; the text is then searched without it.
+    func testWithoutPgTrgmTheSchemaIsMadeWithoutTheTrigramIndex() throws {
+        let server = try server()
+        let database = try server.newDatabase()
+        let owner = "owner\(UInt32.random(in: 0...UInt32.max))"
+        let superuser = try PostgresLink(uri: server.uri(database: database))
+        try superuser.execute("CREATE ROLE \(owner) LOGIN CREATEROLE; GRANT CREATE ON SCHEMA public TO \(owner)")
+        try ServerMigrator.migrate(try PostgresLink(uri: server.uri(user: owner, database: database)))
+        let state = try PostgresDatabase(superuser).read { session in
+            try session.row(sql: """
+                SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm') AS extension,
+                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_text_trigrams') AS trigrams,
+                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_short_text_words') AS words,
+                    (SELECT count(*) FROM yakkan_migration) AS migrations
+                """)
+        }
+        XCTAssertEqual(state?.values, [.integer(0), .integer(0), .integer(1), .integer(Int64(ServerSchema.migrations.count))])
+    }
+}
