@@ -17,7 +17,7 @@ public struct LogHead: Codable, Equatable, Sendable {
 /// procedure on every signed change, the attachments, and the head the person saw before.
 struct AuditVerifier {
     let keys: any KeyDirectory
-    let vault: FileVault
+    let vault: any AttachmentVault
     let accounts: Accounts
     let remembered: LogHead?
 
@@ -141,35 +141,9 @@ struct AuditVerifier {
         return findings
     }
 
-    /// Every stored file must still have the hash it is named by (whatever its extension), and
-    /// every attachment row its file.
+    /// Every stored copy must still have the hash it is named by, and every attachment row its copy.
     func attachmentFindings(_ db: any SQLSession) throws -> [AuditFinding] {
-        var findings: [AuditFinding] = []
-        let manager = FileManager.default
-        // A link planted as the folder or a shard would have verify vouch for files kept elsewhere.
-        if StoreFiles.isSymbolicLink(vault.folder) {
-            return [AuditFinding(.attachmentChanged, sequence: nil, subject: vault.folder)]
-        }
-        if let shards = try? manager.contentsOfDirectory(atPath: vault.folder) {
-            for shard in shards.sorted() where !shard.hasPrefix(".") {
-                if StoreFiles.kind(vault.folder + "/" + shard) != S_IFDIR {
-                    findings.append(AuditFinding(.attachmentChanged, sequence: nil, subject: vault.folder + "/" + shard))
-                    continue
-                }
-                for name in ((try? manager.contentsOfDirectory(atPath: vault.folder + "/" + shard)) ?? []).sorted() where !name.hasPrefix(".") {
-                    let path = vault.folder + "/" + shard + "/" + name
-                    if FileVault.sha256(ofFileAt: path).map({ $0[...] }) != FileVault.digest(inName: name) {
-                        findings.append(AuditFinding(.attachmentChanged, sequence: nil, subject: path))
-                    }
-                }
-            }
-        }
-        for sha in try db.values(String.self, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256") {
-            if vault.copies(of: sha).isEmpty {
-                findings.append(AuditFinding(.attachmentMissing, sequence: nil, subject: vault.path(of: sha)))
-            }
-        }
-        return findings
+        try vault.findings(referenced: db.values(String.self, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256"), db)
     }
 }
 

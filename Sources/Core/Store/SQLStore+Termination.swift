@@ -100,7 +100,7 @@ extension SQLStore {
             return unused
         }
         // Files go only after the records that named them are gone for good.
-        for sha in removedBlobs { for copy in vault.copies(of: sha) { unlink(copy) } }
+        for sha in removedBlobs { try? vault.remove(sha) }
         return ids.count
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 /// written once, against `SQLSession`, and asks Core's rules inside its transaction; a database
 /// gives only its executor and how it is opened (`SQLiteStore`).
 public class SQLStore: Store, @unchecked Sendable {
-    public let vault: FileVault
+    let vault: any AttachmentVault
     public var intake: any AttachmentIntake { vault }
     let database: any SQLDatabase
     let keyRing: KeyRing
     let keys: any KeyDirectory
     let clock: any Clock
 
-    init(database: any SQLDatabase, vault: FileVault, keys: any KeyDirectory, keyRing: KeyRing?, clock: any Clock) {
+    init(database: any SQLDatabase, vault: any AttachmentVault, keys: any KeyDirectory, keyRing: KeyRing?, clock: any Clock) {
         self.database = database
         self.vault = vault
         self.keys = keys

@@ -5,6 +5,8 @@ import GRDB
 public final class SQLiteStore: SQLStore, @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// The folder of attachments beside the file.
+    public let fileVault: FileVault
 
     /// Opens the store at `path` and brings its schema up to date; see SQLiteStore+Opening.
     /// `.readOnly` never creates or changes anything and never waits for a writer.
@@ -18,11 +20,11 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
         self.path = path
         let opened = try Self.open(path, access: access, createFolder: createFolder)
         pool = opened.pool
+        fileVault = FileVault(
+            folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
+            fileMode: opened.shared ? 0o660 : 0o600, folderMode: opened.shared ? 0o2770 : 0o700, sizeLimit: attachmentLimit)
         super.init(
-            database: GRDBDatabase(pool: opened.pool),
-            vault: FileVault(
-                folder: Self.attachmentFolder(for: path), workingDirectory: workingDirectory, clock: clock,
-                fileMode: opened.shared ? 0o660 : 0o600, folderMode: opened.shared ? 0o2770 : 0o700, sizeLimit: attachmentLimit),
+            database: GRDBDatabase(pool: opened.pool), vault: fileVault,
             keys: KeyFolder(storePath: path, shared: opened.shared), keyRing: keyRing, clock: clock)
     }
 

@@ -25,7 +25,7 @@ import Testing
         for (index, (name, kept)) in names.enumerated() {
             let attachment = try store.intake.ingest(path: try Self.file(name, in: village, content: "terms \(index)")).get()
             let stored = store.storedPath(of: attachment)
-            let shard = store.vault.folder + "/" + attachment.sha256.prefix(2)
+            let shard = store.fileVault.folder + "/" + attachment.sha256.prefix(2)
             #expect(stored == shard + "/" + attachment.sha256 + kept, "\(name.debugDescription)")
             #expect(StoreFiles.kind(stored) == S_IFREG)
             // The name as given stays in the record, for people to read; it never makes a path.
@@ -43,17 +43,17 @@ import Testing
         let store = try village.store(as: "yamada")
         let elsewhere = village.folder + "/mallory-files"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: store.vault.folder, withDestinationPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: store.fileVault.folder, withDestinationPath: elsewhere)
         #expect(throws: AttachmentProblem.self) { try store.intake.ingest(path: try Self.file("terms.pdf", in: village, content: "terms")).get() }
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
-        #expect(try village.verify(as: "sato").findings == [AuditFinding(.attachmentChanged, sequence: nil, subject: store.vault.folder)])
+        #expect(try village.verify(as: "sato").findings == [AuditFinding(.attachmentChanged, sequence: nil, subject: store.fileVault.folder)])
     }
 
     @Test func aFIFOADeviceLinkAndALinkedShardPlantedAmongTheCopiesAreNamedAndVerifyEnds() throws {
         let village = try Village()
         let store = try village.store(as: "yamada")
         let attachment = try store.intake.ingest(path: try Self.file("terms.pdf", in: village, content: "terms")).get()
-        let shard = store.vault.folder + "/" + attachment.sha256.prefix(2)
+        let shard = store.fileVault.folder + "/" + attachment.sha256.prefix(2)
         // A copy replaced by a FIFO: opened for reading, it would wait for a writer for ever.
         let stored = store.storedPath(of: attachment)
         unlink(stored)
@@ -64,10 +64,10 @@ import Testing
         // A shard that is a link to a folder of someone else's choosing.
         let elsewhere = village.folder + "/mallory-shard"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: store.vault.folder + "/ff", withDestinationPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: store.fileVault.folder + "/ff", withDestinationPath: elsewhere)
         let findings = try village.verify(as: "sato").findings
         #expect(findings.count == 3, "\(findings)")
-        for subject in [stored, zero, store.vault.folder + "/ff"] {
+        for subject in [stored, zero, store.fileVault.folder + "/ff"] {
             #expect(findings.contains(AuditFinding(.attachmentChanged, sequence: nil, subject: subject)), "\(subject)")
         }
     }
