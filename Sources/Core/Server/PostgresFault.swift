@@ -105,6 +105,12 @@ public enum ServerText {
             "A store on a PostgreSQL server (\(address)) can so far only be set up, with yakkan store init. Other commands still use a SQLite store.")
     }
 
+    static func notInitialised(_ address: String, missing: [String]) -> Localized {
+        Localized(
+            "サーバーの保管庫（\(address)）のスキーマが最新ではありません（未適用：\(missing.joined(separator: ", "))）。情報システム担当者に yakkan store init \(address) を実行してもらってください。",
+            "The store on the server (\(address)) lacks part of its schema (\(missing.joined(separator: ", "))). Ask IT staff to run yakkan store init \(address).")
+    }
+
     static func notPermitted(_ message: String) -> Localized {
         Localized(
             "サーバーがこの操作を許しませんでした（\(message)）。あなたのログインに yakkan_staff（管理者は yakkan_admin）の役割があるか、情報システム担当者に確認してください。",
