@@ -26,7 +26,9 @@ final class ServerParameters {
                 add(type: 0, text)
             case .blob(let data):
                 let bytes = UnsafeMutablePointer<CChar>.allocate(capacity: max(data.count, 1))
-                data.withUnsafeBytes { raw in raw.copyBytes(to: UnsafeMutableRawBufferPointer(start: bytes, count: data.count)) }
+                data.withUnsafeBytes { raw in
+                    if let source = raw.baseAddress { UnsafeMutableRawPointer(bytes).copyMemory(from: source, byteCount: raw.count) }
+                }
                 types.append(ServerType.bytea)
                 values.append(bytes)
                 lengths.append(Int32(data.count))

@@ -41,6 +41,51 @@ final class ServerSchemaLevelTests: ServerTestCase {
         XCTAssertTrue(sqliteTables.keys.contains("staff_mail") && sqliteTables.keys.contains("reminder_sent"))
     }
 
+    /// The same statements, with `?`, write the same records into both stores, and every
+    /// record table then reads the same values in both, as the signed log compares them:
+    /// booleans as 0 and 1, numbers as integers, NULL as NULL.
+    func testTheSameStatementsWriteRecordsThatReadTheSameInBothStores() throws {
+        let writes: [(String, SQLArguments)] = [
+            ("INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, ?, ?, ?, ?)",
+             ["kato", "加藤 恵", "情報政策課", true, "2026-04-01T00:00:00Z"]),
+            ("INSERT INTO staff_reviewer (login, department) VALUES (?, ?)", ["kato", "総務課"]),
+            ("INSERT INTO staff_mail (login, mail, language) VALUES (?, ?, ?)", ["kato", "kato@example.jp", nil]),
+            ("""
+                INSERT INTO application (id, applicant, status, procedure_version, answers, department, provider, service,
+                    submitted_at, version, personal_information)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [7, "tanaka", "in_use", "1.0", "{}", "総務課", "Example Storage", "Example Drive", "2026-04-01T09:00:00Z", 3, false]),
+            ("INSERT INTO application_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING", [7, "tanaka"]),
+            ("INSERT INTO application_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING", [7, "tanaka"]),
+            ("""
+                INSERT INTO alert (application_id, kind, recipient_login, message, needs_decision, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [7, "change", "kato", "{}", true, "2026-04-02T09:00:00Z"]),
+            ("INSERT INTO retention_hold (application_id, until, reason, held_by, held_at) VALUES (?, ?, ?, ?, ?)",
+             [7, "2031-03-31", "監査", "kato", "2026-04-03T09:00:00Z"]),
+            ("UPDATE alert SET acknowledged_at = ?, acknowledged_by = ? WHERE application_id = ? AND needs_decision <> 0",
+             ["2026-04-04T09:00:00Z", "kato", 7]),
+        ]
+        func records(_ session: any SQLSession) throws -> [String: [[SQLValue]]] {
+            for (sql, arguments) in writes { try session.execute(sql: sql, arguments: arguments) }
+            return try Dictionary(uniqueKeysWithValues: RecordTable.all.map { table in
+                let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.key.joined(separator: ", "))"
+                return (table.name, try session.rows(sql: sql).map(\.values))
+            })
+        }
+        let sqlite = try DatabaseQueue()
+        try Schema.migrator.migrate(sqlite)
+        let inSQLite = try sqlite.write { db in try records(GRDBSession(db)) }
+        let server = try server()
+        let uri = server.uri(database: try server.newDatabase())
+        try ServerMigrator.migrate(try PostgresLink(uri: uri))
+        let inServer = try PostgresDatabase(uri: uri).write { session in try records(session) }
+        XCTAssertEqual(inServer, inSQLite)
+        XCTAssertEqual(inServer["staff"], [[.text("kato"), .text("加藤 恵"), .text("情報政策課"), .integer(1), .text("2026-04-01T00:00:00Z")]])
+        XCTAssertEqual(inServer["alert"]?.first?[6], .integer(1))
+        XCTAssertEqual(inServer["application_editor"]?.count, 1)
+    }
+
     private static func kind(sqlite type: String) -> String {
         ["INTEGER": "integer", "BOOLEAN": "integer", "TEXT": "text"][type.uppercased()] ?? "SQLite \(type)"
     }
