@@ -149,6 +149,6 @@ enum AuditTrail {
 
     static func entries(_ db: any SQLSession) throws -> [AuditEntry] {
         // Read in physical order, not by sequence: a reordering must show as a broken chain.
-        try db.rows(sql: "SELECT * FROM audit ORDER BY \(db.dialect.auditOrder)").map(entry)
+        try db.rows(sql: "SELECT * FROM audit ORDER BY rowid").map(entry)
     }
 }

@@ -24,7 +24,7 @@ struct AuditVerifier {
     /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
     func verify(_ db: any SQLSession) throws -> AuditReport {
         var report = AuditReport(entries: 0)
-        let keyEntries = try db.rows(sql: "SELECT * FROM audit WHERE action = ? ORDER BY \(db.dialect.auditOrder)", arguments: [AuditTrail.keyAction]
+        let keyEntries = try db.rows(sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
         ).map(AuditTrail.entry)
         var keyReport = AuditReport(entries: 0)
         let registry = keyRegistry(keyEntries, &keyReport)
@@ -34,7 +34,7 @@ struct AuditVerifier {
         var signedSeen = false
         var sawRemembered = false
         var replay = RecordReplay()
-        try db.each(sql: "SELECT * FROM audit ORDER BY \(db.dialect.auditOrder)") { row in
+        try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
             let entry = AuditTrail.entry(row)
             report.entries += 1
             chain.step(entry)

@@ -134,7 +134,7 @@ extension SQLStore {
             try db.execute(
                 sql: """
                     UPDATE alert SET acknowledged_at = ?, acknowledged_by = ?
-                    WHERE application_id = ? AND needs_decision AND acknowledged_at IS NULL
+                    WHERE application_id = ? AND needs_decision <> 0 AND acknowledged_at IS NULL
                     """,
                 arguments: [timestamp, login, applicationID])
             try AuditTrail.append(

@@ -261,11 +261,11 @@ extension SQLStore {
             arguments.append(department)
         }
         if let provider = filter.provider {
-            conditions.append("provider LIKE ? ESCAPE '\\'")
+            conditions.append("provider \(dialect.like) ? ESCAPE '\\'")
             arguments.append("%" + escapeLike(provider) + "%")
         }
         if let service = filter.service {
-            conditions.append("service LIKE ? ESCAPE '\\'")
+            conditions.append("service \(dialect.like) ? ESCAPE '\\'")
             arguments.append("%" + escapeLike(service) + "%")
         }
         if !filter.classifications.isEmpty {
@@ -297,12 +297,13 @@ extension SQLStore {
             arguments.append(to.iso)
         }
         if let involving = filter.involving {
-            let managers = involving.managers.isEmpty ? ["\u{0}"] : involving.managers
-            let departments = involving.departments.isEmpty ? ["\u{0}"] : involving.departments
-            conditions.append("(manager_key IN (" + managers.map { _ in "?" }.joined(separator: ",") + ") OR department IN ("
-                + departments.map { _ in "?" }.joined(separator: ",") + "))")
-            arguments += managers.map { $0 as (any SQLBindable)? }
-            arguments += departments.map { $0 as (any SQLBindable)? }
+            // Only the lists that hold something; none at all matches nothing ("0 = 1", which
+            // both databases read alike).
+            let among = [("manager_key", involving.managers), ("department", involving.departments)].filter { !$0.1.isEmpty }
+            conditions.append(among.isEmpty ? "0 = 1" : "(" + among.map { column, values in
+                column + " IN (" + values.map { _ in "?" }.joined(separator: ",") + ")"
+            }.joined(separator: " OR ") + ")")
+            arguments += among.flatMap(\.1).map { $0 as (any SQLBindable)? }
         }
         if let termination = filter.terminationStatus {
             conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")
@@ -319,7 +320,7 @@ extension SQLStore {
                 conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE ledger_short_text MATCH ?)")
                 arguments.append("\"" + text + "\"")
             } else {
-                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE content LIKE ? ESCAPE '\\')")
+                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE content \(dialect.like) ? ESCAPE '\\')")
                 arguments.append("%" + escapeLike(text) + "%")
             }
         }

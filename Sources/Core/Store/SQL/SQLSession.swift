@@ -6,9 +6,8 @@ public enum SQLDialect: Sendable {
     /// The schema of a connection's own temporary tables.
     var temporary: String { self == .sqlite ? "temp" : "pg_temp" }
 
-    /// The order the log's entries were written in: SQLite's row order, which a forged
-    /// sequence number does not change; the server's primary key, which is the sequence.
-    var auditOrder: String { self == .sqlite ? "rowid" : "sequence" }
+    /// LIKE that ignores the case of Latin letters, as SQLite's LIKE does.
+    var like: String { self == .sqlite ? "LIKE" : "ILIKE" }
 }
 
 /// One connection inside one transaction, whichever database it is: the store's transaction
