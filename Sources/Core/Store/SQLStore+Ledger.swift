@@ -319,6 +319,10 @@ extension SQLStore {
             } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
                 conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE ledger_short_text MATCH ?)")
                 arguments.append("\"" + text + "\"")
+            } else if ShortSearch.isIndexed(text) {
+                // The server's index is on the words as an array (ServerSchema's pg2).
+                conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE string_to_array(words, ' ') @> ARRAY[CAST(? AS text)])")
+                arguments.append(text.lowercased())
             } else {
                 conditions.append("id IN (SELECT rowid FROM ledger_text WHERE content \(dialect.like) ? ESCAPE '\\')")
                 arguments.append("%" + escapeLike(text) + "%")

@@ -9,11 +9,12 @@ public enum ShortSearch {
         (1...2).contains(text.count) && text.allSatisfy(isWordCharacter)
     }
 
-    /// The distinct characters and pairs of a text, separated by spaces; pairs never span a
-    /// space, a punctuation mark or a line break.
+    /// The distinct characters and pairs of a text, in lower case, separated by spaces; pairs
+    /// never span a space, a punctuation mark or a line break. (SQLite's index folds case itself;
+    /// the server compares the words as they are kept.)
     public static func words(_ text: String) -> String {
         var words = Set<Substring>()
-        for run in text.split(whereSeparator: { !isWordCharacter($0) }) {
+        for run in text.lowercased().split(whereSeparator: { !isWordCharacter($0) }) {
             var index = run.startIndex
             while index < run.endIndex {
                 let next = run.index(after: index)

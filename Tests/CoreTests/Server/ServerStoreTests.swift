@@ -164,4 +164,32 @@ final class ServerStoreTests: ServerTestCase {
         let findings = try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings
         XCTAssertEqual(findings, [AuditFinding(.attachmentChanged, sequence: nil, subject: "attachment_content/" + attachment.sha256)])
     }
+
+    func testTheLedgerIsSearchedOnTheServerByWordsOfOneTwoAndMoreCharacters() throws {
+        let village = try Village(on: try server())
+        let submitted = try village.applicationSubmitted()
+        let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
+            ApplicationFields.department: .text("総務課"), ApplicationFields.provider: .text("Example Storage"),
+            ApplicationFields.service: .text("住民名簿の共有"),
+            ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
+            ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
+        ]))
+        let named = try village.store(as: "yamada").submitApplication(from: draft, procedureVersion: "1.0", at: "2026-04-01T02:00:00Z")
+        let sato = try village.store(as: "sato")
+        func found(_ text: String) throws -> [Int64] {
+            var filter = LedgerFilter()
+            filter.text = text
+            return try sato.queryIDs(filter, today: Core.Village.today(village.clock))
+        }
+        XCTAssertEqual(try found("名簿"), [named.id])
+        XCTAssertEqual(try found("簿"), [named.id])
+        XCTAssertEqual(try found("住民名簿"), [named.id])
+        XCTAssertEqual(try found("example"), [named.id])
+        XCTAssertEqual(try found("ex"), [named.id])
+        XCTAssertEqual(try found("住所"), [])
+        var provider = LedgerFilter()
+        provider.provider = "example"
+        XCTAssertEqual(try sato.queryIDs(provider, today: Core.Village.today(village.clock)), [named.id])
+        XCTAssertNotEqual(submitted.id, named.id)
+    }
 }
