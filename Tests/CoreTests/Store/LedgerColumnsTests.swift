@@ -72,7 +72,7 @@ struct LedgerColumnsTests {
     @Test func punctuationIsSearchedByReading() throws {
         #expect(!ShortSearch.isIndexed("・"))
         #expect(!ShortSearch.isIndexed("a,"))
-        #expect(ShortSearch.words("名簿の更新、PC") == "C P PC の の更 名 名簿 新 更 更新 簿 簿の")
+        #expect(ShortSearch.words("名簿の更新、PC") == "c p pc の の更 名 名簿 新 更 更新 簿 簿の")
         let built = try DemoVillageTests.Built(today: Self.today)
         var filter = LedgerFilter()
         filter.text = "。"
