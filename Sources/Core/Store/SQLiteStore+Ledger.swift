@@ -113,17 +113,18 @@ extension SQLiteStore {
     /// How much of each service is read: what a list shows, what the duty schedule needs, or
     /// everything. The schedule reads neither the application's answers nor its duty records'
     /// (decoding them was most of `due --all` at 100,000 services): its answers are only the
-    /// fields kept in columns (`listedAnswers`).
+    /// fields kept in columns (`listedAnswers`) and, of an application under review, its 所属長
+    /// (`ReviewFacts`). Every part holds the editors the four-eyes rule reads.
     enum RecordParts { case summary, schedule, whole }
 
     static let scheduleColumns = """
         id, applicant, status, procedure_version, submitted_at, version, reviewing_by, reviewing_since, stopped_reason,
-        stopped_by, stopped_at, department, provider, service, service_manager, manager_key, period_start, period_end
-        """
+        stopped_by, stopped_at, department, provider, service, service_manager, manager_key, period_start, period_end,
+        """ + ReviewFacts.departmentHeadColumn(.sqlite)
 
     /// The answers kept in the application's own columns: 課, provider, service, service
-    /// manager and period.
-    static func listedAnswers(_ row: Row) -> Answers {
+    /// manager and period; and the 所属長 of an application under review.
+    static func listedAnswers(_ row: Row) throws -> Answers {
         typealias F = ApplicationFields
         var answers: Answers = [
             F.department: .text(row["department"]), F.provider: .text(row["provider"]), F.service: .text(row["service"]),
@@ -132,6 +133,7 @@ extension SQLiteStore {
         ]
         if let start = (row["period_start"] as String?).flatMap(Day.init(iso:)) { answers[F.periodStart] = .date(start) }
         if let end = (row["period_end"] as String?).flatMap(Day.init(iso:)) { answers[F.periodEnd] = .date(end) }
+        if let head = try ReviewFacts.departmentHead(row[ReviewFacts.departmentHeadAnswer]) { answers[F.departmentHead] = head }
         return answers
     }
 
@@ -176,8 +178,8 @@ extension SQLiteStore {
                     duties[duty.applicationID, default: []].append(duty)
                 }
             }
-            var editors: [Int64: [String]] = [:]
-            var terminationEditors: [Int64: [String]] = [:]
+            // What the four-eyes rule needs, for every list that may hold a review queue.
+            let reviewFacts = try ReviewFacts.read(GRDBSession(db), ids: Array(ids[start..<min(start + batch, ids.count)]))
             var incidents: [Int64: [Incident]] = [:]
             var continuations: [Int64: [ContinuationDecision]] = [:]
             if parts == .whole {
@@ -193,12 +195,6 @@ extension SQLiteStore {
                     continuations[id, default: []].append(ContinuationDecision(
                         continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).map { EntryDetail.decode($0)?.note ?? $0 } ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
                 }
-                try each("SELECT application_id, login FROM application_editor WHERE application_id IN ($IDS) ORDER BY login") { row in
-                    editors[row[0], default: []].append(row[1])
-                }
-                try each("SELECT application_id, login FROM termination_editor WHERE application_id IN ($IDS) ORDER BY login") { row in
-                    terminationEditors[row[0], default: []].append(row[1])
-                }
                 try each("SELECT * FROM incident WHERE application_id IN ($IDS) ORDER BY occurred_on, id") { row in
                     let incident = try incident(row)
                     if let id = incident.applicationID { incidents[id, default: []].append(incident) }
@@ -210,11 +206,10 @@ extension SQLiteStore {
                 record.decisions = all.filter { $0.form == .application }
                 record.termination = terminations[record.id]
                 record.termination?.decisions = all.filter { $0.form == .termination }
-                record.termination?.editors = terminationEditors[record.id] ?? []
                 record.holds = holds[record.id] ?? []
                 record.acknowledgement = acknowledgements[record.id]
                 record.dutyRecords = duties[record.id] ?? []
-                record.editors = editors[record.id] ?? []
+                reviewFacts.complete(&record)
                 record.incidents = incidents[record.id] ?? []
                 record.continuations = continuations[record.id] ?? []
                 records.append(record)

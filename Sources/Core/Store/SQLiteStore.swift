@@ -265,10 +265,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     public func servicesWithUnlistedManager() throws -> [ApplicationRecord] {
         try database.read { db in
-            try Int64.fetchAll(db, sql: """
+            try Self.loadRecords(db, ids: try Int64.fetchAll(db, sql: """
                 SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
                 AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
-                """).compactMap { try Self.loadApplication(db, id: $0) }
+                """), parts: .schedule)
         }
     }
 
@@ -283,7 +283,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
-            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? listedAnswers(row),
+            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? (try listedAnswers(row)),
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]
