@@ -111,11 +111,13 @@ extension SQLiteStore {
     }
 
     /// How much of each service is read: what a list shows, what the duty schedule needs, or
-    /// everything. The schedule reads neither the application's answers nor its duty records'
-    /// (decoding them was most of `due --all` at 100,000 services): its answers are only the
+    /// everything. The schedule reads neither the application's answers nor its duty records' or
+    /// decisions' (decoding them was most of `due --all` at 100,000 services): its answers are only the
     /// fields kept in columns (`listedAnswers`) and, of an application under review, its 所属長
     /// (`ReviewFacts`). Every part holds the editors the four-eyes rule reads.
-    enum RecordParts { case summary, schedule, whole }
+    /// `columns` is the schedule without duty records or acknowledgement: whom a service waits
+    /// on, for the list of what waits on nobody.
+    enum RecordParts { case summary, columns, schedule, whole }
 
     static let scheduleColumns = """
         id, applicant, status, procedure_version, submitted_at, version, reviewing_by, reviewing_since, stopped_reason,
@@ -149,8 +151,9 @@ extension SQLiteStore {
                 while let row = try rows.next() { try body(row) }
             }
             var decisions: [Int64: [Decision]] = [:]
-            try each("SELECT * FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
-                let decision = try decisionRow(row)
+            let scheduled = parts == .schedule || parts == .columns
+            try each("SELECT \(scheduled ? scheduledDecisionColumns : "*") FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
+                let decision = scheduled ? scheduledDecision(row) : try decisionRow(row)
                 decisions[decision.applicationID, default: []].append(decision)
             }
             var terminations: [Int64: TerminationRecord] = [:]
@@ -167,14 +170,14 @@ extension SQLiteStore {
             }
             var acknowledgements: [Int64: Acknowledgement] = [:]
             var duties: [Int64: [DutyRecord]] = [:]
-            if parts != .summary {
+            if parts == .schedule || parts == .whole {
                 try each("SELECT * FROM acknowledgement WHERE application_id IN ($IDS)") { row in
                     let id: Int64 = row["application_id"]
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
                 }
-                let columns = parts == .whole ? "*" : "id, application_id, kind, done_on, recorded_by, recorded_at"
+                let columns = parts == .whole ? "*" : scheduledDutyColumns
                 try each("SELECT \(columns) FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
-                    let duty = try dutyRecord(row)
+                    let duty = parts == .whole ? try dutyRecord(row) : scheduledDuty(row)
                     duties[duty.applicationID, default: []].append(duty)
                 }
             }
@@ -200,7 +203,7 @@ extension SQLiteStore {
                     if let id = incident.applicationID { incidents[id, default: []].append(incident) }
                 }
             }
-            try each("SELECT \(parts == .schedule ? scheduleColumns : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT \(scheduled ? scheduleColumns : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
                 var record = try applicationRow(row)
                 let all = decisions[record.id] ?? []
                 record.decisions = all.filter { $0.form == .application }

@@ -268,7 +268,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             try Self.loadRecords(db, ids: try Int64.fetchAll(db, sql: """
                 SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
                 AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
-                """), parts: .schedule)
+                """), parts: .columns)
         }
     }
 

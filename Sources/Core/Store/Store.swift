@@ -29,7 +29,8 @@ public protocol Store: AnyObject, Sendable {
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
     /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory, as
-    /// `schedules` reads them (there may be thousands when the directory is not yet filled).
+    /// `schedules` reads them but without their duty records and acknowledgement (there may be
+    /// thousands when the directory is not yet filled).
     func servicesWithUnlistedManager() throws -> [ApplicationRecord]
 
     // The staff directory; every change is decided by DirectoryActions inside its transaction.
