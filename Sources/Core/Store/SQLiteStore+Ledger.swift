@@ -237,14 +237,15 @@ extension SQLiteStore {
         // what it finds, instead of walking the whole table in id order. Without one (parts of
         // names, text, a termination's status), walking in id order is what finds the first 50
         // soonest: measured at 100,000 services, provider LIKE with LIMIT 50 took 230 ms sorted
-        // and 6 ms walked.
+        // and 6 ms walked. The overdue condition is walked too: services in use, in id order,
+        // each looked up among those with an overdue duty (the first 50: 336 ms sorted, 86 ms walked).
         sql += sortsWhatItFinds(filter) ? " ORDER BY +id" : " ORDER BY id"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return sql
     }
 
     static func sortsWhatItFinds(_ filter: LedgerFilter) -> Bool {
-        !filter.statuses.isEmpty || filter.department != nil || !filter.classifications.isEmpty || filter.overdue
+        !filter.statuses.isEmpty || filter.department != nil || !filter.classifications.isEmpty
             || filter.retentionPassed || filter.personalInformation != nil || filter.approvedFrom != nil || filter.approvedTo != nil
             || filter.involving != nil
     }

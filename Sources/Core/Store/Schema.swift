@@ -273,12 +273,6 @@ enum Schema {
             // them by subject must not walk the whole log.
             try db.create(index: "audit_by_subject", on: "audit", columns: ["subject", "action"])
         }
-        migrator.registerMigration("speed2-overdue-by-period-end") { db in
-            // `list --overdue` leaves out services whose approved period has ended: with the
-            // period's end beside the status in one index, that is decided without reading each
-            // service's row (at 100,000 services, 234 ms for the first 50 without it).
-            try db.create(index: "application_by_status_period_end", on: "application", columns: ["status", "period_end"])
-        }
         return migrator
     }
 }
