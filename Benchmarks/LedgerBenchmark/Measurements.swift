@@ -61,7 +61,10 @@ func measurements(today: String, emptyStore: String, longLine: String, shellInpu
         Measurement(name: "list --class Ⅰ,Ⅱ --limit 50", yakkan: ["list", "--class", "Ⅰ,Ⅱ", "--limit", "50"],
                     sqlite: first50("classification IN (1, 2)"), goal: .ratio(2)),
         Measurement(name: "list --overdue --limit 50", yakkan: ["list", "--overdue", "--limit", "50"],
-                    sqlite: first50("status = 'in_use' AND id IN (SELECT application_id FROM duty_due WHERE due_on < '\(today)')"), goal: .ratio(2)),
+                    sqlite: first50("""
+                        status = 'in_use' AND (period_end IS NULL OR period_end >= '\(today)')
+                        AND id IN (SELECT application_id FROM duty_due WHERE due_on < '\(today)')
+                        """), goal: .ratio(2)),
         Measurement(name: "list --retention-passed --limit 50", yakkan: ["list", "--retention-passed", "--limit", "50"],
                     sqlite: first50("keep_until < '\(today)'"), goal: .ratio(2)),
         Measurement(name: "list --personal yes --limit 50", yakkan: ["list", "--personal", "yes", "--limit", "50"],

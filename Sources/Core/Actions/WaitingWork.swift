@@ -24,12 +24,10 @@ public enum WaitingWork {
     /// services (a person's own, or all of them).
     public static func sources(_ filter: LedgerFilter, store: any Store, today: Day) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
         var filter = filter
-        filter.statuses = TodayList.statuses.filter { $0 != .submitted }
-        var records = try store.schedules(filter, today: today)
-        // Applications to double-check are few and read whole: the four-eyes rule needs their
-        // 所属長 and editors.
-        filter.statuses = [.submitted]
-        records += try store.query(filter, today: today)
+        filter.statuses = TodayList.statuses
+        // The schedule holds what the four-eyes rule needs of applications to double-check
+        // (their 所属長 and editors): none is read whole.
+        let records = try store.schedules(filter, today: today)
         let alerts = try store.openAlerts()
         return (records + (try servicesOf(alerts, besides: records, store: store)), alerts)
     }
@@ -43,8 +41,8 @@ public enum WaitingWork {
 
     /// What waits on nobody, for an administrator.
     public static func stranded(store: any Store, today: Day) throws -> [TodayItem] {
-        var records = try store.summaries(.applicationsToReview(departments: nil), today: today)
-        records += try store.summaries(.terminationsToReview(departments: nil), today: today)
+        var records = try store.schedules(.applicationsToReview(departments: nil), today: today)
+        records += try store.schedules(.terminationsToReview(departments: nil), today: today)
         let found = Set(records.map(\.id))
         records += try store.servicesWithUnlistedManager().filter { !found.contains($0.id) }
         let drafts = try store.drafts(procedureID: ApplicationProcedure.procedure.id) + store.drafts(procedureID: TerminationProcedure.id)

@@ -129,7 +129,7 @@ enum AuditTrail {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// Erases the details of the entries about these subjects (after a purge); the chain and the

@@ -126,7 +126,7 @@ public struct FileVault: AttachmentIntake {
             guard block[..<count].withUnsafeBytes({ writeAll(output, $0) }) else { return .failure(.unreadable(path: temporary)) }
         }
         guard size > 0 else { return .failure(.empty(path: path)) }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.string(hasher.finalize())
         let target = self.path(of: digest, extension: fileExtension)
         do {
             try makeFolder((target as NSString).deletingLastPathComponent)

@@ -109,19 +109,24 @@ extension SQLStore {
     }
 
     /// How much of each service is read: what a list shows, what the duty schedule needs, or
-    /// everything. The schedule reads neither the application's answers nor its duty records'
-    /// (decoding them was most of `due --all` at 100,000 services): its answers are only the
-    /// fields kept in columns (`listedAnswers`).
-    enum RecordParts { case summary, schedule, whole }
+    /// everything. The schedule reads neither the application's answers nor its duty records' or
+    /// decisions' (decoding them was most of `due --all` at 100,000 services): its answers are only the
+    /// fields kept in columns (`listedAnswers`) and, of an application under review, its 所属長
+    /// (`ReviewFacts`). Every part holds the editors the four-eyes rule reads.
+    /// `columns` is the schedule without duty records or acknowledgement: whom a service waits
+    /// on, for the list of what waits on nobody.
+    enum RecordParts { case summary, columns, schedule, whole }
 
-    static let scheduleColumns = """
-        id, applicant, status, procedure_version, submitted_at, version, reviewing_by, reviewing_since, stopped_reason,
-        stopped_by, stopped_at, department, provider, service, service_manager, manager_key, period_start, period_end
+    static func scheduleColumns(_ dialect: SQLDialect) -> String {
         """
+        id, applicant, status, procedure_version, submitted_at, version, reviewing_by, reviewing_since, stopped_reason,
+        stopped_by, stopped_at, department, provider, service, service_manager, manager_key, period_start, period_end,
+        """ + ReviewFacts.departmentHeadColumn(dialect)
+    }
 
     /// The answers kept in the application's own columns: 課, provider, service, service
-    /// manager and period.
-    static func listedAnswers(_ row: SQLRow) -> Answers {
+    /// manager and period; and the 所属長 of an application under review.
+    static func listedAnswers(_ row: SQLRow) throws -> Answers {
         typealias F = ApplicationFields
         var answers: Answers = [
             F.department: .text(row["department"]), F.provider: .text(row["provider"]), F.service: .text(row["service"]),
@@ -130,6 +135,7 @@ extension SQLStore {
         ]
         if let start = (row["period_start"] as String?).flatMap(Day.init(iso:)) { answers[F.periodStart] = .date(start) }
         if let end = (row["period_end"] as String?).flatMap(Day.init(iso:)) { answers[F.periodEnd] = .date(end) }
+        if let head = try ReviewFacts.departmentHead(row[ReviewFacts.departmentHeadAnswer]) { answers[F.departmentHead] = head }
         return answers
     }
 
@@ -144,8 +150,9 @@ extension SQLStore {
                 try db.each(sql: sql.replacingOccurrences(of: "$IDS", with: list), body)
             }
             var decisions: [Int64: [Decision]] = [:]
-            try each("SELECT * FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
-                let decision = try decisionRow(row)
+            let scheduled = parts == .schedule || parts == .columns
+            try each("SELECT \(scheduled ? scheduledDecisionColumns : "*") FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
+                let decision = scheduled ? scheduledDecision(row) : try decisionRow(row)
                 decisions[decision.applicationID, default: []].append(decision)
             }
             var terminations: [Int64: TerminationRecord] = [:]
@@ -162,19 +169,19 @@ extension SQLStore {
             }
             var acknowledgements: [Int64: Acknowledgement] = [:]
             var duties: [Int64: [DutyRecord]] = [:]
-            if parts != .summary {
+            if parts == .schedule || parts == .whole {
                 try each("SELECT * FROM acknowledgement WHERE application_id IN ($IDS)") { row in
                     let id: Int64 = row["application_id"]
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
                 }
-                let columns = parts == .whole ? "*" : "id, application_id, kind, done_on, recorded_by, recorded_at"
+                let columns = parts == .whole ? "*" : scheduledDutyColumns
                 try each("SELECT \(columns) FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
-                    let duty = try dutyRecord(row)
+                    let duty = parts == .whole ? try dutyRecord(row) : scheduledDuty(row)
                     duties[duty.applicationID, default: []].append(duty)
                 }
             }
-            var editors: [Int64: [String]] = [:]
-            var terminationEditors: [Int64: [String]] = [:]
+            // What the four-eyes rule needs, for every list that may hold a review queue.
+            let reviewFacts = try ReviewFacts.read(db, ids: Array(ids[start..<min(start + batch, ids.count)]))
             var incidents: [Int64: [Incident]] = [:]
             var continuations: [Int64: [ContinuationDecision]] = [:]
             if parts == .whole {
@@ -189,28 +196,21 @@ extension SQLStore {
                     continuations[id, default: []].append(ContinuationDecision(
                         continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).map { EntryDetail.decode($0)?.note ?? $0 } ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
                 }
-                try each("SELECT application_id, login FROM application_editor WHERE application_id IN ($IDS) ORDER BY login") { row in
-                    editors[row[0], default: []].append(row[1])
-                }
-                try each("SELECT application_id, login FROM termination_editor WHERE application_id IN ($IDS) ORDER BY login") { row in
-                    terminationEditors[row[0], default: []].append(row[1])
-                }
                 try each("SELECT * FROM incident WHERE application_id IN ($IDS) ORDER BY occurred_on, id") { row in
                     let incident = try incident(row)
                     if let id = incident.applicationID { incidents[id, default: []].append(incident) }
                 }
             }
-            try each("SELECT \(parts == .schedule ? scheduleColumns : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT \(scheduled ? scheduleColumns(db.dialect) : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
                 var record = try applicationRow(row)
                 let all = decisions[record.id] ?? []
                 record.decisions = all.filter { $0.form == .application }
                 record.termination = terminations[record.id]
                 record.termination?.decisions = all.filter { $0.form == .termination }
-                record.termination?.editors = terminationEditors[record.id] ?? []
                 record.holds = holds[record.id] ?? []
                 record.acknowledgement = acknowledgements[record.id]
                 record.dutyRecords = duties[record.id] ?? []
-                record.editors = editors[record.id] ?? []
+                reviewFacts.complete(&record)
                 record.incidents = incidents[record.id] ?? []
                 record.continuations = continuations[record.id] ?? []
                 records.append(record)
@@ -235,14 +235,15 @@ extension SQLStore {
         // what it finds, instead of walking the whole table in id order. Without one (parts of
         // names, text, a termination's status), walking in id order is what finds the first 50
         // soonest: measured at 100,000 services, provider LIKE with LIMIT 50 took 230 ms sorted
-        // and 6 ms walked.
+        // and 6 ms walked. The overdue condition is walked too: services in use, in id order,
+        // each looked up among those with an overdue duty (the first 50: 336 ms sorted, 86 ms walked).
         sql += sortsWhatItFinds(filter) ? " ORDER BY +id" : " ORDER BY id"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return sql
     }
 
     static func sortsWhatItFinds(_ filter: LedgerFilter) -> Bool {
-        !filter.statuses.isEmpty || filter.department != nil || !filter.classifications.isEmpty || filter.overdue
+        !filter.statuses.isEmpty || filter.department != nil || !filter.classifications.isEmpty
             || filter.retentionPassed || filter.personalInformation != nil || filter.approvedFrom != nil || filter.approvedTo != nil
             || filter.involving != nil
     }

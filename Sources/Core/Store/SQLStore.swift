@@ -245,10 +245,10 @@ public class SQLStore: Store, @unchecked Sendable {
 
     public func servicesWithUnlistedManager() throws -> [ApplicationRecord] {
         try database.read { db in
-            try db.values(Int64.self, sql: """
+            try Self.loadRecords(db, ids: try db.values(Int64.self, sql: """
                 SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
                 AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
-                """).compactMap { try Self.loadApplication(db, id: $0) }
+                """), parts: .columns)
         }
     }
 
@@ -263,7 +263,7 @@ public class SQLStore: Store, @unchecked Sendable {
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
-            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? listedAnswers(row),
+            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? (try listedAnswers(row)),
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]

@@ -47,6 +47,7 @@ extension SQLiteStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            KeptLog.keep(db)
         }
         return configuration
     }

@@ -28,7 +28,9 @@ public protocol Store: AnyObject, Sendable {
     func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
-    /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory.
+    /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory, as
+    /// `schedules` reads them but without their duty records and acknowledgement (there may be
+    /// thousands when the directory is not yet filled).
     func servicesWithUnlistedManager() throws -> [ApplicationRecord]
 
     // The staff directory; every change is decided by DirectoryActions inside its transaction.
@@ -70,7 +72,8 @@ public protocol Store: AnyObject, Sendable {
     func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
     /// What the duty schedule needs of each service: its status, acknowledgement, termination
     /// and the kinds and days of its duty records; of its answers only 課, provider, service,
-    /// service manager and period, and none of its duty records' answers.
+    /// service manager and period (and the 所属長 of an application under review, for the
+    /// four-eyes rule), and none of its duty records' answers.
     func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
     /// The list's columns of each matching service in turn, read from stored columns, so that
     /// a list of any length needs neither every row in memory nor any answers decoded.

@@ -17,7 +17,7 @@ public struct HeadMemory: Sendable {
 
     func file(for storePath: String) -> String {
         let absolute = URL(fileURLWithPath: storePath).standardizedFileURL.path
-        return folder + "/" + SHA256.hash(data: Data(absolute.utf8)).map { String(format: "%02x", $0) }.joined()
+        return folder + "/" + Hex.string(SHA256.hash(data: Data(absolute.utf8)))
     }
 
     public func recall(storePath: String) -> LogHead? {

@@ -11,7 +11,8 @@ struct HeadWatch {
     var memory: HeadMemory { HeadMemory.personal(environment: session.environment) }
 
     func start() {
-        if let seen = memory.recall(storePath: path), (try? store.contains(seen)) != true {
+        let seen = memory.recall(storePath: path)
+        if let seen, (try? store.contains(seen)) != true {
             session.show(.error, TrustText.headLost(seen, storePath: path)(language))
             // The memory is kept until the person has looked: every run warns again.
             return
@@ -19,7 +20,8 @@ struct HeadWatch {
         let memory = memory
         let store = store
         let path = path
-        let remember = { if let head = try? store.head() { memory.remember(head, storePath: path) } }
+        // Written only when the head moved: most runs read and change nothing.
+        let remember = { if let head = try? store.head(), head != seen { memory.remember(head, storePath: path) } }
         remember()
         session.onFinish.append(remember)
     }

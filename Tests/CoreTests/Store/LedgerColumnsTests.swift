@@ -123,6 +123,44 @@ struct LedgerColumnsTests {
         }
     }
 
+    /// The review queue read from schedules leaves out, as whole records do, an application
+    /// whose 所属長 or an editor is a 利用責任者 of its 課; its other 利用責任者 still sees it.
+    @Test func theScheduleKnowsWhoMayNotCheckAnApplication() throws {
+        let built = try DemoVillageTests.Built(today: Self.today)
+        var submittedOnly = LedgerFilter()
+        submittedOnly.statuses = [.submitted]
+        let application = try #require(try built.store.query(submittedOnly, today: Self.today).first)
+        let department = application.department
+        let head = try #require(application.departmentHead.login)
+        let administrator = try #require(try built.store.staff().first(where: \.isAdministrator))
+        let stamp = "2026-04-01T09:00:00Z"
+        // Someone else edited it: a row of its editors, written as a correction would.
+        let queue = try DatabaseQueue(path: built.folder + "/demo.sqlite")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO application_editor (application_id, login) VALUES (?, 'hensyu')", arguments: [application.id])
+        }
+        for (login, name) in [(head, application.departmentHead.name), ("hensyu", "編集 者")] {
+            let entry = StaffEntry(login: login, name: name, department: department, reviewerOf: [department])
+            if try built.store.staffMember(login: login) == nil {
+                _ = try built.store.addStaff(entry, by: administrator.login, at: stamp)
+            } else {
+                _ = try built.store.updateStaff(entry, by: administrator.login, at: stamp)
+            }
+        }
+        let other = try #require(try built.store.staff().first { $0.reviews(department) && ![head, "hensyu", application.applicantLogin].contains($0.login) })
+        let schedules = try built.store.schedules(submittedOnly, today: Self.today)
+        let whole = try built.store.query(submittedOnly, today: Self.today)
+        #expect(schedules.first { $0.id == application.id }?.editors.contains("hensyu") == true)
+        for (login, waits) in [(head, false), ("hensyu", false), (other.login, true)] {
+            let member = try #require(try built.store.staffMember(login: login))
+            let person = Actor(login: login, name: member.name, member: member)
+            let items = try WaitingWork.items(for: person, matching: person.involvedServices, store: built.store, today: Self.today)
+            #expect(items.contains { $0.applicationID == application.id && $0.kind == .review } == waits, "\(login)")
+            #expect(TodayList.items(for: person, records: schedules, alerts: [], today: Self.today)
+                == TodayList.items(for: person, records: whole, alerts: [], today: Self.today))
+        }
+    }
+
     /// A store written before v7-list-columns gets its columns and short-search index filled
     /// when it is next opened.
     @Test func aStoreFromBeforeTheListColumnsIsFilledWhenOpened() throws {

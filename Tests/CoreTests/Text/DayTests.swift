@@ -115,6 +115,20 @@ struct DayTests {
         #expect(Day(date: instant, timeZone: TimeZone(identifier: "UTC")!).iso == "2026-03-31")
     }
 
+    /// The day is the one a Gregorian calendar in that zone gives, on either side of midnight,
+    /// across daylight saving time and before 1970.
+    @Test func todayIsTheCalendarsDayInThatZone() {
+        for zone in ["Asia/Tokyo", "UTC", "America/New_York", "Pacific/Chatham"].map({ TimeZone(identifier: $0)! }) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            for seconds in stride(from: -40_000_000.0, to: 1_900_000_000.0, by: 3_599_999.5) {
+                let instant = Date(timeIntervalSince1970: seconds)
+                let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+                #expect(Day(date: instant, timeZone: zone) == Day(year: parts.year!, month: parts.month!, day: parts.day!), "\(zone) \(seconds)")
+            }
+        }
+    }
+
     @Test func daysInMonth() {
         #expect(Day.daysInMonth(year: 2024, month: 2) == 29)
         #expect(Day.daysInMonth(year: 2025, month: 2) == 28)
