@@ -95,14 +95,15 @@ struct StoreVillage {
         }
     }
 
-    /// The attachments the store holds for everyone: the files in the folder beside the SQLite
-    /// file, the contents in the server's table.
+    /// The SHA-256 of each attachment the store holds for everyone: the files in the folder
+    /// beside the SQLite file (named by it), the contents in the server's table.
     func keptAttachments() throws -> [String] {
         switch server {
         case nil:
             let folder = SQLiteStore.attachmentFolder(for: path)
             let paths = (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []
-            return paths.filter { StoreFiles.kind(folder + "/" + $0) == S_IFREG }.sorted()
+            return paths.filter { StoreFiles.kind(folder + "/" + $0) == S_IFREG }
+                .map { String(($0 as NSString).lastPathComponent.prefix { $0 != "." }) }.sorted()
         case .some:
             return try asOwner { try $0.values(String.self, sql: "SELECT sha256 FROM attachment_content ORDER BY sha256") }
         }
