@@ -20,6 +20,8 @@ public final class PrivateServer {
     let administration = NSLock()
     /// The login roles made so far, and whether each is an administrator.
     var madeLogins: [String: Bool] = [:]
+    /// Whether a migration has made yakkan's group roles on this server yet.
+    var groupRolesMade = false
 
     /// Why no server can start here, when PostgreSQL is not installed (the only reason to skip).
     public struct NotInstalled: Error, CustomStringConvertible {

@@ -48,8 +48,16 @@ extension PrivateServer {
     public func newStoreDatabase(logins: [String], administrators: Set<String>) throws -> String {
         let database = try newDatabase()
         let owner = try PostgresLink(uri: uri(database: database))
-        try administration.withLock {
+        // The first migration makes the group roles, which belong to the whole cluster, so it
+        // runs alone; the others find them made and touch only their own database.
+        let migrated = try administration.withLock {
+            guard !groupRolesMade else { return false }
             try ServerMigrator.migrate(owner)
+            groupRolesMade = true
+            return true
+        }
+        if !migrated { try ServerMigrator.migrate(owner) }
+        try administration.withLock {
             for login in logins {
                 try createLogin(login, administrator: administrators.contains(login), on: owner)
             }
