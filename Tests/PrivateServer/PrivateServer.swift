@@ -16,6 +16,12 @@ public final class PrivateServer {
     public let superuser = "dba"
     private let process: Process
     private let binaries: String
+    /// Held while roles, which belong to the whole cluster, are made (SharedServer).
+    let administration = NSLock()
+    /// The login roles made so far, and whether each is an administrator.
+    var madeLogins: [String: Bool] = [:]
+    /// Whether a migration has made yakkan's group roles on this server yet.
+    var groupRolesMade = false
 
     /// Why no server can start here, when PostgreSQL is not installed (the only reason to skip).
     public struct NotInstalled: Error, CustomStringConvertible {

@@ -8,7 +8,7 @@ import Testing
 /// by someone else: the legitimate changes pass, the same changes signed by the wrong person
 /// are named.
 @Suite struct WithdrawAndImportTests {
-    typealias Village = SignedLogAttackTests.Village
+    typealias Village = StoreVillage
 
     static func rulesBroken(_ report: AuditReport) -> [Localized] {
         report.findings.compactMap { finding -> Localized? in
@@ -27,8 +27,9 @@ import Testing
         }
     }
 
-    @Test func theApplicantWithdrawsBeforeTheDecisionAndVerifyAgrees() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func theApplicantWithdrawsBeforeTheDecisionAndVerifyAgrees(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         #expect(throws: StoreError.refused([DraftActions.mayWithdraw(submitted, login: "kato")!])) {
             try village.store(as: "kato").withdraw(submitted.id, by: "kato", at: "2026-04-02T00:00:00Z")
@@ -44,8 +45,9 @@ import Testing
         #expect(entries.last?.action == "withdraw" && entries.last?.actor == "yamada")
     }
 
-    @Test func aWithdrawalAfterTheDecisionIsRefusedAndOneForgedIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aWithdrawalAfterTheDecisionIsRefusedAndOneForgedIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let approved = try village.approve(try village.applicationSubmitted())
         #expect(DraftActions.mayWithdraw(approved, login: "yamada") != nil)
         #expect(throws: StoreError.self) { try village.store(as: "yamada").withdraw(approved.id, by: "yamada", at: "2026-04-03T00:00:00Z") }
@@ -54,15 +56,17 @@ import Testing
         #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnAfterDecision])
     }
 
-    @Test func aWithdrawalSignedBySomeoneElseIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aWithdrawalSignedBySomeoneElseIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         try Self.signWithdrawal(of: submitted.id, as: "kato", in: village)
         #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnByAnother])
     }
 
-    @Test func aDraftIsDiscardedOnlyByItsWriterAndTheLogSaysSo() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aDraftIsDiscardedOnlyByItsWriterAndTheLogSaysSo(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         _ = try village.applicationSubmitted()
         let yamada = try village.store(as: "yamada")
         let draft = try yamada.saveDraft(
@@ -94,7 +98,7 @@ import Testing
 
         """
 
-    func directory(_ village: Village) throws -> SQLiteStore {
+    func directory(_ village: Village) throws -> SQLStore {
         let kato = try village.store(as: "kato")
         for (index, member) in Self.staff.enumerated() {
             _ = try kato.addStaff(member, by: "kato", at: "2026-04-01T00:0\(index):00Z")
@@ -102,14 +106,15 @@ import Testing
         return kato
     }
 
-    func exported(_ store: SQLiteStore) throws -> [[String]] {
+    func exported(_ store: SQLStore) throws -> [[String]] {
         var rows: [[String]] = []
         try store.eachLedgerRow(LedgerFilter(), today: Day(iso: "2026-04-01")!) { rows.append(LedgerCSV.row($0, .ja)) }
         return [LedgerCSV.headers(.ja)] + rows
     }
 
-    @Test func servicesInUseAreImportedAndExportThenImportRoundTrips() throws {
-        let first = try Village()
+    @Test(arguments: StoreKind.available)
+    func servicesInUseAreImportedAndExportThenImportRoundTrips(_ kind: StoreKind) throws {
+        let first = try Village(kind)
         let kato = try directory(first)
         let reading = ImportActions.read(Self.spreadsheet, staff: Self.staff, today: Core.Village.today(first.clock))
         #expect(reading.problems == [])
@@ -124,7 +129,7 @@ import Testing
         #expect(try kato.auditEntries().filter { $0.action == "import" }.count == 2)
 
         let csv = CSV.document(headers: LedgerCSV.headers(.ja), rows: Array(try exported(kato).dropFirst()))
-        let second = try Village()
+        let second = try Village(kind)
         let again = try directory(second)
         let rereading = ImportActions.read(csv, staff: Self.staff, today: Core.Village.today(second.clock))
         #expect(rereading.problems == [])
@@ -160,8 +165,9 @@ import Testing
         #expect(reading.problems.allSatisfy { $0.row == 1 })
     }
 
-    @Test func onlyAnAdministratorImportsAndAnImportSignedByAnotherIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func onlyAnAdministratorImportsAndAnImportSignedByAnotherIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         _ = try directory(village)
         let services = ImportActions.read(Self.spreadsheet, staff: Self.staff, today: Core.Village.today(village.clock)).services
         #expect(throws: StoreError.refused([ImportActions.mayImport(member: Self.staff[1])!])) {

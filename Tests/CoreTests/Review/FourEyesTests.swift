@@ -64,8 +64,11 @@ import Testing
         #expect(refusals[0].text.en.contains("approved by 伊藤 真 (ito)"))
     }
 
-    @Test func theStoreRefusesWhatTheRuleRefuses() throws {
-        let (store, _) = try AuditTrailTests.honestStore()
+    @Test(arguments: StoreKind.available)
+    func theStoreRefusesWhatTheRuleRefuses(_ kind: StoreKind) throws {
+        let village = try AuditTrailTests.honestStore(kind)
+        let store = try village.store(as: "yamada")
+        let kato = try village.store(as: "kato")
         // The application was returned in the honest store; resubmit it, then let the applicant try.
         let draft = try #require(store.drafts(owner: "yamada", procedureID: "application").first)
         let record = try store.submitApplication(from: draft, procedureVersion: "1.0", at: "2026-04-03T00:00:00Z")
@@ -77,11 +80,11 @@ import Testing
         let stale = Decision(
             applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .approved, reason: nil,
             answers: [ReviewFields.businessNeed: .flag(true)], decidedAt: "2026-04-03T01:00:00Z", applicationVersion: 1)
-        #expect(throws: StoreError.staleVersion(current: 3)) { try store.decide(stale) }
+        #expect(throws: StoreError.staleVersion(current: 3)) { try kato.decide(stale) }
         let crossed = Decision(
             applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .approved, reason: nil,
             answers: [ReviewFields.mark(6): .mark(.no)], decidedAt: "2026-04-03T01:00:00Z", applicationVersion: 3)
-        #expect(throws: StoreError.self) { try store.decide(crossed) }
+        #expect(throws: StoreError.self) { try kato.decide(crossed) }
         #expect(try store.application(id: record.id)?.status == .submitted)
     }
 }

@@ -44,55 +44,9 @@ private func mode(_ path: String) -> mode_t? {
     return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
 }
 
-/// The SHA-256 of a file as another program computes it.
-private func sha256sum(_ path: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    process.arguments = [path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
-}
+private func sha256sum(_ path: String) throws -> String { try StoreFixture.sha256sum(path) }
 
-private func attachment(_ name: String, _ digit: Character) -> Core.Attachment {
-    Core.Attachment(sha256: String(repeating: digit, count: 64), fileName: name, size: 1234, addedAt: stamp)
-}
-
-/// Answers of every kind the interview produces, for a whole application.
-private func completeAnswers() -> Answers {
-    typealias F = ApplicationFields
-    var answers: Answers = [
-        F.applicant: .text("山田 太郎"), F.department: .text("総務課"),
-        F.provider: .text("Example Storage株式会社"), F.service: .text("Example Drive 無料プラン"),
-        F.description: .text("インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。"),
-        F.purpose: .text("観光イベントの写真を協力団体と共有するため"),
-        F.informationKinds: .list(["イベント写真", "公開済みのチラシ"]), F.classification: .classification(.four),
-        F.personalInformation: .flag(false), F.overseas: .flag(false), F.users: .list(["山田 太郎", "佐藤 花子"]),
-        F.periodStart: .date(Day(year: 2026, month: 4, day: 1)!), F.periodEnd: .date(Day(year: 2027, month: 3, day: 31)!),
-        F.serviceManager: .text("佐藤 花子"), F.departmentHead: .text("鈴木 一郎"),
-        F.alternative: .text("庁内ファイルサーバの共有フォルダで受け渡す"),
-        F.signupRecord: .files([attachment("signup.png", "a")]),
-        F.terms: .files([attachment("terms.pdf", "b"), attachment("terms copy.pdf", "c")]),
-        F.risks: .flag(true),
-    ]
-    for number in 1...8 {
-        answers["check\(number)"] = .mark(number == 3 ? .notApplicable : number == 6 ? .no : .yes)
-        answers["check\(number).note"] = number == 3 ? .text("個人情報を扱わないため") : .skipped
-        answers["check\(number).evidence"] = number == 1 ? .files([attachment("https.png", "d")]) : .skipped
-    }
-    answers["check6.proceed"] = .flag(true)
-    return answers
-}
-
-private func draft(_ answers: Answers) -> Draft {
-    Draft(
-        owner: "yamada", procedureID: ApplicationProcedure.procedure.id,
-        state: InterviewState(answers: answers, order: answers.keys.sorted(), previous: [:]))
-}
+private func draft(_ answers: Answers) -> Draft { StoreFixture.draft(answers) }
 
 /// The real `yakkan` executable, built beside the test binary by `swift build`.
 func yakkanExecutable() -> String? {
@@ -138,110 +92,10 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
 
 // MARK: - Tests
 
+// What is about SQLite itself: its migrations table, PRAGMAs, the modes of its files and of the
+// folder of attachments beside it (the same transaction scripts on both stores are StoreTests).
 // Opening a store sets the process's umask, so these tests must not open stores at the same time.
 @Suite(.serialized) struct SQLiteStoreTests {
-
-    // MARK: Drafts
-
-    @Test func aSavedDraftReadsBackEqual() throws {
-        let folder = try StoreFolder()
-        let store = try folder.open()
-        var state = InterviewState(
-            answers: [
-                ApplicationFields.applicant: .text("山田 太郎"), ApplicationFields.users: .list(["山田 太郎", "佐藤 花子"]),
-                ApplicationFields.periodStart: .date(Day(year: 2026, month: 4, day: 1)!),
-                ApplicationFields.classification: .classification(.two), "check1": .mark(.notApplicable),
-                "check1.note": .text("該当しないため"), "check1.evidence": .files([attachment("https.png", "e")]),
-                "check2.note": .skipped, ApplicationFields.overseas: .flag(false),
-            ],
-            order: [ApplicationFields.applicant, ApplicationFields.users, ApplicationFields.periodStart],
-            previous: [ApplicationFields.provider: .text("Example Storage株式会社")])
-        state.order += ["check1", "check1.note"]
-        let saved = try store.saveDraft(
-            Draft(owner: "yamada", procedureID: ApplicationProcedure.procedure.id, state: state), at: stamp)
-        #expect(saved.id != nil)
-        #expect(saved.version == 1)
-        #expect(saved.updatedAt == stamp)
-        #expect(saved.state == state)
-
-        #expect(try store.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id) == [saved])
-        #expect(try store.drafts(owner: "sato", procedureID: ApplicationProcedure.procedure.id).isEmpty)
-
-        // And from another connection, as the next run of yakkan would read it.
-        let reopened = try folder.open()
-        #expect(try reopened.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id) == [saved])
-    }
-
-    @Test func savingADraftFromAStaleVersionIsRefused() throws {
-        let folder = try StoreFolder()
-        let store = try folder.open()
-        let saved = try store.saveDraft(draft([ApplicationFields.applicant: .text("山田 太郎")]), at: stamp)
-
-        // Two sessions hold the same version of the draft.
-        var first = saved
-        var second = saved
-        first.state.answers[ApplicationFields.department] = .text("総務課")
-        second.state.answers[ApplicationFields.department] = .text("企画課")
-        let firstSaved = try store.saveDraft(first, at: stamp)
-        #expect(firstSaved.version == 2)
-        #expect(throws: StoreError.draftChangedElsewhere) {
-            _ = try store.saveDraft(second, at: stamp)
-        }
-        let kept = try store.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id)
-        #expect(kept == [firstSaved])
-        #expect(kept.first?.state.answers[ApplicationFields.department] == .text("総務課"))
-
-        // Submitting the stale copy is refused too, and records nothing.
-        #expect(throws: StoreError.draftChangedElsewhere) {
-            _ = try store.submitApplication(from: second, procedureVersion: "1.0", at: stamp)
-        }
-        #expect(try store.applications().isEmpty)
-    }
-
-    // MARK: Applications
-
-    @Test func submittingWhereNobodyCanReviewIsRefusedAndKeepsTheDraft() throws {
-        let folder = try StoreFolder()
-        let store = try folder.open()
-        let saved = try store.saveDraft(draft(completeAnswers()), at: stamp)
-        do {
-            _ = try store.submitApplication(from: saved, procedureVersion: "1.0", at: stamp)
-            Issue.record("a submission nobody can review was recorded")
-        } catch StoreError.refused(let reasons) {
-            #expect(reasons.first?.en.contains("cannot be submitted") == true)
-        }
-        #expect(try store.applications().isEmpty)
-        #expect(try store.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id).count == 1)
-    }
-
-    @Test func submittingRemovesTheDraftAndKeepsEveryAnswer() throws {
-        let folder = try StoreFolder()
-        let store = try folder.open()
-        let answers = completeAnswers()
-        let saved = try store.saveDraft(draft(answers), at: stamp)
-        _ = try store.addStaff(
-            StaffMember(login: "kato", name: "加藤 誠", department: "総務課", reviewerOf: [answers[ApplicationFields.department]?.text ?? ""]),
-            by: "kato", at: stamp)
-
-        let record = try store.submitApplication(from: saved, procedureVersion: "1.0", at: "2026-04-01T01:02:03Z")
-        #expect(record.answers == answers)
-        #expect(record.status == .submitted)
-        #expect(record.applicantLogin == "yamada")
-        #expect(record.procedureVersion == "1.0")
-        #expect(record.submittedAt == "2026-04-01T01:02:03Z")
-        #expect(try store.drafts(owner: "yamada", procedureID: ApplicationProcedure.procedure.id).isEmpty)
-
-        let readBack = try #require(try store.application(id: record.id))
-        #expect(readBack == record)
-        #expect(readBack.answers == answers)
-        #expect(readBack.provider == "Example Storage株式会社")
-        #expect(readBack.periodEnd == Day(year: 2027, month: 3, day: 31))
-        #expect(readBack.attachments.count == 4)
-
-        let reopened = try folder.open()
-        #expect(try reopened.applications().map(\.answers) == [answers])
-        #expect(try reopened.application(id: record.id + 1) == nil)
-    }
 
     // MARK: Migrations
 
@@ -408,32 +262,5 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
         #expect(second.fileName == "again.png")
         let stored = try FileManager.default.contentsOfDirectory(atPath: folder.storePath + ".files/" + expected.prefix(2))
         #expect(stored == [expected + ".png"])
-    }
-
-    @Test func aRelativePathStartsFromTheWorkingDirectory() throws {
-        let folder = try StoreFolder()
-        let work = folder.path + "/work"
-        try FileManager.default.createDirectory(atPath: work + "/sub dir", withIntermediateDirectories: true)
-        let store = try folder.open(workingDirectory: work)
-        #expect(FileManager.default.createFile(atPath: work + "/sub dir/terms.pdf", contents: Data("terms".utf8)))
-        let kept = try store.intake.ingest(path: "sub dir/terms.pdf").get()
-        #expect(kept.sha256 == (try sha256sum(work + "/sub dir/terms.pdf")))
-        #expect(kept.fileName == "terms.pdf")
-    }
-
-    @Test func filesThatCannotBeAttachedSayWhy() throws {
-        let folder = try StoreFolder()
-        let store = try folder.open()
-        let empty = try folder.write("empty.txt", Data())
-        try FileManager.default.createDirectory(atPath: folder.path + "/screenshots", withIntermediateDirectories: true)
-
-        #expect(store.intake.ingest(path: folder.path + "/nothere.png") == .failure(.missing(path: folder.path + "/nothere.png")))
-        #expect(store.intake.ingest(path: "nothere.png") == .failure(.missing(path: "nothere.png")))
-        #expect(store.intake.ingest(path: folder.path + "/screenshots") == .failure(.notAFile(path: folder.path + "/screenshots")))
-        #expect(store.intake.ingest(path: "screenshots") == .failure(.notAFile(path: "screenshots")))
-        #expect(store.intake.ingest(path: empty) == .failure(.empty(path: empty)))
-        // Nothing was kept for them.
-        let kept = (try? FileManager.default.subpathsOfDirectory(atPath: folder.storePath + ".files")) ?? []
-        #expect(kept.isEmpty, "kept: \(kept)")
     }
 }

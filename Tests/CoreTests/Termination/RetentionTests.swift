@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import Core
@@ -30,19 +29,21 @@ import Testing
         #expect(Retention.keepUntil(end: Self.d("2027-03-31"), holds: [Self.d("2031-01-01")]) == Self.d("2031-01-01"))
     }
 
-    /// A whole service through the store: nothing goes before its date; after it, every row
-    /// of it and its own attachments go, another service's shared attachment stays, and the
-    /// audit chain still verifies with the purge recorded.
-    @Test func purgeRemovesEverythingOfTheServiceAndNothingElse() throws {
-        let folder = NSTemporaryDirectory() + "yakkan-purge-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("only mine".utf8).write(to: URL(fileURLWithPath: folder + "/mine.pdf"))
-        try Data("shared".utf8).write(to: URL(fileURLWithPath: folder + "/shared.pdf"))
-        let store = try SQLiteStore(path: folder + "/s.sqlite", workingDirectory: folder, clock: FixedClock(day: Self.d("2026-04-01")), keyRing: KeyRing(folder: folder + "/test-keys", scope: .everyone))
-        _ = try store.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
-        let mine = try store.intake.ingest(path: "mine.pdf").get()
-        let shared = try store.intake.ingest(path: "shared.pdf").get()
+    /// A whole service through the store, each step by its own person: nothing goes before its
+    /// date; after it, every row of it and its own attachments go, another service's shared
+    /// attachment stays, and the audit chain still verifies with the purge recorded.
+    @Test(arguments: StoreKind.available)
+    func purgeRemovesEverythingOfTheServiceAndNothingElse(_ kind: StoreKind) throws {
+        let village = try StoreVillage(kind)
+        defer { try? FileManager.default.removeItem(atPath: village.folder) }
+        try Data("only mine".utf8).write(to: URL(fileURLWithPath: village.folder + "/mine.pdf"))
+        try Data("shared".utf8).write(to: URL(fileURLWithPath: village.folder + "/shared.pdf"))
+        let kato = try village.store(as: "kato")
+        let yamada = try village.store(as: "yamada")
+        let sato = try village.store(as: "sato")
+        _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
+        let mine = try yamada.intake.ingest(path: "mine.pdf").get()
+        let shared = try yamada.intake.ingest(path: "shared.pdf").get()
 
         func service(_ files: [Core.Attachment]) throws -> Int64 {
             let answers: Answers = [
@@ -50,23 +51,23 @@ import Testing
                 ApplicationFields.serviceManager: .person(NamedPerson(name: "佐藤 花子", login: "sato")), ApplicationFields.terms: .files(files),
                 ApplicationFields.users: .list(["山田"]),
             ]
-            let record = try store.submitApplication(
+            let record = try yamada.submitApplication(
                 from: Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers)),
                 procedureVersion: "1.0", at: "2026-04-01T00:00:00Z")
-            _ = try store.decide(Decision(
+            _ = try kato.decide(Decision(
                 applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .approved, reason: nil,
                 answers: [:], decidedAt: "2026-04-02T00:00:00Z", applicationVersion: record.version))
-            _ = try store.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
-            _ = try store.recordDuty(
+            _ = try sato.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
+            _ = try sato.recordDuty(
                 DutyRecord(applicationID: record.id, kind: .backup, doneOn: Self.d("2026-05-01"), answers: [:], recordedBy: "sato", recordedAt: "2026-05-01T00:00:00Z"),
                 stop: nil, alerts: [Alert(applicationID: record.id, kind: .incident, recipientLogin: "kato", recipientName: nil,
                                           message: Localized("a", "a"), createdAt: "2026-05-01T00:00:00Z")])
-            _ = try store.submitTermination(
+            _ = try sato.submitTermination(
                 from: Draft(owner: "sato", procedureID: "termination", state: InterviewState(answers: [
                     TerminationFields.endDate: .date(Self.d("2027-03-31")), TerminationFields.departmentHead: .text("鈴木"),
                 ]), applicationID: record.id),
                 at: "2027-03-31T00:00:00Z")
-            _ = try store.decide({
+            _ = try kato.decide({
                 var decision = Decision(
                     applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .confirmed, reason: nil,
                     answers: [:], decidedAt: "2027-04-01T00:00:00Z", applicationVersion: 1)
@@ -77,31 +78,31 @@ import Testing
         }
         let first = try service([mine, shared])
         let second = try service([shared])
-        #expect(try store.application(id: first)?.keepUntil == Self.d("2030-03-31"))
+        #expect(try kato.application(id: first)?.keepUntil == Self.d("2030-03-31"))
 
-        #expect(throws: StoreError.self) { _ = try store.purge([first], today: Self.d("2030-03-31"), by: "kato", at: "x") }
-        #expect(try store.application(id: first) != nil)
+        #expect(throws: StoreError.self) { _ = try kato.purge([first], today: Self.d("2030-03-31"), by: "kato", at: "x") }
+        #expect(try kato.application(id: first) != nil)
 
         // The store itself asks who purges or holds: nobody but an administrator, whatever the shell did.
         let administratorsOnly = StoreError.refused([TerminationText.administratorsOnly])
-        #expect(throws: administratorsOnly) { _ = try store.purge([first], today: Self.d("2030-04-01"), by: "sato", at: "x") }
+        #expect(throws: administratorsOnly) { _ = try sato.purge([first], today: Self.d("2030-04-01"), by: "sato", at: "x") }
         #expect(throws: administratorsOnly) {
-            _ = try store.holdRetention(first, until: Self.d("2032-01-01"), reason: "r", by: "sato", at: "x")
+            _ = try sato.holdRetention(first, until: Self.d("2032-01-01"), reason: "r", by: "sato", at: "x")
         }
-        #expect(try store.purge([first], today: Self.d("2030-04-01"), by: "kato", at: "2030-04-01T00:00:00Z") == 1)
-        #expect(try store.application(id: first) == nil)
-        let queue = try DatabaseQueue(path: folder + "/s.sqlite")
+        #expect(try kato.purge([first], today: Self.d("2030-04-01"), by: "kato", at: "2030-04-01T00:00:00Z") == 1)
+        #expect(try kato.application(id: first) == nil)
         for table in ["decision", "acknowledgement", "duty_record", "alert", "termination", "application_attachment", "application_editor"] {
-            let left = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table) WHERE application_id = ?", arguments: [first]) }
+            let left = try village.asOwner {
+                try $0.value(Int64.self, sql: "SELECT COUNT(*) FROM \(table) WHERE application_id = ?", arguments: [first])
+            }
             #expect(left == 0, "\(table)")
         }
-        #expect(!FileManager.default.fileExists(atPath: store.storedPath(of: mine)))
-        #expect(FileManager.default.fileExists(atPath: store.storedPath(of: shared)))
-        #expect(try store.application(id: second) != nil)
-        let report = try store.verifyAudit(accounts: .all(as: geteuid()), remembered: nil)
+        #expect(try village.keptAttachments() == [shared.sha256])
+        #expect(try kato.application(id: second) != nil)
+        let report = try village.verify(as: "sato")
         #expect(report.findings == [])
-        #expect(report.entries == (try store.auditEntries().count))
-        #expect(try store.auditEntries().last?.action == "purge")
-        #expect(try store.auditEntries().filter { $0.subject == "application/\(first)" }.allSatisfy { $0.detail == nil })
+        #expect(report.entries == (try sato.auditEntries().count))
+        #expect(try sato.auditEntries().last?.action == "purge")
+        #expect(try sato.auditEntries().filter { $0.subject == "application/\(first)" }.allSatisfy { $0.detail == nil })
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// extension would escape the folder or rewrite a terminal, a link planted as the attachment
 /// folder or one of its shards, and a FIFO or a device planted as a copy to stall `audit verify`.
 @Suite struct AttachmentAttackTests {
-    typealias Village = SignedLogAttackTests.Village
+    typealias Village = StoreVillage
 
     static func file(_ name: String, in village: Village, content: String) throws -> String {
         let path = village.folder + "/" + name
@@ -16,8 +16,8 @@ import Testing
     }
 
     @Test func anExtensionIsKeptOnlyWhenItIsAShortRunOfLettersAndDigits() throws {
-        let village = try Village()
-        let store = try village.store(as: "yamada")
+        let village = try Village(.sqlite)
+        let store = try #require(try village.store(as: "yamada") as? SQLiteStore)
         let names: [(name: String, kept: String)] = [
             ("terms.pdf", ".pdf"), ("terms.pdf\nBcc: x", ""), ("terms.p\u{1B}[2Jdf", ""), ("terms." + String(repeating: "a", count: 200), ""),
             ("terms.ｐｄｆ", ""), ("terms.", ""), ("terms.pdf ", ""), ("terms.tar.gz", ".gz"), ("terms.p%2F..", ""),
@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func aLinkPlantedAsTheAttachmentFolderIsRefusedAndNamed() throws {
-        let village = try Village()
-        let store = try village.store(as: "yamada")
+        let village = try Village(.sqlite)
+        let store = try #require(try village.store(as: "yamada") as? SQLiteStore)
         let elsewhere = village.folder + "/mallory-files"
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: store.fileVault.folder, withDestinationPath: elsewhere)
@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func aFIFOADeviceLinkAndALinkedShardPlantedAmongTheCopiesAreNamedAndVerifyEnds() throws {
-        let village = try Village()
-        let store = try village.store(as: "yamada")
+        let village = try Village(.sqlite)
+        let store = try #require(try village.store(as: "yamada") as? SQLiteStore)
         let attachment = try store.intake.ingest(path: try Self.file("terms.pdf", in: village, content: "terms")).get()
         let shard = store.fileVault.folder + "/" + attachment.sha256.prefix(2)
         // A copy replaced by a FIFO: opened for reading, it would wait for a writer for ever.

@@ -6,7 +6,7 @@ import Testing
 /// A spreadsheet made to be hostile: what nobody could type at the prompt is refused by row and
 /// column, and what is only awkward comes in as plain text and goes out formula-safe.
 @Suite struct ImportAttackTests {
-    typealias Village = SignedLogAttackTests.Village
+    typealias Village = StoreVillage
     static let header = WithdrawAndImportTests.spreadsheet.components(separatedBy: "\n")[0]
 
     /// One row of a service in use whose provider and service cells are `provider` and `service`.
@@ -37,11 +37,12 @@ import Testing
         #expect(reading.problems == [ImportProblem(row: 2, column: "提供サービス名", problem: EngineText.lineProblem(.tooLong(limit: InputLine.maximumCharacters)))])
     }
 
-    @Test func aFormulaComesInAsTextAndGoesOutFormulaSafe() throws {
+    @Test(arguments: StoreKind.available)
+    func aFormulaComesInAsTextAndGoesOutFormulaSafe(_ kind: StoreKind) throws {
         let formula = "=cmd|' /C calc'!A0"
         let reading = Self.read(Self.spreadsheet(provider: "@SUM(1+1)", service: formula))
         #expect(reading.problems == [])
-        let village = try Village()
+        let village = try Village(kind)
         let kato = try WithdrawAndImportTests().directory(village)
         let imported = try kato.importServices(reading.services, by: "kato", at: "2026-04-01T01:00:00Z")
         #expect(imported.map(\.service) == [formula])

@@ -8,7 +8,7 @@ import Testing
 /// signs, with their own key and yakkan's own code, a change the shell and the store would
 /// refuse them; each on a real store file, each named by `audit verify` run by somebody else.
 @Suite struct LifecycleAttackTests {
-    typealias Village = SignedLogAttackTests.Village
+    typealias Village = StoreVillage
 
     static func rulesBroken(_ village: Village) throws -> [Localized] {
         WithdrawAndImportTests.rulesBroken(try village.verify(as: "sato"))
@@ -22,8 +22,9 @@ import Testing
         }
     }
 
-    @Test func theManagerAcknowledgingAnApplicationNobodyApprovedIsRefusedAndOneSignedIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func theManagerAcknowledgingAnApplicationNobodyApprovedIsRefusedAndOneSignedIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         // suzuki, the service manager, skips the double check: the store refuses it.
         #expect(throws: StoreError.self) {
@@ -38,8 +39,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.acknowledgedWithoutApproval])
     }
 
-    @Test func aServiceSignedIntoUseByItsOwnApplicantWithoutImportIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aServiceSignedIntoUseByItsOwnApplicantWithoutImportIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         _ = try village.applicationSubmitted()
         // yamada creates a service in use naming themselves as its manager, acknowledges it and signs:
         // no administrator's import, no decision.
@@ -55,8 +57,9 @@ import Testing
         #expect(try Self.rulesBroken(village).contains(ReplayText.acknowledgedWithoutApproval))
     }
 
-    @Test func anotherPersonsApplicationMadeTheirOwnThenWithdrawnIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func anotherPersonsApplicationMadeTheirOwnThenWithdrawnIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         #expect(throws: StoreError.refused([DraftActions.mayWithdraw(submitted, login: "suzuki")!])) {
             try village.store(as: "suzuki").withdraw(submitted.id, by: "suzuki", at: "2026-04-02T00:00:00Z")
@@ -67,7 +70,7 @@ import Testing
             as: "suzuki", action: "withdraw", id: submitted.id, in: village)
         #expect(try Self.rulesBroken(village) == [ReplayText.formRewritten, ReplayText.withdrawnByAnother])
         // The same in two entries: the applicant changed first, then a withdrawal in their name.
-        let other = try Village()
+        let other = try Village(kind)
         let again = try other.applicationSubmitted()
         try Self.sign("UPDATE application SET applicant = 'suzuki' WHERE id = \(again.id)", as: "suzuki", action: "edit", id: again.id, in: other)
         try Self.sign(
@@ -76,8 +79,9 @@ import Testing
         #expect(try Self.rulesBroken(other) == [ReplayText.formRewritten])
     }
 
-    @Test func anApprovedFormRewrittenToNameAnotherManagerIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func anApprovedFormRewrittenToNameAnotherManagerIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let approved = try village.approve(try village.applicationSubmitted())
         // yamada, the applicant, makes themselves the service manager of the approved form.
         var answers = approved.answers
@@ -88,8 +92,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.formRewritten])
     }
 
-    @Test func anApprovalUndoneByPuttingTheApplicationBackInTheQueueIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func anApprovalUndoneByPuttingTheApplicationBackInTheQueueIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let refused = try village.store(as: "kato").decide(Decision(
             applicationID: try village.applicationSubmitted().id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .refused,
             reason: "海外のデータセンター", answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: 1))
@@ -100,8 +105,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.resubmittedAfterDecision("refused")])
     }
 
-    @Test func aWithdrawalAnImportOrATellOtherwiseAlertForgedBySQLIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aWithdrawalAnImportOrATellOtherwiseAlertForgedBySQLIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let approved = try village.approve(try village.applicationSubmitted())
         try village.sql("""
             UPDATE application SET status = 'withdrawn' WHERE id = \(approved.id);
@@ -116,8 +122,9 @@ import Testing
         #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "alert[1]")))
     }
 
-    @Test func aDraftEditedToClaimADecisionOnPaperIsRefusedAndOneSignedIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aDraftEditedToClaimADecisionOnPaperIsRefusedAndOneSignedIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         _ = try village.applicationSubmitted()
         // yamada edits their own draft (working state) to carry what only an import writes.
         let answers: Answers = [
@@ -132,7 +139,7 @@ import Testing
                 at: "2026-04-02T00:00:00Z")
         }
         // The same form, submitted and signed by yamada with yakkan's own code.
-        let json = try SQLiteStore.json(answers)
+        let json = try SQLStore.json(answers)
         try Self.sign("""
             INSERT INTO application (id, answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
             VALUES (2, '\(json)', '総務課', 'Example', 'Drive', 'yamada', 'submitted', '1.0', '2026-04-02T00:00:00Z', 1);
@@ -158,8 +165,9 @@ import Testing
         return try #require(try suzuki.openAlerts().first { $0.kind == .tellOtherwise })
     }
 
-    @Test func anAlertForThe利用責任者IsMarkedReadOnlyByThemAndOneSilencedByAnotherIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func anAlertForThe利用責任者IsMarkedReadOnlyByThemAndOneSilencedByAnotherIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let alert = try Self.tellOtherwiseAlert(in: village)
         let id = try #require(alert.id)
         // suzuki, who stopped it, would rather kato never saw it: the store refuses.
@@ -173,15 +181,16 @@ import Testing
             as: "suzuki", action: "alert-acknowledged", id: id, in: village)
         #expect(try Self.rulesBroken(village) == [DutyActions.mayAcknowledge(alertFor: "kato", needsDecision: false, login: "suzuki")!])
         // kato reading it is what verify expects.
-        let honest = try Village()
+        let honest = try Village(kind)
         let own = try Self.tellOtherwiseAlert(in: honest)
         try honest.store(as: "kato").acknowledgeAlert(id: try #require(own.id), by: "kato", at: "2026-04-04T01:00:00Z")
         #expect(try honest.store(as: "kato").openAlerts().isEmpty)
         #expect(try honest.verify(as: "sato").findings == [])
     }
 
-    @Test func aServiceStoppedBySomeoneWhoMayNotStopItIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aServiceStoppedBySomeoneWhoMayNotStopItIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let inUse = try Self.serviceInUse(in: village)
         let stop = ServiceStop(reason: "気に入らない", stoppedBy: "yamada", stoppedAt: "2026-04-04T00:00:00Z")
         let refusal = try #require(DutyActions.mayStop(inUse, login: "yamada", member: try village.store(as: "yamada").staffMember(login: "yamada")))
@@ -193,8 +202,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [refusal])
     }
 
-    @Test func aServiceEndedWithoutTheConfirmationOfItsTerminationIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aServiceEndedWithoutTheConfirmationOfItsTerminationIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let inUse = try Self.serviceInUse(in: village)
         // suzuki, its manager, ends it by a signed change of status: no termination form, no double check.
         try Self.sign(
@@ -203,8 +213,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.statusWithoutRecord("ended")])
     }
 
-    @Test func aStatusThatIsNotWhatItsDecisionSaysIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aStatusThatIsNotWhatItsDecisionSaysIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         // kato, who may decide, records a refusal for the trail and sets the application approved.
         try Self.sign("""
@@ -215,8 +226,9 @@ import Testing
         #expect(try Self.rulesBroken(village) == [ReplayText.statusNotTheDecisions("approved")])
     }
 
-    @Test func theLegitimateLifeOfAServiceStillVerifies() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func theLegitimateLifeOfAServiceStillVerifies(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         let returned = try village.store(as: "kato").decide(Decision(
             applicationID: submitted.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .returned, reason: "期間を",

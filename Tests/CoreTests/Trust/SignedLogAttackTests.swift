@@ -4,61 +4,15 @@ import Testing
 
 @testable import Core
 
-/// Attacks by a member of the group who can write the store's file, each on a real store file:
-/// every one is refused or named by `audit verify` run by somebody else.
+/// Attacks by a member of the group who can write the store (its file, or its database on the
+/// server), each on a real store of each kind: every one is refused, by the store or the
+/// server, or named by `audit verify` run by somebody else.
 @Suite struct SignedLogAttackTests {
-    /// A store shared by four people, each with their own key folder, as each OS login has.
-    struct Village {
-        let folder: String
-        var path: String { folder + "/yakkan.sqlite" }
-        let clock = FixedClock(day: Day(year: 2026, month: 4, day: 1)!)
+    typealias Village = StoreVillage
 
-        init() throws {
-            folder = NSTemporaryDirectory() + "yakkan-attack-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-
-        /// The store as one person opens it: they can sign as themselves only.
-        func store(as login: String) throws -> SQLiteStore {
-            try SQLiteStore(
-                path: path, workingDirectory: folder, clock: clock,
-                keyRing: KeyRing(folder: folder + "/home-\(login)/keys", scope: .only(login)))
-        }
-
-        func verify(as login: String, remembered: LogHead? = nil) throws -> AuditReport {
-            try store(as: login).verifyAudit(accounts: .all(as: geteuid()), remembered: remembered)
-        }
-
-        /// kato keeps the directory and reviews 総務課; yamada applies; suzuki keeps the service.
-        func applicationSubmitted() throws -> ApplicationRecord {
-            let kato = try store(as: "kato")
-            _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤 誠", department: "総務課", reviewerOf: ["総務課"]), by: "kato", at: "2026-04-01T00:00:00Z")
-            _ = try kato.addStaff(StaffMember(login: "yamada", name: "山田 太郎", department: "総務課"), by: "kato", at: "2026-04-01T00:01:00Z")
-            _ = try kato.addStaff(StaffMember(login: "suzuki", name: "鈴木 花子", department: "総務課"), by: "kato", at: "2026-04-01T00:02:00Z")
-            let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
-                ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
-                ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
-            ]))
-            return try store(as: "yamada").submitApplication(from: draft, procedureVersion: "1.0", at: "2026-04-01T01:00:00Z")
-        }
-
-        func approve(_ record: ApplicationRecord) throws -> ApplicationRecord {
-            try store(as: "kato").decide(Decision(
-                applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .approved, reason: nil,
-                answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: record.version))
-        }
-
-        func sql(_ text: String) throws {
-            let queue = try DatabaseQueue(path: path)
-            try queue.write { db in
-                try db.execute(sql: "DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;")
-                try db.execute(sql: text)
-            }
-        }
-    }
-
-    @Test func twoPeopleApplyReviewAndAcknowledgeAndEverySignatureVerifies() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func twoPeopleApplyReviewAndAcknowledgeAndEverySignatureVerifies(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         let approved = try village.approve(submitted)
         _ = try village.store(as: "suzuki").acknowledge(Acknowledgement(
@@ -69,27 +23,37 @@ import Testing
         #expect(Set(entries.map(\.actor)) == ["kato", "yamada", "suzuki"])
         // Each signature is checked against the key its own person published, from their own folder.
         for login in ["kato", "yamada", "suzuki"] {
-            let published = try #require(try KeyFolder(storePath: village.path, shared: false).read(login))
+            let sato = try village.store(as: "sato")
+            let published = try #require(try sato.database.read { try sato.keys.read(login, $0) })
             let own = try KeyRing(folder: village.folder + "/home-\(login)/keys", scope: .only(login)).signer(for: login).publicKey
             #expect(published == own)
         }
         #expect(try village.store(as: "kato").application(id: approved.id)?.status == .inUse)
     }
 
-    @Test func nobodySignsInAnotherPersonsName() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func nobodySignsInAnotherPersonsName(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
-        // yamada's yakkan holds only yamada's key: a decision in kato's name cannot be signed.
-        #expect(throws: StoreError.trust(.cannotSignAs("kato"))) {
-            try village.store(as: "yamada").decide(Decision(
+        let inKatosName = {
+            _ = try village.store(as: "yamada").decide(Decision(
                 applicationID: submitted.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .approved, reason: nil,
                 answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: submitted.version))
+        }
+        switch kind {
+        case .sqlite:
+            // yamada's yakkan holds only yamada's key: a decision in kato's name cannot be signed.
+            #expect(throws: StoreError.trust(.cannotSignAs("kato"))) { try inKatosName() }
+        case .server:
+            // The server refuses it sooner: the decision's reviewer is not the login inserting it.
+            Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_the_login", inKatosName)
         }
         #expect(try village.store(as: "kato").application(id: submitted.id)?.status == .submitted)
     }
 
-    @Test func aForgedApprovalInsertedBySQLIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aForgedApprovalInsertedBySQLIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         try village.sql("""
             INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
@@ -101,13 +65,14 @@ import Testing
         #expect(findings.contains { $0.kind == .rowNotInLog && $0.subject == "application[\(submitted.id)]" })
     }
 
-    @Test func anAppendedWellFormedEntryIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func anAppendedWellFormedEntryIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         // yamada, a member with a key of their own, writes a well-formed entry with yakkan's own
         // code: a decision in kato's name, signed by yamada.
         let yamada = try village.store(as: "yamada")
-        try yamada.database.write { db in
+        let forged = { try yamada.database.write { db in
             try ChangeCapture.install(db)
             try db.execute(sql: """
                 INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
@@ -119,24 +84,67 @@ import Testing
             let hash = try db.value(String.self, sql: "SELECT hash FROM audit WHERE sequence = ?", arguments: [start + 1])!
             let signature = try KeyRing(folder: village.folder + "/home-yamada/keys", scope: .everyone).signer(for: "yamada").sign(hash)
             try db.execute(sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [signature, start + 1])
+        } }
+        switch kind {
+        case .sqlite:
+            try forged()
+            let findings = try village.verify(as: "sato").findings
+            #expect(findings.contains { $0.kind == .badSignature })
+        case .server:
+            // The server refuses the decision in kato's name inserted by yamada; and the entry in
+            // kato's name alone, written by yamada, is refused too.
+            Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_the_login", forged)
+            Self.expectRefusedByTheServer("42501", "written only by that login") {
+                try yamada.database.write { db in
+                    try ChangeCapture.install(db)
+                    try AuditTrail.append(db, actor: "kato", action: "staff-add", subject: "staff/kato", detail: "", at: "2026-04-02T01:00:00Z")
+                }
+            }
+            #expect(try village.verify(as: "sato").findings == [])
+            #expect(try village.store(as: "sato").application(id: submitted.id)?.status == .submitted)
         }
-        let findings = try village.verify(as: "sato").findings
-        #expect(findings.contains { $0.kind == .badSignature })
     }
 
-    @Test func anEntrySignedByTheApplicantApprovingTheirOwnApplicationBreaksTheRules() throws {
-        let village = try Village()
+    /// What the server refuses by its own rules, whatever Core would have said: the SQLSTATE
+    /// and, in the fault's message or detail, which rule.
+    static func expectRefusedByTheServer(
+        _ sqlState: String, _ rule: String, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) {
+        do {
+            try body()
+            Issue.record("the server took it", sourceLocation: sourceLocation)
+        } catch let fault as PostgresFault {
+            #expect(fault.sqlState == sqlState, "\(fault)", sourceLocation: sourceLocation)
+            #expect((fault.message + fault.detail).contains(rule), "\(fault)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record(error, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
+    func anEntrySignedByTheApplicantApprovingTheirOwnApplicationBreaksTheRules(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         // yamada signs, as yamada, an approval of their own application.
         let yamada = try village.store(as: "yamada")
-        _ = try yamada.recordedWrite { db in
-            try db.execute(sql: """
-                INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
-                VALUES (\(submitted.id), 'yamada', '山田 太郎', 'approved', NULL, '{}', 1, '2026-04-02T01:00:00Z', 'application');
-                UPDATE application SET status = 'approved', version = 2 WHERE id = \(submitted.id);
-                """)
-            try AuditTrail.append(db, actor: "yamada", action: "decide-approved", subject: "application/\(submitted.id)", detail: "", at: "2026-04-02T01:00:00Z")
+        let ownApproval = {
+            _ = try yamada.recordedWrite { db in
+                try db.execute(sql: """
+                    INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
+                    VALUES (\(submitted.id), 'yamada', '山田 太郎', 'approved', NULL, '{}', 1, '2026-04-02T01:00:00Z', 'application');
+                    UPDATE application SET status = 'approved', version = 2 WHERE id = \(submitted.id);
+                    """)
+                try AuditTrail.append(db, actor: "yamada", action: "decide-approved", subject: "application/\(submitted.id)", detail: "", at: "2026-04-02T01:00:00Z")
+            }
         }
+        if kind == .server {
+            // The server's four-eyes check, in the same transaction, refuses it for both reasons.
+            Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", ownApproval)
+            Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_reviewer_of", ownApproval)
+            #expect(try village.verify(as: "sato").findings == [])
+            return
+        }
+        try ownApproval()
         let findings = try village.verify(as: "sato").findings
         let rules = findings.compactMap { finding -> Localized? in
             if case .ruleBroken(let reason) = finding.kind { return reason }
@@ -146,20 +154,20 @@ import Testing
         #expect(rules.contains(ReviewRefusal.isApplicant.text))
     }
 
-    @Test func aRewrittenChainWithRecomputedHashesIsNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func aRewrittenChainWithRecomputedHashesIsNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         _ = try village.approve(try village.applicationSubmitted())
-        // Triggers dropped, the submission's actor changed, every hash after it recomputed.
-        let queue = try DatabaseQueue(path: village.path)
-        try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER audit_no_update")
+        // Triggers out of the way, the submission's actor changed, every hash after it recomputed.
+        try village.tamper { db in
             try db.execute(sql: "UPDATE audit SET actor = 'sato' WHERE action = 'submit'")
             var previous = AuditTrail.genesis
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY sequence") {
+            for row in try db.rows(sql: "SELECT * FROM audit ORDER BY sequence") {
+                let sequence: Int64 = row["sequence"]
                 let hash = AuditTrail.digest(
-                    sequence: row["sequence"], at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
+                    sequence: sequence, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
                     detailDigest: row["detail_digest"], previous: previous)
-                try db.execute(sql: "UPDATE audit SET previous_hash = ?, hash = ? WHERE sequence = ?", arguments: [previous, hash, row["sequence"] as Int64])
+                try db.execute(sql: "UPDATE audit SET previous_hash = ?, hash = ? WHERE sequence = ?", arguments: [previous, hash, sequence])
                 previous = hash
             }
             try db.execute(sql: "UPDATE audit_head SET hash = ?", arguments: [previous])
@@ -169,8 +177,9 @@ import Testing
         #expect(findings.contains { $0.kind == .unknownSigner && $0.subject == "sato" })
     }
 
-    @Test func theLastEntriesDeletedWithTheHeadMovedBackAreNamed() throws {
-        let village = try Village()
+    @Test(arguments: StoreKind.available)
+    func theLastEntriesDeletedWithTheHeadMovedBackAreNamed(_ kind: StoreKind) throws {
+        let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         let seenBeforeApproval = try #require(try village.store(as: "yamada").head())
         _ = try village.approve(submitted)
@@ -187,15 +196,16 @@ import Testing
         let findings = try village.verify(as: "kato", remembered: katoSaw).findings
         #expect(findings == [AuditFinding(.headNotExtended(sequence: katoSaw.sequence, hash: katoSaw.hash), sequence: katoSaw.sequence, subject: "head")])
         // Without restoring the rows, anyone sees it.
-        let other = try Village()
+        let other = try Village(kind)
         _ = try other.approve(try other.applicationSubmitted())
         let head = try #require(try other.store(as: "kato").head())
         try other.sql("DELETE FROM audit WHERE sequence = \(head.sequence); UPDATE audit_head SET sequence = \(head.sequence - 1), hash = (SELECT hash FROM audit WHERE sequence = \(head.sequence - 1));")
         #expect(try other.verify(as: "sato").findings.contains { $0.kind == .rowNotInLog })
     }
 
+    /// SQLite only: the copies of attachments in the folder beside the SQLite file; the server keeps them in a table (ServerStoreTests).
     @Test func aReplacedAttachmentIsNamed() throws {
-        let village = try Village()
+        let village = try Village(.sqlite)
         let file = village.folder + "/terms.pdf"
         #expect(FileManager.default.createFile(atPath: file, contents: Data("the terms of service".utf8)))
         let store = try village.store(as: "yamada")
@@ -208,8 +218,9 @@ import Testing
         #expect(findings == [AuditFinding(.attachmentChanged, sequence: nil, subject: stored)])
     }
 
+    /// SQLite only: the SQLite file and the key folder beside it deleted.
     @Test func aStoreDeletedAndMadeAnewIsNamedByWhoeverUsedIt() throws {
-        let village = try Village()
+        let village = try Village(.sqlite)
         _ = try village.approve(try village.applicationSubmitted())
         let katoSaw = try #require(try village.store(as: "kato").head())
         for suffix in ["", "-wal", "-shm", ".lock"] { unlink(village.path + suffix) }
@@ -222,8 +233,9 @@ import Testing
         #expect(findings.contains { if case .headNotExtended = $0.kind { return true } else { return false } })
     }
 
+    /// SQLite only: key files beside the SQLite file; the server keeps keys in a table.
     @Test func aKeyFileOwnedBySomeoneElseIsNamed() throws {
-        let village = try Village()
+        let village = try Village(.sqlite)
         _ = try village.applicationSubmitted()
         // The files belong to the account running the test; say yamada's account is another.
         let yamadaIsAnother = Accounts { $0 == "yamada" ? geteuid() + 4242 : geteuid() }
