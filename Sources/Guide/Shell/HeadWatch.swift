@@ -12,7 +12,7 @@ struct HeadWatch {
 
     func start() {
         if let seen = memory.recall(storePath: path), (try? store.contains(seen)) != true {
-            session.show(.error, TrustText.headLost(seen, storePath: path)(language))
+            session.show(.error, TrustText.headLost(seen, storePath: ServerAddress.shown(path))(language))
             // The memory is kept until the person has looked: every run warns again.
             return
         }
