@@ -60,10 +60,12 @@ public enum DemoVillage {
         PersonalFolder.data(environment) + "/demo-keys/" + ServerAddress.fingerprint(address)
     }
 
-    /// Why the demo may not be written into a server's store: it goes only into an empty one.
-    public static func refusal(toBuildOnServer store: any Store, shownAs name: String) throws -> Localized? {
+    /// Why the demo may not be written into a server's store: it goes only into an empty one,
+    /// written by the tables' owner, the one role the server lets write in others' names.
+    public static func refusal(toBuildOnServer store: ServerStore, shownAs name: String) throws -> Localized? {
+        guard try store.ownsTheTables() else { return DemoText.notTheOwner(store.login, name) }
         // A new database's log starts at entry 0, before anything is written.
-        try (store.head()?.sequence ?? 0) == 0 && store.staff().isEmpty ? nil : DemoText.serverNotEmpty(name)
+        return try (store.head()?.sequence ?? 0) == 0 && store.staff().isEmpty ? nil : DemoText.serverNotEmpty(name)
     }
 
     /// The login of a demo visitor, named so that nobody takes them for a villager. Roles go
@@ -957,6 +959,12 @@ public enum DemoText {
         Localized(
             "\(path) はすでにあります。デモは新しい保管庫にだけ作ります。存在しないパスを指定してください。",
             "\(path) already exists. The demo is only written to a new store: give a path that does not exist.")
+    }
+
+    public static func notTheOwner(_ login: String, _ address: String) -> Localized {
+        Localized(
+            "デモの村は、サーバーの保管庫（\(address)）の表の所有者のロールで作ってください（\(login) は所有者ではありません）。村の人々の記録を代わりに書けるのは所有者だけです。例：sudo -u postgres yakkan demo URI",
+            "Write the demo village as the role that owns the tables of the store on the server (\(address)); \(login) does not. Only the owner may write the village's people's records in their names. For example: sudo -u postgres yakkan demo URI")
     }
 
     public static func serverNotEmpty(_ address: String) -> Localized {

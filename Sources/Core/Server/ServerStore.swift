@@ -81,6 +81,13 @@ public final class ServerStore: SQLStore, @unchecked Sendable {
         return ServerRoles.agrees(standing, with: member) ? nil : ServerRoles.bringInLine(login, with: member)
     }
 
+    /// Whether the login acting owns yakkan's tables (whoever ran `store init`).
+    public func ownsTheTables() throws -> Bool {
+        try database.read { db in
+            try db.value(Bool.self, sql: "SELECT session_user = tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit'")
+        } ?? false
+    }
+
     /// A server keeps its own pages: SQLite's integrity check has nothing to look at here.
     public override func integrityCheck() throws -> [String]? { nil }
 

@@ -142,6 +142,15 @@ final class ServerStoreCommandTests: ServerTestCase {
         let again = try village.yakkan(["demo", village.uri()], as: nil)
         XCTAssertEqual(again.status, 1, again.output)
         XCTAssertTrue(again.output.contains("already holds records"), again.output)
+        // Only the tables' owner writes a demo: a member of staff is told so before anything is written.
+        let empty = try village.server.newDatabase()
+        let initialised = try PrivateServer.run(try XCTUnwrap(YakkanExecutable.path), ["store", "init", village.server.uri(database: empty)])
+        XCTAssertEqual(initialised.status, 0, initialised.output)
+        let byStaff = try village.yakkan(["demo", village.server.uri(user: "yamada", database: empty)], as: nil)
+        XCTAssertEqual(byStaff.status, 1, byStaff.output)
+        XCTAssertTrue(byStaff.output.contains("yamada does not"), byStaff.output)
+        let written = try village.server.psql(as: nil, database: empty, "SELECT count(*) FROM audit")
+        XCTAssertTrue(written.output.contains(" 0\n"), written.output)
         // The demo's administrator may not create roles: the entry is made, and the SQL for IT
         // staff is shown; the owner, who may, makes the role with the entry.
         let added = try village.yakkan(["staff", "add", "newcomer", "--name", "新井 一", "--department", "総務課"], as: "ogawa")
