@@ -47,6 +47,27 @@ public enum DemoVillage {
         return try summary(of: store, today: today, firstDay: builder.firstDay)
     }
 
+    /// The keys of the demo's people for a village written into a server: in the data folder of
+    /// whoever wrote it, one folder per server, since no file of the store holds them there;
+    /// the visitor signs with their own key.
+    public static func keyRing(onServer address: String, visitor login: String, environment: [String: String]) -> KeyRing {
+        KeyRing(
+            folder: keyFolder(onServer: address, environment: environment), scope: .everyone,
+            elsewhere: [login: KeyRing.personal(login: login, environment: environment).folder])
+    }
+
+    static func keyFolder(onServer address: String, environment: [String: String]) -> String {
+        PersonalFolder.data(environment) + "/demo-keys/" + ServerAddress.fingerprint(address)
+    }
+
+    /// Why the demo may not be written into a server's store: it goes only into an empty one,
+    /// written by the tables' owner, the one role the server lets write in others' names.
+    public static func refusal(toBuildOnServer store: ServerStore, shownAs name: String) throws -> Localized? {
+        guard try store.ownsTheTables() else { return DemoText.notTheOwner(store.login, name) }
+        // A new database's log starts at entry 0, before anything is written.
+        return try (store.head()?.sequence ?? 0) == 0 && store.staff().isEmpty ? nil : DemoText.serverNotEmpty(name)
+    }
+
     /// The login of a demo visitor, named so that nobody takes them for a villager. Roles go
     /// with logins, so the visitor plays every role under their own: administrator, 利用責任者
     /// of 観光商工課 (an application waits for their double check), and the person named on
@@ -940,6 +961,18 @@ public enum DemoText {
             "\(path) already exists. The demo is only written to a new store: give a path that does not exist.")
     }
 
+    public static func notTheOwner(_ login: String, _ address: String) -> Localized {
+        Localized(
+            "デモの村は、サーバーの保管庫（\(address)）の表の所有者のロールで作ってください（\(login) は所有者ではありません）。村の人々の記録を代わりに書けるのは所有者だけです。例：sudo -u postgres yakkan demo URI",
+            "Write the demo village as the role that owns the tables of the store on the server (\(address)); \(login) does not. Only the owner may write the village's people's records in their names. For example: sudo -u postgres yakkan demo URI")
+    }
+
+    public static func serverNotEmpty(_ address: String) -> Localized {
+        Localized(
+            "サーバーの保管庫（\(address)）にはすでに記録があります。デモは記録のない新しいデータベースにだけ作ります（createdb と yakkan store init で用意してください）。",
+            "The store on the server (\(address)) already holds records. The demo is only written into a new database with none (make one with createdb and yakkan store init).")
+    }
+
     public static func building(_ path: String) -> Localized {
         Localized("デモの村を \(path) に作成しています…", "Building the demo village in \(path)…")
     }
@@ -979,7 +1012,7 @@ public enum DemoText {
 
     /// The commands worth trying on the demo store.
     public static func tryThese(path: String) -> Localized {
-        let store = path.contains(" ") ? "\"\(path)\"" : path
+        let store = ServerAddress.isServer(path) ? "'\(path)'" : path.contains(" ") ? "\"\(path)\"" : path
         let commands = [
             ("yakkan --store \(store)", "あなたのメニュー：ダブルチェック・リスクの確認・差し戻しの修正・利用中の記録", "your menu: a double check, risks to acknowledge, a returned form, duties"),
             ("yakkan review --store \(store)", "利用責任者として（観光商工課）", "as 利用責任者 (観光商工課)"),

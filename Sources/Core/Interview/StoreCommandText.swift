@@ -29,6 +29,9 @@ public enum StoreCommandText {
         return YesNo.parse(InputLine.halfwidthASCII(text)).map { .success($0) } ?? .failure(EngineText.notYesNo)
     }
 
+    public static let integrityIsTheServers = Localized(
+        "保管庫のファイルの整合性検査は SQLite のものです。サーバーの保管庫では、ページの健全性はサーバー（PostgreSQL）が保ちます。",
+        "The integrity check of the store's file is SQLite's; on a server, PostgreSQL keeps its own pages sound.")
     public static let integrityOK = Localized(
         "保管庫のファイルは健全です（SQLite の整合性検査）。", "The store's file is sound (SQLite's integrity check).")
     public static func integrityFailed(_ findings: [String]) -> Localized {

@@ -99,12 +99,6 @@ public enum ServerText {
             "PostgreSQL's client library (\(library)) is not installed. Run scripts/setup, or apt-get install libpq5.")
     }
 
-    static func onlyInitYet(_ address: String) -> Localized {
-        Localized(
-            "PostgreSQL サーバーの保管庫（\(address)）は、いまは yakkan store init でスキーマを作ることだけができます。ほかのコマンドは SQLite の保管庫を使ってください。",
-            "A store on a PostgreSQL server (\(address)) can so far only be set up, with yakkan store init. Other commands still use a SQLite store.")
-    }
-
     static func notInitialised(_ address: String, missing: [String]) -> Localized {
         Localized(
             "サーバーの保管庫（\(address)）のスキーマが最新ではありません（未適用：\(missing.joined(separator: ", "))）。情報システム担当者に yakkan store init \(address) を実行してもらってください。",

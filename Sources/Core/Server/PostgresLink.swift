@@ -176,10 +176,9 @@ public enum ServerAddress {
         store.hasPrefix("postgresql://") || store.hasPrefix("postgres://")
     }
 
-    /// Only `store init` speaks to a server yet: any other command given a server's address
-    /// says so, rather than taking the URI for a file name.
-    public static func refuseUntilServed(_ store: String) throws {
-        if isServer(store) { throw StoreError.unavailable(ServerText.onlyInitYet(redacted(store))) }
+    /// The store as messages name it: a path as given, a server's address without its password.
+    public static func shown(_ store: String) -> String {
+        isServer(store) ? redacted(store) : store
     }
 
     /// The address with any password replaced by `***`, in the URI's user part or its

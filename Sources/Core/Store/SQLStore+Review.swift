@@ -33,6 +33,7 @@ extension SQLStore {
                 arguments: [added.login, added.name, added.department, added.isAdministrator, timestamp])
             try Self.writeReviewerRoles(db, added)
             try Self.writeMail(db, added)
+            try directoryChanged(added.login, to: added, db)
             try AuditTrail.append(db, actor: actor, action: "staff-add", subject: "staff/\(added.login)", detail: try Self.json(added), at: timestamp)
             return added
         }
@@ -46,6 +47,7 @@ extension SQLStore {
                 arguments: [member.name, member.department, member.isAdministrator, member.login])
             try Self.writeReviewerRoles(db, member)
             try Self.writeMail(db, member)
+            try directoryChanged(member.login, to: member, db)
             try AuditTrail.append(db, actor: actor, action: "staff-update", subject: "staff/\(member.login)", detail: try Self.json(member), at: timestamp)
             return member
         }
@@ -55,6 +57,7 @@ extension SQLStore {
         try recordedWrite { db in
             let member = try DirectoryActions.removing(login, by: actor, directory: try Self.loadDirectory(db))
             try db.execute(sql: "DELETE FROM staff WHERE login = ?", arguments: [login])
+            try directoryChanged(login, to: nil, db)
             try AuditTrail.append(db, actor: actor, action: "staff-remove", subject: "staff/\(login)", detail: try Self.json(member), at: timestamp)
         }
     }

@@ -23,8 +23,19 @@ public class SQLStore: Store, @unchecked Sendable {
         vault.storedPath(of: attachment)
     }
 
-    /// What the database's own check finds wrong; a database without one finds nothing here.
-    public func integrityCheck() throws -> [String] { [] }
+    /// What the database's own check finds wrong; nil for a database that has none to run.
+    public func integrityCheck() throws -> [String]? { nil }
+
+    /// The file's store takes the operating system's login; a server says who is there.
+    public var authenticatedLogin: String? { nil }
+
+    /// A change of the directory, inside its transaction: a database whose logins are its own
+    /// roles follows it there (ServerStore); a file has none.
+    func directoryChanged(_ login: String, to member: StaffMember?, _ db: any SQLSession) throws {}
+
+    /// The SQL the database's own roles still need to agree with the directory for `login`;
+    /// nil when they agree, or when the database has no roles of its own.
+    public func loginRoleLeft(for login: String) throws -> String? { nil }
 
     /// A transaction that changes records: every record row it writes must be carried by a log
     /// entry, and every entry is signed by its actor before it commits.

@@ -30,7 +30,7 @@ public final class SQLiteStore: SQLStore, @unchecked Sendable {
 
     /// SQLite's own check of every page and index; empty when the file is sound. The audit
     /// chain proves no entry was changed, not that the file around it is whole.
-    public override func integrityCheck() throws -> [String] {
+    public override func integrityCheck() throws -> [String]? {
         do {
             let found = try database.read { db in try db.values(String.self, sql: "PRAGMA integrity_check") }
             return found == ["ok"] ? [] : found

@@ -1,11 +1,17 @@
-/// Everything the shell may ask of the store. SQLite now; a server database for several PCs
-/// later must fit the same protocol.
+/// Everything the shell may ask of the store: a SQLite file, or a PostgreSQL server for several PCs.
 public protocol Store: AnyObject, Sendable {
     var intake: any AttachmentIntake { get }
     /// Where the store keeps its copy of an attachment.
     func storedPath(of attachment: Attachment) -> String
-    /// What the database's own integrity check found wrong; empty when the file is sound.
-    func integrityCheck() throws -> [String]
+    /// What the database's own integrity check found wrong; empty when the file is sound, nil
+    /// when the database has no such check for yakkan to run (a server keeps its own pages).
+    func integrityCheck() throws -> [String]?
+    /// Who acts, when the store itself authenticated them (a server's `session_user`); nil when
+    /// the person at the keyboard is the operating system's login.
+    var authenticatedLogin: String? { get }
+    /// The SQL a server's roles still need to agree with the directory for `login` (when the
+    /// administrator's own role could not make them); nil when nothing is left to do.
+    func loginRoleLeft(for login: String) throws -> String?
 
     func person(login: String) throws -> Person?
     func savePerson(_ person: Person, at timestamp: String) throws
@@ -155,6 +161,10 @@ public enum StoreText {
             return Localized(
                 "この保管庫は新しい版の yakkan で更新されています（\(unknown.joined(separator: ", "))）。yakkan を更新してから使ってください。保管庫には何も書き込んでいません。",
                 "This store was written by a newer yakkan (\(unknown.joined(separator: ", "))). Update yakkan before using it; nothing was written to the store.")
+        case .cannotOpen(let path, let reason) where ServerAddress.isServer(path):
+            return Localized(
+                "保管庫を開けません: \(path)（\(reason)）。アドレス・ログイン名・サーバーの稼働を確認し、わからなければ情報システム担当者に伝えてください。",
+                "Cannot open the store at \(path) (\(reason)). Check the address, the login and that the server is running; if in doubt, tell IT staff.")
         case .cannotOpen(let path, let reason):
             return Localized(
                 "保管庫を開けません: \(path)（\(reason)）。パスとフォルダの権限を確認してください。",

@@ -28,6 +28,11 @@ public enum PersonalFolder {
         base(environment, "XDG_STATE_HOME", "/.local/state") + "/yakkan"
     }
 
+    /// `$XDG_CACHE_HOME/yakkan`, else `~/.cache/yakkan`: copies that can be fetched again.
+    public static func cache(_ environment: [String: String]) -> String {
+        base(environment, "XDG_CACHE_HOME", "/.cache") + "/yakkan"
+    }
+
     /// A relative XDG path is to be ignored, as the specification says.
     static func base(_ environment: [String: String], _ variable: String, _ underHome: String) -> String {
         environment[variable].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? (environment["HOME"] ?? ".") + underHome

@@ -15,7 +15,10 @@ public struct HeadMemory: Sendable {
         HeadMemory(folder: PersonalFolder.state(environment) + "/heads")
     }
 
+    /// A file's head is remembered by its absolute path; a server's by its address, without
+    /// any password (a URI is no path to resolve).
     func file(for storePath: String) -> String {
+        if ServerAddress.isServer(storePath) { return folder + "/" + ServerAddress.fingerprint(storePath) }
         let absolute = URL(fileURLWithPath: storePath).standardizedFileURL.path
         return folder + "/" + Hex.string(SHA256.hash(data: Data(absolute.utf8)))
     }

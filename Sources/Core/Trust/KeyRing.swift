@@ -46,6 +46,16 @@ public struct KeyRing: Sendable {
         KeyRing(folder: PersonalFolder.data(environment) + "/keys", scope: .only(login))
     }
 
+    /// The key ring of `login` on a server: their own key folder, unless a demo village was
+    /// written into that server from this data folder and holds a key of `login`: the people of
+    /// a demo are played, under their logins, from the account that wrote it, as on SQLite.
+    public static func onServer(_ address: String, login: String, environment: [String: String]) -> KeyRing {
+        let demo = DemoVillage.keyFolder(onServer: address, environment: environment)
+        let personal = personal(login: login, environment: environment)
+        guard FileManager.default.fileExists(atPath: demo + "/" + fileName(login) + ".ed25519") else { return personal }
+        return KeyRing(folder: personal.folder, scope: personal.scope, elsewhere: [login: demo])
+    }
+
     /// Who signs when nobody in particular acts (the baseline of an older store).
     var owner: String? {
         if case .only(let login) = scope { return login }

@@ -12,6 +12,7 @@ struct DemoCommand: ParsableCommand, SessionCommand {
     var path: String
 
     func run(in session: Session) throws -> Int32 {
+        if ServerAddress.isServer(path) { return try buildOnServer(in: session) }
         let expanded = (path as NSString).expandingTildeInPath
         let full = expanded.hasPrefix("/") ? expanded : session.workingDirectory + "/" + expanded
         let attachments = SQLiteStore.attachmentFolder(for: full)
@@ -27,10 +28,32 @@ struct DemoCommand: ParsableCommand, SessionCommand {
             keyRing: KeyRing(
                 folder: full + ".demo-keys", scope: .everyone,
                 elsewhere: [session.login: KeyRing.personal(login: session.login, environment: session.environment).folder]))
+        return try build(into: store, shownAs: path, in: session)
+    }
+
+    /// Into a database made by `yakkan store init`, by the role that owns its tables: the
+    /// server lets that role alone write the village's people's entries. The visitor is the
+    /// login the server authenticated.
+    private func buildOnServer(in session: Session) throws -> Int32 {
+        let shown = ServerAddress.redacted(path)
+        let store = try ServerStore(
+            uri: path, personalFolders: session.environment, workingDirectory: session.workingDirectory, clock: session.clock,
+            keyRing: { login, address in DemoVillage.keyRing(onServer: address, visitor: login, environment: session.environment) },
+            writingForOthers: true)
+        session.actAs(store)
+        if let refusal = try DemoVillage.refusal(toBuildOnServer: store, shownAs: shown) {
+            session.show(.error, refusal(common.lang))
+            return 1
+        }
+        session.show(.info, DemoText.building(shown)(common.lang))
+        return try build(into: store, shownAs: shown, in: session)
+    }
+
+    private func build(into store: any Store, shownAs shown: String, in session: Session) throws -> Int32 {
         let summary = try DemoVillage.build(
             into: store, today: Village.today(session.clock), visitor: DemoVillage.visitor(login: session.login))
-        session.show(.success, DemoText.summary(summary, path: path)(common.lang))
-        session.output.write(DemoText.tryThese(path: path)(common.lang) + "\n")
+        session.show(.success, DemoText.summary(summary, path: shown)(common.lang))
+        session.output.write(DemoText.tryThese(path: shown)(common.lang) + "\n")
         return 0
     }
 }

@@ -22,8 +22,10 @@ struct StaffCommand: ParsableCommand {
             let entry = StaffEntry(
                 login: login, name: name, department: department, administrator: admin, reviewerOf: reviewerOf,
                 mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage)
-            let added = try common.openStore(session).addStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
+            let store = try common.openStore(session)
+            let added = try store.addStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.added(added)(common.lang))
+            try session.showLoginRoleLeft(login, in: store, common.lang)
             return 0
         }
     }
@@ -62,8 +64,10 @@ struct StaffCommand: ParsableCommand {
                 login: login, name: name, department: department, administrator: admin,
                 reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf,
                 mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
-            try common.openStore(session).updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
+            let store = try common.openStore(session)
+            _ = try store.updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
+            try session.showLoginRoleLeft(login, in: store, common.lang)
             return 0
         }
     }
@@ -74,10 +78,19 @@ struct StaffCommand: ParsableCommand {
         @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
 
         func run(in session: Session) throws -> Int32 {
-            try common.openStore(session).removeStaff(login: login, by: session.login, at: Village.timestamp(session.clock.now))
+            let store = try common.openStore(session)
+            try store.removeStaff(login: login, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.removed(login)(common.lang))
+            try session.showLoginRoleLeft(login, in: store, common.lang)
             return 0
         }
+    }
+}
+
+extension Session {
+    /// On a server whose roles could not follow the directory, the SQL IT staff must run.
+    func showLoginRoleLeft(_ login: String, in store: any Store, _ language: Language) throws {
+        if let sql = try store.loginRoleLeft(for: login) { show(.info, ServerRolesText.left(login, sql: sql)(language)) }
     }
 }
 
@@ -103,8 +116,12 @@ struct AuditCommand: ParsableCommand {
             let remembered = memory.recall(storePath: path)
             let store = try common.readStore(session)
             // The file first: a damaged page can hide from the log, or keep it from being read.
-            let damage = try store.integrityCheck()
-            if damage.isEmpty {
+            // A server keeps its own pages; only the log is for yakkan to check there.
+            let checked = try store.integrityCheck()
+            let damage = checked ?? []
+            if checked == nil {
+                session.show(.info, StoreCommandText.integrityIsTheServers(common.lang))
+            } else if damage.isEmpty {
                 session.show(.success, StoreCommandText.integrityOK(common.lang))
             } else {
                 session.show(.error, StoreCommandText.integrityFailed(damage)(common.lang))

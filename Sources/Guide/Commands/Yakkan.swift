@@ -101,16 +101,17 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the store for a command that may change it, creating it when missing. A folder
     /// that does not exist is made only for the default location, or when the person says
-    /// so on a terminal; otherwise `yakkan store init PATH` is the way.
+    /// so on a terminal; otherwise `yakkan store init PATH` is the way. A server's address
+    /// opens the store on that server, made beforehand by `yakkan store init URI`.
     func openStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
-        try ServerAddress.refuseUntilServed(path)
-        let keyRing = KeyRing.personal(login: session.login, environment: session.environment)
         let limit: Int64
         switch AttachmentLimit.resolve(environment: session.environment) {
         case .failure(let problem): throw InputError(message: problem(lang))
         case .success(let bytes): limit = bytes
         }
+        if ServerAddress.isServer(path) { return try openServer(path, session, attachmentLimit: limit) }
+        let keyRing = KeyRing.personal(login: session.login, environment: session.environment)
         let opened: SQLiteStore
         do {
             opened = try SQLiteStore(
@@ -131,7 +132,8 @@ struct CommonOptions: ParsableArguments {
     /// Opens the store for a command that only reads: never creates it, never waits for a writer.
     func readStore(_ session: Session) throws -> any Store {
         let path = StoreLocation.resolve(option: store, environment: session.environment)
-        try ServerAddress.refuseUntilServed(path)
+        // Nothing is taken in by a command that reads: the size limit does not come into it.
+        if ServerAddress.isServer(path) { return try openServer(path, session, attachmentLimit: FileVault.defaultSizeLimit) }
         let opened: SQLiteStore
         do {
             opened = try SQLiteStore(
@@ -141,6 +143,17 @@ struct CommonOptions: ParsableArguments {
             throw StoreError.notCreatedYet(path: path)
         }
         HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        return opened
+    }
+
+    /// The store on a server, as the login the server authenticated: from here on the session
+    /// acts as that login, whatever the operating system's login is.
+    private func openServer(_ uri: String, _ session: Session, attachmentLimit: Int64) throws -> any Store {
+        let opened = try ServerStore(
+            uri: uri, personalFolders: session.environment, workingDirectory: session.workingDirectory,
+            clock: session.clock, attachmentLimit: attachmentLimit)
+        session.actAs(opened)
+        HeadWatch(session: session, store: opened, path: uri, language: lang).start()
         return opened
     }
 }

@@ -13,7 +13,7 @@ struct HeadWatch {
     func start() {
         let seen = memory.recall(storePath: path)
         if let seen, (try? store.contains(seen)) != true {
-            session.show(.error, TrustText.headLost(seen, storePath: path)(language))
+            session.show(.error, TrustText.headLost(seen, storePath: ServerAddress.shown(path))(language))
             // The memory is kept until the person has looked: every run warns again.
             return
         }

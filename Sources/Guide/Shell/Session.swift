@@ -6,8 +6,9 @@ import Foundation
 final class Session {
     let environment: [String: String]
     let workingDirectory: String
-    /// Who is at the keyboard: the operating system's login, never something typed.
-    let login: String
+    /// Who is at the keyboard: the operating system's login, never something typed; once a
+    /// store that authenticates people is open (a server), the login it authenticated.
+    private(set) var login: String
     let clock: any Clock
     let reader: LineReader
     let output: Output
@@ -32,6 +33,11 @@ final class Session {
         self.reader = reader
         self.output = output
         self.palette = palette
+    }
+
+    /// Acts from now on as the login the store authenticated, if it authenticates anyone.
+    func actAs(_ store: any Store) {
+        if let authenticated = store.authenticatedLogin { login = authenticated }
     }
 
     func finish() {

@@ -60,12 +60,17 @@ final class ServerStoreInitTests: ServerTestCase {
         XCTAssertTrue(missing.output.contains("Cannot open the store at postgresql://clerk:***@/yakkan"), missing.output)
         XCTAssertFalse(missing.output.contains("hunter2"), missing.output)
 
-        // Other commands do not speak to a server yet, and never take its address for a file name.
-        for command in [["list"], ["apply", "--bail"]] {
-            let elsewhere = try yakkan(command + ["--store", "postgresql:///yakkan?host=\(folder)", "--lang", "en"])
+        // Every other command speaks to the server too, and never takes its address for a file name.
+        for command in [["list"], ["apply", "--bail"], ["audit", "verify"]] {
+            let elsewhere = try yakkan(command + ["--store", "postgresql://clerk:hunter2@/yakkan?host=\(folder)/missing", "--lang", "en"])
             XCTAssertEqual(elsewhere.status, 3, elsewhere.output)
-            XCTAssertTrue(elsewhere.output.contains("can so far only be set up, with yakkan store init"), elsewhere.output)
+            XCTAssertTrue(elsewhere.output.contains("Cannot open the store at postgresql://clerk:***@/yakkan"), elsewhere.output)
+            XCTAssertFalse(elsewhere.output.contains("hunter2"), elsewhere.output)
         }
+        // A database without yakkan's schema: the message says who makes it.
+        let bare = try yakkan(["list", "--store", try server().uri(database: try server().newDatabase()), "--lang", "en"])
+        XCTAssertEqual(bare.status, 3, bare.output)
+        XCTAssertTrue(bare.output.contains("Ask IT staff to run yakkan store init"), bare.output)
 
         let sqlite = try yakkan(["store", "init", "village.sqlite", "--dry-run", "--lang", "en"])
         XCTAssertEqual(sqlite.status, 64, sqlite.output)

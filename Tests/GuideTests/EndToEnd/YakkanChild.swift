@@ -45,7 +45,7 @@ enum EndToEnd {
     /// no colour.
     static func environment(home: String) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["YAKKAN_STORE", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"] {
+        for key in ["YAKKAN_STORE", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"] {
             environment[key] = nil
         }
         environment["HOME"] = home
