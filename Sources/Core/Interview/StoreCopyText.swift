@@ -44,7 +44,7 @@ public enum StoreCopyText {
         "The check of the copy found problems; the source has them too. Run yakkan audit verify on the source to find their cause.")
 
     static func targetNotEmpty(_ held: [String]) -> Localized {
-        let list = held.joined(separator: ", ")
+        let list = held.prefix(4).joined(separator: ", ") + (held.count > 4 ? ", …" : "")
         return Localized(
             "コピー先は空ではありません（\(list)）。何も書き込んでいません。コピーは yakkan store init で作ったばかりの空の保管庫にだけ行えます。",
             "The target is not empty (\(list)); nothing was written. A store is copied only into an empty one, just made with yakkan store init.")

@@ -27,14 +27,18 @@ public struct StoreCopyReport: Equatable, Sendable {
 /// source, a row changed behind yakkan's back included.
 public enum StoreCopy {
     /// The tables copied row for row, each after the tables it refers to: the records
-    /// (`RecordTable.all`), then working state, then the log and its head.
+    /// (`RecordTable.all`), what the ledger derives from them (as `SQLStore.refreshLedger` wrote
+    /// it: copied rather than derived again, which takes a round trip per statement per service),
+    /// working state, then the log and its head.
     static let tables = [
         "staff", "staff_reviewer", "staff_mail", "application", "application_attachment", "application_editor", "decision",
         "acknowledgement", "duty_record", "alert", "incident", "termination", "termination_editor", "retention_hold",
-        "person", "draft", "reminder_sent", "audit", "audit_head",
+        "duty_due", "ledger_text", "ledger_short_text", "person", "draft", "reminder_sent", "audit", "audit_head",
     ]
-    /// What `SQLStore.refreshLedger` derives from the rows above, written again on the copy.
-    static let derived = ["duty_due", "ledger_text", "ledger_short_text"]
+    /// Tables whose `rowid` is part of the row: the log's order of writing, which `audit verify`
+    /// reads it in, and the service a search text belongs to. SQLite keeps it apart from the
+    /// columns; the server as a column.
+    static let keyedByRowid: Set = ["audit", "ledger_text", "ledger_short_text"]
 
     /// Copies `source` into `target` in one transaction of the target's, from one snapshot of
     /// the source's. The target must hold nothing yet: otherwise it is refused untouched. On a
@@ -49,9 +53,6 @@ public enum StoreCopy {
                 for table in tables {
                     report.rows[table] = try copyRows(table, from, to)
                 }
-                for id in try to.values(Int64.self, sql: "SELECT id FROM application ORDER BY id") {
-                    try SQLStore.refreshLedger(to, id: id)
-                }
                 try copyKeys(source, from, target, to, &report)
                 try copyAttachments(source, from, target, to, &report)
                 if to.dialect == .postgresql { try ServerCopy.finish(to) }
@@ -64,7 +65,7 @@ public enum StoreCopy {
     /// store just made.
     static func contents(of store: SQLStore, _ db: any SQLSession) throws -> [String] {
         var held: [String] = []
-        for table in tables + derived where table != "audit_head" {
+        for table in tables where table != "audit_head" {
             if try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") ?? false { held.append(table) }
         }
         // The server's head exists from the start, at sequence 0.
@@ -74,25 +75,24 @@ public enum StoreCopy {
         return held
     }
 
-    /// One table's rows, every column the target has, as the source holds them; the log with
-    /// its order of writing (`rowid`), which `audit verify` reads it in.
+    /// One table's rows, every column the target has, as the source holds them, many rows to a
+    /// statement (a round trip to the server each).
     static func copyRows(_ table: String, _ from: any SQLSession, _ to: any SQLSession) throws -> Int {
-        let inWritingOrder = table == "audit"
+        let keyedByRowid = keyedByRowid.contains(table)
         var columns = try columnNames(table, to).filter { $0 != "rowid" }
-        if inWritingOrder { columns.append("rowid") }
+        if keyedByRowid { columns.append("rowid") }
         let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let values = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         // The log's rowid is the server's to number (GENERATED ALWAYS) but for a copy.
-        let overriding = inWritingOrder && to.dialect == .postgresql ? " OVERRIDING SYSTEM VALUE" : ""
+        let overriding = table == "audit" && to.dialect == .postgresql ? " OVERRIDING SYSTEM VALUE" : ""
         // A server's store has its head from the start.
         let upsert = table == "audit_head" ? " ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash" : ""
-        let insert = "INSERT INTO \(table) (\(list))\(overriding) VALUES (\(values))\(upsert)"
-        var count = 0
-        try from.each(sql: "SELECT \(list) FROM \(table)" + (inWritingOrder ? " ORDER BY rowid" : "")) { row in
-            try to.execute(sql: insert, arguments: row.values.map { $0 as (any SQLBindable)? })
-            count += 1
+        var batch = RowBatch(
+            prefix: "INSERT INTO \(table) (\(list))\(overriding) VALUES ", suffix: upsert, width: columns.count, into: to)
+        try from.each(sql: "SELECT \(list) FROM \(table)" + (keyedByRowid ? " ORDER BY rowid" : "")) { row in
+            try batch.add(row.values)
         }
-        return count
+        try batch.flush()
+        return batch.written
     }
 
     /// A table's columns in their order, as the database's catalog lists them.
@@ -147,6 +147,52 @@ public enum StoreCopy {
 
     static func digest(_ content: Data) -> String {
         SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Rows inserted many to a statement: up to a few hundred, or a few megabytes of text (a
+/// baseline entry of the log carries thousands of rows), well within both databases' limits on
+/// a statement's parameters.
+struct RowBatch {
+    let prefix: String
+    let suffix: String
+    let width: Int
+    let into: any SQLSession
+    private(set) var written = 0
+    private var values: [SQLValue] = []
+    private var bytes = 0
+
+    init(prefix: String, suffix: String, width: Int, into: any SQLSession) {
+        self.prefix = prefix
+        self.suffix = suffix
+        self.width = width
+        self.into = into
+    }
+
+    static let maximumRows = 500
+    static let maximumBytes = 4 << 20
+
+    mutating func add(_ row: [SQLValue]) throws {
+        values += row
+        bytes += row.reduce(0) { total, value in
+            switch value {
+            case .text(let text): return total + text.utf8.count
+            case .blob(let data): return total + data.count
+            default: return total + 8
+            }
+        }
+        if values.count >= Self.maximumRows * width || bytes >= Self.maximumBytes { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !values.isEmpty else { return }
+        let rows = values.count / width
+        let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        let sql = prefix + Array(repeating: tuple, count: rows).joined(separator: ", ") + suffix
+        try into.execute(sql: sql, arguments: values.map { $0 as (any SQLBindable)? })
+        written += rows
+        values.removeAll(keepingCapacity: true)
+        bytes = 0
     }
 }
 
