@@ -7,29 +7,19 @@ import XCTest
 /// `yakkan store copy FROM TO`, the real executable: the demo village moved from its SQLite
 /// file to a private server, the check of the copy as its exit status.
 final class ServerStoreCopyTests: ServerTestCase {
-    func yakkan(_ arguments: [String], in folder: EndToEndFolder) throws -> PrivateServer.Ran {
-        guard let executable = YakkanExecutable.path else { throw XCTSkip("the yakkan executable was not built") }
-        let child = try YakkanChild(
-            executable: executable, arguments: arguments, environment: EndToEnd.environment(home: folder.home),
-            workingDirectory: folder.path)
-        try child.closeInput()
-        try child.waitForExit()
-        return PrivateServer.Ran(status: child.process.terminationStatus, output: child.text)
-    }
-
     func newDatabase() throws -> String {
         try server().uri(database: try server().newDatabase())
     }
 
     func testTheDemoVillageMovesToAServerAndTheCopyVerifies() throws {
         let folder = try EndToEndFolder()
-        let demo = try yakkan(["demo", "village.sqlite"], in: folder)
+        let demo = try folder.yakkan(["demo", "village.sqlite"])
         XCTAssertEqual(demo.status, 0, demo.output)
         let uri = try newDatabase()
-        let initialised = try yakkan(["store", "init", uri], in: folder)
+        let initialised = try folder.yakkan(["store", "init", uri])
         XCTAssertEqual(initialised.status, 0, initialised.output)
 
-        let copied = try yakkan(["store", "copy", "village.sqlite", uri], in: folder)
+        let copied = try folder.yakkan(["store", "copy", "village.sqlite", uri])
         XCTAssertEqual(copied.status, 0, copied.output)
         for line in ["保管庫をコピーします: village.sqlite → ", "コピーしました：記録 ", "監査記録は正常です", "コピーは完了し、検査に合格しました"] {
             XCTAssertTrue(copied.output.contains(line), copied.output)
@@ -37,12 +27,12 @@ final class ServerStoreCopyTests: ServerTestCase {
         // A server has no SQLite file to check.
         XCTAssertFalse(copied.output.contains("SQLite"), copied.output)
 
-        let again = try yakkan(["store", "copy", "village.sqlite", uri, "--lang", "en"], in: folder)
+        let again = try folder.yakkan(["store", "copy", "village.sqlite", uri, "--lang", "en"])
         XCTAssertEqual(again.status, 1, again.output)
         XCTAssertTrue(again.output.contains("The target is not empty (staff,"), again.output)
         XCTAssertTrue(again.output.contains("nothing was written"), again.output)
 
-        let missing = try yakkan(["store", "copy", "nowhere.sqlite", try newDatabase(), "--lang", "en"], in: folder)
+        let missing = try folder.yakkan(["store", "copy", "nowhere.sqlite", try newDatabase(), "--lang", "en"])
         XCTAssertEqual(missing.status, 3, missing.output)
         XCTAssertTrue(missing.output.contains("There is no store at"), missing.output)
     }
@@ -51,13 +41,13 @@ final class ServerStoreCopyTests: ServerTestCase {
     /// names it, and the exit status says so.
     func testATamperedVillageIsCopiedWithItsFindingAndTheCommandFails() throws {
         let folder = try EndToEndFolder()
-        XCTAssertEqual(try yakkan(["demo", "village.sqlite"], in: folder).status, 0)
+        XCTAssertEqual(try folder.yakkan(["demo", "village.sqlite"]).status, 0)
         let store = try SQLiteStore(path: folder.path + "/village.sqlite", workingDirectory: folder.path, clock: SystemClock())
         try store.database.write { db in try db.execute(sql: "UPDATE application SET provider = 'Elsewhere' WHERE id = 1") }
         let uri = try newDatabase()
-        XCTAssertEqual(try yakkan(["store", "init", uri], in: folder).status, 0)
+        XCTAssertEqual(try folder.yakkan(["store", "init", uri]).status, 0)
 
-        let copied = try yakkan(["store", "copy", "village.sqlite", uri, "--lang", "en"], in: folder)
+        let copied = try folder.yakkan(["store", "copy", "village.sqlite", uri, "--lang", "en"])
         XCTAssertEqual(copied.status, 1, copied.output)
         XCTAssertTrue(copied.output.contains("Copied "), copied.output)
         XCTAssertTrue(copied.output.contains("application"), copied.output)
