@@ -152,6 +152,23 @@ final class StoreCopyTests: ServerTestCase {
         XCTAssertTrue(onCopy.contains { $0.subject.contains("application") }, "\(onCopy)")
     }
 
+    /// An attachment whose bytes were changed in the source's folder is not copied as it is now:
+    /// the copy lacks it, and its check names it missing where the source's names it changed.
+    func testAChangedAttachmentIsLeftBehindAndNamedOnTheCopy() throws {
+        let village = try Village()
+        let source = try village.open(village.path, .source)
+        let attachment = try XCTUnwrap(try source.applications().lazy.flatMap { $0.attachments.map(\.attachment) }.first)
+        try Data("replaced".utf8).write(to: URL(fileURLWithPath: source.storedPath(of: attachment)))
+        let target = try village.open(try newServerStore(), .target)
+        let report = try StoreCopy.copy(from: source, to: target)
+        XCTAssertEqual(report.attachmentsLeft, [attachment.sha256])
+        let onSource = try source.verifyAudit(accounts: Self.accounts, remembered: nil).findings
+        let onCopy = try target.verifyAudit(accounts: Self.accounts, remembered: nil).findings
+        XCTAssertEqual(onSource.map(\.kind), [.attachmentChanged])
+        XCTAssertEqual(onCopy.map(\.kind), [.attachmentMissing])
+        XCTAssertEqual(onCopy.map(\.subject), ["attachment_content/" + attachment.sha256])
+    }
+
     /// A target that holds anything is refused, and nothing of the copy is written to it.
     func testANonEmptyTargetIsRefusedUntouched() throws {
         let village = try Village()
