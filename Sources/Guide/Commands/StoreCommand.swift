@@ -43,7 +43,8 @@ struct StoreCommand: ParsableCommand {
     /// check of the copy, whose verdict is the exit status.
     struct Copy: ParsableCommand, SessionCommand {
         static let configuration = CommandConfiguration(commandName: "copy", abstract: CommandHelp.storeCopy)
-        @OptionGroup var common: CommonOptions
+        // Both stores are named on the line: no --store.
+        @Option(name: .long, help: ArgumentHelp(CommandHelp.language)) var lang: Language = .ja
         @Argument(help: ArgumentHelp(CommandHelp.storeCopyFrom)) var from: String
         @Argument(help: ArgumentHelp(CommandHelp.storeCopyTo)) var to: String
 
@@ -54,13 +55,13 @@ struct StoreCommand: ParsableCommand {
             }
             let source = try open(from, .source)
             let target = try open(to, .target)
-            session.show(.info, StoreCopyText.copying(from: from, to: to)(common.lang))
+            session.show(.info, StoreCopyText.copying(from: from, to: to)(lang))
             let report = try StoreCopy.copy(from: source, to: target)
-            session.show(.success, StoreCopyText.copied(report)(common.lang))
-            for line in StoreCopyText.left(report) { session.show(.warning, line(common.lang)) }
-            session.show(.info, StoreCopyText.verifying(common.lang))
-            let status = try AuditCommand.check(target, remembered: nil, in: session, common.lang)
-            session.show(status == 0 ? .success : .error, (status == 0 ? StoreCopyText.verified : StoreCopyText.notVerified)(common.lang))
+            session.show(.success, StoreCopyText.copied(report)(lang))
+            for line in StoreCopyText.left(report) { session.show(.warning, line(lang)) }
+            session.show(.info, StoreCopyText.verifying(lang))
+            let status = try AuditCommand.check(target, remembered: nil, in: session, lang)
+            session.show(status == 0 ? .success : .error, (status == 0 ? StoreCopyText.verified : StoreCopyText.notVerified)(lang))
             return status
         }
     }
