@@ -2,13 +2,16 @@
 /// publish only its own key and nobody change one, so a key found there under a login was
 /// published by that login, authenticated by the server.
 struct ServerKeys: KeyDirectory {
-    func publish(_ signer: Signer, _ db: any SQLSession) throws {
-        if let existing = try read(signer.login, db) {
-            guard existing == signer.publicKey else { throw TrustError.keyMismatch(login: signer.login, path: location(of: signer.login)) }
+    func publish(login: String, publicKey: String, _ db: any SQLSession) throws {
+        if let existing = try read(login, db) {
+            guard existing == publicKey else { throw TrustError.keyMismatch(login: login, path: location(of: login)) }
             return
         }
-        try db.execute(
-            sql: "INSERT INTO signing_key (login, public_key) VALUES (?, ?)", arguments: [signer.login, signer.publicKey])
+        try db.execute(sql: "INSERT INTO signing_key (login, public_key) VALUES (?, ?)", arguments: [login, publicKey])
+    }
+
+    func isEmpty(_ db: any SQLSession) throws -> Bool {
+        try !(db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM signing_key)") ?? false)
     }
 
     func read(_ login: String, _ db: any SQLSession) throws -> String? {

@@ -5,15 +5,18 @@ extension ServerSchema {
     /// person's public key and the attachments' contents.
     ///
     /// A key is published only by the login it belongs to: the server, which authenticated that
-    /// login, is what ties the key to the person (for SQLite the key file's owner does). Nobody
-    /// replaces or removes a published key. An attachment's content is named by its SHA-256 and
+    /// login, is what ties the key to the person (for SQLite the key file's owner does). The
+    /// tables' owner may publish others' keys too, as it may write others' log entries: it
+    /// copies a village in (`store copy`), keys and log as they were. Nobody replaces or
+    /// removes a published key. An attachment's content is named by its SHA-256 and
     /// the server refuses a content that does not have the hash it is named by.
     static let storeTrust = """
         CREATE TABLE signing_key (
             login text PRIMARY KEY, public_key text NOT NULL, published_at timestamptz NOT NULL DEFAULT now());
         CREATE FUNCTION yakkan_signing_key_own() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF NEW.login IS DISTINCT FROM session_user THEN
+            IF NEW.login IS DISTINCT FROM session_user
+                AND session_user <> (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'signing_key') THEN
                 RAISE EXCEPTION 'a key is published only by its own login (%), not by %', NEW.login, session_user
                     USING ERRCODE = '42501';
             END IF;

@@ -57,6 +57,22 @@ struct ServerVault: AttachmentVault {
         return findings
     }
 
+    func heldContents(_ db: any SQLSession) throws -> [String] {
+        try db.values(String.self, sql: "SELECT sha256 FROM attachment_content ORDER BY sha256")
+    }
+
+    func content(of sha256: String, _ db: any SQLSession) throws -> Data? {
+        guard case .blob(let content)? = try db.row(
+            sql: "SELECT content FROM attachment_content WHERE sha256 = ?", arguments: [sha256])?.values.first
+        else { return nil }
+        return content
+    }
+
+    /// The server checks the hash itself (`content_has_its_hash`).
+    func keepCopy(_ content: Data, sha256: String, fileExtension: String, _ db: any SQLSession) throws {
+        try db.execute(sql: "INSERT INTO attachment_content (sha256, content) VALUES (?, ?)", arguments: [sha256, content])
+    }
+
     func remove(_ sha256: String) throws {
         try database.write { db in try db.execute(sql: "DELETE FROM attachment_content WHERE sha256 = ?", arguments: [sha256]) }
         try cache.remove(sha256)

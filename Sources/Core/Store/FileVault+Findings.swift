@@ -32,6 +32,25 @@ extension FileVault: AttachmentVault {
         return findings
     }
 
+    func heldContents(_ db: any SQLSession) throws -> [String] {
+        var held: Set<String> = []
+        let manager = FileManager.default
+        for shard in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !shard.hasPrefix(".") {
+            for name in (try? manager.contentsOfDirectory(atPath: folder + "/" + shard)) ?? [] where !name.hasPrefix(".") {
+                held.insert(String(FileVault.digest(inName: name)))
+            }
+        }
+        return held.sorted()
+    }
+
+    /// The first copy that is a regular file (never read through a link).
+    func content(of sha256: String, _ db: any SQLSession) throws -> Data? {
+        for copy in copies(of: sha256) where StoreFiles.kind(copy) == S_IFREG {
+            if let content = FileManager.default.contents(atPath: copy) { return content }
+        }
+        return nil
+    }
+
     /// Removes every copy of a content no record names any more.
     func remove(_ sha256: String) throws {
         for copy in copies(of: sha256) { unlink(copy) }

@@ -140,6 +140,26 @@ public struct FileVault: AttachmentIntake {
         return .success((digest, size))
     }
 
+    /// A content copied from another store, written as `keep` writes a copy: under a
+    /// temporary name, renamed to its hash once whole. Files are outside the database's
+    /// transaction: a copy that then fails leaves contents here that no record names.
+    func keepCopy(_ content: Data, sha256: String, fileExtension: String, _ db: any SQLSession) throws {
+        let target = path(of: sha256, extension: fileExtension)
+        try makeFolder(folder)
+        try makeFolder((target as NSString).deletingLastPathComponent)
+        guard !FileManager.default.fileExists(atPath: target) else { return }
+        let temporary = folder + "/.incoming-\(UUID().uuidString)"
+        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard output >= 0 else { throw AttachmentProblem.unreadable(path: temporary) }
+        fchmod(output, fileMode)
+        let written = content.withUnsafeBytes { writeAll(output, $0) } && fsync(output) == 0
+        close(output)
+        guard written, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw AttachmentProblem.unreadable(path: target)
+        }
+    }
+
     private func makeFolder(_ level: String) throws {
         // A link planted as the attachment folder would send copies (and a chmod) elsewhere.
         if StoreFiles.isSymbolicLink(level) { throw AttachmentProblem.symbolicLink(path: level) }

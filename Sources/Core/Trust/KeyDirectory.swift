@@ -2,9 +2,12 @@
 /// that a key published under a login is that person's: for a SQLite store the owner of a file
 /// beside it (`KeyFolder`); for a server, the login the server authenticated.
 protocol KeyDirectory: Sendable {
-    /// Publishes the signer's public key, in the transaction of the first entry they sign, or
-    /// checks that the one published under their login is theirs.
-    func publish(_ signer: Signer, _ db: any SQLSession) throws
+    /// Publishes a login's public key, or checks that the one published under it is this one:
+    /// the signer's own, in the transaction of the first entry they sign, or one copied with
+    /// its store (`StoreCopy`).
+    func publish(login: String, publicKey: String, _ db: any SQLSession) throws
+    /// Whether no key is published here yet.
+    func isEmpty(_ db: any SQLSession) throws -> Bool
     /// The public key published under this login: nil when there is none, empty when it cannot be read.
     func read(_ login: String, _ db: any SQLSession) throws -> String?
     /// What vouches for the key published under this login.
@@ -13,8 +16,15 @@ protocol KeyDirectory: Sendable {
     func location(of login: String) -> String
 }
 
+extension KeyDirectory {
+    func publish(_ signer: Signer, _ db: any SQLSession) throws {
+        try publish(login: signer.login, publicKey: signer.publicKey, db)
+    }
+}
+
 extension KeyFolder: KeyDirectory {
-    func publish(_ signer: Signer, _ db: any SQLSession) throws { try publish(signer) }
+    func publish(login: String, publicKey: String, _ db: any SQLSession) throws { try publish(login: login, publicKey: publicKey) }
+    func isEmpty(_ db: any SQLSession) throws -> Bool { isEmpty() }
     func read(_ login: String, _ db: any SQLSession) throws -> String? { try read(login) }
     func binding(of login: String, accounts: Accounts, _ db: any SQLSession) throws -> KeyBinding { binding(of: login, accounts: accounts) }
     func location(of login: String) -> String { file(login) }

@@ -15,11 +15,11 @@ public struct KeyFolder: Sendable {
 
     func file(_ login: String) -> String { path + "/" + KeyRing.fileName(login) + ".pub" }
 
-    /// Publishes the signer's public key, or checks that the one published under their login is theirs.
-    func publish(_ signer: Signer) throws {
-        let target = file(signer.login)
-        if let existing = try read(signer.login) {
-            guard existing == signer.publicKey else { throw TrustError.keyMismatch(login: signer.login, path: target) }
+    /// Publishes a login's public key, or checks that the one published under it is this one.
+    func publish(login: String, publicKey: String) throws {
+        let target = file(login)
+        if let existing = try read(login) {
+            guard existing == publicKey else { throw TrustError.keyMismatch(login: login, path: target) }
             return
         }
         var info = stat()
@@ -30,13 +30,19 @@ public struct KeyFolder: Sendable {
         }
         let descriptor = open(target, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if descriptor < 0 {
-            if errno == EEXIST { return try publish(signer) }
+            if errno == EEXIST { return try publish(login: login, publicKey: publicKey) }
             throw TrustError.unreadableKey(target)
         }
         defer { close(descriptor) }
         fchmod(descriptor, shared ? 0o640 : 0o600)
-        let bytes = Array((signer.publicKey + "\n").utf8)
+        let bytes = Array((publicKey + "\n").utf8)
         guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else { throw TrustError.unreadableKey(target) }
+    }
+
+    /// Whether any key is published here.
+    func isEmpty() -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return !names.contains { $0.hasSuffix(".pub") }
     }
 
     /// The public key published under this login, never through a symbolic link.

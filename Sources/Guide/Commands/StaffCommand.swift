@@ -115,37 +115,47 @@ struct AuditCommand: ParsableCommand {
             let memory = HeadMemory.personal(environment: session.environment)
             let remembered = memory.recall(storePath: path)
             let store = try common.readStore(session)
-            // The file first: a damaged page can hide from the log, or keep it from being read.
-            // A server keeps its own pages; only the log is for yakkan to check there.
-            let checked = try store.integrityCheck()
-            let damage = checked ?? []
-            if checked == nil {
-                session.show(.info, StoreCommandText.integrityIsTheServers(common.lang))
-            } else if damage.isEmpty {
-                session.show(.success, StoreCommandText.integrityOK(common.lang))
-            } else {
-                session.show(.error, StoreCommandText.integrityFailed(damage)(common.lang))
+            return try AuditCommand.check(store, remembered: acceptHead ? nil : remembered, in: session, common.lang) {
+                if acceptHead, let head = try store.head() {
+                    memory.remember(head, storePath: path)
+                    session.show(.info, TrustText.headAccepted(common.lang))
+                }
             }
-            let damaged: Int32 = damage.isEmpty ? 0 : 3
-            if acceptHead, let head = try store.head() {
-                memory.remember(head, storePath: path)
-                session.show(.info, TrustText.headAccepted(common.lang))
-            }
-            let report: AuditReport
-            do {
-                report = try store.verifyAudit(accounts: session.accounts, remembered: acceptHead ? nil : remembered)
-            } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
-                session.show(.error, StoreCommandText.chainUnreadable(common.lang))
-                return damaged
-            }
-            let headline: Tone = report.isIntact && damage.isEmpty ? .success : .error
-            for (index, line) in TrustText.verification(report).enumerated() {
-                let tone: Tone = index == 0 ? headline : .info
-                session.show(tone, line(common.lang))
-            }
-            if damaged != 0 { return damaged }
-            return report.isIntact ? 0 : 1
         }
+    }
+
+    /// The file's own check (of a SQLite store), then the log's, each shown with its verdict
+    /// first: 0 when both hold, 1 for findings in the log, 3 for a damaged file.
+    static func check(
+        _ store: any Store, remembered: LogHead?, in session: Session, _ lang: Language, beforeLog: () throws -> Void = {}
+    ) throws -> Int32 {
+        // The file first: a damaged page can hide from the log, or keep it from being read.
+        // A server keeps its own pages; only the log is for yakkan to check there.
+        let checked = try store.integrityCheck()
+        let damage = checked ?? []
+        if checked == nil {
+            session.show(.info, StoreCommandText.integrityIsTheServers(lang))
+        } else if damage.isEmpty {
+            session.show(.success, StoreCommandText.integrityOK(lang))
+        } else {
+            session.show(.error, StoreCommandText.integrityFailed(damage)(lang))
+        }
+        let damaged: Int32 = damage.isEmpty ? 0 : 3
+        try beforeLog()
+        let report: AuditReport
+        do {
+            report = try store.verifyAudit(accounts: session.accounts, remembered: remembered)
+        } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
+            session.show(.error, StoreCommandText.chainUnreadable(lang))
+            return damaged
+        }
+        let headline: Tone = report.isIntact && damage.isEmpty ? .success : .error
+        for (index, line) in TrustText.verification(report).enumerated() {
+            let tone: Tone = index == 0 ? headline : .info
+            session.show(tone, line(lang))
+        }
+        if damaged != 0 { return damaged }
+        return report.isIntact ? 0 : 1
     }
 
     struct List: ParsableCommand, SessionCommand {

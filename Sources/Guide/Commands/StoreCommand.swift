@@ -4,7 +4,7 @@ import Foundation
 
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: CommandHelp.storeGroup, subcommands: [Init.self])
+        commandName: "store", abstract: CommandHelp.storeGroup, subcommands: [Init.self, Copy.self])
 
     /// The one way to make a store, and its folders, at a path chosen by hand.
     struct Init: ParsableCommand, SessionCommand {
@@ -36,6 +36,33 @@ struct StoreCommand: ParsableCommand {
             let text = applied.isEmpty ? StoreCommandText.serverCurrent(link.address) : StoreCommandText.serverCreated(link.address, applied)
             session.show(.success, text(common.lang))
             return 0
+        }
+    }
+
+    /// Moves a village to another store (SQLite to a server, usually): the copy, then the
+    /// check of the copy, whose verdict is the exit status.
+    struct Copy: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(commandName: "copy", abstract: CommandHelp.storeCopy)
+        // Both stores are named on the line: no --store.
+        @Option(name: .long, help: ArgumentHelp(CommandHelp.language)) var lang: Language = .ja
+        @Argument(help: ArgumentHelp(CommandHelp.storeCopyFrom)) var from: String
+        @Argument(help: ArgumentHelp(CommandHelp.storeCopyTo)) var to: String
+
+        func run(in session: Session) throws -> Int32 {
+            func open(_ address: String, _ end: StoreCopy.End) throws -> SQLStore {
+                try StoreCopy.open(
+                    address, as: end, workingDirectory: session.workingDirectory, environment: session.environment, clock: session.clock)
+            }
+            let source = try open(from, .source)
+            let target = try open(to, .target)
+            session.show(.info, StoreCopyText.copying(from: from, to: to)(lang))
+            let report = try StoreCopy.copy(from: source, to: target)
+            session.show(.success, StoreCopyText.copied(report)(lang))
+            for line in StoreCopyText.left(report) { session.show(.warning, line(lang)) }
+            session.show(.info, StoreCopyText.verifying(lang))
+            let status = try AuditCommand.check(target, remembered: nil, in: session, lang)
+            session.show(status == 0 ? .success : .error, (status == 0 ? StoreCopyText.verified : StoreCopyText.notVerified)(lang))
+            return status
         }
     }
 }

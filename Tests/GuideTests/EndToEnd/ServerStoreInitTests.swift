@@ -7,14 +7,7 @@ import XCTest
 /// DBA reads first, the same SQL run by psql, and init itself.
 final class ServerStoreInitTests: ServerTestCase {
     func yakkan(_ arguments: [String]) throws -> PrivateServer.Ran {
-        guard let executable = YakkanExecutable.path else { throw XCTSkip("the yakkan executable was not built") }
-        let folder = try EndToEndFolder()
-        let child = try YakkanChild(
-            executable: executable, arguments: arguments, environment: EndToEnd.environment(home: folder.home),
-            workingDirectory: folder.path)
-        try child.closeInput()
-        try child.waitForExit()
-        return PrivateServer.Ran(status: child.process.terminationStatus, output: child.text)
+        try EndToEndFolder().yakkan(arguments)
     }
 
     func testDryRunPrintsTheSQLWithoutConnectingAndPsqlCanRunIt() throws {

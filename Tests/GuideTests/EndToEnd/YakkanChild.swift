@@ -1,4 +1,6 @@
 import Foundation
+import PrivateServer
+import XCTest
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -165,5 +167,18 @@ final class YakkanChild: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+extension EndToEndFolder {
+    /// The real executable run to its end in this folder, with nothing on its input: its exit
+    /// status and everything it printed.
+    func yakkan(_ arguments: [String]) throws -> PrivateServer.Ran {
+        guard let executable = YakkanExecutable.path else { throw XCTSkip("the yakkan executable was not built") }
+        let child = try YakkanChild(
+            executable: executable, arguments: arguments, environment: EndToEnd.environment(home: home), workingDirectory: path)
+        try child.closeInput()
+        try child.waitForExit()
+        return PrivateServer.Ran(status: child.process.terminationStatus, output: child.text)
     }
 }
