@@ -99,6 +99,7 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
 
     // MARK: Migrations
 
+    // The server's newer schema, refused untouched too, is PostgresLinkTests'.
     @Test func aStoreWrittenByANewerYakkanIsRefusedUntouched() throws {
         let folder = try StoreFolder()
         do {

@@ -5,6 +5,7 @@ import Testing
 
 /// The store's faults met by the real executable on real files: damaged pages, a writer
 /// holding the lock, a store whose mode forbids writing, a symbolic link given as evidence.
+/// SQLite only: these are faults of the file (a server that is not there is PostgresLinkTests').
 @Suite struct StoreFaultTests {
     typealias Folder = ScratchFolder
 

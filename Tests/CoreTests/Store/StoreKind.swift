@@ -64,6 +64,17 @@ struct StoreVillage {
         }
     }
 
+    /// The store as `login` opens it on the server, to ask the server who it says they are.
+    func serverStore(as login: String) throws -> ServerStore {
+        try #require(try store(as: login) as? ServerStore, "a village on the server")
+    }
+
+    /// The real psql, as `user` (the tables' owner when nil), on the village's database.
+    func psql(as user: String?, _ sql: String) throws -> PrivateServer.Ran {
+        let (server, database) = try #require(server, "a village on the server")
+        return try server.psql(as: user, database: database, sql)
+    }
+
     func verify(as login: String, remembered: LogHead? = nil) throws -> AuditReport {
         try store(as: login).verifyAudit(accounts: .all(as: geteuid()), remembered: remembered)
     }

@@ -4,6 +4,7 @@ import Testing
 @testable import Core
 
 /// Opening the store on real files the way an attacker, a typo or a crash leaves them.
+/// SQLite only: these are about the file, its folder and its links.
 @Suite struct StoreOpeningTests {
     typealias Folder = ScratchFolder
 
