@@ -210,6 +210,9 @@ enum ServerCopy {
         let login: String = row["login"]
         let owner: String = row["owner"]
         guard login == owner else { throw StoreError.refused([StoreCopyText.notTheOwner(login: login, owner: owner)]) }
+        // The owner publishes others' keys and writes others' entries only when its session
+        // says so (ServerSchema+Owner); for this transaction alone.
+        try db.execute(sql: "SET LOCAL yakkan.owner_writes_for_others = on")
         try db.execute(sql: "ALTER TABLE decision DISABLE TRIGGER decision_four_eyes")
     }
 

@@ -8,20 +8,20 @@ import XCTest
 /// roles; otherwise the SQL for IT staff is what is left. And the tables' owner writes in
 /// others' names only when its session asks to, the four-eyes rule still holding.
 final class ServerRolesFollowTests: ServerTestCase {
-    func standing(_ login: String, _ village: ServerStoreTests.Village) throws -> ServerRoles.Standing {
+    func standing(_ login: String, _ village: Village) throws -> ServerRoles.Standing {
         try PostgresDatabase(PostgresLink(uri: village.server.uri(database: village.database))).read { db in
             try ServerRoles.standing(of: login, db)
         }
     }
 
-    func owner(_ village: ServerStoreTests.Village) throws -> ServerStore {
+    func owner(_ village: Village) throws -> ServerStore {
         try ServerStore(
             uri: village.server.uri(database: village.database), workingDirectory: village.folder, clock: village.clock,
             cacheFolder: village.folder + "/cache-owner", keyRing: KeyRing(folder: village.folder + "/home-owner/keys", scope: .only("dba")))
     }
 
     func testAnAdministratorWhoMayCreateRolesMakesThemInTheSameChangeAndOneWhoMayNotGetsTheSQL() throws {
-        let village = try ServerStoreTests.Village(on: try server())
+        let village = try Village(on: try server())
         let owner = try owner(village)
         _ = try owner.addStaff(StaffEntry(login: "dba", name: "管理 者", department: "総務課", administrator: true), by: "dba", at: "2026-04-01T00:00:00Z")
         _ = try owner.addStaff(StaffEntry(login: "newbie", name: "新人 一", department: "総務課"), by: "dba", at: "2026-04-01T00:01:00Z")
@@ -51,7 +51,7 @@ final class ServerRolesFollowTests: ServerTestCase {
     }
 
     func testTheOwnerWritesForOthersOnlyWhenItsSessionAsksAndNeverPastTheFourEyesRule() throws {
-        let village = try ServerStoreTests.Village(on: try server())
+        let village = try Village(on: try server())
         let submitted = try village.applicationSubmitted()
         func insert(reviewer: String, asking: Bool) throws -> PrivateServer.Ran {
             try village.psql(as: nil, (asking ? "SET yakkan.owner_writes_for_others = on;\n" : "") + """

@@ -94,8 +94,8 @@ struct ServerStoreTests {
         #expect(findings == [AuditFinding(.attachmentChanged, sequence: nil, subject: "attachment_content/" + attachment.sha256)])
     }
 
-    func testTheLedgerIsSearchedOnTheServerByWordsOfOneTwoAndMoreCharacters() throws {
-        let village = try Village(on: try server())
+    @Test func theLedgerIsSearchedOnTheServerByWordsOfOneTwoAndMoreCharacters() throws {
+        let village = try StoreVillage(.server)
         let submitted = try village.applicationSubmitted()
         let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
             ApplicationFields.department: .text("総務課"), ApplicationFields.provider: .text("Example Storage"),
@@ -110,15 +110,15 @@ struct ServerStoreTests {
             filter.text = text
             return try sato.queryIDs(filter, today: Core.Village.today(village.clock))
         }
-        XCTAssertEqual(try found("名簿"), [named.id])
-        XCTAssertEqual(try found("簿"), [named.id])
-        XCTAssertEqual(try found("住民名簿"), [named.id])
-        XCTAssertEqual(try found("example"), [named.id])
-        XCTAssertEqual(try found("ex"), [named.id])
-        XCTAssertEqual(try found("住所"), [])
+        #expect(try found("名簿") == [named.id])
+        #expect(try found("簿") == [named.id])
+        #expect(try found("住民名簿") == [named.id])
+        #expect(try found("example") == [named.id])
+        #expect(try found("ex") == [named.id])
+        #expect(try found("住所") == [])
         var provider = LedgerFilter()
         provider.provider = "example"
-        XCTAssertEqual(try sato.queryIDs(provider, today: Core.Village.today(village.clock)), [named.id])
-        XCTAssertNotEqual(submitted.id, named.id)
+        #expect(try sato.queryIDs(provider, today: Core.Village.today(village.clock)) == [named.id])
+        #expect(submitted.id != named.id)
     }
 }
