@@ -47,7 +47,6 @@ extension SQLiteStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            KeptLog.keep(db)
         }
         return configuration
     }
