@@ -20,7 +20,6 @@ public enum ServerSchema {
         Migration(name: "pg2-pgexec-change-capture", sql: changeCapture),
         Migration(name: "pg2-pgexec-roles", sql: levelRoles),
         Migration(name: "pg3-store-keys-and-attachments", sql: storeTrust),
-        Migration(name: "pgguide-owner-writes-for-others", sql: ownerWritesForOthers),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

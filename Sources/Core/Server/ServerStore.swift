@@ -27,7 +27,7 @@ public final class ServerStore: SQLStore, @unchecked Sendable {
     /// cache folder, one per server (`cacheFolder(for:environment:)`).
     /// A demo plays several people: `keyRing` gives its key ring for the login the server names,
     /// and `writingForOthers` asks the server to let the tables' owner write their decisions
-    /// and keys (ServerSchema.ownerWritesForOthers; for anyone else it changes nothing).
+    /// and keys (ServerSchema.storeTrust; for anyone else it changes nothing).
     public convenience init(uri: String, personalFolders environment: [String: String], workingDirectory: String,
                             clock: any Clock, attachmentLimit: Int64 = FileVault.defaultSizeLimit,
                             keyRing: ((_ login: String, _ address: String) -> KeyRing)? = nil, writingForOthers: Bool = false) throws {
