@@ -63,3 +63,10 @@ public enum AnswerValue: Sendable, Codable, Hashable {
 
 /// The answers of one form, keyed by field id.
 public typealias Answers = [String: AnswerValue]
+
+extension Answers {
+    /// Every attached file with the field it answers, in the order of the fields' ids.
+    public var attachments: [(field: String, attachment: Attachment)] {
+        keys.sorted().flatMap { key in (self[key]?.files ?? []).map { (key, $0) } }
+    }
+}

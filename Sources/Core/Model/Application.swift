@@ -131,9 +131,7 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     }
 
     /// Every attachment of the application with the field it belongs to.
-    public var attachments: [(field: String, attachment: Attachment)] {
-        answers.keys.sorted().flatMap { key in (answers[key]?.files ?? []).map { (key, $0) } }
-    }
+    public var attachments: [(field: String, attachment: Attachment)] { answers.attachments }
 }
 
 /// A service stopped at once (6(2)), or on the 利用責任者's decision after a change (6(1)).

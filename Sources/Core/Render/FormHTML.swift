@@ -233,10 +233,7 @@ public enum FormHTML {
     /// SHA-256, so the paper names exactly the files the store keeps.
     static func attachments(_ record: ApplicationRecord, _ language: Language) -> String {
         let termination = TerminationProcedure.procedure(for: record)
-        let terminationFiles = (record.termination?.answers ?? [:]).keys.sorted().flatMap { key in
-            (record.termination?.answers[key]?.files ?? []).map { (field: key, attachment: $0) }
-        }
-        let files = record.attachments + terminationFiles
+        let files = record.attachments + (record.termination?.answers.attachments ?? [])
         guard !files.isEmpty else { return "" }
         var html = "<section class=\"attachments\">\n<h2>\(escape(FormText.attachmentsTitle(language)))</h2>\n"
         html += "<table class=\"grid\">\n<colgroup><col class=\"item\"><col><col class=\"size\"><col class=\"hash\"></colgroup>\n"

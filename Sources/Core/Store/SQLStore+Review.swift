@@ -190,9 +190,11 @@ extension SQLStore {
         try recordedWrite { _ in }
     }
 
+    /// The log's last entry, nil while it has none (a server's schema starts the head at entry
+    /// 0, which no log holds: remembered, it would read as a log lost).
     public func head() throws -> LogHead? {
         try database.read { db in
-            try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
+            try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1 AND sequence > 0").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
         }
     }
 

@@ -26,6 +26,12 @@ extension SQLStore {
                 let deleted = try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [draftID, draft.version])
                 guard deleted == 1 else { throw StoreError.draftChangedElsewhere }
             }
+            // A form sent again after a return files its attachments anew: the last form's go first.
+            for (field, attachment) in application.termination?.answers.attachments ?? [] {
+                try db.execute(
+                    sql: "DELETE FROM application_attachment WHERE application_id = ? AND field = ? AND sha256 = ?",
+                    arguments: [id, field, attachment.sha256])
+            }
             try db.execute(
                 sql: """
                     INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version)
@@ -36,7 +42,7 @@ extension SQLStore {
                 arguments: [id, draft.owner, json, timestamp])
             try db.execute(
                 sql: "INSERT INTO termination_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [id, draft.owner])
-            for (field, attachment) in draft.state.answers.sorted(by: { $0.key < $1.key }).flatMap({ key, value in (value.files ?? []).map { (key, $0) } }) {
+            for (field, attachment) in draft.state.answers.attachments {
                 try db.execute(
                     sql: """
                         INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)

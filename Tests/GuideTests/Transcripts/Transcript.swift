@@ -22,6 +22,22 @@ struct Transcript: CustomStringConvertible, Sendable {
         /// The block ended with "[paused]" rather than an exit status.
         var paused = false
 
+        /// The expected output on one kind of store: a line marked `[sqlite] ` or `[server] ` is
+        /// expected on that store alone (what only a file or only a server says), unmarked.
+        func expected(on store: String) -> [String] {
+            expected.compactMap { line in
+                guard let marked = Run.storeMark(line) else { return line }
+                return marked.store == store ? marked.line : nil
+            }
+        }
+
+        static func storeMark(_ line: String) -> (store: String, line: String)? {
+            for store in ["sqlite", "server"] where line.hasPrefix("[\(store)] ") {
+                return (store, String(line.dropFirst(store.count + 3)))
+            }
+            return nil
+        }
+
         /// The lines typed into this run: everything after a prompt "> " at a line start.
         var inputs: [[UInt8]] {
             expected.compactMap { line -> [UInt8]? in
@@ -47,6 +63,18 @@ struct Transcript: CustomStringConvertible, Sendable {
             .deletingLastPathComponent().appendingPathComponent("transcripts").path
     }()
 
+    /// Whether the transcript holds on a server too: not when it shows what only a file can
+    /// (a store not made yet, attachment files beside it), said by `# store: sqlite`.
+    var runsOnServer: Bool { !sqliteOnly }
+    var sqliteOnly = false
+
+    /// Everyone the transcripts log in as, each a login role on the server; kato keeps the
+    /// directory in every transcript.
+    static let logins: [String] = Array(Set(all().flatMap { transcript in
+        transcript.runs.flatMap { run in [run.login] + (run.arguments.starts(with: ["staff", "add"]) ? Array(run.arguments.dropFirst(2).prefix(1)) : []) }
+    })).sorted()
+    static let administrators: Set<String> = ["kato"]
+
     static func all() -> [Transcript] {
         let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
         return files.filter { $0.hasSuffix(".transcript") }.sorted().compactMap { try? load(folder + "/" + $0) }
@@ -61,6 +89,7 @@ struct Transcript: CustomStringConvertible, Sendable {
         var environment: [String: String] = [:]
         var header: [String] = []
         var fixtures: [String] = []
+        var sqliteOnly = false
         var current: Run?
         for line in lines {
             if var run = current {
@@ -93,6 +122,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             if let value = headerValue(line, "user") { login = value }
             if let value = headerValue(line, "today") { today = value }
             if let value = headerValue(line, "fixture") { fixtures.append(value) }
+            if headerValue(line, "store")?.hasPrefix("sqlite") == true { sqliteOnly = true }
             if let value = headerValue(line, "env") {
                 for pair in value.split(separator: " ") {
                     let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -101,7 +131,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             }
         }
         if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
-        return Transcript(path: path, runs: runs, fixtures: fixtures)
+        return Transcript(path: path, runs: runs, fixtures: fixtures, sqliteOnly: sqliteOnly)
     }
 
     /// Splits a command line into words; double quotes keep spaces inside one word.

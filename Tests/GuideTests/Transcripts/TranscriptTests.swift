@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import PrivateServer
 import Testing
 
 @testable import Guide
@@ -16,13 +17,27 @@ import Testing
     @Test(arguments: transcripts)
     func replay(_ transcript: Transcript) throws {
         let folder = try TemporaryFolder()
+        try replay(transcript, in: TranscriptStore(folder: folder.path, server: nil))
+    }
+
+    /// The same conversations on a database of their own on the test process's private server,
+    /// each person by their own login role: what differs is only where the store is.
+    @Test(arguments: PrivateServer.installedBinaries() == nil ? [] : transcripts.filter(\.runsOnServer))
+    func replayOnServer(_ transcript: Transcript) throws {
+        let folder = try TemporaryFolder()
+        let server = try PrivateServer.shared()
+        let database = try server.newStoreDatabase(logins: Transcript.logins, administrators: Transcript.administrators)
+        try replay(transcript, in: TranscriptStore(folder: folder.path, server: (server, database)))
+    }
+
+    func replay(_ transcript: Transcript, in store: TranscriptStore) throws {
         var rewritten: [String] = []
         var mismatches: [String] = []
         var waiting: TranscriptRunner.BackgroundRun?
         for name in transcript.fixtures {
             // A fixture is a transcript of its own (checked as one); here only its store matters.
             for run in try Transcript.load(Transcript.folder + "/" + name).runs {
-                let status = TranscriptRunner.run(run, storeFolder: folder.path).status
+                let status = TranscriptRunner.run(run, store: store).status
                 if status != run.expectedStatus { mismatches.append("fixture \(name): \(run.commandLine) ended with \(status.map(String.init) ?? "a pause")") }
             }
         }
@@ -32,35 +47,47 @@ import Testing
                 (lines, status) = paused.resume(with: run.inputs)
                 waiting = nil
             } else if run.background {
-                let started = TranscriptRunner.BackgroundRun(run, storeFolder: folder.path)
+                let started = TranscriptRunner.BackgroundRun(run, store: store)
                 (lines, status) = started.start()
                 if status == nil { waiting = started }
             } else {
-                (lines, status) = TranscriptRunner.run(run, storeFolder: folder.path)
+                (lines, status) = TranscriptRunner.run(run, store: store)
             }
             rewritten += run.headerLines + [run.commandLine]
-            rewritten += merge(expected: run.expected, actual: lines)
+            rewritten += merge(expected: run.expected, actual: lines, on: store.kind)
             rewritten.append(status.map { "[exit \($0)]" } ?? "[paused]")
             rewritten += run.trailingLines
-            if let difference = firstDifference(expected: run.expected, actual: lines) {
+            if let difference = firstDifference(expected: run.expected(on: store.kind), actual: lines) {
                 mismatches.append("\(run.commandLine) (as \(run.login)): \(difference)")
             }
             if status != (run.paused ? nil : run.expectedStatus) {
                 mismatches.append("\(run.commandLine): ended \(status.map { "with exit \($0)" } ?? "paused")")
             }
         }
-        if !mismatches.isEmpty, ProcessInfo.processInfo.environment["YAKKAN_UPDATE_TRANSCRIPTS"] == "1" {
+        // Rewritten from the SQLite runs only: a line the server says differently is marked by hand.
+        if !mismatches.isEmpty, store.server == nil, ProcessInfo.processInfo.environment["YAKKAN_UPDATE_TRANSCRIPTS"] == "1" {
             try (rewritten.joined(separator: "\n") + "\n").write(toFile: transcript.path, atomically: true, encoding: .utf8)
             return
         }
         #expect(mismatches.isEmpty, Comment(rawValue: "\(transcript):\n" + mismatches.joined(separator: "\n")))
     }
 
-    /// Keeps the expected line where it still matches (so "[..]" survives a rewrite).
-    func merge(expected: [String], actual: [String]) -> [String] {
-        actual.enumerated().map { index, line in
-            index < expected.count && LineMatch.matches(expected: expected[index], actual: line) ? expected[index] : line
+    /// Keeps the expected line where it still matches (so "[..]" survives a rewrite), and the
+    /// lines marked for the other store where they were.
+    func merge(expected: [String], actual: [String], on kind: String) -> [String] {
+        var merged: [String] = []
+        var next = 0
+        for line in expected {
+            let marked = Transcript.Run.storeMark(line)
+            if let marked, marked.store != kind {
+                merged.append(line)
+                continue
+            }
+            guard next < actual.count else { continue }
+            merged.append(LineMatch.matches(expected: marked?.line ?? line, actual: actual[next]) ? line : actual[next])
+            next += 1
         }
+        return merged + actual.dropFirst(next)
     }
 
     func firstDifference(expected: [String], actual: [String]) -> String? {
@@ -79,10 +106,10 @@ import Testing
 enum TranscriptRunner {
     static let filesFolder = Transcript.folder + "/files"
 
-    static func session(_ run: Transcript.Run, storeFolder: String, source: ByteSource, output: BufferedOutput) -> Session {
+    static func session(_ run: Transcript.Run, store: TranscriptStore, source: ByteSource, output: BufferedOutput) -> Session {
         var environment = run.environment
-        environment["YAKKAN_STORE"] = environment["YAKKAN_STORE"] ?? storeFolder + "/yakkan.sqlite"
-        environment["HOME"] = storeFolder
+        environment["YAKKAN_STORE"] = environment["YAKKAN_STORE"] ?? store.location(as: run.login)
+        environment["HOME"] = store.folder
         return Session(
             environment: environment, workingDirectory: filesFolder, login: run.login,
             clock: FixedClock(day: Day(iso: run.today)!),
@@ -90,16 +117,22 @@ enum TranscriptRunner {
             output: output, palette: Palette(enabled: false), accounts: .all(as: geteuid()))
     }
 
-    static func run(_ run: Transcript.Run, storeFolder: String) -> (lines: [String], status: Int32?) {
+    static func run(_ run: Transcript.Run, store: TranscriptStore) -> (lines: [String], status: Int32?) {
         let output = BufferedOutput()
         let status = Yakkan.run(
             arguments: run.arguments,
-            session: session(run, storeFolder: storeFolder, source: ScriptedSource(lines: run.inputs), output: output))
-        return (lines(output.text, storeFolder), status)
+            session: session(run, store: store, source: ScriptedSource(lines: run.inputs), output: output))
+        return (lines(output.text, store, as: run.login), status)
     }
 
-    static func lines(_ output: String, _ storeFolder: String) -> [String] {
-        var text = output.replacingOccurrences(of: storeFolder, with: "$STORE")
+    /// A run on the SQLite store in `storeFolder`.
+    static func run(_ run: Transcript.Run, storeFolder: String) -> (lines: [String], status: Int32?) {
+        self.run(run, store: TranscriptStore(folder: storeFolder, server: nil))
+    }
+
+    static func lines(_ output: String, _ store: TranscriptStore, as login: String) -> [String] {
+        var text = output.replacingOccurrences(of: store.location(as: login), with: TranscriptStore.shownLocation)
+            .replacingOccurrences(of: store.folder, with: "$STORE")
         if text.hasSuffix("\n") { text.removeLast() }
         return text.isEmpty ? [] : text.components(separatedBy: "\n")
     }
@@ -108,23 +141,23 @@ enum TranscriptRunner {
     /// transcript shows two people at the store at the same time.
     final class BackgroundRun: @unchecked Sendable {
         let run: Transcript.Run
-        let storeFolder: String
+        let store: TranscriptStore
         let output = BufferedOutput()
         let source: PausingSource
         let settled = DispatchSemaphore(value: 0)
         var status: Int32?
         var shownSoFar = 0
 
-        init(_ run: Transcript.Run, storeFolder: String) {
+        init(_ run: Transcript.Run, store: TranscriptStore) {
             self.run = run
-            self.storeFolder = storeFolder
+            self.store = store
             source = PausingSource(lines: run.inputs)
         }
 
         func start() -> (lines: [String], status: Int32?) {
             source.onPause = { [settled] in settled.signal() }
             let thread = Thread { [self] in
-                let session = TranscriptRunner.session(run, storeFolder: storeFolder, source: source, output: output)
+                let session = TranscriptRunner.session(run, store: store, source: source, output: output)
                 status = Yakkan.run(arguments: run.arguments, session: session)
                 settled.signal()
             }
@@ -149,7 +182,7 @@ enum TranscriptRunner {
             shownSoFar = output.text.count
             if continuing { text = "> " + text }
             if status == nil, text.hasSuffix("> ") { text = String(text.dropLast(2)) + "> ^Z" }
-            return (TranscriptRunner.lines(text, storeFolder), status)
+            return (TranscriptRunner.lines(text, store, as: run.login), status)
         }
     }
 }
@@ -179,6 +212,24 @@ final class PausingSource: ByteSource, @unchecked Sendable {
             return nextLine()
         }
         return next
+    }
+}
+
+/// Where a transcript's store is: the SQLite file in its folder, or a database of its own on a
+/// private server, opened by each person as their own login role. Either is shown as
+/// `$STORE/yakkan.sqlite`, so that one transcript holds for both.
+struct TranscriptStore {
+    let folder: String
+    let server: (server: PrivateServer, database: String)?
+
+    static let shownLocation = "$STORE/yakkan.sqlite"
+
+    /// The mark of lines said on this store alone.
+    var kind: String { server == nil ? "sqlite" : "server" }
+
+    func location(as login: String) -> String {
+        guard let (server, database) = server else { return folder + "/yakkan.sqlite" }
+        return server.uri(user: login, database: database)
     }
 }
 
