@@ -225,8 +225,37 @@ extension SQLStore {
     }
 
     static func matchingIDs(_ db: any SQLSession, _ filter: LedgerFilter, today: Day) throws -> [Int64] {
+        var withoutText = filter
+        withoutText.text = nil
+        withoutText.limit = nil
+        if withoutText.isEmpty, let text = filter.text.flatMap({ textSearch($0, dialect: db.dialect) }) {
+            // Text alone: the ids straight from the search table, each of which is a service (a
+            // purge deletes its text with it), without looking every one up in `application`
+            // (名簿 at 100,000 services: 10 ms from the index, 60 ms with the lookups).
+            return try db.values(
+                Int64.self, sql: "SELECT rowid FROM \(text.table) WHERE \(text.condition) ORDER BY rowid" + (filter.limit.map { " LIMIT \($0)" } ?? ""),
+                arguments: [text.argument])
+        }
         let (conditions, arguments) = matchingConditions(filter, today: today, dialect: db.dialect)
         return try db.values(Int64.self, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter), arguments: (arguments))
+    }
+
+    /// Where a search for `text` looks, and how: nil for blank text. SQLite's fts5 tables; the
+    /// server keeps the text in plain tables, where a trigram index, if the server has one,
+    /// serves LIKE of three or more characters.
+    static func textSearch(_ text: String, dialect: SQLDialect) -> (table: String, condition: String, argument: String)? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        if dialect == .sqlite && text.count >= 3 {
+            // The trigram index finds any run of three or more characters, Japanese too.
+            return ("ledger_text", "ledger_text MATCH ?", "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
+            return ("ledger_short_text", "ledger_short_text MATCH ?", "\"" + text + "\"")
+        } else if ShortSearch.isIndexed(text) {
+            // The server's index is on the words as an array (ServerSchema's pg2).
+            return ("ledger_short_text", "string_to_array(words, ' ') @> ARRAY[CAST(? AS text)]", text.lowercased())
+        }
+        return ("ledger_text", "content \(dialect.like) ? ESCAPE '\\'", "%" + escapeLike(text) + "%")
     }
 
     static func whereOrderLimit(_ conditions: [String], _ filter: LedgerFilter) -> String {
@@ -310,24 +339,9 @@ extension SQLStore {
             conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")
             arguments.append(termination.rawValue)
         }
-        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // SQLite's fts5 tables; the server keeps the text in a plain table, where a trigram
-            // index, if the server has one, serves LIKE of three or more characters.
-            if dialect == .sqlite && text.count >= 3 {
-                // The trigram index finds any run of three or more characters, Japanese too.
-                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE ledger_text MATCH ?)")
-                arguments.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
-            } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
-                conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE ledger_short_text MATCH ?)")
-                arguments.append("\"" + text + "\"")
-            } else if ShortSearch.isIndexed(text) {
-                // The server's index is on the words as an array (ServerSchema's pg2).
-                conditions.append("id IN (SELECT rowid FROM ledger_short_text WHERE string_to_array(words, ' ') @> ARRAY[CAST(? AS text)])")
-                arguments.append(text.lowercased())
-            } else {
-                conditions.append("id IN (SELECT rowid FROM ledger_text WHERE content \(dialect.like) ? ESCAPE '\\')")
-                arguments.append("%" + escapeLike(text) + "%")
-            }
+        if let text = filter.text.flatMap({ textSearch($0, dialect: dialect) }) {
+            conditions.append("id IN (SELECT rowid FROM \(text.table) WHERE \(text.condition))")
+            arguments.append(text.argument)
         }
         return (conditions, arguments)
     }

@@ -1,31 +1,80 @@
 import Foundation
+import GRDB
+import PrivateServer
 import Testing
 @testable import Core
 
 @Suite("Demo village")
 struct DemoVillageTests {
-    /// A store of its own in a temporary folder, built on a fixed day.
+    /// A store of its own, built on a fixed day: a SQLite file in a temporary folder, or a
+    /// database of its own on the test process's private server, written by the tables' owner
+    /// in everyone's name as `yakkan demo postgresql://…` writes it.
     final class Built {
         let folder: String
-        let store: SQLiteStore
+        let store: SQLStore
         let summary: DemoVillage.Summary
         let today: Day
+        let kind: StoreKind
+        /// The server and the database (nil for SQLite).
+        let server: (server: PrivateServer, database: String)?
 
-        init(today: Day, visitor: StaffMember? = nil) throws {
+        init(_ kind: StoreKind = .sqlite, today: Day, visitor: StaffMember? = nil) throws {
             folder = NSTemporaryDirectory() + "yakkan-demo-test-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             self.today = today
-            store = try SQLiteStore(path: folder + "/demo.sqlite", workingDirectory: folder, clock: FixedClock(day: today), keyRing: KeyRing(folder: folder + "/test-keys", scope: .everyone))
+            self.kind = kind
+            let keyRing = KeyRing(folder: folder + "/test-keys", scope: .everyone)
+            switch kind {
+            case .sqlite:
+                server = nil
+                store = try SQLiteStore(path: folder + "/demo.sqlite", workingDirectory: folder, clock: FixedClock(day: today), keyRing: keyRing)
+            case .server:
+                let shared = try PrivateServer.shared()
+                let database = try shared.newStoreDatabase(logins: [], administrators: [])
+                server = (shared, database)
+                store = try ServerStore(
+                    uri: shared.uri(database: database), personalFolders: ["HOME": folder], workingDirectory: folder,
+                    clock: FixedClock(day: today), keyRing: { _, _ in keyRing }, writingForOthers: true)
+            }
             summary = try DemoVillage.build(into: store, today: today, visitor: visitor)
         }
 
+        /// SQL run as the tables' owner, behind the store's back.
+        func asOwner(_ sql: String) throws {
+            switch server {
+            case nil:
+                let queue = try DatabaseQueue(path: folder + "/demo.sqlite")
+                try queue.write { db in try db.execute(sql: sql) }
+            case let (server, database)?:
+                _ = try PostgresLink(uri: server.uri(database: database)).execute(sql)
+            }
+        }
+
         deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+        /// One village of each kind built on `DemoVillageTests.today` for the tests that only
+        /// read it (a build takes seconds), its folder removed when the test process exits.
+        static func shared(_ kind: StoreKind) throws -> Built {
+            sharedLock.lock()
+            defer { sharedLock.unlock() }
+            if let built = sharedVillages[kind] { return built }
+            let built = try Built(kind, today: DemoVillageTests.today)
+            if sharedVillages.isEmpty {
+                atexit { for built in Built.sharedVillages.values { try? FileManager.default.removeItem(atPath: built.folder) } }
+            }
+            sharedVillages[kind] = built
+            return built
+        }
+
+        private static let sharedLock = NSLock()
+        nonisolated(unsafe) private static var sharedVillages: [StoreKind: Built] = [:]
     }
 
     static let today = Day(year: 2026, month: 4, day: 1)!
 
-    @Test func everyStatusIsThere() throws {
-        let built = try Built(today: Self.today)
+    @Test(arguments: StoreKind.available)
+    func everyStatusIsThere(_ kind: StoreKind) throws {
+        let built = try Built.shared(kind)
         let records = try built.store.applications()
         for status in ApplicationStatus.allCases {
             #expect(records.contains { $0.status == status }, "no service is \(status.rawValue)")
@@ -48,8 +97,9 @@ struct DemoVillageTests {
             .contains { $0.applicationID == returned.id })
     }
 
-    @Test func dutiesOnTimeAndOverdue() throws {
-        let built = try Built(today: Self.today)
+    @Test(arguments: StoreKind.available)
+    func dutiesOnTimeAndOverdue(_ kind: StoreKind) throws {
+        let built = try Built.shared(kind)
         var overdue = LedgerFilter()
         overdue.overdue = true
         let late = try built.store.queryIDs(overdue, today: Self.today)
@@ -67,8 +117,9 @@ struct DemoVillageTests {
         }
     }
 
-    @Test func alertsIncidentsAndRetention() throws {
-        let built = try Built(today: Self.today)
+    @Test(arguments: StoreKind.available)
+    func alertsIncidentsAndRetention(_ kind: StoreKind) throws {
+        let built = try Built.shared(kind)
         let alerts = try built.store.alerts()
         let elsewhere = alerts.filter { $0.kind == .incidentElsewhere }
         #expect(!elsewhere.isEmpty)
@@ -86,8 +137,9 @@ struct DemoVillageTests {
     }
 
     /// Roles go with logins, so whoever runs `yakkan demo` plays each under their own.
-    @Test func theVisitorCanTryEveryRole() throws {
-        let built = try Built(today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
+    @Test(arguments: StoreKind.available)
+    func theVisitorCanTryEveryRole(_ kind: StoreKind) throws {
+        let built = try Built(kind, today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
         let records = try built.store.applications()
         let visitor = try #require(try built.store.staffMember(login: "newcomer"))
         #expect(visitor.isAdministrator)
@@ -97,12 +149,13 @@ struct DemoVillageTests {
         let drafts = try built.store.drafts(owner: "newcomer", procedureID: ApplicationProcedure.procedure.id)
         #expect(drafts.contains { draft in records.contains { $0.id == draft.applicationID && $0.status == .returned } }, "nothing returned")
         // Without a visitor the village is its own.
-        let alone = try Built(today: Self.today)
+        let alone = try Built.shared(kind)
         #expect(try alone.store.applications().allSatisfy { $0.applicantLogin != "newcomer" && $0.serviceManagerLogin != "newcomer" })
     }
 
-    @Test func auditIsIntactAndTimestampsAreInThePast() throws {
-        let built = try Built(today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
+    @Test(arguments: StoreKind.available)
+    func auditIsIntactAndTimestampsAreInThePast(_ kind: StoreKind) throws {
+        let built = try Built(kind, today: Self.today, visitor: DemoVillage.visitor(login: "newcomer"))
         let report = try built.store.verifyAudit(accounts: .all(as: geteuid()), remembered: nil)
         #expect(report.findings == [])
         #expect(report.entries == built.summary.auditEntries)
@@ -115,8 +168,9 @@ struct DemoVillageTests {
         #expect(try built.store.staffMember(login: "newcomer")?.isAdministrator == true)
     }
 
-    @Test func everyFormRenders() throws {
-        let built = try Built(today: Self.today)
+    @Test(arguments: StoreKind.available)
+    func everyFormRenders(_ kind: StoreKind) throws {
+        let built = try Built.shared(kind)
         for record in try built.store.applications() {
             let text = ApplicationForm.text(record, applicant: try built.store.person(login: record.applicantLogin), today: Self.today, .ja)
             #expect(!text.contains("（不明）"))
