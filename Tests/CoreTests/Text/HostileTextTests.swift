@@ -31,6 +31,20 @@ import Testing
         #expect(TerminalText.neutralised("a\tb\r\nc\n") == "a\tb\r\nc\n")
     }
 
+    /// The check read from bytes finds exactly the scalars the definition names, wherever they
+    /// stand, and a CR only when no LF follows it.
+    @Test func theByteCheckFindsEveryControlAndNothingElse() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value), value != 0x0D else { continue }
+            let control = TerminalText.isControl(scalar)
+            for text in ["\(scalar)", "あ\(scalar)", "\(scalar)あ", "a\(scalar)\r\n"] {
+                #expect(TerminalText.needsNeutralising(text) == control, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(!TerminalText.needsNeutralising("1,a\r\n2,b\r\n"))
+        for text in ["a\rb", "a\r", "\r\r\n"] { #expect(TerminalText.needsNeutralising(text), "\(text.debugDescription)") }
+    }
+
     @Test func aLoneCarriageReturnDoesNotSplitAnICalendarLine() {
         #expect(ICalendar.escape("before\rafter") == "before\\nafter")
         #expect(ICalendar.escape("a\r\nb\nc") == "a\\nb\\nc")
