@@ -74,8 +74,8 @@ public enum TrustText {
                 "The signing key \(path) is readable by others or not yours. Make it mode 600 or ask the administrator; nothing was recorded.")
         case .keyMismatch(let login, let path):
             return Localized(
-                "保管庫にある \(login) の公開鍵（\(path)）が、あなたの鍵と一致しません。別の人が作ったか、鍵を失った可能性があります。管理者に連絡してください。何も記録していません。",
-                "The public key of \(login) beside the store (\(path)) is not yours: someone else made it, or your key was lost. Tell the administrator; nothing was recorded.")
+                "保管庫にある \(login) の公開鍵（\(path)）が、あなたの鍵と一致しません。何も記録していません。別のPCやアカウントで先に yakkan を使ったときは、そこでの鍵フォルダ（~/.local/share/yakkan/keys）をこのPCの同じ場所に複写すると、同じ鍵で署名できます。そうでなければ、別の人が作ったか、鍵を失った可能性があります。管理者に連絡してください。",
+                "The public key of \(login) in the store (\(path)) is not yours; nothing was recorded. If you used yakkan first on another PC or account, copy your key folder from there (~/.local/share/yakkan/keys) to the same place here, and you sign with the same key. Otherwise someone else made it, or your key was lost: tell the administrator.")
         }
     }
 

@@ -16,6 +16,32 @@ struct ServerStoreTests {
         #expect(try village.serverStore(as: "suzuki").login == "suzuki")
     }
 
+    /// One login, a second PC: its new key is not the one the server holds, so nothing is signed
+    /// and the message says which folder to bring; with the folder copied, the same key signs.
+    @Test func aSecondPCSignsOnceThePersonsKeyFolderIsCopiedToIt() throws {
+        let village = try StoreVillage(.server)
+        let submitted = try village.applicationSubmitted()
+        let (server, database) = try #require(village.server)
+        let secondPC = village.folder + "/second-pc-yamada/keys"
+        func fromTheSecondPC() throws -> ServerStore {
+            try ServerStore(
+                uri: server.uri(user: "yamada", database: database), workingDirectory: village.folder, clock: village.clock,
+                cacheFolder: village.folder + "/second-pc-yamada/cache", keyRing: KeyRing(folder: secondPC, scope: .only("yamada")))
+        }
+        #expect {
+            _ = try fromTheSecondPC().withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z")
+        } throws: { error in
+            guard case StoreError.trust(let trust) = error, case .keyMismatch(login: "yamada", path: _) = trust else { return false }
+            return TrustText.describe(trust).ja.contains("~/.local/share/yakkan/keys")
+        }
+        #expect(try village.store(as: "kato").application(id: submitted.id)?.status == .submitted)
+
+        try FileManager.default.removeItem(atPath: secondPC)
+        try FileManager.default.copyItem(atPath: village.folder + "/home-yamada/keys", toPath: secondPC)
+        #expect(try fromTheSecondPC().withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z").status == .withdrawn)
+        #expect(try village.verify(as: "kato").findings == [])
+    }
+
     @Test func theApplicantApprovingTheirOwnApplicationIsRefusedByCoreBeforeTheServer() throws {
         let village = try StoreVillage(.server)
         let submitted = try village.applicationSubmitted()
