@@ -18,6 +18,7 @@ struct LibPQ: @unchecked Sendable {
     let status: @convention(c) (Connection?) -> ConnStatusType
     let errorMessage: @convention(c) (Connection?) -> UnsafeMutablePointer<CChar>?
     let finish: @convention(c) (Connection?) -> Void
+    let reset: @convention(c) (Connection?) -> Void
     let setClientEncoding: @convention(c) (Connection?, UnsafePointer<CChar>?) -> Int32
     let setNoticeProcessor: @convention(c) (Connection?, PQnoticeProcessor?, UnsafeMutableRawPointer?) -> PQnoticeProcessor?
     let exec: @convention(c) (Connection?, UnsafePointer<CChar>?) -> Result?
@@ -70,7 +71,7 @@ struct LibPQ: @unchecked Sendable {
         do {
             return try LibPQ(
                 connectdb: function("PQconnectdb"), status: function("PQstatus"), errorMessage: function("PQerrorMessage"),
-                finish: function("PQfinish"), setClientEncoding: function("PQsetClientEncoding"),
+                finish: function("PQfinish"), reset: function("PQreset"), setClientEncoding: function("PQsetClientEncoding"),
                 setNoticeProcessor: function("PQsetNoticeProcessor"), exec: function("PQexec"), execParams: function("PQexecParams"),
                 resultStatus: function("PQresultStatus"), clear: function("PQclear"), nfields: function("PQnfields"),
                 ntuples: function("PQntuples"), fname: function("PQfname"), getisnull: function("PQgetisnull"),

@@ -14,6 +14,8 @@ public final class PostgresLink {
     var numberedStatements: [String: String] = [:]
     /// The server's address as given, without a password: what messages show.
     public let address: String
+    /// Settings this session asked for (`setForSession`), asked again after a reconnection.
+    private var sessionSettings: [String] = []
 
     /// Opens a connection by a libpq URI (`postgresql://…`, `host=/path` for a Unix socket) or
     /// a `key=value` connection string. Who the server says we are is `sessionUser`.
@@ -36,6 +38,36 @@ public final class PostgresLink {
     }
 
     deinit { pq.finish(connection) }
+
+    /// A setting for the whole session (`SET …`), kept across a reconnection.
+    public func setForSession(_ statement: String) throws {
+        try execute(statement)
+        sessionSettings.append(statement)
+    }
+
+    /// Starts a transaction, on a new connection when the server has dropped this one (a
+    /// restart, a network cut, an administrator ending the session): a shell left open over
+    /// lunch goes on where a dropped connection would fail every command until it is left.
+    /// Only here, before anything of the transaction is sent, is a new connection safe.
+    private func begin(_ statement: String) throws {
+        if pq.status(connection) == CONNECTION_BAD { try reconnect() }
+        do {
+            try execute(statement)
+        } catch where pq.status(connection) == CONNECTION_BAD {
+            try reconnect()
+            try execute(statement)
+        }
+    }
+
+    private func reconnect() throws {
+        openStream = nil
+        pq.reset(connection)
+        guard pq.status(connection) == CONNECTION_OK else {
+            throw PostgresFault.cannotConnect(address: address, reason: Self.trimmed(pq.errorMessage(connection)))
+        }
+        _ = pq.setClientEncoding(connection, "UTF8")
+        for statement in sessionSettings { try execute(statement) }
+    }
 
     /// Whether a server answers at that address (libpq's PQping): false too without libpq.
     public static func isAccepting(uri: String) -> Bool {
@@ -81,7 +113,7 @@ public final class PostgresLink {
     public func transaction<Value>(attempts: Int = 8, _ body: (PostgresLink) throws -> Value) throws -> Value {
         var attempt = 1
         while true {
-            try execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            try begin("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let value = try body(self)
                 try execute("COMMIT")
@@ -102,7 +134,7 @@ public final class PostgresLink {
     /// sees the store as it was when the first began. A read-only transaction at that level is
     /// never refused for another's writes, so it runs once.
     public func readOnlyTransaction<Value>(_ body: (PostgresLink) throws -> Value) throws -> Value {
-        try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
             let value = try body(self)
             try execute("COMMIT")

@@ -33,7 +33,7 @@ public final class ServerStore: SQLStore, @unchecked Sendable {
                             keyRing: ((_ login: String, _ address: String) -> KeyRing)? = nil, writingForOthers: Bool = false) throws {
         let link = try Self.connect(uri)
         let login = try link.sessionUser()
-        if writingForOthers { try link.execute("SET yakkan.owner_writes_for_others = on") }
+        if writingForOthers { try link.setForSession("SET yakkan.owner_writes_for_others = on") }
         try self.init(
             link: link, login: login, workingDirectory: workingDirectory, clock: clock,
             cacheFolder: try Self.cacheFolder(for: link.address, environment: environment),

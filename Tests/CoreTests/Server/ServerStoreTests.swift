@@ -42,6 +42,22 @@ struct ServerStoreTests {
         #expect(try village.verify(as: "kato").findings == [])
     }
 
+    /// The server ends a person's session (an administrator, a restart): the next transaction of
+    /// the same open store runs on a new connection, as the same login, and signs as before.
+    @Test func aDroppedConnectionIsMadeAgainAtTheNextTransaction() throws {
+        let village = try StoreVillage(.server)
+        let submitted = try village.applicationSubmitted()
+        let yamada = try village.serverStore(as: "yamada")
+        #expect(try yamada.application(id: submitted.id)?.status == .submitted)
+        let ended = try village.psql(as: nil, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'yamada' AND datname = current_database()")
+        #expect(ended.status == 0, "\(ended.output)")
+        #expect(try yamada.application(id: submitted.id)?.status == .submitted)
+        _ = try village.psql(as: nil, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'yamada' AND datname = current_database()")
+        #expect(try yamada.withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z").status == .withdrawn)
+        #expect(try yamada.login == "yamada")
+        #expect(try village.verify(as: "kato").findings == [])
+    }
+
     @Test func theApplicantApprovingTheirOwnApplicationIsRefusedByCoreBeforeTheServer() throws {
         let village = try StoreVillage(.server)
         let submitted = try village.applicationSubmitted()
