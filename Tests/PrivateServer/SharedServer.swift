@@ -7,16 +7,24 @@ import Foundation
 /// under `administration`; each test works in a database of its own.
 extension PrivateServer {
     private static let startLock = NSLock()
-    nonisolated(unsafe) private static var started: Result<PrivateServer, any Error>?
+    nonisolated(unsafe) private static var started: [String: Result<PrivateServer, any Error>] = [:]
 
     /// The process's server, or why none can start (`NotInstalled` when PostgreSQL is missing).
-    public static func shared() throws -> PrivateServer {
+    public static func shared() throws -> PrivateServer { try shared(named: "stores") }
+
+    /// A second server of the process's, for demo villages: the demo, written by the tables'
+    /// owner (a superuser here), keeps its people's login roles in step with its directory, and
+    /// roles belong to a whole cluster, so on the shared server it would take `yakkan_admin`
+    /// from a login that other tests' villages make an administrator.
+    public static func forDemos() throws -> PrivateServer { try shared(named: "demos") }
+
+    private static func shared(named name: String) throws -> PrivateServer {
         startLock.lock()
         defer { startLock.unlock() }
-        if let started { return try started.get() }
+        if let result = started[name] { return try result.get() }
         let result = startedOnKeeperThread()
-        started = result
-        if case .success = result { atexit { PrivateServer.stopShared() } }
+        if started.isEmpty { atexit { PrivateServer.stopShared() } }
+        started[name] = result
         return try result.get()
     }
 
@@ -39,7 +47,7 @@ extension PrivateServer {
     }
 
     private static func stopShared() {
-        if case .success(let server) = started { server.stop() }
+        for case .success(let server) in started.values { server.stop() }
     }
 
     /// A new database with yakkan's schema, migrated by its owner (the superuser), and a login

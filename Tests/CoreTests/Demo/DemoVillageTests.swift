@@ -29,7 +29,7 @@ struct DemoVillageTests {
                 server = nil
                 store = try SQLiteStore(path: folder + "/demo.sqlite", workingDirectory: folder, clock: FixedClock(day: today), keyRing: keyRing)
             case .server:
-                let shared = try PrivateServer.shared()
+                let shared = try PrivateServer.forDemos()
                 let database = try shared.newStoreDatabase(logins: [], administrators: [])
                 server = (shared, database)
                 store = try ServerStore(

@@ -63,6 +63,12 @@ import Testing
         #expect(CSV.field("a\r\nb") == "\"a\r\nb\"")
     }
 
+    @Test func aRecordIsItsCellsJoined() {
+        for cells in [["1", "利用中", "総務課", "", "Example Drive 無料プラン"], ["a,b", "c"], ["", ""], ["say \"hi\"", "改行\r\nあり"], []] {
+            #expect(CSV.record(cells) == cells.map(CSV.field).joined(separator: ",") + "\r\n", "\(cells)")
+        }
+    }
+
     @Test func parseReadsWhatOthersWrite() {
         #expect(CSV.parse("") == [])
         #expect(CSV.parse("a,b\nc,d") == [["a", "b"], ["c", "d"]])

@@ -20,6 +20,15 @@ struct DayTests {
         #expect(Day(year: 2026, month: 4, day: 1)!.iso == "2026-04-01")
         #expect(Day(year: 2026, month: 12, day: 31)!.description == "2026-12-31")
         #expect(Day(year: 987, month: 1, day: 2)!.iso == "0987-01-02")
+        #expect(Day(year: 10_000, month: 1, day: 2)!.iso == "10000-01-02")
+        // Every day of two centuries reads back as itself, in order.
+        var day = Day(year: 1950, month: 1, day: 1)!
+        var previous = ""
+        while day.year < 2150 {
+            #expect(Day(iso: day.iso) == day && day.iso > previous, "\(day.year)-\(day.month)-\(day.day)")
+            previous = day.iso
+            day = day.adding(days: 1)
+        }
     }
 
     @Test(arguments: [
