@@ -27,10 +27,8 @@ public enum CSV {
                 }
                 var cell = cell
                 cell.withUTF8 { bytes in
-                    for byte in bytes {
-                        buffer[end] = byte
-                        end += 1
-                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[end..<end + bytes.count]).initialize(from: bytes)
+                    end += bytes.count
                 }
             }
             buffer[end] = 0x0D
@@ -54,7 +52,11 @@ public enum CSV {
     /// with `=`, `+`, `-`, `@`, a tab or CR gets a leading apostrophe (the OWASP advice
     /// against CSV injection). Excel shows the apostrophe; the text is otherwise unchanged.
     public static func formulaSafe(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        // All six are ASCII: the first byte tells.
+        switch cell.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: break
+        default: return cell
+        }
         return "'" + cell
     }
 
