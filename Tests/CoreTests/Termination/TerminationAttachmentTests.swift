@@ -11,30 +11,21 @@ import Testing
     func aFormSentAgainFilesItsAttachmentsOnce(_ kind: StoreKind) throws {
         let village = try StoreVillage(kind)
         defer { try? FileManager.default.removeItem(atPath: village.folder) }
-        for name in ["agreed.png", "disposed.pdf"] {
+        for name in ["terms.pdf", "agreed.png", "disposed.pdf"] {
             try Data(name.utf8).write(to: URL(fileURLWithPath: village.folder + "/" + name))
         }
+        let terms = try village.store(as: "yamada").intake.ingest(path: "terms.pdf").get()
+        let record = try village.approve(try village.applicationSubmitted(attachment: terms))
         let kato = try village.store(as: "kato")
-        let yamada = try village.store(as: "yamada")
-        let sato = try village.store(as: "sato")
-        _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
-        let agreed = try sato.intake.ingest(path: "agreed.png").get()
-        let disposed = try sato.intake.ingest(path: "disposed.pdf").get()
-        let record = try yamada.submitApplication(
-            from: Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
-                ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .text("鈴木"),
-                ApplicationFields.serviceManager: .person(NamedPerson(name: "佐藤 花子", login: "sato")),
-            ])),
-            procedureVersion: "1.0", at: "2026-04-01T00:00:00Z")
-        _ = try kato.decide(Decision(
-            applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .approved, reason: nil,
-            answers: [:], decidedAt: "2026-04-02T00:00:00Z", applicationVersion: record.version))
-        _ = try sato.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
+        let suzuki = try village.store(as: "suzuki")
+        _ = try suzuki.acknowledge(Acknowledgement(applicationID: record.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T00:00:00Z"))
+        let agreed = try suzuki.intake.ingest(path: "agreed.png").get()
+        let disposed = try suzuki.intake.ingest(path: "disposed.pdf").get()
 
         func terminate(_ files: [Core.Attachment], at timestamp: String) throws {
-            _ = try sato.submitTermination(
-                from: Draft(owner: "sato", procedureID: "termination", state: InterviewState(answers: [
-                    TerminationFields.endDate: .date(Day(iso: "2027-03-31")!), TerminationFields.departmentHead: .text("鈴木"),
+            _ = try suzuki.submitTermination(
+                from: Draft(owner: "suzuki", procedureID: "termination", state: InterviewState(answers: [
+                    TerminationFields.endDate: .date(Day(iso: "2027-03-31")!), TerminationFields.departmentHead: .text("田中 部長"),
                     TerminationFields.agreement: .files(files),
                 ]), applicationID: record.id),
                 at: timestamp)
@@ -46,14 +37,15 @@ import Testing
         }
         try terminate([agreed, disposed], at: "2027-03-31T00:00:00Z")
         var returned = Decision(
-            applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .returned, reason: "証明が足りません",
+            applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .returned, reason: "証明が足りません",
             answers: [:], decidedAt: "2027-04-01T00:00:00Z", applicationVersion: 1)
         returned.form = .termination
         _ = try kato.decide(returned)
 
         try terminate([agreed], at: "2027-04-02T00:00:00Z")
         let filedNow = try filed()
-        #expect(filedNow == [agreed.sha256], "\(filedNow)")
+        // The application's own file stays; of the termination's, the last form's.
+        #expect(filedNow == [terms.sha256, agreed.sha256].sorted(), "\(filedNow)")
         #expect(try kato.application(id: record.id)?.termination?.status == .submitted)
         #expect(try village.verify(as: "kato").findings == [])
     }
