@@ -6,6 +6,9 @@
 //   LedgerBenchmark --fill PATH     only fills a store at PATH (for other measurements) and stops
 //   LedgerBenchmark --store PATH    measures a store filled before, instead of filling a new one
 //   LedgerBenchmark --only WORDS    measures only what has WORDS in its name
+//   LedgerBenchmark --server [URI]  measures PostgreSQL too, side by side: without URI on a private
+//                                   server, the store copied into it by `yakkan store copy`; with URI
+//                                   on a database copied before (URI as its tables' owner)
 //
 // A fresh store is created by SQLiteStore (the real schema and indexes), then filled with raw
 // SQL through GRDB. Each measurement is a whole process of the release `yakkan` beside this
@@ -370,5 +373,8 @@ if let fillOnly {
     log("Filled \(fillOnly) in \(String(format: "%.1f", fillSeconds)) s")
     exit(0)
 }
-try measureEverything()
+/// `--server` alone: a private server; `--server URI`: that database.
+let serverURI: String?? = arguments.contains("--server")
+    ? .some(argument("--server").flatMap { ServerAddress.isServer($0) ? $0 : nil }) : nil
+try measureEverything(serverURI: serverURI)
 if reused == nil { try? FileManager.default.removeItem(atPath: folder) }

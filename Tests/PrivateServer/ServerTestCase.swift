@@ -1,3 +1,5 @@
+// The benchmark's release build links the server without XCTest, which only test builds find.
+#if canImport(XCTest)
 import XCTest
 
 /// A suite that needs a server: one private server for the whole class, started before its
@@ -26,3 +28,4 @@ open class ServerTestCase: XCTestCase {
         }
     }
 }
+#endif
