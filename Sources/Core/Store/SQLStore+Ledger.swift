@@ -235,27 +235,29 @@ extension SQLStore {
             // Text alone: the ids straight from the search table, each of which is a service (a
             // purge deletes its text with it), without looking every one up in `application`
             // (名簿 at 100,000 services: 10 ms from the index, 60 ms with the lookups).
-            // PostgreSQL's planner costs splitting a service's words, or ILIKE on its text, as
-            // cheap, and reads every row (名簿 3.7 s, 避難行動要支援者 1.7 s at 100,000); the index
-            // made for them finds the same rows in 165 and 345 ms. So, for this query only, it
-            // is told to use an index, in this transaction alone.
-            let steered = db.dialect == .postgresql
-            if steered {
-                try db.execute(sql: "SET LOCAL enable_seqscan = off")
-                try db.execute(sql: "SET LOCAL enable_indexscan = off")
+            return try steeredToIndexes(db) {
+                try db.values(
+                    Int64.self, sql: "SELECT rowid FROM \(text.table) WHERE \(text.condition) ORDER BY rowid" + (filter.limit.map { " LIMIT \($0)" } ?? ""),
+                    arguments: [text.argument])
             }
-            defer {
-                if steered {
-                    _ = try? db.execute(sql: "SET LOCAL enable_seqscan = on")
-                    _ = try? db.execute(sql: "SET LOCAL enable_indexscan = on")
-                }
-            }
-            return try db.values(
-                Int64.self, sql: "SELECT rowid FROM \(text.table) WHERE \(text.condition) ORDER BY rowid" + (filter.limit.map { " LIMIT \($0)" } ?? ""),
-                arguments: [text.argument])
         }
         let (conditions, arguments) = matchingConditions(filter, today: today, dialect: db.dialect)
         return try db.values(Int64.self, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter, db.dialect), arguments: (arguments))
+    }
+
+    /// Runs one query of a search with PostgreSQL told to use an index, in this transaction
+    /// only. Its planner costs splitting a service's words, or ILIKE on its text, as cheap and
+    /// reads every row (名簿 3.7 s, 避難行動要支援者 1.7 s at 100,000 services); the indexes made
+    /// for them find the same rows in 165 and 345 ms. SQLite needs no telling.
+    static func steeredToIndexes<T>(_ db: any SQLSession, _ query: () throws -> T) throws -> T {
+        guard db.dialect == .postgresql else { return try query() }
+        try db.execute(sql: "SET LOCAL enable_seqscan = off")
+        try db.execute(sql: "SET LOCAL enable_indexscan = off")
+        defer {
+            _ = try? db.execute(sql: "SET LOCAL enable_seqscan TO DEFAULT")
+            _ = try? db.execute(sql: "SET LOCAL enable_indexscan TO DEFAULT")
+        }
+        return try query()
     }
 
     /// Where a search for `text` looks, and how: nil for blank text. SQLite's fts5 tables; the
