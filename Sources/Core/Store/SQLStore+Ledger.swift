@@ -235,7 +235,7 @@ extension SQLStore {
             // Text alone: the ids straight from the search table, each of which is a service (a
             // purge deletes its text with it), without looking every one up in `application`
             // (名簿 at 100,000 services: 10 ms from the index, 60 ms with the lookups).
-            return try steeredToIndexes(db) {
+            return try db.steeredToIndexes {
                 try db.values(
                     Int64.self, sql: "SELECT rowid FROM \(text.table) WHERE \(text.condition) ORDER BY rowid" + (filter.limit.map { " LIMIT \($0)" } ?? ""),
                     arguments: [text.argument])
@@ -243,21 +243,6 @@ extension SQLStore {
         }
         let (conditions, arguments) = matchingConditions(filter, today: today, dialect: db.dialect)
         return try db.values(Int64.self, sql: "SELECT id FROM application" + whereOrderLimit(conditions, filter, db.dialect), arguments: (arguments))
-    }
-
-    /// Runs one query of a search with PostgreSQL told to use an index, in this transaction
-    /// only. Its planner costs splitting a service's words, or ILIKE on its text, as cheap and
-    /// reads every row (名簿 3.7 s, 避難行動要支援者 1.7 s at 100,000 services); the indexes made
-    /// for them find the same rows in 165 and 345 ms. SQLite needs no telling.
-    static func steeredToIndexes<T>(_ db: any SQLSession, _ query: () throws -> T) throws -> T {
-        guard db.dialect == .postgresql else { return try query() }
-        try db.execute(sql: "SET LOCAL enable_seqscan = off")
-        try db.execute(sql: "SET LOCAL enable_indexscan = off")
-        defer {
-            _ = try? db.execute(sql: "SET LOCAL enable_seqscan TO DEFAULT")
-            _ = try? db.execute(sql: "SET LOCAL enable_indexscan TO DEFAULT")
-        }
-        return try query()
     }
 
     /// Where a search for `text` looks, and how: nil for blank text. SQLite's fts5 tables; the
@@ -280,16 +265,13 @@ extension SQLStore {
 
     static func whereOrderLimit(_ conditions: [String], _ filter: LedgerFilter, _ dialect: SQLDialect) -> String {
         var sql = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        // With a condition on an indexed column, "+id" lets the planner use that index and sort
+        // With a condition on an indexed column, SQLite's "+id" lets its planner use that index and sort
         // what it finds, instead of walking the whole table in id order. Without one (parts of
         // names, text, a termination's status), walking in id order is what finds the first 50
         // soonest: measured at 100,000 services, provider LIKE with LIMIT 50 took 230 ms sorted
         // and 6 ms walked. The overdue condition is walked too: services in use, in id order,
         // each looked up among those with an overdue duty (the first 50: 336 ms sorted, 86 ms walked).
-        // PostgreSQL reads "+id" as an expression and would read and sort every match to keep
-        // 50 (110 ms for the services in use, against 0.23 ms walking its primary key in order):
-        // its planner chooses well from plain "id".
-        sql += sortsWhatItFinds(filter) && dialect == .sqlite ? " ORDER BY +id" : " ORDER BY id"
+        sql += sortsWhatItFinds(filter) ? " ORDER BY \(dialect.idSortedAfterFinding)" : " ORDER BY id"
         if let limit = filter.limit { sql += " LIMIT \(limit)" }
         return sql
     }

@@ -21,13 +21,7 @@ struct ServerStoreTests {
     @Test func aSecondPCSignsOnceThePersonsKeyFolderIsCopiedToIt() throws {
         let village = try StoreVillage(.server)
         let submitted = try village.applicationSubmitted()
-        let (server, database) = try #require(village.server)
-        let secondPC = village.folder + "/second-pc-yamada/keys"
-        func fromTheSecondPC() throws -> ServerStore {
-            try ServerStore(
-                uri: server.uri(user: "yamada", database: database), workingDirectory: village.folder, clock: village.clock,
-                cacheFolder: village.folder + "/second-pc-yamada/cache", keyRing: KeyRing(folder: secondPC, scope: .only("yamada")))
-        }
+        func fromTheSecondPC() throws -> SQLStore { try village.store(as: "yamada", computer: "second-pc") }
         #expect {
             _ = try fromTheSecondPC().withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z")
         } throws: { error in
@@ -36,8 +30,9 @@ struct ServerStoreTests {
         }
         #expect(try village.store(as: "kato").application(id: submitted.id)?.status == .submitted)
 
+        let secondPC = village.keyFolder(of: "yamada", computer: "second-pc")
         try FileManager.default.removeItem(atPath: secondPC)
-        try FileManager.default.copyItem(atPath: village.folder + "/home-yamada/keys", toPath: secondPC)
+        try FileManager.default.copyItem(atPath: village.keyFolder(of: "yamada"), toPath: secondPC)
         #expect(try fromTheSecondPC().withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z").status == .withdrawn)
         #expect(try village.verify(as: "kato").findings == [])
     }

@@ -50,18 +50,24 @@ struct StoreVillage {
         }
     }
 
-    /// The store as one person opens it: they can sign as themselves only.
-    func store(as login: String, workingDirectory: String? = nil) throws -> SQLStore {
+    /// The store as one person opens it: they can sign as themselves only. `computer` names
+    /// another PC of theirs, with key and cache folders of its own.
+    func store(as login: String, workingDirectory: String? = nil, computer: String? = nil) throws -> SQLStore {
         let workingDirectory = workingDirectory ?? folder
-        let keyRing = KeyRing(folder: folder + "/home-\(login)/keys", scope: .only(login))
+        let keyRing = KeyRing(folder: keyFolder(of: login, computer: computer), scope: .only(login))
         switch server {
         case nil:
             return try SQLiteStore(path: path, workingDirectory: workingDirectory, clock: clock, keyRing: keyRing)
         case let (server, database)?:
             return try ServerStore(
                 uri: server.uri(user: login, database: database), workingDirectory: workingDirectory, clock: clock,
-                cacheFolder: folder + "/cache-\(login)", keyRing: keyRing)
+                cacheFolder: folder + (computer.map { "/\($0)-\(login)/cache" } ?? "/cache-\(login)"), keyRing: keyRing)
         }
+    }
+
+    /// Where `login` keeps their private key, on their own PC or on `computer`.
+    func keyFolder(of login: String, computer: String? = nil) -> String {
+        folder + "/\(computer ?? "home")-\(login)/keys"
     }
 
     /// The store as `login` opens it on the server, to ask the server who it says they are.

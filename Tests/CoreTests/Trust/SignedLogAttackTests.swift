@@ -25,7 +25,7 @@ import Testing
         for login in ["kato", "yamada", "suzuki"] {
             let sato = try village.store(as: "sato")
             let published = try #require(try sato.database.read { try sato.keys.read(login, $0) })
-            let own = try KeyRing(folder: village.folder + "/home-\(login)/keys", scope: .only(login)).signer(for: login).publicKey
+            let own = try KeyRing(folder: village.keyFolder(of: login), scope: .only(login)).signer(for: login).publicKey
             #expect(published == own)
         }
         #expect(try village.store(as: "kato").application(id: approved.id)?.status == .inUse)
@@ -82,7 +82,7 @@ import Testing
             let start = try AuditTrail.headSequence(db)
             try AuditTrail.append(db, actor: "kato", action: "decide-approved", subject: "application/\(submitted.id)", detail: "", at: "2026-04-02T01:00:00Z")
             let hash = try db.value(String.self, sql: "SELECT hash FROM audit WHERE sequence = ?", arguments: [start + 1])!
-            let signature = try KeyRing(folder: village.folder + "/home-yamada/keys", scope: .everyone).signer(for: "yamada").sign(hash)
+            let signature = try KeyRing(folder: village.keyFolder(of: "yamada"), scope: .everyone).signer(for: "yamada").sign(hash)
             try db.execute(sql: "UPDATE audit SET signature = ? WHERE sequence = ?", arguments: [signature, start + 1])
         } }
         switch kind {

@@ -8,6 +8,12 @@ public enum SQLDialect: Sendable {
 
     /// LIKE that ignores the case of Latin letters, as SQLite's LIKE does.
     var like: String { self == .sqlite ? "LIKE" : "ILIKE" }
+
+    /// The id to order by when a condition's index should find the rows and they are sorted
+    /// after: SQLite's "+id" keeps its planner off the primary key; PostgreSQL reads "+id" as
+    /// an expression and would read and sort every match to keep 50 (110 ms for the services in
+    /// use, against 0.23 ms walking its primary key), and chooses well from plain "id".
+    var idSortedAfterFinding: String { self == .sqlite ? "+id" : "id" }
 }
 
 /// One connection inside one transaction, whichever database it is: the store's transaction
@@ -77,4 +83,21 @@ extension SQLSession {
 public protocol SQLDatabase: Sendable {
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
+}
+
+extension SQLSession {
+    /// Runs one query of a search with PostgreSQL told to use an index, in this transaction
+    /// only. Its planner costs splitting a service's words, or ILIKE on its text, as cheap and
+    /// reads every row (名簿 3.7 s, 避難行動要支援者 1.7 s at 100,000 services); the indexes made
+    /// for them find the same rows in 165 and 345 ms. SQLite needs no telling.
+    func steeredToIndexes<T>(_ query: () throws -> T) throws -> T {
+        guard dialect == .postgresql else { return try query() }
+        try execute(sql: "SET LOCAL enable_seqscan = off")
+        try execute(sql: "SET LOCAL enable_indexscan = off")
+        defer {
+            _ = try? execute(sql: "SET LOCAL enable_seqscan TO DEFAULT")
+            _ = try? execute(sql: "SET LOCAL enable_indexscan TO DEFAULT")
+        }
+        return try query()
+    }
 }
