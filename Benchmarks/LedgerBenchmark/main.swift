@@ -361,14 +361,6 @@ if reused == nil {
     }
 }
 let fillSeconds = Date().timeIntervalSince(fillStart)
-// Rows written by SQL are adopted into signed baseline entries, as a store kept before entries
-// were signed is, so that `audit verify` has a log to check every row against.
-let adoptStart = Date()
-try SQLiteStore(
-    path: storePath, workingDirectory: folder, clock: clock,
-    keyRing: KeyRing.personal(login: benchmarkLogin, environment: ProcessInfo.processInfo.environment)
-).adoptRecords()
-log("Adopted the records into the signed log in \(String(format: "%.1f", Date().timeIntervalSince(adoptStart))) s")
 if let fillOnly {
     log("Filled \(fillOnly) in \(String(format: "%.1f", fillSeconds)) s")
     exit(0)

@@ -52,7 +52,7 @@ public enum DirectoryActions {
 }
 
 /// A directory entry as typed: what is nil was not given (an update leaves it as it was).
-public struct StaffEntry: Sendable, Equatable {
+public struct StaffEntry: Sendable, Equatable, Codable {
     public var login: String
     public var name: String?
     public var department: String?

@@ -9,6 +9,10 @@ public enum DraftActions {
             "This draft is \(draft.owner)'s; only the one who wrote it can discard it.")
     }
 
+    static let notYourDraft = Localized(
+        "この下書きはあなたのものではないか、すでにありません。捨てられるのは書いた本人だけです。",
+        "This draft is not yours, or is gone already; only the one who wrote it can discard it.")
+
     /// An application is withdrawn by its applicant while it waits for the double check, or
     /// while it is back with them for correction; once decided, it is on the record.
     public static func mayWithdraw(_ application: ApplicationRecord, login: String) -> Localized? {

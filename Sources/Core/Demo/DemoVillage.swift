@@ -765,10 +765,9 @@ extension DemoVillage {
         func duty(_ track: Track, _ kind: DutyKind, on day: Day, at timestamp: String, _ answers: Answers) throws {
             let record = try store.application(id: track.id)!
             try DemoVillage.check(answers, against: DutyProcedures.procedure(kind, for: record, today: day), "\(kind.rawValue) \(track.plan.slug)")
-            let duty = DutyRecord(applicationID: record.id, kind: kind, doneOn: answers[DutyFields.doneOn]?.date ?? day, answers: answers, recordedBy: track.plan.manager, recordedAt: timestamp)
-            let (stop, alerts) = DutyConsequences.of(duty, record, try directory())
-            track.record = try store.recordDuty(duty, stop: stop, alerts: alerts)
-            scheduleAcknowledgements(of: alerts, at: timestamp)
+            let performed = try store.recordDuty(record.id, kind, answers: answers, by: track.plan.manager, at: timestamp)
+            track.record = performed.record!
+            scheduleAcknowledgements(of: performed.alerts, at: timestamp)
         }
 
         func recordBackup(_ track: Track, on day: Day, at timestamp: String) throws {
@@ -814,9 +813,10 @@ extension DemoVillage {
             let record = try store.application(id: track.id)!
             let reviewer = department(record.department).reviewer
             let reason = "日程調整のデータは6か月以内に不要になるため、保存期間の短縮は業務に影響しない"
-            let alerts = Notifications.continuationDecided(record, continues: true, reason: reason, by: reviewer.name, try directory(), at: timestamp)
-            track.record = try store.decideContinuation(record.id, stop: nil, by: reviewer.login, reason: reason, at: timestamp, alerts: alerts)
-            scheduleAcknowledgements(of: alerts, at: timestamp)
+            let performed = try store.decideContinuation(
+                record.id, answers: [EventFields.decision: .choice("continue"), EventFields.reason: .text(reason)], by: reviewer.login, at: timestamp)
+            track.record = performed.record!
+            scheduleAcknowledgements(of: performed.alerts, at: timestamp)
         }
 
         /// The quarterly review that found routing abroad: the service stops at once (6(2)).
@@ -849,15 +849,12 @@ extension DemoVillage {
         // MARK: Events
 
         func ownIncident(_ track: Track, on day: Day, at timestamp: String) throws {
-            let record = try store.application(id: track.id)!
-            let incident = Incident(
-                applicationID: record.id, provider: record.provider, service: record.service, occurredOn: day,
-                what: "協力隊のチャンネルに、誤って外部の事業者のアカウントを招待した（閲覧は約2時間）",
-                source: nil, action: "招待を取り消し、該当期間の投稿に個人情報がないことを確認した。招待の権限を管理者に限定した",
-                recordedBy: track.plan.manager, recordedAt: timestamp)
-            let alerts = Notifications.ownIncident(incident, record, try directory())
-            try store.recordIncident(incident, alerts: alerts)
-            scheduleAcknowledgements(of: alerts, at: timestamp)
+            let performed = try store.reportIncident(track.id, answers: [
+                EventFields.occurredOn: .date(day),
+                EventFields.what: .text("協力隊のチャンネルに、誤って外部の事業者のアカウントを招待した（閲覧は約2時間）"),
+                EventFields.action: .text("招待を取り消し、該当期間の投稿に個人情報がないことを確認した。招待の権限を管理者に限定した"),
+            ], by: track.plan.manager, at: timestamp)
+            scheduleAcknowledgements(of: performed.alerts, at: timestamp)
         }
 
         /// An incident at another town with a provider one service uses (6(7)): its users are
@@ -866,15 +863,13 @@ extension DemoVillage {
             let day = workday(today.adding(days: -6))
             on(day, 11) { at in
                 let reviewer = self.department("観光商工課").reviewer
-                let incident = Incident(
-                    applicationID: nil, provider: "Example Storage株式会社", service: "Example Drive 無料プラン",
-                    occurredOn: day.adding(days: -2),
-                    what: "他県の町で、共有リンクの設定誤りにより住民の申請書類が外部から閲覧できる状態になっていた",
-                    source: "報道（サンプル新聞 電子版）と事業者のお知らせ", action: nil, recordedBy: reviewer.login, recordedAt: at)
-                let affected = Notifications.affected(by: incident, in: try self.store.applications())
-                let alerts = Notifications.incidentElsewhere(incident, affected: affected, try self.directory())
-                try self.store.recordIncident(incident, alerts: alerts)
-                self.scheduleAcknowledgements(of: alerts, at: at, except: ["ogura"])
+                let performed = try self.store.reportIncidentElsewhere(answers: [
+                    EventFields.provider: .text("Example Storage株式会社"), EventFields.service: .text("Example Drive 無料プラン"),
+                    EventFields.occurredOn: .date(day.adding(days: -2)),
+                    EventFields.what: .text("他県の町で、共有リンクの設定誤りにより住民の申請書類が外部から閲覧できる状態になっていた"),
+                    EventFields.source: .text("報道（サンプル新聞 電子版）と事業者のお知らせ"),
+                ], by: reviewer.login, at: at)
+                self.scheduleAcknowledgements(of: performed.alerts, at: at, except: ["ogura"])
             }
         }
 

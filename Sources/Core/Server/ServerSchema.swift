@@ -20,6 +20,7 @@ public enum ServerSchema {
         Migration(name: "pg2-pgexec-change-capture", sql: changeCapture),
         Migration(name: "pg2-pgexec-roles", sql: levelRoles),
         Migration(name: "pg3-store-keys-and-attachments", sql: storeTrust),
+        Migration(name: "pg4-log-of-acts", sql: logOfActs),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -5,8 +5,6 @@ public struct AuditReport: Equatable, Sendable {
     public var findings: [AuditFinding] = []
     /// Logins whose key file no account of this machine owns (a demo's people, or a login made up).
     public var unboundLogins: [String] = []
-    /// Entries written before entries were signed, vouched for by the baseline that follows them.
-    public var unsignedEntries: Int = 0
 
     public var isIntact: Bool { findings.isEmpty }
 }
@@ -33,6 +31,10 @@ public struct AuditFinding: Equatable, Sendable {
         case rowMissing
         /// A signed entry whose change a rule of the procedure forbids; the reason says which.
         case ruleBroken(Localized)
+        /// An entry whose detail is not a command this yakkan can read.
+        case unreadableEntry
+        /// An entry whose action or subject is not what its command says.
+        case relabelled(action: String)
         case attachmentChanged
         case attachmentMissing
         /// The log no longer holds the entry this person saw last time: rolled back, rewritten or recreated.

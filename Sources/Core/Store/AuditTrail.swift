@@ -17,12 +17,9 @@ public struct AuditEntry: Sendable, Equatable {
     public let signature: String?
 }
 
-/// What an entry says: a note for people, and the record rows as the change left them.
-struct EntryDetail: Codable, Sendable {
-    var note: String
-    var rows: [RowImage]
-    /// Only in a key entry: the public key the actor signs with from now on.
-    var publicKey: String?
+/// What a key entry says: the public key its actor signs with from now on.
+struct KeyDetail: Codable, Sendable {
+    var publicKey: String
 
     func encoded() throws -> String {
         let encoder = JSONEncoder()
@@ -30,27 +27,19 @@ struct EntryDetail: Codable, Sendable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    static func decode(_ text: String) -> EntryDetail? {
-        try? JSONDecoder().decode(EntryDetail.self, from: Data(text.utf8))
+    static func decode(_ text: String) -> KeyDetail? {
+        try? JSONDecoder().decode(KeyDetail.self, from: Data(text.utf8))
     }
 }
 
 /// Entries are chained by hash, each naming the one before it, signed by the person who caused
-/// them, and the newest is also kept in `audit_head`. Each entry carries the record rows its
-/// change wrote, so the records can be checked against the log.
+/// them, and the newest is also kept in `audit_head`. Each entry carries a command as its actor
+/// gave it (`ActEntry`), or a key (`KeyDetail`); the records are what the commands make.
 enum AuditTrail {
     static let genesis = String(repeating: "0", count: 64)
     static let keyAction = "key"
-    static let baselineAction = "baseline"
-    /// Services already in use, registered from a spreadsheet by an administrator.
-    static let importAction = "import"
 
-    static func append(_ db: any SQLSession, actor: String, action: String, subject: String, detail note: String, at: String) throws {
-        let detail = try EntryDetail(note: note, rows: ChangeCapture.take(db)).encoded()
-        try insert(db, actor: actor, action: action, subject: subject, detail: detail, at: at)
-    }
-
-    static func insert(_ db: any SQLSession, actor: String, action: String, subject: String, detail: String, at: String) throws {
+    static func append(_ db: any SQLSession, actor: String, action: String, subject: String, detail: String, at: String) throws {
         let head = try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1")
         let sequence: Int64 = (head?["sequence"] ?? 0) + 1
         let previous: String = head?["hash"] ?? genesis
@@ -89,35 +78,10 @@ enum AuditTrail {
                     arguments: [keyAction, "key/\(actor)"]) ?? false
                 if !introduced {
                     let at: String = try db.value(String.self, sql: "SELECT at FROM audit WHERE sequence = ?", arguments: [row["sequence"] as Int64]) ?? ""
-                    let detail = try EntryDetail(note: "", rows: [], publicKey: signer.publicKey).encoded()
-                    try insert(db, actor: actor, action: keyAction, subject: "key/\(actor)", detail: detail, at: at)
+                    let detail = try KeyDetail(publicKey: signer.publicKey).encoded()
+                    try append(db, actor: actor, action: keyAction, subject: "key/\(actor)", detail: detail, at: at)
                 }
             }
-        }
-    }
-
-    /// A store kept before entries were signed: its records are taken as they are, once, by the
-    /// first person who changes anything, in signed entries that carry all of them.
-    static func needsBaseline(_ db: any SQLSession) throws -> Bool {
-        let signed = try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE signature IS NOT NULL)") ?? false
-        if signed { return false }
-        let entries = try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit)") ?? false
-        return try entries || hasRecords(db)
-    }
-
-    static func hasRecords(_ db: any SQLSession) throws -> Bool {
-        try RecordTable.all.contains { table in
-            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name))") ?? false
-        }
-    }
-
-    /// The baseline, in entries of a few thousand rows each, so that no entry grows without bound.
-    static func appendBaseline(_ db: any SQLSession, actor: String, at: String) throws {
-        let rows = try ChangeCapture.everything(db)
-        let size = 5_000
-        for start in stride(from: 0, to: rows.count, by: size) {
-            let detail = try EntryDetail(note: "", rows: Array(rows[start..<min(start + size, rows.count)])).encoded()
-            try insert(db, actor: actor, action: baselineAction, subject: "store", detail: detail, at: at)
         }
     }
 

@@ -13,8 +13,9 @@ public struct LogHead: Codable, Equatable, Sendable {
 }
 
 /// Checks a store against its log, in one read transaction: the chain, every signature and the
-/// key behind it, every record row against the last entry that wrote it, the rules of the
-/// procedure on every signed change, the attachments, and the head the person saw before.
+/// key behind it, every command decided again under the rules and projected again from the
+/// first (`Rebuild`), every table compared with what that made, the attachments, and the head
+/// the person saw before.
 struct AuditVerifier {
     let keys: any KeyDirectory
     let vault: any AttachmentVault
@@ -30,41 +31,32 @@ struct AuditVerifier {
         let registry = keyRegistry(keyEntries, &keyReport)
         var chain = ChainWalk()
         var signatures: [AuditFinding] = []
-        var rules: [AuditFinding] = []
-        var signedSeen = false
         var sawRemembered = false
-        var replay = RecordReplay()
+        let rebuild = try Rebuild()
         try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
             let entry = AuditTrail.entry(row)
             report.entries += 1
             chain.step(entry)
             if let remembered, entry.sequence == remembered.sequence, entry.hash == remembered.hash { sawRemembered = true }
-            guard let signature = entry.signature else {
-                if signedSeen {
-                    signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
+            if let signature = entry.signature {
+                if let key = registry[entry.actor] {
+                    if !Signer.verify(signature, of: entry.hash, publicKey: key) {
+                        signatures.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
+                    }
                 } else {
-                    report.unsignedEntries += 1
-                }
-                return
-            }
-            signedSeen = true
-            if let key = registry[entry.actor] {
-                if !Signer.verify(signature, of: entry.hash, publicKey: key) {
-                    signatures.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
+                    signatures.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
                 }
             } else {
-                signatures.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
+                signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
             }
-            if let text = entry.detail, let detail = EntryDetail.decode(text) {
-                rules += replay.apply(entry, detail.rows)
-            }
+            if entry.action != AuditTrail.keyAction { try rebuild.replay(entry) }
         }
+        try rebuild.compare(with: db)
         report.findings += chain.finish(db)
         report.findings += keyReport.findings
         report.findings += signatures
         report.findings += try bindingFindings(registry, &report, db)
-        report.findings += rules
-        report.findings += try replay.compare(db)
+        report.findings += rebuild.findings
         report.findings += try attachmentFindings(db)
         if let remembered, !sawRemembered {
             report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))
@@ -110,7 +102,7 @@ struct AuditVerifier {
     func keyRegistry(_ entries: [AuditEntry], _ report: inout AuditReport) -> [String: String] {
         var registry: [String: String] = [:]
         for entry in entries where entry.action == AuditTrail.keyAction {
-            guard let text = entry.detail, let key = EntryDetail.decode(text)?.publicKey, entry.subject == "key/\(entry.actor)",
+            guard let text = entry.detail, let key = KeyDetail.decode(text)?.publicKey, entry.subject == "key/\(entry.actor)",
                   let signature = entry.signature, Signer.verify(signature, of: entry.hash, publicKey: key) else {
                 report.findings.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
                 continue

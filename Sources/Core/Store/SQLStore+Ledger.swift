@@ -142,6 +142,12 @@ extension SQLStore {
     /// Records are read this many at a time: a few queries per batch instead of several per service.
     static let batch = 500
 
+    /// The reason a continuation decision's command gives (its entry's detail is the command).
+    static func continuationReason(_ detail: String) -> String? {
+        guard case .decideContinuation(_, let answers)? = ActEntry.decode(detail) else { return nil }
+        return answers[EventFields.reason]?.text
+    }
+
     static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts) throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
         for start in stride(from: 0, to: ids.count, by: batch) {
@@ -197,7 +203,7 @@ extension SQLStore {
                     let subject: String = row["subject"]
                     guard let id = Int64(subject.dropFirst("application/".count)) else { return }
                     continuations[id, default: []].append(ContinuationDecision(
-                        continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).map { EntryDetail.decode($0)?.note ?? $0 } ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
+                        continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).flatMap(Self.continuationReason) ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
                 }
                 try each("SELECT * FROM incident WHERE application_id IN ($IDS) ORDER BY occurred_on, id") { row in
                     let incident = try incident(row)

@@ -37,32 +37,6 @@ public class SQLStore: Store, @unchecked Sendable {
     /// nil when they agree, or when the database has no roles of its own.
     public func loginRoleLeft(for login: String) throws -> String? { nil }
 
-    /// A transaction that changes records: every record row it writes must be carried by a log
-    /// entry, and every entry is signed by its actor before it commits.
-    func recordedWrite<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        do {
-            return try signedWrite(body)
-        } catch let error as TrustError {
-            throw StoreError.trust(error)
-        }
-    }
-
-    private func signedWrite<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try database.write { db in
-            try ChangeCapture.install(db)
-            try ChangeCapture.clear(db)
-            let start = try AuditTrail.headSequence(db)
-            if let owner = keyRing.owner, try AuditTrail.needsBaseline(db) {
-                try AuditTrail.appendBaseline(db, actor: owner, at: Village.timestamp(clock.now))
-            }
-            let result = try body(db)
-            // A change to a record that no entry carries would be found by verify as tampering.
-            guard try ChangeCapture.pendingCount(db) == 0 else { throw StoreError.unrecordedChange }
-            try AuditTrail.seal(db, since: start, keyRing: keyRing, keys: keys)
-            return result
-        }
-    }
-
     // MARK: People
 
     public func person(login: String) throws -> Person? {
@@ -144,78 +118,6 @@ public class SQLStore: Store, @unchecked Sendable {
     }
 
     // MARK: Applications
-
-    public func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord {
-        let answers = draft.state.answers
-        let json = try Self.json(answers)
-        return try recordedWrite { db in
-            if let id = draft.id {
-                let deleted = try db.execute(sql: "DELETE FROM draft WHERE id = ? AND version = ?", arguments: [id, draft.version])
-                guard deleted == 1 else { throw StoreError.draftChangedElsewhere }
-            }
-            let staff = try db.values(String.self, sql: "SELECT login FROM staff").compactMap { try Self.loadStaff(db, login: $0) }
-            if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: draft.owner, staff: staff) {
-                throw StoreError.refused([refusal])
-            }
-            let columns: SQLArguments = [
-                json, answers[ApplicationFields.department]?.text ?? "",
-                answers[ApplicationFields.provider]?.text ?? "", answers[ApplicationFields.service]?.text ?? "",
-                answers[ApplicationFields.periodStart]?.date?.iso, answers[ApplicationFields.periodEnd]?.date?.iso,
-            ]
-            let id: Int64
-            if let corrected = draft.applicationID {
-                // A returned application comes back as the same record, one version on.
-                guard try db.execute(
-                    sql: """
-                        UPDATE application SET answers = ?, department = ?, provider = ?, service = ?, period_start = ?,
-                        period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL
-                        WHERE id = ? AND status = 'returned'
-                        """,
-                    arguments: (columns + [corrected])) == 1 else { throw StoreError.draftChangedElsewhere }
-                id = corrected
-                try db.execute(sql: "DELETE FROM application_attachment WHERE application_id = ?", arguments: [id])
-            } else {
-                id = try Self.insertApplication(
-                    db, answers: answers, json: json, applicant: draft.owner, status: .submitted, procedureVersion: procedureVersion,
-                    at: timestamp)
-            }
-            try db.execute(
-                sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                arguments: [id, draft.owner])
-            let record = try Self.loadApplication(db, id: id)!
-            for (field, attachment) in record.attachments {
-                try db.execute(
-                    sql: """
-                        INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [record.id, field, attachment.sha256, attachment.fileName, attachment.size, attachment.addedAt])
-            }
-            try Self.refreshLedger(db, id: id)
-            try AuditTrail.append(
-                db, actor: draft.owner, action: draft.applicationID == nil ? "submit" : "resubmit",
-                subject: "application/\(id)", detail: "version \(record.version)\n" + json, at: timestamp)
-            return record
-        }
-    }
-
-    /// A new application's row, with the answers kept in columns for the ledger.
-    static func insertApplication(
-        _ db: any SQLSession, answers: Answers, json: String, applicant: String, status: ApplicationStatus, procedureVersion: String,
-        at timestamp: String
-    ) throws -> Int64 {
-        try db.insert(
-            sql: """
-                INSERT INTO application (answers, department, provider, service, period_start, period_end,
-                applicant, status, procedure_version, submitted_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """,
-            arguments: [
-                json, answers[ApplicationFields.department]?.text ?? "", answers[ApplicationFields.provider]?.text ?? "",
-                answers[ApplicationFields.service]?.text ?? "", answers[ApplicationFields.periodStart]?.date?.iso,
-                answers[ApplicationFields.periodEnd]?.date?.iso, applicant, status.rawValue, procedureVersion, timestamp,
-            ])
-    }
 
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in

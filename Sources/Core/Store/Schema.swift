@@ -273,6 +273,15 @@ enum Schema {
             // them by subject must not walk the whole log.
             try db.create(index: "audit_by_subject", on: "audit", columns: ["subject", "action"])
         }
+        migrator.registerMigration("v9-log-of-acts") { db in
+            // The numbers given to applications so far, which a command takes the next of: a
+            // projection, rebuilt by verify like every other (a purge cannot make one come back).
+            try db.create(table: "record_counter") { t in
+                t.primaryKey("name", .text)
+                t.column("last", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO record_counter (name, last) SELECT 'application', max(id) FROM application HAVING max(id) IS NOT NULL")
+        }
         return migrator
     }
 }

@@ -13,6 +13,10 @@ public protocol Store: AnyObject, Sendable {
     /// administrator's own role could not make them); nil when nothing is left to do.
     func loginRoleLeft(for login: String) throws -> String?
 
+    /// Appends the commands, each signed by `actor`, all or none, and returns the events each
+    /// made; `draft` is the working draft the first one sends, removed with it.
+    func perform(_ commands: [Command], by actor: String, at timestamp: String, consuming draft: Draft?) throws -> [[Event]]
+
     func person(login: String) throws -> Person?
     func savePerson(_ person: Person, at timestamp: String) throws
 
@@ -23,15 +27,6 @@ public protocol Store: AnyObject, Sendable {
     /// by another session (`StoreError.draftChangedElsewhere`).
     func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft
     func deleteDraft(id: Int64) throws
-    /// Throws a draft away at its writer's wish, audited (DraftActions.mayDiscard).
-    func discardDraft(_ draft: Draft, by login: String, at timestamp: String) throws
-    /// The applicant takes back an application nobody has decided yet (DraftActions.mayWithdraw).
-    func withdraw(_ applicationID: Int64, by login: String, at timestamp: String) throws -> ApplicationRecord
-    /// Registers services already in use, all or none, audited as imported by an administrator.
-    func importServices(_ services: [ImportedService], by login: String, at timestamp: String) throws -> [ApplicationRecord]
-
-    /// Records the application and removes its draft in one transaction.
-    func submitApplication(from draft: Draft, procedureVersion: String, at timestamp: String) throws -> ApplicationRecord
     func applications() throws -> [ApplicationRecord]
     func application(id: Int64) throws -> ApplicationRecord?
     /// Approved, in use or stopped services whose サービス管理担当者 is not in the directory, as
@@ -39,37 +34,19 @@ public protocol Store: AnyObject, Sendable {
     /// thousands when the directory is not yet filled).
     func servicesWithUnlistedManager() throws -> [ApplicationRecord]
 
-    // The staff directory; every change is decided by DirectoryActions inside its transaction.
+    // The staff directory; every change is a command (Store+Commands).
     func staffMember(login: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
-    func addStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
-    @discardableResult
-    func updateStaff(_ entry: StaffEntry, by actor: String, at timestamp: String) throws -> StaffMember
-    func removeStaff(login: String, by actor: String, at timestamp: String) throws
 
     /// Marks the application as being double-checked by `login`; returns who else already is.
     func claimReview(applicationID: Int64, by login: String, at timestamp: String) throws -> String?
-    /// Records a decision made on `decision.applicationVersion`, checking the four-eyes rule
-    /// and the version in the same transaction.
-    func decide(_ decision: Decision) throws -> ApplicationRecord
-    func acknowledge(_ acknowledgement: Acknowledgement) throws -> ApplicationRecord
 
     // Duties during use (section 6)
     func people() throws -> [Person]
-    /// Records a duty; a stop and alerts that follow from it are written in the same transaction.
-    func recordDuty(_ record: DutyRecord, stop: ServiceStop?, alerts: [Alert]) throws -> ApplicationRecord
-    func stopService(_ applicationID: Int64, _ stop: ServiceStop, alerts: [Alert]) throws -> ApplicationRecord
-    func decideContinuation(_ applicationID: Int64, stop: ServiceStop?, by login: String, reason: String, at timestamp: String, alerts: [Alert]) throws -> ApplicationRecord
-    func recordIncident(_ incident: Incident, alerts: [Alert]) throws
     func incidents() throws -> [Incident]
     func alerts() throws -> [Alert]
-    func acknowledgeAlert(id: Int64, by login: String, at timestamp: String) throws
 
     // Termination and retention (section 7, 5(4))
-    func submitTermination(from draft: Draft, at timestamp: String) throws -> ApplicationRecord
-    func holdRetention(_ applicationID: Int64, until: Day, reason: String, by login: String, at timestamp: String) throws -> ApplicationRecord
-    /// Removes services past their retention; returns how many.
-    func purge(_ ids: [Int64], today: Day, by login: String, at timestamp: String) throws -> Int
 
     // The ledger
     func query(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
@@ -110,12 +87,6 @@ public protocol Store: AnyObject, Sendable {
     func contains(_ head: LogHead) throws -> Bool
 }
 
-extension Store {
-    @discardableResult
-    public func addStaff(_ member: StaffMember, by actor: String, at timestamp: String) throws -> StaffMember {
-        try addStaff(StaffEntry(member), by: actor, at: timestamp)
-    }
-}
 
 /// Why the store refused; each case is worded for the user in StoreText.
 public enum StoreError: Error, Equatable {

@@ -1,5 +1,9 @@
 /// The words for what the signed log finds and refuses.
 public enum ReplayText {
+    static let countersBehind = Localized(
+        "消去の記録にある申請番号が、それまでに付けた番号より小さくなっています。",
+        "The purge names fewer application numbers than had been given before it.")
+
     static func signedByAnother(_ named: String, _ signer: String) -> Localized {
         Localized(
             "記録には \(named) と書かれていますが、署名したのは \(signer) です。",
@@ -83,18 +87,13 @@ public enum TrustText {
         var lines: [Localized] = []
         if report.isIntact {
             lines.append(Localized(
-                "監査記録は正常です（\(report.entries)件：連鎖・署名・鍵・すべての記録・添付ファイルを確認）。",
-                "The audit trail is intact (\(report.entries) entries: chain, signatures, keys, every record and attachment checked)."))
+                "監査記録は正常です（\(report.entries)件：連鎖・署名・鍵を確かめ、すべての手続きを決まりに照らして再現し、すべての記録・添付ファイルと一致）。",
+                "The audit trail is intact (\(report.entries) entries: chain, signatures and keys checked; every act replayed under the rules; every record and attachment matches)."))
         } else {
             lines.append(Localized(
                 "監査記録と保管庫に異常があります（\(report.findings.count)件）。最初の異常：",
                 "The store does not match its audit trail (\(report.findings.count) findings). The first:"))
             lines += report.findings.prefix(10).map { Localized("  ", "  ") + finding($0) }
-        }
-        if report.unsignedEntries > 0 {
-            lines.append(Localized(
-                "署名の導入前の記録が \(report.unsignedEntries) 件あります（その後の基準記録が当時の内容を保証します）。",
-                "\(report.unsignedEntries) entries predate signatures (the baseline entry after them vouches for the records of that time)."))
         }
         if !report.unboundLogins.isEmpty {
             lines.append(Localized(
@@ -127,6 +126,8 @@ public enum TrustText {
             what = Localized("公開鍵ファイル \(finding.subject) ", "the public key file \(finding.subject) ") + why
         case .rowNotInLog: what = Localized("\(finding.subject) が監査記録にない内容に変わっています（記録の外で追加・変更）", "\(finding.subject) is not what the log says (added or changed outside yakkan)")
         case .rowMissing: what = Localized("\(finding.subject) が記録の外で削除されています", "\(finding.subject) was deleted outside yakkan")
+        case .unreadableEntry: what = Localized("内容を読み取れません（yakkan の手続きの記録ではありません）", "it cannot be read (it is not a command of yakkan's)")
+        case .relabelled(let action): what = Localized("操作名か対象が記録の内容（\(action)）と合いません", "its action or subject does not match what it records (\(action))")
         case .ruleBroken(let reason): what = Localized("\(finding.subject) は手順の決まりに反しています：", "\(finding.subject) breaks a rule of the procedure: ") + reason
         case .attachmentChanged: what = Localized("添付ファイル \(finding.subject) の内容が変わっています", "the attachment \(finding.subject) was changed")
         case .attachmentMissing: what = Localized("添付ファイル \(finding.subject) がありません", "the attachment \(finding.subject) is missing")

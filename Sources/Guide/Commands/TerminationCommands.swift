@@ -61,7 +61,7 @@ struct PurgeCommand: ParsableCommand, SessionCommand {
             session.show(.info, TerminationText.purgeCancelled(language))
             return 1
         }
-        let count = try store.purge(eligible.map(\.id), today: today, by: actor.login, at: now)
+        let count = try store.purge(eligible.map(\.id), by: actor.login, at: now)
         session.show(.success, TerminationText.purged(count)(language))
         return 0
     }

@@ -16,8 +16,6 @@ struct DutyFlow {
         return record
     }
 
-    func directory() throws -> Directory { Directory(staff: try store.staff()) }
-
     func refuse(_ reason: Localized?) -> Bool {
         guard let reason else { return false }
         session.show(.error, reason(language))
@@ -32,12 +30,11 @@ struct DutyFlow {
         if refuse(DutyActions.mayRecord(kind, on: application, login: actor.login, member: actor.member)) { return 1 }
         let procedure = DutyProcedures.procedure(kind, for: application, today: today)
         return try form.run(procedure, about: id) { draft in
-            let change = DutyActions.record(
-                kind, answers: draft.state.answers, on: application, by: actor.login, at: now, today: today, directory: try directory())
-            application = try store.recordDuty(change.duty!, stop: change.stop, alerts: change.alerts)
+            let performed = try store.recordDuty(id, kind, answers: draft.state.answers, by: actor.login, at: now)
+            application = performed.record!
             session.show(.success, DutyText.recorded(kind, application)(language))
-            if change.stop != nil { session.show(.warning, DutyText.stopped(application)(language)) }
-            if !change.alerts.isEmpty { session.show(.info, DutyText.alerted(change.alerts)(language)) }
+            if performed.stopped { session.show(.warning, DutyText.stopped(application)(language)) }
+            if !performed.alerts.isEmpty { session.show(.info, DutyText.alerted(performed.alerts)(language)) }
         }
     }
 
@@ -55,10 +52,9 @@ struct DutyFlow {
         let application = try application(id)
         if refuse(DutyActions.mayStop(application, login: actor.login, member: actor.member)) { return 1 }
         let apply = { (why: String) throws in
-            let change = DutyActions.stop(application, reason: why, by: actor.login, at: now, directory: try directory())
-            let stopped = try store.stopService(id, change.stop!, alerts: change.alerts)
-            session.show(.warning, DutyText.stopped(stopped)(language))
-            session.show(.info, DutyText.alerted(change.alerts)(language))
+            let performed = try store.stopService(id, reason: why, by: actor.login, at: now)
+            session.show(.warning, DutyText.stopped(performed.record!)(language))
+            session.show(.info, DutyText.alerted(performed.alerts)(language))
         }
         if let reason {
             try apply(reason)
@@ -74,11 +70,8 @@ struct DutyFlow {
         let application = try application(id)
         if refuse(DutyActions.mayDecideContinuation(application, login: actor.login, member: actor.member)) { return 1 }
         return try form.run(EventProcedures.continuation(), about: id) { draft in
-            let decided = DutyActions.continuation(
-                application, answers: draft.state.answers, by: actor.login, name: actor.name, at: now, directory: try directory())
-            _ = try store.decideContinuation(
-                id, stop: decided.change.stop, by: actor.login, reason: decided.reason, at: now, alerts: decided.change.alerts)
-            session.show(.success, DutyText.continued(decided.stops)(language))
+            let performed = try store.decideContinuation(id, answers: draft.state.answers, by: actor.login, at: now)
+            session.show(.success, DutyText.continued(performed.stopped)(language))
         }
     }
 
@@ -88,31 +81,16 @@ struct DutyFlow {
             let application = try application(id)
             if refuse(DutyActions.mayReportIncident(application)) { return 1 }
             return try form.run(EventProcedures.ownIncident(today: today), about: id) { draft in
-                let change = DutyActions.ownIncident(
-                    application, answers: draft.state.answers, by: actor.login, at: now, today: today, directory: try directory())
-                try store.recordIncident(change.incident!, alerts: change.alerts)
+                try store.reportIncident(id, answers: draft.state.answers, by: actor.login, at: now)
                 session.show(.success, DutyText.incidentRecorded(language))
             }
         }
         if refuse(DutyActions.mayReportIncidentElsewhere(member: actor.member)) { return 1 }
         return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { draft in
-            let answers = draft.state.answers
-            let candidates = try candidates(
-                provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "")
-            let change = DutyActions.incidentElsewhere(
-                answers: answers, candidates: candidates, by: actor.login, at: now, today: today, directory: try directory())
-            try store.recordIncident(change.incident!, alerts: change.alerts)
-            session.show(.success, DutyText.incidentElsewhereRecorded(change.affected, alerts: change.alerts)(language))
+            let performed = try store.reportIncidentElsewhere(answers: draft.state.answers, by: actor.login, at: now)
+            let concerned = try performed.concerned.compactMap { try store.application(id: $0) }
+            session.show(.success, DutyText.incidentElsewhereRecorded(concerned, alerts: performed.alerts)(language))
         }
-    }
-
-    /// Services in use whose provider or service name contains the incident's.
-    private func candidates(provider: String, service: String) throws -> [ApplicationRecord] {
-        var found = try store.query(.inUse(provider: provider), today: today)
-        if !service.isEmpty {
-            found += try store.query(.inUse(service: service), today: today).filter { record in !found.contains { $0.id == record.id } }
-        }
-        return found.sorted { $0.id < $1.id }
     }
 
     /// The person's unread alerts, acknowledged by number.

@@ -4,8 +4,9 @@ import GRDB
 import PrivateServer
 import XCTest
 
-/// pg2: the server's tables level with SQLite's, and the record rows a change touched captured
-/// as SQLite's store captures them, on a private server.
+/// pg2: the server's tables level with SQLite's, on a private server; pg4: nothing captured.
+
+
 final class ServerSchemaLevelTests: ServerTestCase {
     /// Every table of SQLite's final schema is on the server with the same columns in the same
     /// order, integers where SQLite keeps integers (its booleans included), text where text.
@@ -97,97 +98,17 @@ final class ServerSchemaLevelTests: ServerTestCase {
         ["bigint": "integer", "integer": "integer", "text": "text"][type] ?? "server \(type)"
     }
 
-    /// Each record table has its capture trigger, keyed and with the columns an update is
-    /// captured for as `RecordTable.all` says: pg2's frozen list is today's, and the server's
-    /// catalog holds what pg2 says.
-    func testEveryRecordTableIsCapturedByItsKeyAndColumns() throws {
-        XCTAssertEqual(ServerSchema.capturedTables.map(\.name), RecordTable.all.map(\.name))
-        for (captured, table) in zip(ServerSchema.capturedTables, RecordTable.all) {
-            XCTAssertEqual(captured.key, table.key, table.name)
-            XCTAssertEqual(captured.columns, table.columns, table.name)
-        }
-
+    /// pg4: nothing is captured any more (the log holds commands, and verify rebuilds every
+    /// row from them); what was pg2's capture leaves no trigger and no function behind.
+    func testNoRowIsCapturedSinceTheLogHoldsCommands() throws {
         let village = try ServerVillage(on: try server())
-        let triggers = try PostgresDatabase(try village.link()).read { session in
-            try session.rows(sql: """
-                SELECT c.relname AS tbl, p.proname AS function, p.prosrc AS source,
-                    (SELECT string_agg(a.attname, ',' ORDER BY k.position)
-                     FROM unnest(t.tgattr::int2[]) WITH ORDINALITY AS k(number, position)
-                     JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.number) AS columns
-                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
-                WHERE t.tgname = ? ORDER BY c.relname
-                """, arguments: ["capture_change"])
+        let left = try PostgresDatabase(try village.link()).read { session in
+            try session.values(sql: """
+                SELECT t.tgname FROM pg_trigger t WHERE t.tgname = 'capture_change'
+                UNION ALL SELECT p.proname FROM pg_proc p WHERE p.proname LIKE 'yakkan_capture_%'
+                """) as [String]
         }
-        XCTAssertEqual(triggers.map { $0["tbl"] as String }, RecordTable.all.map(\.name).sorted())
-        for trigger in triggers {
-            let table = try XCTUnwrap(RecordTable.named(trigger["tbl"]))
-            XCTAssertEqual(trigger["function"] as String, "yakkan_capture_\(table.name)")
-            let key = "jsonb_build_array(" + table.key.map { "NEW.\"\($0)\"" }.joined(separator: ", ") + ")"
-            XCTAssertTrue((trigger["source"] as String).contains(key), "\(table.name): \(trigger["source"] as String)")
-            XCTAssertEqual((trigger["columns"] as String).split(separator: ",").map(String.init), table.columns, table.name)
-        }
-    }
-
-    /// In a session with the temporary table, every change to a record row is captured in
-    /// order, its key as the JSON the store decodes (an update: before, then after), and a
-    /// change of working state only is not; a session without it, someone's psql, changes rows
-    /// uncaptured and without a fault.
-    func testChangesAreCapturedOnlyInASessionThatKeepsTheTemporaryTable() throws {
-        let village = try ServerVillage(on: try server())
-        let staffLink = try village.link(as: village.applicant.login)
-        let staff = PostgresDatabase(staffLink)
-        let changed = "SELECT tbl, key FROM pg_temp.changed_row ORDER BY seq"
-
-        _ = try staff.write { session in
-            try session.execute(sql: "UPDATE application SET status = ? WHERE id = ?", arguments: ["submitted", 1])
-        }
-        XCTAssertEqual(try staffLink.execute("SELECT to_regclass('pg_temp.changed_row') IS NULL AS none").value("none"), "t")
-
-        let captured = try staff.write { session -> [SQLRow] in
-            try session.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)")
-            try session.execute(sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?)", arguments: [1, "tanaka"])
-            try session.execute(sql: "UPDATE application SET version = version + 1 WHERE id = ?", arguments: [1])
-            try session.execute(sql: "UPDATE application SET approved_on = ? WHERE id = ?", arguments: ["2026-04-02", 1])
-            try session.execute(sql: """
-                INSERT INTO application_attachment (application_id, field, sha256, file_name, size, added_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [1, "contract", "ab12", "約款.pdf", 1_024, "2026-04-01T09:00:00Z"])
-            try session.execute(sql: "DELETE FROM application_editor WHERE application_id = ?", arguments: [1])
-            return try session.rows(sql: changed)
-        }
-        XCTAssertEqual(try Self.decoded(captured), [
-            [.text("application_editor"), .integer(1), .text("tanaka")],
-            [.text("application"), .integer(1)],
-            [.text("application"), .integer(1)],
-            [.text("application_attachment"), .integer(1), .text("contract"), .text("ab12")],
-            [.text("application_editor"), .integer(1), .text("tanaka")],
-        ])
-
-        // A key that changes: the row as it was, then as it is.
-        let owner = PostgresDatabase(try village.link())
-        let renamed = try owner.write { session -> [SQLRow] in
-            try session.execute(sql: "CREATE TEMP TABLE changed_row (seq bigserial PRIMARY KEY, tbl text NOT NULL, key text NOT NULL)")
-            try session.execute(sql: "UPDATE staff_reviewer SET department = ? WHERE login = ?", arguments: ["企画課", "suzuki"])
-            return try session.rows(sql: changed)
-        }
-        XCTAssertEqual(try Self.decoded(renamed), [
-            [.text("staff_reviewer"), .text("suzuki"), .text("総務課")],
-            [.text("staff_reviewer"), .text("suzuki"), .text("企画課")],
-        ])
-
-        // Someone's psql: no temporary table, no capture, no fault; and nothing in the session that has one.
-        let psql = try village.server.psql(
-            as: village.applicant.login, database: village.database,
-            "INSERT INTO application_editor (application_id, login) VALUES (1, 'yamada'); UPDATE application SET version = 9")
-        XCTAssertEqual(psql.status, 0, psql.output)
-        XCTAssertEqual(try staff.read { try $0.value(sql: "SELECT count(*) FROM application_editor") as Int64? }, 1)
-        XCTAssertEqual(try staff.read { try $0.rows(sql: changed).count }, 5)
-    }
-
-    private static func decoded(_ rows: [SQLRow]) throws -> [[Cell]] {
-        try rows.map { row in
-            [.text(row["tbl"])] + (try JSONDecoder().decode([Cell].self, from: Data((row["key"] as String).utf8)))
-        }
+        XCTAssertEqual(left, [])
     }
 
     /// pg1's booleans are the integers 0 and 1 now, and the four-eyes rule reads the directory

@@ -104,7 +104,7 @@ struct LedgerColumnsTests {
         filter.text = word
         #expect(try built.store.queryIDs(filter, today: Self.today).contains(purged.id))
         let administrator = try #require(try built.store.staff().first(where: \.isAdministrator))
-        _ = try built.store.purge([purged.id], today: later, by: administrator.login, at: "2040-01-01T00:00:00Z")
+        _ = try built.store.purge([purged.id], by: administrator.login, at: "2040-01-01T00:00:00Z")
         #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))
         filter.text = purged.service
         #expect(try !built.store.queryIDs(filter, today: later).contains(purged.id))

@@ -151,3 +151,22 @@ struct StoreVillage {
             answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: record.version))
     }
 }
+
+extension StoreVillage {
+    /// What a member of staff can do with yakkan's own code and their own key, past the shell
+    /// and `Decide`: write any rows (`sql`, on the server as their own login role) and sign any
+    /// command, in one transaction.
+    func forge(_ command: Command?, subject: String? = nil, sql: String = "", as login: String, at: String = "2026-04-05T01:00:00Z") throws {
+        let store = try store(as: login)
+        try store.database.write { db in
+            let start = try AuditTrail.headSequence(db)
+            if !sql.isEmpty { try db.execute(sql: sql) }
+            if let command {
+                try AuditTrail.append(
+                    db, actor: login, action: command.action, subject: subject ?? ActEntry.subject(of: command, []),
+                    detail: try ActEntry(act: command).encoded(), at: at)
+            }
+            try AuditTrail.seal(db, since: start, keyRing: store.keyRing, keys: store.keys)
+        }
+    }
+}

@@ -58,10 +58,11 @@ import Testing
                 applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .approved, reason: nil,
                 answers: [:], decidedAt: "2026-04-02T00:00:00Z", applicationVersion: record.version))
             _ = try sato.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
-            _ = try sato.recordDuty(
-                DutyRecord(applicationID: record.id, kind: .backup, doneOn: Self.d("2026-05-01"), answers: [:], recordedBy: "sato", recordedAt: "2026-05-01T00:00:00Z"),
-                stop: nil, alerts: [Alert(applicationID: record.id, kind: .incident, recipientLogin: "kato", recipientName: nil,
-                                          message: Localized("a", "a"), createdAt: "2026-05-01T00:00:00Z")])
+            _ = try sato.recordDuty(record.id, .backup, answers: [DutyFields.doneOn: .date(Self.d("2026-05-01"))], by: "sato", at: "2026-05-01T00:00:00Z")
+            // An incident of its own alerts the 利用責任者: its alerts must go with the service.
+            _ = try sato.reportIncident(record.id, answers: [
+                EventFields.occurredOn: .date(Self.d("2026-05-02")), EventFields.what: .text("誤送信"), EventFields.action: .text("削除を依頼"),
+            ], by: "sato", at: "2026-05-02T00:00:00Z")
             _ = try sato.submitTermination(
                 from: Draft(owner: "sato", procedureID: "termination", state: InterviewState(answers: [
                     TerminationFields.endDate: .date(Self.d("2027-03-31")), TerminationFields.departmentHead: .text("鈴木"),
@@ -80,18 +81,18 @@ import Testing
         let second = try service([shared])
         #expect(try kato.application(id: first)?.keepUntil == Self.d("2030-03-31"))
 
-        #expect(throws: StoreError.self) { _ = try kato.purge([first], today: Self.d("2030-03-31"), by: "kato", at: "x") }
+        #expect(throws: StoreError.self) { _ = try kato.purge([first], by: "kato", at: "2030-03-31T00:00:00Z") }
         #expect(try kato.application(id: first) != nil)
 
         // The store itself asks who purges or holds: nobody but an administrator, whatever the shell did.
         let administratorsOnly = StoreError.refused([TerminationText.administratorsOnly])
-        #expect(throws: administratorsOnly) { _ = try sato.purge([first], today: Self.d("2030-04-01"), by: "sato", at: "x") }
+        #expect(throws: administratorsOnly) { _ = try sato.purge([first], by: "sato", at: "2030-04-01T00:00:00Z") }
         #expect(throws: administratorsOnly) {
             _ = try sato.holdRetention(first, until: Self.d("2032-01-01"), reason: "r", by: "sato", at: "x")
         }
-        #expect(try kato.purge([first], today: Self.d("2030-04-01"), by: "kato", at: "2030-04-01T00:00:00Z") == 1)
+        #expect(try kato.purge([first], by: "kato", at: "2030-04-01T00:00:00Z") == 1)
         #expect(try kato.application(id: first) == nil)
-        for table in ["decision", "acknowledgement", "duty_record", "alert", "termination", "application_attachment", "application_editor"] {
+        for table in ["decision", "acknowledgement", "duty_record", "alert", "incident", "termination", "application_attachment", "application_editor"] {
             let left = try village.asOwner {
                 try $0.value(Int64.self, sql: "SELECT COUNT(*) FROM \(table) WHERE application_id = ?", arguments: [first])
             }

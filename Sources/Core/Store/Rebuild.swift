@@ -1,0 +1,203 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The store as the log makes it: every signed command, from the first, decided again by
+/// `Decide` against the records rebuilt so far and projected by `Projection` into a scratch
+/// database; then every table of the store compared with it, row by row and column by column.
+/// A command the rules refuse is named with who signed it; a row that differs, with its column.
+final class Rebuild {
+    private let scratch: DatabaseQueue
+    private let folder: String
+    private var erased: Set<Int64> = []
+    private(set) var findings: [AuditFinding] = []
+
+    init() throws {
+        // On disk, not in memory: the records of a whole village would not fit in what verify
+        // may use. Nobody else reads it; it is removed when verify ends.
+        folder = NSTemporaryDirectory() + "yakkan-verify-\(getpid())-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        }
+        scratch = try DatabaseQueue(path: folder + "/rebuild.sqlite", configuration: configuration)
+        try Schema.migrator.migrate(scratch)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Decides and projects one signed entry of the log.
+    func replay(_ entry: AuditEntry) throws {
+        guard let detail = entry.detail else {
+            // Its details went with a purge: what it made went with it, but not its number.
+            if let id = Self.application(entry.subject) {
+                erased.insert(id)
+                try scratch.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO record_counter (name, last) VALUES ('application', ?) ON CONFLICT(name) DO UPDATE SET last = max(last, excluded.last)",
+                        arguments: [id])
+                }
+            }
+            return
+        }
+        guard let command = ActEntry.decode(detail) else {
+            findings.append(AuditFinding(.unreadableEntry, sequence: entry.sequence, subject: entry.subject))
+            return
+        }
+        try scratch.write { db in
+            let session = GRDBSession(db)
+            let state = SQLLedgerState(db: session, erased: erased)
+            do {
+                let context = ActContext(actor: entry.actor, at: entry.at, sequence: entry.sequence)
+                let events = try Decide.decide(command, context, in: state)
+                if entry.action != command.action || entry.subject != ActEntry.subject(of: command, events) {
+                    findings.append(AuditFinding(.relabelled(action: command.action), sequence: entry.sequence, subject: entry.subject))
+                }
+                try Projection.apply(events, session)
+            } catch let error as StoreError {
+                findings.append(AuditFinding(.ruleBroken(StoreText.describe(error)), sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
+            } catch let error as DatabaseError {
+                findings.append(AuditFinding(.ruleBroken(Localized(error.message ?? "\(error)", error.message ?? "\(error)")),
+                                             sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
+            }
+        }
+    }
+
+    /// Every table of records and everything derived from them, the store's against the rebuilt.
+    func compare(with db: any SQLSession) throws {
+        for table in ProjectedTable.all {
+            let rebuilt = try scratch.read { scratchDB in try table.digests(GRDBSession(scratchDB)) }
+            var unseen = rebuilt
+            try table.eachRow(db) { key, cells in
+                guard let wanted = unseen.removeValue(forKey: key) else {
+                    findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key)"))
+                    return
+                }
+                guard wanted != ProjectedTable.digest(cells) else { return }
+                let columns = try scratch.read { scratchDB in try table.row(GRDBSession(scratchDB), key: key) }
+                    .map { rebuiltCells in zip(table.columns, zip(rebuiltCells, cells)).filter { $1.0 != $1.1 }.map { $0.0 } } ?? table.columns
+                findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key): \(columns.joined(separator: ", "))"))
+            }
+            for key in unseen.keys.sorted() {
+                findings.append(AuditFinding(.rowMissing, sequence: nil, subject: "\(table.name) \(key)"))
+            }
+        }
+    }
+
+    static func application(_ subject: String) -> Int64? {
+        subject.hasPrefix("application/") ? Int64(subject.dropFirst("application/".count)) : nil
+    }
+}
+
+/// A table the projection writes, with the columns that are compared: all of them, but for
+/// the double check a reviewer claims, which is working state of the moment.
+struct ProjectedTable: Sendable {
+    let name: String
+    let key: [String]
+    let columns: [String]
+
+    static let all: [ProjectedTable] = [
+        ProjectedTable(name: "application", key: ["id"], columns: [
+            "id", "applicant", "status", "procedure_version", "answers", "department", "provider", "service",
+            "period_start", "period_end", "submitted_at", "version", "stopped_reason", "stopped_by", "stopped_at", "ended_on",
+            "classification", "personal_information", "approved_on", "keep_until", "manager_key", "applicant_name", "submitted_on",
+            "user_count", "service_manager", "department_head", "latest_outcome", "decided_on",
+        ]),
+        ProjectedTable(name: "application_attachment", key: ["application_id", "field", "sha256"], columns: [
+            "application_id", "field", "sha256", "file_name", "size", "added_at",
+        ]),
+        ProjectedTable(name: "application_editor", key: ["application_id", "login"], columns: ["application_id", "login"]),
+        ProjectedTable(name: "decision", key: ["id"], columns: [
+            "id", "application_id", "reviewer", "reviewer_name", "outcome", "reason", "answers", "application_version",
+            "decided_at", "form",
+        ]),
+        ProjectedTable(name: "acknowledgement", key: ["application_id"], columns: ["application_id", "login", "name", "acknowledged_at"]),
+        ProjectedTable(name: "duty_record", key: ["id"], columns: [
+            "id", "application_id", "kind", "done_on", "answers", "recorded_by", "recorded_at",
+        ]),
+        ProjectedTable(name: "duty_due", key: ["application_id", "kind"], columns: ["application_id", "kind", "due_on"]),
+        ProjectedTable(name: "alert", key: ["id"], columns: [
+            "id", "application_id", "kind", "recipient_login", "recipient_name", "message", "needs_decision", "created_at",
+            "acknowledged_at", "acknowledged_by",
+        ]),
+        ProjectedTable(name: "incident", key: ["id"], columns: [
+            "id", "application_id", "provider", "service", "occurred_on", "what", "source", "action", "recorded_by", "recorded_at",
+        ]),
+        ProjectedTable(name: "termination", key: ["application_id"], columns: [
+            "application_id", "applicant", "status", "answers", "submitted_at", "version",
+        ]),
+        ProjectedTable(name: "termination_editor", key: ["application_id", "login"], columns: ["application_id", "login"]),
+        ProjectedTable(name: "retention_hold", key: ["id"], columns: ["id", "application_id", "until", "reason", "held_by", "held_at"]),
+        ProjectedTable(name: "staff", key: ["login"], columns: ["login", "name", "department", "is_administrator", "added_at"]),
+        ProjectedTable(name: "staff_reviewer", key: ["login", "department"], columns: ["login", "department"]),
+        ProjectedTable(name: "staff_mail", key: ["login"], columns: ["login", "mail", "language"]),
+        ProjectedTable(name: "record_counter", key: ["name"], columns: ["name", "last"]),
+        ProjectedTable(name: "ledger_text", key: ["rowid"], columns: ["rowid", "content"]),
+        ProjectedTable(name: "ledger_short_text", key: ["rowid"], columns: ["rowid", "words"]),
+    ]
+
+    private var select: String {
+        "SELECT \(columns.map(Self.quoted).joined(separator: ", ")) FROM \(name)"
+    }
+
+    /// `until` is a word of PostgreSQL's grammar.
+    private static func quoted(_ column: String) -> String {
+        column == "until" ? "\"until\"" : column
+    }
+
+    /// Each row's key, as text, and its cells.
+    func eachRow(_ db: any SQLSession, _ body: (String, [SQLValue]) throws -> Void) throws {
+        let keyIndexes = key.map { columns.firstIndex(of: $0)! }
+        try db.each(sql: select) { row in
+            let cells = row.values.map(Self.comparable)
+            try body(keyIndexes.map { Self.text(cells[$0]) }.joined(separator: "/"), cells)
+        }
+    }
+
+    func digests(_ db: any SQLSession) throws -> [String: Data] {
+        var digests: [String: Data] = [:]
+        try eachRow(db) { key, cells in digests[key] = Self.digest(cells) }
+        return digests
+    }
+
+    func row(_ db: any SQLSession, key value: String) throws -> [SQLValue]? {
+        var found: [SQLValue]?
+        try eachRow(db) { key, cells in if key == value { found = cells } }
+        return found
+    }
+
+    /// Values as both databases give them: SQLite's booleans are integers, as the server's are.
+    static func comparable(_ value: SQLValue) -> SQLValue {
+        if case .real(let number) = value, number == number.rounded() { return .integer(Int64(number)) }
+        return value
+    }
+
+    static func text(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
+        case .text(let text): return text
+        case .blob(let data): return data.base64EncodedString()
+        }
+    }
+
+    static func digest(_ cells: [SQLValue]) -> Data {
+        var hasher = SHA256()
+        for cell in cells {
+            let part: String
+            switch cell {
+            case .null: part = "n"
+            case .integer(let number): part = "i\(number)"
+            case .real(let number): part = "r\(number)"
+            case .text(let text): part = "t\(text.utf8.count):\(text)"
+            case .blob(let data): part = "b\(data.count):\(data.base64EncodedString())"
+            }
+            hasher.update(data: Data(part.utf8))
+        }
+        return Data(hasher.finalize())
+    }
+}
