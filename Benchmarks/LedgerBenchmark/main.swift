@@ -10,8 +10,10 @@
 //                                   server, the store copied into it by `yakkan store copy`; with URI
 //                                   on a database copied before (URI as its tables' owner)
 //
-// A fresh store is created by SQLiteStore (the real schema and indexes), then filled with raw
-// SQL through GRDB. Each measurement is a whole process of the release `yakkan` beside this
+// A fresh store is created by SQLiteStore (the real schema and indexes), then filled as a
+// lifetime of signed commands, each decided and projected as yakkan decides and projects a
+// person's (Lifetime.swift): every row is what the log makes, so `audit verify` rebuilds all of
+// them. Each measurement is a whole process of the release `yakkan` beside this
 // executable, and, where there is one, the sqlite3 shell doing the same on the same file; the
 // two run in turns, and the ratio is taken pair by pair (see Measurements.swift).
 import Core
@@ -123,7 +125,7 @@ func attachment(_ name: String, _ seed: Int) -> Attachment {
     return Attachment(sha256: String(hex.prefix(64)), fileName: name, size: Int64(200 + seed % 5000), addedAt: "2025-04-01T01:00:00Z")
 }
 
-func applicationAnswers(id: Int, department: String, service: Service, applicant: String, manager: String, users: [String],
+func applicationAnswers(id: Int, department: String, service: Service, applicant: String, manager: NamedPerson, users: [String],
                         classification: Classification, personal: Bool, start: Day, end: Day) -> Answers {
     typealias F = ApplicationFields
     let kinds = informationKinds[id % informationKinds.count]
@@ -132,7 +134,7 @@ func applicationAnswers(id: Int, department: String, service: Service, applicant
         F.service: .text(service.name), F.description: .text(service.description), F.purpose: .text(purposes[id % purposes.count]),
         F.informationKinds: .list(kinds), F.classification: .classification(classification), F.personalInformation: .flag(personal),
         F.overseas: .flag(false), F.users: .list(users), F.periodStart: .date(start), F.periodEnd: .date(end),
-        F.serviceManager: .text(manager), F.departmentHead: .text("部長 \(department)"),
+        F.serviceManager: .person(manager), F.departmentHead: .text("部長 \(department)"),
         F.alternative: .text("庁内ファイルサーバの共有フォルダで受け渡す"),
         F.signupRecord: .files([attachment("signup.png", id * 7)]), F.terms: .files([attachment("terms.pdf", id * 7 + 1)]),
         F.risks: .flag(true),
@@ -149,40 +151,6 @@ func applicationAnswers(id: Int, department: String, service: Service, applicant
     }
     return answers
 }
-
-let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    return encoder
-}()
-func json<T: Encodable>(_ value: T) -> String { String(decoding: try! encoder.encode(value), as: UTF8.self) }
-
-func searchText(_ answers: Answers, extra: [String]) -> String {
-    var parts: [String] = []
-    for key in answers.keys.sorted() {
-        switch answers[key]! {
-        case .text(let text): parts.append(text)
-        case .list(let items): parts += items
-        case .files(let files): parts += files.map(\.fileName)
-        default: break
-        }
-    }
-    return (parts + extra).joined(separator: "\n")
-}
-
-func stamp(_ day: Day, hour: Int = 1) -> String { day.iso + "T0\(hour):00:00Z" }
-
-// Duty answers, encoded once per kind with a placeholder day.
-let placeholder = Day(year: 1999, month: 9, day: 9)!
-let placeholderJSON = json(placeholder)
-let dutyTemplates: [DutyKind: String] = [
-    .backup: json([DutyFields.doneOn: AnswerValue.date(placeholder), DutyFields.backupWhat: .text("共有フォルダ内の全ファイル"),
-                   DutyFields.backupWhere: .text("庁内ファイルサーバ ¥¥fs01¥backup")] as Answers),
-    .userConfirmation: json([DutyFields.doneOn: AnswerValue.date(placeholder), DutyFields.user(0): .flag(true), DutyFields.user(1): .flag(true)] as Answers),
-    .contentReview: json([DutyFields.doneOn: AnswerValue.date(placeholder), DutyFields.changed: .flag(false), DutyFields.termsChanged: .flag(false),
-                          DutyFields.securityChanged: .flag(false), DutyFields.overseas: .flag(false), DutyFields.note: .skipped] as Answers),
-]
-let dutyTexts: [DutyKind: [String]] = [.backup: ["共有フォルダ内の全ファイル", "庁内ファイルサーバ ¥¥fs01¥backup"], .userConfirmation: [], .contentReview: []]
 
 // MARK: - Fill
 
@@ -212,153 +180,7 @@ let fillStart = Date()
 var statusCounts: [String: Int] = [:]
 var dutyRows = 0
 if reused == nil {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in
-        try db.execute(sql: "PRAGMA synchronous = OFF")
-        try db.execute(sql: "PRAGMA cache_size = -200000")
-    }
-    let queue = try DatabaseQueue(path: storePath, configuration: configuration)
-    let statuses: [(String, Double)] = [
-        ("in_use", 0.46), ("ended", 0.24), ("stopped", 0.03), ("submitted", 0.08), ("returned", 0.04), ("refused", 0.05), ("approved", 0.10),
-    ]
-    let inUseLike = Set(["in_use", "ended", "stopped"])
-    // Every month of use has its backup and confirmation and every quarter its review, except
-    // for the services that fell behind; the spans of use are chosen so that 100,000
-    // applications give about 2,000,000 duty records.
-    let batch = 10_000
-    var id = 0
-    while id < applicationCount {
-        try queue.inTransaction { db in
-            let insertApplication = try db.makeStatement(sql: """
-                INSERT INTO application (id, applicant, status, procedure_version, answers, department, provider, service,
-                period_start, period_end, submitted_at, version, stopped_reason, stopped_by, stopped_at, ended_on,
-                classification, personal_information, approved_on, keep_until, manager_key, applicant_name, submitted_on,
-                user_count, service_manager, department_head, latest_outcome, decided_on)
-                VALUES (?, ?, ?, '1.0', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertEditor = try db.makeStatement(sql: "INSERT INTO application_editor (application_id, login) VALUES (?, ?)")
-            let insertDecision = try db.makeStatement(sql: """
-                INSERT INTO decision (application_id, reviewer, reviewer_name, outcome, reason, answers, application_version, decided_at, form)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertAcknowledgement = try db.makeStatement(sql: "INSERT INTO acknowledgement (application_id, login, name, acknowledged_at) VALUES (?, ?, ?, ?)")
-            let insertTermination = try db.makeStatement(sql: """
-                INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insertDuty = try db.makeStatement(sql: """
-                INSERT INTO duty_record (application_id, kind, done_on, answers, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insertDue = try db.makeStatement(sql: "INSERT INTO duty_due (application_id, kind, due_on) VALUES (?, ?, ?)")
-            let insertText = try db.makeStatement(sql: "INSERT INTO ledger_text (rowid, content) VALUES (?, ?)")
-            let insertShortText = try db.makeStatement(sql: "INSERT INTO ledger_short_text (rowid, words) VALUES (?, ?)")
-            let reviewAnswers = json([ReviewFields.businessNeed: AnswerValue.flag(true), ReviewFields.decision: .choice("approved")] as Answers)
-            for _ in 0..<min(batch, applicationCount - id) {
-                id += 1
-                var roll = Double(random.int(0..<1_000_000)) / 1_000_000
-                let status = statuses.first { roll -= $0.1; return roll < 0 }?.0 ?? "in_use"
-                statusCounts[status, default: 0] += 1
-                let service = services[random.int(0..<services.count)]
-                let department = departments[random.int(0..<departments.count)]
-                let applicant = people[random.int(0..<people.count)]
-                let manager = people[random.int(0..<people.count)]
-                let users = (0..<random.int(1..<6)).map { _ in people[random.int(0..<people.count)].name }
-                let classification: Classification = random.chance(0.03) ? (random.chance(0.3) ? .one : .two) : (random.chance(0.5) ? .three : .four)
-                let personal = random.chance(0.3)
-                // Ended services go back six years, so that some are past their retention.
-                let ageDays = status == "ended" ? random.int(200..<2_200) : inUseLike.contains(status) ? random.int(40..<800) : random.int(1..<60)
-                let submitted = today.adding(days: -ageDays)
-                let start = submitted.adding(days: 7)
-                let end = start.adding(months: 12 + random.int(0..<24))
-                let answers = applicationAnswers(
-                    id: id, department: department, service: service, applicant: applicant.name, manager: manager.name, users: users,
-                    classification: classification, personal: personal, start: start, end: end)
-                let decided = submitted.adding(days: 3)
-                let approved = ["in_use", "ended", "stopped", "approved"].contains(status) ? decided : nil
-                let inUseFrom = inUseLike.contains(status) ? decided.adding(days: 1) : nil
-                var endedOn: Day?
-                var stoppedOn: Day?
-                var activeUntil = today.adding(days: -1)
-                if status == "ended", let inUseFrom {
-                    let used = max(30, min(ageDays - 20, random.int(60..<600)))
-                    endedOn = min(inUseFrom.adding(days: used), today.adding(days: -10))
-                    activeUntil = endedOn!
-                }
-                if status == "stopped", let inUseFrom {
-                    stoppedOn = max(inUseFrom.adding(days: 20), today.adding(days: -random.int(5..<200)))
-                    activeUntil = stoppedOn!
-                }
-                let keepUntil = endedOn.map { Retention.keepUntil(end: $0) }
-                let reviewer = people[random.int(0..<people.count)]
-                var extraText: [String] = []
-                if status == "returned" || status == "refused" { extraText.append("利用規約の免責条項の確認資料を添付してください") }
-                let answersJSON = json(answers)
-                let outcome: String? = status == "submitted" ? nil : status == "returned" ? "returned" : status == "refused" ? "refused" : "approved"
-                try insertApplication.execute(arguments: [
-                    id, applicant.login, status, answersJSON, department, providers[service.provider].name, service.name,
-                    start.iso, end.iso, stamp(submitted), status == "submitted" ? 1 : 2,
-                    stoppedOn == nil ? nil : "海外のサーバ・ネットワークを経由することが判明したため（手順書6(2)）",
-                    stoppedOn == nil ? nil : manager.login, stoppedOn.map { stamp($0) }, endedOn?.iso,
-                    classification.rawValue, personal, approved?.iso, keepUntil?.iso,
-                    Names.normalised(manager.name), applicant.name, submitted.iso, users.count, manager.name, "部長 \(department)",
-                    outcome, outcome == nil ? nil : decided.iso,
-                ])
-                try insertEditor.execute(arguments: [id, applicant.login])
-                if let outcome {
-                    try insertDecision.execute(arguments: [
-                        id, reviewer.login, reviewer.name, outcome, extraText.first, reviewAnswers, 1, stamp(decided, hour: 5), "application",
-                    ])
-                }
-                if let inUseFrom {
-                    try insertAcknowledgement.execute(arguments: [id, manager.login, manager.name, stamp(inUseFrom)])
-                }
-                if let endedOn {
-                    let termination = json([TerminationFields.endDate: AnswerValue.date(endedOn), TerminationFields.reason: .text("利用期間の満了のため")] as Answers)
-                    try insertTermination.execute(arguments: [id, manager.login, "confirmed", termination, stamp(endedOn.adding(days: 3)), 2])
-                    try insertDecision.execute(arguments: [
-                        id, reviewer.login, reviewer.name, "confirmed", nil, "{}", 1, stamp(endedOn.adding(days: 6), hour: 5), "termination",
-                    ])
-                    extraText.append("利用期間の満了のため")
-                }
-                // Duties: monthly backups and confirmations, quarterly reviews; some services fall behind.
-                if let inUseFrom {
-                    let behind = status == "in_use" && random.chance(0.15) ? random.int(1..<5) : 0
-                    let lastDay = activeUntil.adding(months: -behind)
-                    var done: [DutyKind: [Day]] = [:]
-                    var month = Day(year: inUseFrom.year, month: inUseFrom.month, day: 1)!.adding(months: 1)
-                    while month <= lastDay {
-                        for kind in [DutyKind.backup, .userConfirmation, .contentReview] {
-                            if kind == .contentReview && ![5, 8, 11, 2].contains(month.month) { continue }
-                            let day = Day(year: month.year, month: month.month, day: 10 + random.int(0..<15))!
-                            guard day <= lastDay else { continue }
-                            let answers = dutyTemplates[kind]!.replacingOccurrences(of: placeholderJSON, with: json(day))
-                            try insertDuty.execute(arguments: [id, kind.rawValue, day.iso, answers, manager.login, stamp(day, hour: 6)])
-                            done[kind, default: []].append(day)
-                            extraText += dutyTexts[kind]!
-                            dutyRows += 1
-                        }
-                        month = month.adding(months: 1)
-                    }
-                    if status == "in_use" {
-                        for kind in [DutyKind.contentReview, .backup, .userConfirmation] {
-                            let due = DutySchedule.earliestOpenDue(cadence: kind.schedule!, inUseFrom: inUseFrom, doneOn: done[kind] ?? [])
-                            try insertDue.execute(arguments: [id, kind.rawValue, due.iso])
-                        }
-                    }
-                }
-                let text = searchText(answers, extra: extraText)
-                try insertText.execute(arguments: [id, text])
-                try insertShortText.execute(arguments: [id, ShortSearch.words(text)])
-            }
-            return .commit
-        }
-        log("  \(id) applications, \(dutyRows) duty records, \(String(format: "%.1f", Date().timeIntervalSince(fillStart))) s")
-    }
-    try queue.write { db in
-        try db.execute(
-            // A name nobody in the store has: the start is measured for someone with nothing of their own.
-            sql: "INSERT INTO staff (login, name, department, is_administrator, added_at) VALUES (?, '管理 担当', '総務課', 1, ?)",
-            arguments: [benchmarkLogin, todayStamp])
-    }
+    try fillLifetime(path: storePath, folder: folder)
 }
 let fillSeconds = Date().timeIntervalSince(fillStart)
 if let fillOnly {

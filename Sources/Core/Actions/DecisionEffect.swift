@@ -6,9 +6,6 @@ public struct DecisionEffect: Sendable {
     public var endedOn: Day?
     /// The termination form's new status, when the decision was on it.
     public var terminationStatus: TerminationStatus?
-    /// A returned form comes back to whoever filled it in as a draft, every answer kept.
-    public var returnedDraft: Draft?
     /// The review procedure whose draft the reviewer no longer needs.
     public var reviewProcedureID: String
-    public var auditAction: String
 }

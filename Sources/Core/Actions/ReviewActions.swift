@@ -52,12 +52,7 @@ public enum ReviewActions {
         case .refused: status = .refused
         case .confirmed: throw StoreError.refused([Localized("申請には「確認」ではなく承認・差し戻し・却下で判断します。", "An application is approved, returned or refused, not confirmed.")])
         }
-        let order = ApplicationProcedure.procedure.fields.map(\.id).filter { application.answers[$0] != nil }
-        return DecisionEffect(
-            applicationStatus: status,
-            returnedDraft: status == .returned ? returned(application.answers, order, to: application.applicantLogin,
-                                                           procedureID: ApplicationProcedure.procedure.id, of: application.id) : nil,
-            reviewProcedureID: ReviewProcedure.id, auditAction: "decide-\(decision.outcome.rawValue)")
+        return DecisionEffect(applicationStatus: status, reviewProcedureID: ReviewProcedure.id)
     }
 
     private static func terminationEffect(of decision: Decision, on application: ApplicationRecord, reviewer: StaffMember?) throws -> DecisionEffect {
@@ -74,21 +69,30 @@ public enum ReviewActions {
             guard blockers.isEmpty else { throw StoreError.refused(blockers) }
             return DecisionEffect(
                 applicationStatus: .ended, endedOn: termination.endDate, terminationStatus: .confirmed,
-                reviewProcedureID: ReviewProcedure.terminationID, auditAction: "decide-termination-confirmed")
+                reviewProcedureID: ReviewProcedure.terminationID)
         case .returned:
-            let order = TerminationProcedure.procedure(for: application).fields.map(\.id).filter { termination.answers[$0] != nil }
-            return DecisionEffect(
-                terminationStatus: .returned,
-                returnedDraft: returned(termination.answers, order, to: termination.applicantLogin,
-                                        procedureID: TerminationProcedure.id, of: application.id),
-                reviewProcedureID: ReviewProcedure.terminationID, auditAction: "decide-termination-returned")
+            return DecisionEffect(terminationStatus: .returned, reviewProcedureID: ReviewProcedure.terminationID)
         case .approved, .refused:
             throw StoreError.refused([Localized("終了確認書は「確認」か「差し戻し」で判断します。", "A termination form is confirmed or returned.")])
         }
     }
 
-    private static func returned(_ answers: Answers, _ order: [String], to owner: String, procedureID: String, of id: Int64) -> Draft {
-        Draft(owner: owner, procedureID: procedureID, state: InterviewState(answers: answers, order: order), applicationID: id)
+    /// A form returned to whoever filled it in, as the draft they correct: every answer kept,
+    /// in the form's order; nil when the form is not returned.
+    public static func returnedDraft(of application: ApplicationRecord, procedureID: String) -> Draft? {
+        let (answers, fields, owner): (Answers, [Field], String)
+        if procedureID == TerminationProcedure.id {
+            guard let termination = application.termination, termination.status == .returned else { return nil }
+            (answers, fields, owner) = (termination.answers, TerminationProcedure.procedure(for: application).fields, termination.applicantLogin)
+        } else {
+            guard application.status == .returned else { return nil }
+            (answers, fields, owner) = (application.answers, ApplicationProcedure.procedure.fields, application.applicantLogin)
+        }
+        let order = fields.map(\.id).filter { answers[$0] != nil }
+        let returnedAt = (procedureID == TerminationProcedure.id ? application.termination?.latestDecision : application.latestDecision)?.decidedAt ?? ""
+        return Draft(
+            owner: owner, procedureID: procedureID, state: InterviewState(answers: answers, order: order), updatedAt: returnedAt,
+            applicationID: application.id)
     }
 
     /// The reviewer's draft of the double check: the one they began, or a fresh one. A draft

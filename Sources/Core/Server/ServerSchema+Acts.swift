@@ -7,6 +7,10 @@ extension ServerSchema {
             CREATE TABLE record_counter (name text PRIMARY KEY, last bigint NOT NULL);
             INSERT INTO record_counter (name, last) SELECT 'application', max(id) FROM application HAVING max(id) IS NOT NULL;
             GRANT SELECT, INSERT, UPDATE ON record_counter TO yakkan_staff;
+            ALTER TABLE draft ADD COLUMN signature text;
+            ALTER TABLE person ADD COLUMN signature text;
+            ALTER TABLE application ADD COLUMN reviewing_signature text;
+            ALTER TABLE reminder_sent ADD COLUMN sent_by text, ADD COLUMN signature text;
             """
     }
 }

@@ -31,6 +31,8 @@ public struct AuditFinding: Equatable, Sendable {
         case rowMissing
         /// A signed entry whose change a rule of the procedure forbids; the reason says which.
         case ruleBroken(Localized)
+        /// A person's working state (a draft, a profile, a claim, a reminder) not signed by them.
+        case workingStateChanged
         /// An entry whose detail is not a command this yakkan can read.
         case unreadableEntry
         /// An entry whose action or subject is not what its command says.

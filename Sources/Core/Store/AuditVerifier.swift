@@ -57,6 +57,7 @@ struct AuditVerifier {
         report.findings += signatures
         report.findings += try bindingFindings(registry, &report, db)
         report.findings += rebuild.findings
+        report.findings += try WorkingSeal.findings(keys: keys, db)
         report.findings += try attachmentFindings(db)
         if let remembered, !sawRemembered {
             report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))

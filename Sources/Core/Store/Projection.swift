@@ -31,7 +31,7 @@ enum Projection {
             try db.execute(
                 sql: """
                     UPDATE application SET answers = ?, department = ?, provider = ?, service = ?, period_start = ?,
-                    period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL
+                    period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL
                     WHERE id = ?
                     """,
                 arguments: [try SQLStore.json(answers)] + answerColumns(answers) + [id])
@@ -45,7 +45,7 @@ enum Projection {
 
         case .applicationWithdrawn(let id):
             try db.execute(
-                sql: "UPDATE application SET status = 'withdrawn', version = version + 1, reviewing_by = NULL, reviewing_since = NULL WHERE id = ?",
+                sql: "UPDATE application SET status = 'withdrawn', version = version + 1, reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL WHERE id = ?",
                 arguments: [id])
 
         case .draftDiscarded:
@@ -88,7 +88,7 @@ enum Projection {
                 try db.execute(
                     sql: """
                         UPDATE application SET status = ?, ended_on = coalesce(?, ended_on), version = version + 1,
-                        reviewing_by = NULL, reviewing_since = NULL WHERE id = ?
+                        reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL WHERE id = ?
                         """,
                     arguments: [status.rawValue, effect.endedOn?.iso, decision.applicationID])
             }

@@ -33,7 +33,8 @@ struct ReviewFacts {
 
     /// The answer that column holds, if any.
     static func departmentHead(_ json: String?) throws -> AnswerValue? {
-        try json.map { try JSONDecoder().decode(AnswerValue.self, from: Data($0.utf8)) }
+        // Not readable: no 所属長 is known to keep out of the check (the service itself is set aside).
+        json.flatMap { try? JSONDecoder().decode(AnswerValue.self, from: Data($0.utf8)) }
     }
 
     /// One field of the answers, as the JSON of its value: the answers are a JSON object keyed

@@ -5,9 +5,15 @@ import Foundation
 /// into the rows; and what a person keeps for themselves (drafts) follows.
 extension SQLStore {
     public func perform(_ commands: [Command], by actor: String, at timestamp: String, consuming draft: Draft?) throws -> [[Event]] {
+        try perform(commands.map { Act($0, by: actor, at: timestamp) }, consuming: draft)
+    }
+
+    /// Several people's commands in one transaction, each its own signed entry, all or none: a
+    /// village's lifetime built by the benchmark, or a spreadsheet imported.
+    public func perform(_ acts: [Act], consuming draft: Draft? = nil) throws -> [[Event]] {
         do {
             let (made, unusedFiles) = try database.write { db in
-                try self.append(commands, by: actor, at: timestamp, consuming: draft, db)
+                try self.append(acts, consuming: draft, db)
             }
             // Files go only after the records that named them are gone for good.
             for sha in unusedFiles { try? vault.remove(sha) }
@@ -17,9 +23,7 @@ extension SQLStore {
         }
     }
 
-    private func append(
-        _ commands: [Command], by actor: String, at timestamp: String, consuming draft: Draft?, _ db: any SQLSession
-    ) throws -> ([[Event]], [String]) {
+    private func append(_ acts: [Act], consuming draft: Draft?, _ db: any SQLSession) throws -> ([[Event]], [String]) {
         let start = try AuditTrail.headSequence(db)
         if let draft, let id = draft.id {
             // The draft submitted is the one its writer last saw: not one saved since elsewhere.
@@ -29,10 +33,11 @@ extension SQLStore {
         }
         var made: [[Event]] = []
         var files = FilesLeft()
-        for command in commands {
+        for act in acts {
+            let (actor, timestamp) = (act.actor, act.at)
             let state = SQLLedgerState(db: db)
             let sequence = try AuditTrail.headSequence(db) + 1
-            let command = try command.completed(in: state)
+            let command = try act.command.completed(in: state)
             let events = try Decide.decide(command, ActContext(actor: actor, at: timestamp, sequence: sequence), in: state)
             made.append(events)
             // A command that changes nothing leaves nothing in the log (an alert read twice).
@@ -58,6 +63,19 @@ extension SQLStore {
         case .staffRemoved(let login): try directoryChanged(login, to: nil, db)
         default: break
         }
+    }
+}
+
+/// A command, who signed it and when.
+public struct Act: Sendable {
+    public let command: Command
+    public let actor: String
+    public let at: String
+
+    public init(_ command: Command, by actor: String, at: String) {
+        self.command = command
+        self.actor = actor
+        self.at = at
     }
 }
 
@@ -115,15 +133,6 @@ enum WorkingState {
                 try db.execute(
                     sql: "DELETE FROM draft WHERE procedure = ? AND application_id = ? AND owner = ?",
                     arguments: [effect.reviewProcedureID, decision.applicationID, decision.reviewerLogin])
-                if let draft = effect.returnedDraft {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO draft (owner, procedure, state, version, created_at, updated_at, application_id)
-                            VALUES (?, ?, ?, 1, ?, ?, ?)
-                            """,
-                        arguments: [draft.owner, draft.procedureID, try SQLStore.json(draft.state), decision.decidedAt, decision.decidedAt,
-                                    draft.applicationID])
-                }
             case .applicationWithdrawn(let id), .purged(let id):
                 // Nothing waits on it any more: its correction draft and any double check begun on it.
                 try db.execute(sql: "DELETE FROM draft WHERE application_id = ?", arguments: [id])

@@ -3,7 +3,8 @@ import Foundation
 extension SQLStore {
     public func people() throws -> [Person] {
         try database.read { db in
-            try db.rows(sql: "SELECT login, name, department FROM person ORDER BY login")
+            try db.rows(sql: "SELECT * FROM person ORDER BY login")
+                .filter { WorkingSeal.holds(WorkingSeal.person, $0, keys: keys, db) }
                 .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
         }
     }
@@ -14,12 +15,13 @@ extension SQLStore {
 
     public func openAlerts() throws -> [Alert] {
         try database.read { db in
-            try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").map(Self.alert)
+            try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").compactMap { try? Self.alert($0) }
         }
     }
 
     public func alerts() throws -> [Alert] {
-        try database.read { db in try db.rows(sql: "SELECT * FROM alert ORDER BY id").map(Self.alert) }
+        // An alert that cannot be read is left out, never stopping anyone's list (verify names it).
+        try database.read { db in try db.rows(sql: "SELECT * FROM alert ORDER BY id").compactMap { try? Self.alert($0) } }
     }
 
     static func dutyRecord(_ row: SQLRow) throws -> DutyRecord {
@@ -28,7 +30,7 @@ extension SQLStore {
         return DutyRecord(
             id: row["id"], applicationID: row["application_id"], kind: DutyKind(rawValue: row["kind"]) ?? .backup,
             doneOn: Day(iso: row["done_on"]) ?? Day(year: 1970, month: 1, day: 1)!,
-            answers: try answers.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? [:],
+            answers: try answers.map { try decoded(Answers.self, $0, of: "application/\(row["application_id"] as Int64)") } ?? [:],
             recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
     }
 
@@ -44,7 +46,7 @@ extension SQLStore {
         return Alert(
             id: row["id"], applicationID: row["application_id"], kind: Alert.Kind(rawValue: row["kind"]) ?? .incident,
             recipientLogin: row["recipient_login"], recipientName: row["recipient_name"],
-            message: try JSONDecoder().decode(Localized.self, from: Data(message.utf8)),
+            message: try decoded(Localized.self, message, of: "alert/\(row["id"] as Int64)"),
             createdAt: row["created_at"], acknowledgedAt: row["acknowledged_at"], needsDecision: row["needs_decision"])
     }
 }

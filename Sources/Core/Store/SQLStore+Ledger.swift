@@ -40,7 +40,9 @@ extension SQLStore {
 
     /// Everything a person might search a service by.
     static func searchText(_ record: ApplicationRecord) -> String {
-        var parts = record.answers.values.flatMap { value -> [String] in
+        // In the order of the answers' ids: a dictionary's own order differs from one process to
+        // the next, and verify rebuilds this text in another process than the one that wrote it.
+        var parts = record.answers.sorted { $0.key < $1.key }.map(\.value).flatMap { value -> [String] in
             switch value {
             case .text(let text): return [text]
             case .list(let items): return items
@@ -51,9 +53,9 @@ extension SQLStore {
             }
         }
         parts += record.decisions.compactMap(\.reason)
-        parts += record.dutyRecords.flatMap { $0.answers.values.compactMap(\.text) }
+        parts += record.dutyRecords.flatMap { $0.answers.sorted { $0.key < $1.key }.compactMap(\.value.text) }
         parts += record.incidents.map(\.what)
-        parts += record.termination.map { $0.answers.values.compactMap(\.text) } ?? []
+        parts += record.termination.map { $0.answers.sorted { $0.key < $1.key }.compactMap(\.value.text) } ?? []
         return parts.joined(separator: "\n")
     }
 
@@ -148,8 +150,24 @@ extension SQLStore {
         return answers[EventFields.reason]?.text
     }
 
+    /// Decodes a stored value; one that does not decode is named, never a crash.
+    static func decoded<T: Decodable>(_ type: T.Type, _ text: String, of what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError.unreadable(what)
+        }
+    }
+
+    /// Each service whose rows all read, in order: one whose stored values cannot be read is left
+    /// out of every list (verify names it), so that it never stops anyone else's work.
     static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts) throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
+        var unreadable = Set<Int64>()
+        /// Reads one row about `id`, setting the service aside if it cannot be read.
+        func reading(_ id: Int64, _ body: () throws -> Void) throws {
+            do { try body() } catch StoreError.unreadable { unreadable.insert(id) }
+        }
         for start in stride(from: 0, to: ids.count, by: batch) {
             // The ids as parameters, not in the text: a statement is kept prepared by its text, and
             // a text of its own for every batch kept one more for each (116 MB instead of 45 MB for
@@ -162,16 +180,20 @@ extension SQLStore {
             var decisions: [Int64: [Decision]] = [:]
             let scheduled = parts == .schedule || parts == .columns
             try each("SELECT \(scheduled ? scheduledDecisionColumns : "*") FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
-                let decision = scheduled ? scheduledDecision(row) : try decisionRow(row)
-                decisions[decision.applicationID, default: []].append(decision)
+                try reading(row["application_id"]) {
+                    let decision = scheduled ? scheduledDecision(row) : try decisionRow(row)
+                    decisions[decision.applicationID, default: []].append(decision)
+                }
             }
             var terminations: [Int64: TerminationRecord] = [:]
             try each("SELECT * FROM termination WHERE application_id IN ($IDS)") { row in
                 let answers: String = row["answers"]
                 let id: Int64 = row["application_id"]
-                terminations[id] = TerminationRecord(
-                    applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
-                    answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)), submittedAt: row["submitted_at"], version: row["version"])
+                try reading(id) {
+                    terminations[id] = TerminationRecord(
+                        applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
+                        answers: try decoded(Answers.self, answers, of: "application/\(id)"), submittedAt: row["submitted_at"], version: row["version"])
+                }
             }
             var holds: [Int64: [Day]] = [:]
             try each("SELECT application_id, until FROM retention_hold WHERE application_id IN ($IDS) ORDER BY id") { row in
@@ -186,8 +208,10 @@ extension SQLStore {
                 }
                 let columns = parts == .whole ? "*" : scheduledDutyColumns
                 try each("SELECT \(columns) FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
-                    let duty = parts == .whole ? try dutyRecord(row) : scheduledDuty(row)
-                    duties[duty.applicationID, default: []].append(duty)
+                    try reading(row["application_id"]) {
+                        let duty = parts == .whole ? try dutyRecord(row) : scheduledDuty(row)
+                        duties[duty.applicationID, default: []].append(duty)
+                    }
                 }
             }
             // What the four-eyes rule needs, for every list that may hold a review queue.
@@ -211,7 +235,10 @@ extension SQLStore {
                 }
             }
             try each("SELECT \(scheduled ? scheduleColumns(db.dialect) : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
-                var record = try applicationRow(row)
+                let id: Int64 = row["id"]
+                guard !unreadable.contains(id) else { return }
+                var record: ApplicationRecord
+                do { record = try applicationRow(row) } catch StoreError.unreadable { unreadable.insert(id); return }
                 let all = decisions[record.id] ?? []
                 record.decisions = all.filter { $0.form == .application }
                 record.termination = terminations[record.id]
@@ -226,6 +253,15 @@ extension SQLStore {
             }
         }
         return records
+    }
+
+    /// The whole service, or the fault that names what of it cannot be read.
+    static func loadApplication(_ db: any SQLSession, id: Int64) throws -> ApplicationRecord? {
+        if let record = try loadRecords(db, ids: [id], parts: .whole).first { return record }
+        guard try db.value(Int64.self, sql: "SELECT id FROM application WHERE id = ?", arguments: [id]) == nil else {
+            throw StoreError.unreadable("application/\(id)")
+        }
+        return nil
     }
 
     /// Only the ids, for counting and for the benchmark.

@@ -34,7 +34,10 @@ extension SQLStore {
                     UPDATE application SET reviewing_by = ?, reviewing_since = ?
                     WHERE id = ? AND (reviewing_by IS NULL OR reviewing_by = ?)
                     """,
-                arguments: [login, timestamp, applicationID, login]) == 1 { return nil }
+                arguments: [login, timestamp, applicationID, login]) == 1 {
+                try WorkingSeal.seal(WorkingSeal.claim, where: [applicationID], keyRing: keyRing, keys: keys, db)
+                return nil
+            }
             return try db.value(String.self, sql: "SELECT reviewing_by FROM application WHERE id = ?", arguments: [applicationID])
         }
     }

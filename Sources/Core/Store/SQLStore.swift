@@ -41,7 +41,8 @@ public class SQLStore: Store, @unchecked Sendable {
 
     public func person(login: String) throws -> Person? {
         try database.read { db in
-            try db.row(sql: "SELECT login, name, department FROM person WHERE login = ?", arguments: [login])
+            try db.row(sql: "SELECT * FROM person WHERE login = ?", arguments: [login])
+                .flatMap { WorkingSeal.holds(WorkingSeal.person, $0, keys: keys, db) ? $0 : nil }
                 .map { Person(login: $0["login"], name: $0["name"], department: $0["department"]) }
         }
     }
@@ -55,6 +56,7 @@ public class SQLStore: Store, @unchecked Sendable {
                     updated_at = excluded.updated_at
                     """,
                 arguments: [person.login, person.name, person.department, timestamp])
+            try WorkingSeal.seal(WorkingSeal.person, where: [person.login], keyRing: keyRing, keys: keys, db)
         }
     }
 
@@ -62,16 +64,32 @@ public class SQLStore: Store, @unchecked Sendable {
 
     public func drafts(owner: String, procedureID: String) throws -> [Draft] {
         try database.read { db in
-            try db.rows(sql: "SELECT * FROM draft WHERE owner = ? AND procedure = ? ORDER BY updated_at DESC, id DESC",
+            let kept = try db.rows(sql: "SELECT * FROM draft WHERE owner = ? AND procedure = ? ORDER BY updated_at DESC, id DESC",
                 arguments: [owner, procedureID]
-            ).map(Self.draft)
+            ).filter { WorkingSeal.holds(WorkingSeal.draft, $0, keys: keys, db) }.map(Self.draft)
+            return kept + (try Self.returnedForms(db, owner: owner, procedureID: procedureID, besides: kept))
         }
     }
 
     public func drafts(procedureID: String) throws -> [Draft] {
         try database.read { db in
             try db.rows(sql: "SELECT * FROM draft WHERE procedure = ? ORDER BY updated_at, id", arguments: [procedureID]
-            ).map(Self.draft)
+            ).filter { WorkingSeal.holds(WorkingSeal.draft, $0, keys: keys, db) }.map(Self.draft)
+        }
+    }
+
+    /// A form returned to `owner` that they have not begun to correct: offered as a draft with
+    /// every answer kept, which becomes theirs (and signed by them) when they first save it.
+    static func returnedForms(_ db: any SQLSession, owner: String, procedureID: String, besides kept: [Draft]) throws -> [Draft] {
+        let begun = Set(kept.compactMap(\.applicationID))
+        let sql: String
+        switch procedureID {
+        case ApplicationProcedure.procedure.id: sql = "SELECT id FROM application WHERE status = 'returned' AND applicant = ? ORDER BY id"
+        case TerminationProcedure.id: sql = "SELECT application_id FROM termination WHERE status = 'returned' AND applicant = ? ORDER BY application_id"
+        default: return []
+        }
+        return try db.values(Int64.self, sql: sql, arguments: [owner]).filter { !begun.contains($0) }.compactMap { id in
+            try loadApplication(db, id: id).flatMap { ReviewActions.returnedDraft(of: $0, procedureID: procedureID) }
         }
     }
 
@@ -79,7 +97,7 @@ public class SQLStore: Store, @unchecked Sendable {
         let json: String = row["state"]
         return Draft(
             id: row["id"], owner: row["owner"], procedureID: row["procedure"],
-            state: try JSONDecoder().decode(InterviewState.self, from: Data(json.utf8)),
+            state: try decoded(InterviewState.self, json, of: "draft/\(row["id"] as Int64)"),
             version: row["version"], updatedAt: row["updated_at"], applicationID: row["application_id"],
             applicationVersion: row["application_version"])
     }
@@ -103,6 +121,7 @@ public class SQLStore: Store, @unchecked Sendable {
                     arguments: [draft.owner, draft.procedureID, json, saved.version, timestamp, timestamp,
                                 draft.applicationID, draft.applicationVersion])
             }
+            try WorkingSeal.seal(WorkingSeal.draft, where: [saved.id], keyRing: keyRing, keys: keys, db)
             return saved
         }
     }
@@ -128,7 +147,8 @@ public class SQLStore: Store, @unchecked Sendable {
     public func remindersSent(on day: Day) throws -> [String: Set<String>] {
         try database.read { db in
             var sent: [String: Set<String>] = [:]
-            for row in try db.rows(sql: "SELECT login, item FROM reminder_sent WHERE day = ?", arguments: [day.iso]) {
+            for row in try db.rows(sql: "SELECT * FROM reminder_sent WHERE day = ?", arguments: [day.iso])
+            where WorkingSeal.holds(WorkingSeal.reminder, row, keys: keys, db) {
                 sent[row["login"], default: []].insert(row["item"])
             }
             return sent
@@ -138,10 +158,20 @@ public class SQLStore: Store, @unchecked Sendable {
     public func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String> {
         try database.write { db in
             var claimed: Set<String> = []
+            // Whoever runs `remind` (its own login, or the recipient's when one key ring plays everyone).
+            let sender = authenticatedLogin ?? keyRing.owner ?? login
             for key in keys {
+                // An item someone else marked as mailed, without a signature that holds, is not.
+                if let row = try db.row(sql: "SELECT * FROM reminder_sent WHERE login = ? AND item = ? AND day = ?", arguments: [login, key, day.iso]),
+                   !WorkingSeal.holds(WorkingSeal.reminder, row, keys: self.keys, db) {
+                    try db.execute(sql: "DELETE FROM reminder_sent WHERE login = ? AND item = ? AND day = ?", arguments: [login, key, day.iso])
+                }
                 if try db.execute(
-                    sql: "INSERT INTO reminder_sent (login, item, day, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    arguments: [login, key, day.iso, timestamp]) == 1 { claimed.insert(key) }
+                    sql: "INSERT INTO reminder_sent (login, item, day, sent_at, sent_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    arguments: [login, key, day.iso, timestamp, sender]) == 1 {
+                    claimed.insert(key)
+                    try WorkingSeal.seal(WorkingSeal.reminder, where: [login, key, day.iso], keyRing: keyRing, keys: self.keys, db)
+                }
             }
             return claimed
         }
@@ -176,7 +206,7 @@ public class SQLStore: Store, @unchecked Sendable {
             id: row["id"], applicantLogin: row["applicant"],
             status: ApplicationStatus(rawValue: row["status"]) ?? .submitted,
             procedureVersion: row["procedure_version"],
-            answers: try json.map { try JSONDecoder().decode(Answers.self, from: Data($0.utf8)) } ?? (try listedAnswers(row)),
+            answers: try json.map { try decoded(Answers.self, $0, of: "application/\(row["id"] as Int64)") } ?? (try listedAnswers(row)),
             submittedAt: row["submitted_at"], version: row["version"])
         record.reviewingBy = row["reviewing_by"]
         record.reviewingSince = row["reviewing_since"]
@@ -191,13 +221,10 @@ public class SQLStore: Store, @unchecked Sendable {
         var loaded = Decision(
             applicationID: decision["application_id"], reviewerLogin: decision["reviewer"], reviewerName: decision["reviewer_name"],
             outcome: DecisionOutcome(rawValue: decision["outcome"]) ?? .returned, reason: decision["reason"],
-            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            answers: try decoded(Answers.self, answers, of: "application/\(decision["application_id"] as Int64)"),
             decidedAt: decision["decided_at"], applicationVersion: decision["application_version"])
         loaded.form = Decision.Form(rawValue: decision["form"]) ?? .application
         return loaded
     }
 
-    static func loadApplication(_ db: any SQLSession, id: Int64) throws -> ApplicationRecord? {
-        try loadRecords(db, ids: [id], parts: .whole).first
-    }
 }

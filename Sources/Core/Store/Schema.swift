@@ -281,6 +281,15 @@ enum Schema {
                 t.column("last", .integer).notNull()
             }
             try db.execute(sql: "INSERT INTO record_counter (name, last) SELECT 'application', max(id) FROM application HAVING max(id) IS NOT NULL")
+            // Each person's working state, signed by them (WorkingSeal): nobody else's yakkan
+            // reads a row as theirs unless its signature holds.
+            try db.alter(table: "draft") { t in t.add(column: "signature", .text) }
+            try db.alter(table: "person") { t in t.add(column: "signature", .text) }
+            try db.alter(table: "application") { t in t.add(column: "reviewing_signature", .text) }
+            try db.alter(table: "reminder_sent") { t in
+                t.add(column: "sent_by", .text)
+                t.add(column: "signature", .text)
+            }
         }
         return migrator
     }

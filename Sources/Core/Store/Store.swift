@@ -123,6 +123,8 @@ public enum StoreError: Error, Equatable {
     case corrupt
     /// This kind of store cannot do that (yet): a fault of the store (3), not a rule's refusal.
     case unavailable(Localized)
+    /// A record holds a value yakkan cannot read (written behind its back): `audit verify` names it.
+    case unreadable(String)
 }
 
 public enum StoreText {

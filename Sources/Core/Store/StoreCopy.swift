@@ -33,7 +33,7 @@ public enum StoreCopy {
     static let tables = [
         "staff", "staff_reviewer", "staff_mail", "application", "application_attachment", "application_editor", "decision",
         "acknowledgement", "duty_record", "alert", "incident", "termination", "termination_editor", "retention_hold",
-        "duty_due", "ledger_text", "ledger_short_text", "person", "draft", "reminder_sent", "audit", "audit_head",
+        "duty_due", "ledger_text", "ledger_short_text", "record_counter", "person", "draft", "reminder_sent", "audit", "audit_head",
     ]
     /// Tables whose `rowid` is part of the row: the log's order of writing, which `audit verify`
     /// reads it in, and the service a search text belongs to. SQLite keeps it apart from the

@@ -54,6 +54,10 @@ extension StoreError {
 enum StoreFaultText {
     static func describe(_ error: StoreError) -> Localized {
         switch error {
+        case .unreadable(let what):
+            return Localized(
+                "\(what) の記録に yakkan が読めない値があります（yakkan の外で書き換えられた可能性があります）。ほかの記録は使えます。yakkan audit verify で確認し、管理者に伝えてください。",
+                "The record \(what) holds a value yakkan cannot read (it may have been changed outside yakkan). Other records still work. Check it with yakkan audit verify and tell an administrator.")
         case .noStore(let path):
             return Localized(
                 "保管庫がありません: \(path)\n--store や YAKKAN_STORE の綴りを確認してください。ここに新しく作るときは yakkan store init \(path) を実行します。",

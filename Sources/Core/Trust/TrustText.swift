@@ -126,6 +126,7 @@ public enum TrustText {
             what = Localized("公開鍵ファイル \(finding.subject) ", "the public key file \(finding.subject) ") + why
         case .rowNotInLog: what = Localized("\(finding.subject) が監査記録にない内容に変わっています（記録の外で追加・変更）", "\(finding.subject) is not what the log says (added or changed outside yakkan)")
         case .rowMissing: what = Localized("\(finding.subject) が記録の外で削除されています", "\(finding.subject) was deleted outside yakkan")
+        case .workingStateChanged: what = Localized("\(finding.subject) は持ち主の署名と合いません（本人以外が書き換え）", "\(finding.subject) does not hold its owner's signature (changed by someone else)")
         case .unreadableEntry: what = Localized("内容を読み取れません（yakkan の手続きの記録ではありません）", "it cannot be read (it is not a command of yakkan's)")
         case .relabelled(let action): what = Localized("操作名か対象が記録の内容（\(action)）と合いません", "its action or subject does not match what it records (\(action))")
         case .ruleBroken(let reason): what = Localized("\(finding.subject) は手順の決まりに反しています：", "\(finding.subject) breaks a rule of the procedure: ") + reason

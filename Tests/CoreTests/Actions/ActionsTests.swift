@@ -23,11 +23,13 @@ import Testing
         let effect = try ReviewActions.effect(of: Self.decision(.returned), on: FourEyesTests.application, reviewer: Self.kato)
         #expect(effect.applicationStatus == .returned)
         #expect(effect.terminationStatus == nil)
-        let draft = try #require(effect.returnedDraft)
+        var returned = FourEyesTests.application
+        returned.status = .returned
+        let draft = try #require(ReviewActions.returnedDraft(of: returned, procedureID: ApplicationProcedure.procedure.id))
         #expect(draft.owner == "yamada")
         #expect(draft.applicationID == 1)
         #expect(draft.state.answers == FourEyesTests.application.answers)
-        #expect(effect.auditAction == "decide-returned")
+        #expect(ReviewActions.returnedDraft(of: FourEyesTests.application, procedureID: ApplicationProcedure.procedure.id) == nil)
     }
 
     @Test func aDecisionOnAnOlderVersionIsRefusedAsStale() {
@@ -57,11 +59,14 @@ import Testing
         let confirmed = try ReviewActions.effect(of: Self.decision(.confirmed, on: .termination), on: ending, reviewer: Self.kato)
         #expect(confirmed.applicationStatus == .ended)
         #expect(confirmed.terminationStatus == .confirmed)
-        #expect(confirmed.returnedDraft == nil)
+        #expect(ReviewActions.returnedDraft(of: ending, procedureID: TerminationProcedure.id) == nil)
         let returned = try ReviewActions.effect(of: Self.decision(.returned, on: .termination), on: ending, reviewer: Self.kato)
         #expect(returned.applicationStatus == nil)
-        #expect(returned.returnedDraft?.owner == "sato")
-        #expect(returned.returnedDraft?.procedureID == TerminationProcedure.id)
+        #expect(returned.terminationStatus == .returned)
+        ending.termination?.status = .returned
+        let draft = ReviewActions.returnedDraft(of: ending, procedureID: TerminationProcedure.id)
+        #expect(draft?.owner == "sato")
+        #expect(draft?.procedureID == TerminationProcedure.id)
     }
 
     @Test func aReviewBegunOnAnOlderVersionAsksEveryMarkAgain() {

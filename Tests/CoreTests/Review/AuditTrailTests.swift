@@ -84,7 +84,7 @@ import Testing
         try village.asOwner { try $0.execute(sql: "UPDATE audit SET detail = NULL WHERE sequence = 4") }
         let findings = try Self.report(village).findings
         #expect(findings.map(\.kind) == [.rowNotInLog])
-        #expect(findings.first?.subject == #"staff["ito"]"#)
+        #expect(findings.first?.subject == "staff ito")
     }
 
     @Test(arguments: StoreKind.available)

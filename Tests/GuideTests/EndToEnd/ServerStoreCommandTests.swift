@@ -127,7 +127,7 @@ final class ServerStoreCommandTests: ServerTestCase {
         let found = try village.yakkan(["audit", "verify"], as: third)
         XCTAssertEqual(found.status, 1, found.output)
         XCTAssertTrue(found.output.contains("The store does not match its audit trail"), found.output)
-        XCTAssertTrue(found.output.contains("application[\(waiting.id)] is not what the log says"), found.output)
+        XCTAssertTrue(found.output.contains("application \(waiting.id): status is not what the log says"), found.output)
     }
 
     func testTheLoginIsTheServersRolesFollowTheDirectoryAndADemoGoesOnlyIntoAnEmptyDatabase() throws {
