@@ -33,23 +33,25 @@ struct AuditVerifier {
         var signatures: [AuditFinding] = []
         var sawRemembered = false
         let rebuild = try Rebuild()
-        try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
-            let entry = AuditTrail.entry(row)
-            report.entries += 1
-            chain.step(entry)
-            if let remembered, entry.sequence == remembered.sequence, entry.hash == remembered.hash { sawRemembered = true }
-            if let signature = entry.signature {
-                if let key = registry[entry.actor] {
-                    if !Signer.verify(signature, of: entry.hash, publicKey: key) {
-                        signatures.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
+        try rebuild.replaying {
+            try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
+                let entry = AuditTrail.entry(row)
+                report.entries += 1
+                chain.step(entry)
+                if let remembered, entry.sequence == remembered.sequence, entry.hash == remembered.hash { sawRemembered = true }
+                if let signature = entry.signature {
+                    if let key = registry[entry.actor] {
+                        if !Signer.verify(signature, of: entry.hash, publicKey: key) {
+                            signatures.append(AuditFinding(.badSignature, sequence: entry.sequence, subject: entry.subject))
+                        }
+                    } else {
+                        signatures.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
                     }
                 } else {
-                    signatures.append(AuditFinding(.unknownSigner, sequence: entry.sequence, subject: entry.actor))
+                    signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
                 }
-            } else {
-                signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
+                if entry.action != AuditTrail.keyAction { try rebuild.replay(entry) }
             }
-            if entry.action != AuditTrail.keyAction { try rebuild.replay(entry) }
         }
         try rebuild.compare(with: db)
         report.findings += chain.finish(db)

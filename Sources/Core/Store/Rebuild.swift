@@ -25,6 +25,26 @@ final class Rebuild {
         try Schema.migrator.migrate(scratch)
     }
 
+    /// The scratch database while `replaying` runs.
+    private var open: Database?
+
+    /// Runs the replay of the whole log in one transaction, a savepoint an entry: a commit per
+    /// entry was most of a replay's time.
+    func replaying(_ body: () throws -> Void) throws {
+        try scratch.inDatabase { db in
+            try db.execute(sql: "BEGIN")
+            open = db
+            defer { open = nil }
+            try body()
+            try db.execute(sql: "COMMIT")
+        }
+    }
+
+    private func inScratch<T>(_ body: (Database) throws -> T) throws -> T {
+        if let open { return try body(open) }
+        return try scratch.inDatabase(body)
+    }
+
     deinit {
         try? FileManager.default.removeItem(atPath: folder)
     }
@@ -35,7 +55,7 @@ final class Rebuild {
             // Its details went with a purge: what it made went with it, but not its number.
             if let id = Self.application(entry.subject) {
                 erased.insert(id)
-                try scratch.write { db in
+                try inScratch { db in
                     try db.execute(
                         sql: "INSERT INTO record_counter (name, last) VALUES ('application', ?) ON CONFLICT(name) DO UPDATE SET last = max(last, excluded.last)",
                         arguments: [id])
@@ -47,9 +67,10 @@ final class Rebuild {
             findings.append(AuditFinding(.unreadableEntry, sequence: entry.sequence, subject: entry.subject))
             return
         }
-        try scratch.write { db in
+        try inScratch { db in
             let session = GRDBSession(db)
             let state = SQLLedgerState(db: session, erased: erased)
+            try db.execute(sql: "SAVEPOINT entry")
             do {
                 let context = ActContext(actor: entry.actor, at: entry.at, sequence: entry.sequence)
                 let events = try Decide.decide(command, context, in: state)
@@ -57,11 +78,13 @@ final class Rebuild {
                     findings.append(AuditFinding(.relabelled(action: command.action), sequence: entry.sequence, subject: entry.subject))
                 }
                 try Projection.apply(events, session)
-            } catch let error as StoreError {
-                findings.append(AuditFinding(.ruleBroken(StoreText.describe(error)), sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
-            } catch let error as DatabaseError {
-                findings.append(AuditFinding(.ruleBroken(Localized(error.message ?? "\(error)", error.message ?? "\(error)")),
-                                             sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
+                try db.execute(sql: "RELEASE entry")
+            } catch {
+                // What a refused or broken command made so far is undone: the rebuild goes on without it.
+                try db.execute(sql: "ROLLBACK TO entry; RELEASE entry")
+                let reason = (error as? StoreError).map(StoreText.describe)
+                    ?? Localized((error as? DatabaseError)?.message ?? "\(error)", (error as? DatabaseError)?.message ?? "\(error)")
+                findings.append(AuditFinding(.ruleBroken(reason), sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
             }
         }
     }
@@ -69,7 +92,7 @@ final class Rebuild {
     /// Every table of records and everything derived from them, the store's against the rebuilt.
     func compare(with db: any SQLSession) throws {
         for table in ProjectedTable.all {
-            let rebuilt = try scratch.read { scratchDB in try table.digests(GRDBSession(scratchDB)) }
+            let rebuilt = try scratch.inDatabase { scratchDB in try table.digests(GRDBSession(scratchDB)) }
             var unseen = rebuilt
             try table.eachRow(db) { key, cells in
                 guard let wanted = unseen.removeValue(forKey: key) else {
@@ -77,7 +100,7 @@ final class Rebuild {
                     return
                 }
                 guard wanted != ProjectedTable.digest(cells) else { return }
-                let columns = try scratch.read { scratchDB in try table.row(GRDBSession(scratchDB), key: key) }
+                let columns = try scratch.inDatabase { scratchDB in try table.row(GRDBSession(scratchDB), key: key) }
                     .map { rebuiltCells in zip(table.columns, zip(rebuiltCells, cells)).filter { $1.0 != $1.1 }.map { $0.0 } } ?? table.columns
                 findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key): \(columns.joined(separator: ", "))"))
             }
