@@ -11,7 +11,7 @@ enum RecentFiles {
         var found: [RecentFile] = []
         for name in FileChoice.folders {
             let folder = home + "/" + name
-            // ダウンロード and Downloads are sometimes one folder under two names.
+            // The Japanese and the English Downloads folder are sometimes one folder under two names.
             let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
             guard seenFolders.insert(real).inserted,
                   let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
