@@ -10,22 +10,9 @@ public enum ListInput {
             .filter { !$0.isEmpty }
     }
 
-    /// File paths separated by spaces; a path with spaces is written in double quotes.
+    /// File paths separated by spaces; a path with spaces is quoted with either kind of quote
+    /// (see `FileChoice.tokens`).
     public static func paths(_ line: String) -> [String] {
-        var paths: [String] = []
-        var current = ""
-        var quoted = false
-        for character in line {
-            if character == "\"" {
-                quoted.toggle()
-            } else if (character == " " || character == "\u{3000}") && !quoted {
-                if !current.isEmpty { paths.append(current) }
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { paths.append(current) }
-        return paths
+        FileChoice.tokens(line)
     }
 }

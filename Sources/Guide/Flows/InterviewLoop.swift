@@ -27,14 +27,47 @@ struct InterviewLoop {
         var draft = start
         while true {
             session.show(interview.prompt(draft.state))
-            switch session.reader.read(prompt: "> ", completions: interview.completions(draft.state)) {
+            let fileField = interview.nextField(draft.state).flatMap { field -> Field? in
+                if case .files = field.kind { return field }
+                return nil
+            }
+            // The list is read once per question and kept until the answer, so that a number
+            // means the file that was shown, even if another arrives meanwhile.
+            let offered = fileField == nil ? [] : RecentFiles.scan(home: session.environment["HOME"])
+            session.show(FileChoice.listing(offered, language: language))
+            let read = fileField == nil
+                ? session.reader.read(prompt: "> ", completions: interview.completions(draft.state))
+                : session.reader.readPaths(
+                    prompt: "> ", workingDirectory: session.workingDirectory, home: session.environment["HOME"])
+            switch read {
             case .interrupted:
                 session.show(.hint, SessionText.interrupted(language))
             case .endOfInput:
                 if !interview.isBlank(draft.state) { session.show(.info, SessionText.saved(language)) }
                 return .left
-            case .line(let bytes):
+            case .line(var bytes):
+                var confirm: Field?
+                if let fileField, case .success(let line) = InputLine.decode(bytes), !FileChoice.isCommand(line),
+                   !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    switch FileChoice.resolve(line, offered: offered, exists: {
+                        RecentFiles.exists($0, workingDirectory: session.workingDirectory)
+                    }) {
+                    case .failure(let reason):
+                        session.show(.error, reason(language))
+                        if bail {
+                            session.show(.error, SessionText.bail(language))
+                            return .bailed
+                        }
+                        continue
+                    case .success(let resolved):
+                        bytes = Array(resolved.utf8)
+                        confirm = fileField
+                    }
+                }
                 let outcome = interview.handle(bytes: bytes, draft.state)
+                if let confirm, !outcome.refused, let files = outcome.state.answers[confirm.id]?.files {
+                    session.show(FileChoice.confirmation(files, language: language))
+                }
                 session.show(outcome.messages)
                 draft.state = outcome.state
                 for effect in outcome.effects {

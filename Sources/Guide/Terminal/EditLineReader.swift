@@ -55,6 +55,12 @@ final class EditLineReader: LineReader {
         _ = write_history(historyFile)
     }
 
+    func readPaths(prompt: String, workingDirectory: String, home: String?) -> ReadResult {
+        activePaths = (workingDirectory, home)
+        defer { activePaths = nil }
+        return read(prompt: prompt, completions: [])
+    }
+
     func read(prompt: String, completions: [String]) -> ReadResult {
         activeChoices = completions
         defer { activeChoices = [] }
@@ -232,6 +238,8 @@ private func readByte(_ fd: Int32) -> UInt8? {
 
 /// The choices of the question being read; the C completion callback cannot capture.
 nonisolated(unsafe) private var activeChoices: [String] = []
+/// Set while a line of file paths is read: where relative paths and `~` start from.
+nonisolated(unsafe) private var activePaths: (workingDirectory: String, home: String?)?
 
 /// libedit's callback: `text` is the line before the cursor (word breaks are disabled).
 /// Returns the readline-style array: the replacement text, then every match, then NULL.
@@ -244,7 +252,9 @@ private func completeChoices(
     // Never fall back to completing file names when nothing matches.
     cle_set_attempted_completion_over(1)
     let typed = text.map { String(cString: $0) } ?? ""
-    guard let (replacement, matches) = Completion.complete(typed, among: activeChoices) else { return nil }
+    let completion = activePaths.map { PathCompletion.complete(typed, workingDirectory: $0.workingDirectory, home: $0.home) }
+        ?? Completion.complete(typed, among: activeChoices)
+    guard let (replacement, matches) = completion else { return nil }
 
     let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: matches.count + 2)
     array[0] = strdup(replacement)

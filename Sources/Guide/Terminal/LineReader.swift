@@ -15,6 +15,9 @@ protocol LineReader: AnyObject {
     /// Shows `prompt` and reads one line. `completions` are the words TAB may complete
     /// for the current question (its choices); empty when it has none.
     func read(prompt: String, completions: [String]) -> ReadResult
+    /// Shows `prompt` and reads one line of file paths: TAB completes the path being typed from
+    /// the folders it names, relative ones from `workingDirectory`.
+    func readPaths(prompt: String, workingDirectory: String, home: String?) -> ReadResult
     /// Whether TAB completes: only on a terminal, so piped runs need not gather completions.
     var completes: Bool { get }
     /// Keeps what must outlive the run (the history file).
@@ -23,5 +26,8 @@ protocol LineReader: AnyObject {
 
 extension LineReader {
     func close() {}
+    func readPaths(prompt: String, workingDirectory: String, home: String?) -> ReadResult {
+        read(prompt: prompt, completions: [])
+    }
     var completes: Bool { false }
 }

@@ -7,6 +7,9 @@ struct Transcript: CustomStringConvertible, Sendable {
         var login: String
         var today: String
         var environment: [String: String]
+        /// `# downloads: a.png b.pdf`: files of transcripts/files put in the home's ダウンロード
+        /// folder before the run, the first the newest (a minute apart, before the run's 09:00).
+        var downloads: [String] = []
         var arguments: [String]
         /// Header lines written before the "$" line, kept as they are when rewriting.
         var headerLines: [String]
@@ -87,6 +90,7 @@ struct Transcript: CustomStringConvertible, Sendable {
         var runs: [Run] = []
         var login = "yamada", today = "2026-04-01"
         var environment: [String: String] = [:]
+        var downloads: [String] = []
         var header: [String] = []
         var fixtures: [String] = []
         var sqliteOnly = false
@@ -115,6 +119,7 @@ struct Transcript: CustomStringConvertible, Sendable {
                     login: login, today: today, environment: environment, arguments: arguments,
                     headerLines: header, commandLine: line, expected: [], expectedStatus: 0, trailingLines: [],
                     background: background, foreground: line == "$ fg")
+                current?.downloads = downloads
                 header = []
                 continue
             }
@@ -122,6 +127,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             if let value = headerValue(line, "user") { login = value }
             if let value = headerValue(line, "today") { today = value }
             if let value = headerValue(line, "fixture") { fixtures.append(value) }
+            if let value = headerValue(line, "downloads") { downloads = value.split(separator: " ").map(String.init) }
             if headerValue(line, "store")?.hasPrefix("sqlite") == true { sqliteOnly = true }
             if let value = headerValue(line, "env") {
                 for pair in value.split(separator: " ") {

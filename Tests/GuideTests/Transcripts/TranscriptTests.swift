@@ -110,11 +110,27 @@ enum TranscriptRunner {
         var environment = run.environment
         environment["YAKKAN_STORE"] = environment["YAKKAN_STORE"] ?? store.location(as: run.login)
         environment["HOME"] = store.folder
+        placeDownloads(run, home: store.folder)
         return Session(
             environment: environment, workingDirectory: filesFolder, login: run.login,
             clock: FixedClock(day: Day(iso: run.today)!),
             reader: PlainLineReader(source: source, echo: output),
             output: output, palette: Palette(enabled: false), accounts: .all(as: geteuid()))
+    }
+
+    /// The run's `# downloads:` files, in the home's ダウンロード folder, the first the newest.
+    static func placeDownloads(_ run: Transcript.Run, home: String) {
+        guard !run.downloads.isEmpty else { return }
+        let folder = home + "/ダウンロード"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let now = FixedClock(day: Day(iso: run.today)!).now
+        for (index, name) in run.downloads.enumerated() {
+            let path = folder + "/" + name
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.copyItem(atPath: filesFolder + "/" + name, toPath: path)
+            let modified = now.addingTimeInterval(-60 * Double(index + 1))
+            try? FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        }
     }
 
     static func run(_ run: Transcript.Run, store: TranscriptStore) -> (lines: [String], status: Int32?) {
