@@ -22,11 +22,15 @@ public struct TodayItem: Sendable, Equatable {
     public let alertID: Int64?
     /// Whom it waits on, shown when the list is the whole store's (`due --all`).
     public var forWhom: Localized? = nil
+    /// What the item is about when it is neither a service nor an alert (a person without a
+    /// mail address), so that two such items keep apart in `remind`'s memory.
+    public var subject: String? = nil
 
     /// The same thing for the same person on another day has the same key: what `remind`
     /// remembers so that it mails each item at most once a day.
     public var key: String {
-        [kind.rawValue, applicationID.map { "\($0)" } ?? "", duty?.rawValue ?? "", alertID.map { "\($0)" } ?? ""]
+        ([kind.rawValue, applicationID.map { "\($0)" } ?? "", duty?.rawValue ?? "", alertID.map { "\($0)" } ?? ""]
+            + (subject.map { [$0] } ?? []))
             .joined(separator: "/")
     }
 
