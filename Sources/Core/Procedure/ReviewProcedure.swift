@@ -144,7 +144,7 @@ public enum ReviewProcedure {
             dependsOn: markIDs,
             positive: .confirmed,
             refusedAs: Localized("確認できません：", "It cannot be confirmed: "),
-            blockers: TerminationRules.confirmationBlockers))
+            blockers: { TerminationRules.confirmationBlockers(review: $0) }))
         fields.append(Field(
             R.reason,
             label: Localized("理由・連絡", "Reason, for the service manager"),
