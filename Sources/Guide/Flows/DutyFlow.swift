@@ -95,7 +95,8 @@ struct DutyFlow {
             }
         }
         if refuse(DutyActions.mayReportIncidentElsewhere(member: actor.member)) { return 1 }
-        return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { draft in
+        let inUse = try candidates(provider: "", service: "")
+        return try form.run(EventProcedures.incidentElsewhere(today: today, inUse: inUse), about: nil) { draft in
             let answers = draft.state.answers
             let candidates = try candidates(
                 provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "")
@@ -106,13 +107,10 @@ struct DutyFlow {
         }
     }
 
-    /// Services in use whose provider or service name contains the incident's.
+    /// Every service in use: which of them the incident concerns is Core's to say
+    /// (ProviderNames), as people type names, which no SQL pattern can.
     private func candidates(provider: String, service: String) throws -> [ApplicationRecord] {
-        var found = try store.query(.inUse(provider: provider), today: today)
-        if !service.isEmpty {
-            found += try store.query(.inUse(service: service), today: today).filter { record in !found.contains { $0.id == record.id } }
-        }
-        return found.sorted { $0.id < $1.id }
+        try store.query(.inUse(), today: today).sorted { $0.id < $1.id }
     }
 
     /// The person's unread alerts, acknowledged by number.
