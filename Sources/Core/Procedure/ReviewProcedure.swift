@@ -92,11 +92,15 @@ public enum ReviewProcedure {
         mark: (Int) -> String, note: (Int) -> String
     ) -> [Field] {
         let applicantMark = answers[item.markID]?.mark
-        var shown = Localized("申請者の備考：", "Applicant's note: ")
+        // The applicant's note says what they concluded, so it comes with their mark, after the
+        // reviewer's own (blind) mark; the evidence is what the reviewer judges from, before.
+        let applicantNote = Localized("申請者の備考：", "Applicant's note: ")
             + Localized(answers[item.noteID]?.text ?? "（なし）", answers[item.noteID]?.text ?? "(none)")
+        var evidence: Localized?
         for file in answers[item.evidenceID]?.files ?? [] {
-            let line = "\n  " + AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
-            shown = shown + Localized("\n確認資料：" + line, "\nEvidence: " + line)
+            let line = AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
+            let shown = Localized("確認資料：\n  " + line, "Evidence:\n  " + line)
+            evidence = evidence.map { $0 + Localized("\n", "\n") + shown } ?? shown
         }
         let markID = mark(item.number)
         return [
@@ -109,8 +113,8 @@ public enum ReviewProcedure {
                     "\n申請者の記入は、あなたが記入した後に表示されます（先入観なく確認するため）。",
                     "\nThe applicant's mark is shown after you have marked it, so that you judge for yourself."),
                 kind: .mark,
-                notices: [{ value, _ in reveal(value.mark, applicantMark) }],
-                preamble: shown),
+                notices: [{ value, _ in reveal(value.mark, applicantMark) + Localized("\n", "\n") + applicantNote }],
+                preamble: evidence),
             Field(
                 note(item.number),
                 label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
