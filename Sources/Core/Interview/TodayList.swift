@@ -52,6 +52,9 @@ public enum TodayList {
     /// services of any status).
     public static let statuses: [ApplicationStatus] = [.submitted, .inUse, .stopped]
 
+    /// Alerts that ask for something the end of the service makes pointless.
+    static let mootOnceEnded: Set<Alert.Kind> = [.stopped, .serviceChanged, .usageDiffers]
+
     /// `everything` is the whole store's list, for 利用責任者 and administrators.
     public static func items(
         for person: Actor, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
@@ -113,7 +116,11 @@ public enum TodayList {
             }
         }
         let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
+        let ended = Set(records.filter { $0.status == .ended }.map(\.id))
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
+            // A stop, or a change to decide on, is moot once the service has ended: the
+            // termination form closed it.
+            if let id = alert.applicationID, ended.contains(id), Self.mootOnceEnded.contains(alert.kind) { continue }
             let service = alert.applicationID.flatMap { services[$0] } ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
