@@ -24,7 +24,13 @@ struct DueCommand: ParsableCommand, SessionCommand {
         let items = try WaitingWork.items(for: actor, matching: filter, everything: all, store: store, today: today)
         switch format {
         case "json": session.output.write(try TodayList.json(items) + "\n")
-        case "text": session.show(TodayList.text(items, today: today, common.lang))
+        case "text":
+            session.show(TodayList.text(items, today: today, common.lang))
+            var inUse = filter
+            inUse.statuses = [.inUse]
+            let events = DutyCalendar.events(for: actor, records: try store.schedules(inUse, today: today), today: today, everything: all)
+            session.show(DutyCalendar.lines(
+                DutyCalendar.upcoming(events, besides: items, today: today), heading: DutyCalendar.comingHeading, common.lang))
         default: throw InputError(message: RenderText.formatNotAvailable(format, "text | json")(common.lang))
         }
         return 0
@@ -113,6 +119,12 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
         let events = DutyCalendar.events(for: actor, records: try store.schedules(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
+            // iCalendar is for programs: on a terminal, the dates in words and how to make the file.
+            if isatty(STDOUT_FILENO) == 1 {
+                session.show(DutyCalendar.lines(events, heading: DutyCalendar.calendarHeading, common.lang))
+                session.show(.hint, DutyCalendar.calendarToFile(common.lang))
+                return 0
+            }
             session.output.write(text)
             return 0
         }
