@@ -63,7 +63,7 @@ public final class PrivateServer {
             "-c", "listen_addresses=", "-c", "unix_socket_directories=\(folder)", "-c", "fsync=off",
             "-c", "logging_collector=off", "-c", "log_min_messages=warning"]
         // The server's log, in the folder, for the message when it does not start.
-        FileManager.default.createFile(atPath: "\(folder)/server.log", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(folder)/server.log", contents: nil)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: "\(folder)/server.log")
         try process.run()

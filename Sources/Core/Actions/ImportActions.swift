@@ -152,6 +152,10 @@ public enum ImportActions {
             for (index, field) in [(2, F.department), (3, F.provider), (4, F.service), (5, F.applicant)] {
                 if let value = required(index) { answers[field] = .text(value) }
             }
+            // A service of a 課 without a 利用責任者 would wait on nobody from its first day (6(1), 7).
+            if let department = answers[F.department]?.text, !staff.contains(where: { $0.reviews(department) }) {
+                note(2, ImportText.noReviewer(department))
+            }
             let submitted = date(6, required: false)
             let start = date(7, required: true), end = date(8, required: true)
             if let start, let end, end < start { note(8, ImportText.endsBeforeStart) }
@@ -224,7 +228,26 @@ public enum ImportText {
         Localized("「\(value)」は判断として読めません（承認など）。", "“\(value)” is not a decision (approved, for example).")
     }
     public static func unreadable(_ path: String) -> Localized {
-        Localized("\(path) を UTF-8 のテキストとして読めません。", "Cannot read \(path) as UTF-8 text.")
+        Localized("\(path) を読み込めません（ファイルがないか、読む権限がありません）。", "Cannot read \(path): it does not exist, or you may not read it.")
+    }
+    /// Excel's plain "CSV" on a Japanese Windows is Shift_JIS: say so, and how to save UTF-8.
+    public static func notUTF8(_ path: String, _ data: Data) -> Localized {
+        let how = Localized(
+            "Excel では「名前を付けて保存」で、ファイルの種類に「CSV UTF-8（コンマ区切り）(*.csv)」を選んで保存し直してください。",
+            "In Excel, use Save As and choose the file type “CSV UTF-8 (Comma delimited) (*.csv)”.")
+        if Encodings.looksLikeShiftJIS(data) {
+            return Localized(
+                "\(path) は Shift_JIS（Excel の「CSV（コンマ区切り）」）で保存されています。yakkan が読めるのは UTF-8 だけです。" + how.ja,
+                "\(path) is saved in Shift_JIS (Excel's plain “CSV (Comma delimited)” on a Japanese Windows); yakkan reads UTF-8 only. " + how.en)
+        }
+        return Localized(
+            "\(path) は UTF-8 のテキストではありません。yakkan が読めるのは UTF-8 の CSV だけです。" + how.ja,
+            "\(path) is not UTF-8 text; yakkan reads UTF-8 CSV only. " + how.en)
+    }
+    static func noReviewer(_ department: String) -> Localized {
+        Localized(
+            "「\(department)」の利用責任者が職員名簿にいません。取り込んだサービスの変更の判断や終了確認書のダブルチェックができなくなるため、先に yakkan staff set-role ログイン --reviewer-of \(department) で利用責任者を決めてください。",
+            "Nobody in the staff directory is 利用責任者 of “\(department)”, so nobody could decide on changes to the service or double-check its termination form. Name one first: yakkan staff set-role LOGIN --reviewer-of \(department).")
     }
     public static func refused(_ count: Int) -> Localized {
         Localized(

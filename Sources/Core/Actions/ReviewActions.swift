@@ -46,6 +46,7 @@ public enum ReviewActions {
         switch decision.outcome {
         case .approved:
             let blockers = ApprovalRules.blockers(review: decision.answers, application: application)
+                + ApprovalRules.periodBlockers(application, today: Village.day(ofTimestamp: decision.decidedAt))
             guard blockers.isEmpty else { throw StoreError.refused(blockers) }
             status = .approved
         case .returned: status = .returned

@@ -9,7 +9,8 @@ public enum Decide {
         switch command {
         case .submitApplication(let submission):
             let answers = submission.answers
-            if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: actor, staff: try state.directory()) {
+            if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: actor, staff: try state.directory())
+                ?? ApprovalRules.endedPeriod(answers, today: context.today) {
                 throw StoreError.refused([refusal])
             }
             guard let id = submission.correcting else {
@@ -98,8 +99,10 @@ public enum Decide {
 
         case .reportIncidentElsewhere(let answers):
             try refuse(DutyActions.mayReportIncidentElsewhere(member: try state.staffMember(actor)))
-            let candidates = try state.servicesInUse(
-                provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "")
+            let named = Incident(
+                applicationID: nil, provider: answers[EventFields.provider]?.text ?? "", service: answers[EventFields.service]?.text ?? "",
+                occurredOn: context.today, what: "", source: nil, action: nil, recordedBy: actor, recordedAt: context.at)
+            let candidates = try state.servicesInUse { named.concerns(provider: $0, service: $1) }
             let change = DutyActions.incidentElsewhere(
                 answers: answers, candidates: candidates, by: actor, at: context.at, today: context.today,
                 directory: Directory(staff: try state.directory()))

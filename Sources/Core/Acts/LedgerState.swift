@@ -6,8 +6,8 @@ public protocol LedgerState {
     func staffMember(_ login: String) throws -> StaffMember?
     func directory() throws -> [StaffMember]
     func alert(_ id: Int64) throws -> Alert?
-    /// Services in use whose provider or service name may be the one an incident names.
-    func servicesInUse(provider: String, service: String) throws -> [ApplicationRecord]
+    /// Services in use whose provider and service names `concerns` accepts.
+    func servicesInUse(where concerns: (_ provider: String, _ service: String) -> Bool) throws -> [ApplicationRecord]
     func counters() throws -> IDCounters
     /// Whether the entries about this application lost their details to a purge, so that it
     /// cannot be rebuilt (only a replay meets such an application).

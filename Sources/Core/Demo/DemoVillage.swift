@@ -478,7 +478,7 @@ extension DemoVillage {
         func attach(_ fileName: String, _ content: String, at timestamp: String) throws -> Attachment {
             files += 1
             let path = folder + "/\(files)/" + fileName
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: URL(fileURLWithPath: path))
             switch store.intake.ingest(path: path) {
             case .success(let attachment):

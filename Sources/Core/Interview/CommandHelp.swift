@@ -2,6 +2,34 @@
 public enum CommandHelp {
     public static let show = "申請書を様式の形で表示します / Show an application laid out like the form."
     public static let applicationNumber = "申請番号 / application number"
+    /// What `yakkan --help` shows under the list of commands: the first things people do.
+    public static let examples = """
+        はじめての方は yakkan とだけ入力してください。やることと手続きの一覧が出ます。
+        For a first time, type just yakkan: it lists what waits for you and every
+        procedure.
+
+        例 / Examples:
+          yakkan apply
+              利用申請書を作る・続ける / fill in or resume an application
+          yakkan --lang en apply
+              英語で / the same in English
+          yakkan review
+              ダブルチェック（利用責任者）/ the double check
+          yakkan due
+              今日のやることと30日以内の予定 / what waits for you
+          yakkan incident --elsewhere
+              他組織のインシデントの注意喚起 / an incident at another organisation
+          yakkan list --status 利用中
+              利用中のサービスの一覧 / the services in use
+          yakkan show 12 --format html > 12.html
+              印刷用の様式 / a printable form
+          yakkan calendar --output ~/yakkan.ics
+              期限をカレンダーへ / your duties into a calendar
+          yakkan staff add sato --name "佐藤 花子" --department 総務課
+              名簿に登録（管理者）/ add someone to the directory
+
+        コマンドごとの説明 / Help of one command: yakkan help apply
+        """
     public static let yakkan = "約款による外部サービスの利用手続きを案内します / Guides the procedure for click-through cloud services."
     public static let language = "表示言語 ja | en / interface language"
     public static let store = "保管庫のパス / path of the store (or YAKKAN_STORE)"
@@ -24,7 +52,8 @@ public enum CommandHelp {
     public static let staffList = "名簿の一覧 / List the directory."
     public static let staffSetRole = "役割の変更 / Change someone's roles (administrators only, never your own)."
     public static let login = "ログイン名 / login"
-    public static let reviewerOfReplacing = "利用責任者を務める課（指定したもので置き換え）/ 課 they are 利用責任者 for (replaces)"
+    public static let reviewerOfAdding = "利用責任者を務める課を加える（ほかの課はそのまま、複数可）/ add a 課 they are 利用責任者 for, keeping the others (repeatable)"
+    public static let notReviewerOf = "その課の利用責任者から外す（複数可）/ no longer 利用責任者 for this 課 (repeatable)"
     public static let noReviewer = "利用責任者の役割を外す / remove every 利用責任者 role"
     public static let administratorFlag = "管理者にする・外す / make or unmake administrator"
     public static let newDepartment = "課の変更 / a new 課"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the shell says around the duties and events of section 6.
 public enum DutyText {
     public static func recorded(_ kind: DutyKind, _ record: ApplicationRecord) -> Localized {
@@ -75,6 +77,26 @@ public enum DutyText {
         Localized("\(count)件のお知らせを確認済みにしました。", "Marked \(count) alert(s) as read.")
     }
     public static let noSuchAlert = Localized("その番号のお知らせはありません。", "There is no such alert.")
+    /// Why the calendar file could not be written, from the system's error number.
+    public static func calendarNotWritten(_ path: String, _ code: Int32) -> Localized {
+        let reason: Localized
+        switch code {
+        case EACCES, EPERM, EROFS:
+            reason = Localized("そのフォルダに書き込む権限がありません", "you may not write in that folder")
+        case ENOENT, ENOTDIR:
+            reason = Localized("そのフォルダがありません", "that folder does not exist")
+        case ENOSPC, EDQUOT, EFBIG:
+            reason = Localized("ディスクがいっぱいです", "the disk is full")
+        case EISDIR:
+            reason = Localized("そこはフォルダです", "it is a folder")
+        default:
+            reason = Localized("エラー番号 \(code)", "error number \(code)")
+        }
+        return Localized(
+            "\(path) に書き出せませんでした（\(reason.ja)）。書き込めるフォルダのファイル名を --output に指定してください（例：--output ~/yakkan.ics）。",
+            "Could not write \(path) (\(reason.en)). Give --output a file in a folder you can write (e.g. --output ~/yakkan.ics).")
+    }
+
     public static func calendarWritten(_ count: Int, _ path: String) -> Localized {
         Localized("\(count)件の予定を \(path) に書き出しました。", "Wrote \(count) event(s) to \(path).")
     }

@@ -36,7 +36,7 @@ enum EngineText {
         case .unrecognised:
             return Localized(
                 "日付として読めません。2026-04-01、令和8年4月1日、R8.4.1 のように入力してください。",
-                "That is not a date. Write it as 2026-04-01, 令和8年4月1日 or R8.4.1.")
+                "That is not a date. Write it as 2026-04-01, 31 March 2030, 令和8年4月1日 or R8.4.1.")
         case .impossible(let y, let m, let d):
             return Localized(
                 "\(y)年\(m)月\(d)日という日付はありません。",
@@ -61,6 +61,11 @@ enum EngineText {
             return Localized(
                 "シンボリックリンクは添付できません。リンク先のファイルそのものを指定してください: \(path)",
                 "A symbolic link cannot be attached; give the file itself: \(path)")
+        case .notKept(let path, let fault):
+            let store = StoreText.describe(fault)
+            return Localized(
+                "\(path) は読み込めましたが、その写しを保管庫に保存できませんでした。ファイルそのものには問題ありません。\(store.ja)",
+                "\(path) was read, but its copy could not be kept in the store; the file itself is fine. \(store.en)")
         case .tooLarge(let path, let size, let limit):
             return Localized(
                 "ファイルが大きすぎます（\(megabytes(size)) MB、上限 \(megabytes(limit)) MB）: \(path)",

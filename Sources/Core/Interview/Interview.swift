@@ -134,8 +134,12 @@ public struct Interview: Sendable {
 
     private func answer(_ line: String, to field: Field, _ state: InterviewState) -> Outcome {
         let value: AnswerValue
-        switch interpret(line, field, state) {
-        case .failure(let reason): return refuse(state, reason)
+        var fault: StoreError?
+        switch interpret(line, field, state, storeFault: &fault) {
+        case .failure(let reason):
+            var refused = refuse(state, reason)
+            refused.storeFault = fault
+            return refused
         case .success(let accepted): value = accepted
         }
         if case .proceed = field.kind, value.flag == false {
@@ -163,6 +167,13 @@ public struct Interview: Sendable {
 
     /// Turns a line into a value of the field's kind, or says why it cannot.
     func interpret(_ line: String, _ field: Field, _ state: InterviewState) -> Result<AnswerValue, Localized> {
+        var ignored: StoreError?
+        return interpret(line, field, state, storeFault: &ignored)
+    }
+
+    /// `storeFault` is set when the store, not the answer, failed (a copy of an attachment that
+    /// the disk could not hold), so that the shell can treat it as the store's fault.
+    func interpret(_ line: String, _ field: Field, _ state: InterviewState, storeFault: inout StoreError?) -> Result<AnswerValue, Localized> {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             if let value = defaultAnswer(for: field, state) { return .success(value) }
@@ -193,7 +204,9 @@ public struct Interview: Sendable {
             for path in ListInput.paths(trimmed) {
                 switch context.intake.ingest(path: path) {
                 case .success(let attachment): attachments.append(attachment)
-                case .failure(let problem): return .failure(EngineText.attachmentProblem(problem))
+                case .failure(let problem):
+                    if case .notKept(_, let fault) = problem { storeFault = fault }
+                    return .failure(EngineText.attachmentProblem(problem))
                 }
             }
             return attachments.isEmpty ? .failure(EngineText.noFiles) : .success(.files(attachments))

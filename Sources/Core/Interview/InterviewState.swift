@@ -101,4 +101,8 @@ public struct Outcome: Sendable {
     public var effects: [Effect]
     /// The input was refused (for `--bail`).
     public var refused: Bool
+    /// The store failed while taking the answer in (an attachment's copy on a full disk): the
+    /// answer may be given again once there is room; a session that ends on it ends as the
+    /// store's fault.
+    public var storeFault: StoreError? = nil
 }

@@ -139,6 +139,26 @@ public enum ReviewText {
             "Recorded your acknowledgement. Application \(record.id) is now in use.")
     }
 
+    /// Said after the acknowledgement: the manager's own duties of the service from now on,
+    /// each with its first due date, and how they are reminded.
+    public static func managerDuties(_ record: ApplicationRecord, manager: Actor, today: Day) -> [Localized] {
+        guard let start = record.inUseFrom else { return [] }
+        let events = DutyCalendar.events(for: manager, records: [record], today: max(today, start))
+            .sorted { ($0.due, $0.duty.rawValue) < ($1.due, $1.duty.rawValue) }
+        guard !events.isEmpty else { return [] }
+        return [Localized(
+            "これからのあなたの仕事（サービス管理担当者・手順書6）：",
+            "Your duties from now on (service manager, section 6):")]
+            + events.map { event in
+                Localized(
+                    "  ・\(event.duty.title.ja)：最初の期限 \(JapaneseDate.wareki(event.due))（yakkan record \(record.id)）",
+                    "  ・\(event.duty.title.en): first due \(JapaneseDate.english(event.due)) (yakkan record \(record.id))")
+            }
+            + [Localized(
+                "期限が近づくと yakkan を起動したとき（yakkan due）に表示されます。yakkan calendar --output ~/yakkan.ics でカレンダーにも入れられます。",
+                "They show when you start yakkan (yakkan due) as they fall due; yakkan calendar --output ~/yakkan.ics puts them in your calendar.")]
+    }
+
     /// Approved applications whose named service manager is this person.
     public static func toAcknowledge(login: String, in records: [ApplicationRecord]) -> [ApplicationRecord] {
         records.filter { AcknowledgementRules.refusal(login: login, application: $0) == nil }

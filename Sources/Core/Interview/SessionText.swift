@@ -1,9 +1,12 @@
 /// What the shell says around an interview: greetings, endings, refusals of the session itself.
 public enum SessionText {
-    public static func submitted(_ record: ApplicationRecord) -> Localized {
-        Localized(
-            "申請番号 \(record.id) として提出しました。利用責任者のダブルチェックを待ちます。内容は yakkan show \(record.id) で確認できます。",
-            "Submitted as application \(record.id). It now waits for the 利用責任者's double check; yakkan show \(record.id) shows it.")
+    public static func submitted(_ record: ApplicationRecord, reviewers: [StaffMember] = []) -> Localized {
+        let who = reviewers.isEmpty ? Localized("利用責任者", "the 利用責任者")
+            : Localized("利用責任者（" + reviewers.map { "\($0.name)（\($0.login)）" }.joined(separator: "、") + "）",
+                        "the 利用責任者 (" + reviewers.map { "\($0.name) (\($0.login))" }.joined(separator: ", ") + ")")
+        return Localized(
+            "申請番号 \(record.id) として提出しました。次は\(who.ja)のダブルチェックです。判断が出ると、次に yakkan を起動したときにお知らせします。内容は yakkan show \(record.id) で確認できます。",
+            "Submitted as application \(record.id). Next, \(who.en) double-checks it; you are told of the decision the next time you start yakkan. yakkan show \(record.id) shows it.")
     }
     public static let saved = EngineText.saved
     public static let bail = Localized(

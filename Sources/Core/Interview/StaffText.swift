@@ -27,6 +27,18 @@ public enum StaffText {
     public static func updated(_ login: String) -> Localized {
         Localized("\(login) の登録内容を変更しました。", "Updated \(login).")
     }
+    /// Said after a change of someone's 課 as 利用責任者: every one they now hold, so that none
+    /// is lost unnoticed.
+    public static func reviewerOfNow(_ member: StaffMember) -> Localized {
+        member.reviewerOf.isEmpty
+            ? Localized("\(member.name)（\(member.login)）は、どの課の利用責任者でもなくなりました。", "\(member.name) (\(member.login)) is now 利用責任者 of no 課.")
+            : Localized(
+                "\(member.name)（\(member.login)）が利用責任者を務める課：\(member.reviewerOf.joined(separator: "、"))",
+                "\(member.name) (\(member.login)) is now 利用責任者 of: \(member.reviewerOf.joined(separator: ", "))")
+    }
+    public static func notInDirectory(_ login: String) -> Localized {
+        Localized("\(login) は職員名簿にいません（yakkan staff list）。", "\(login) is not in the staff directory (yakkan staff list).")
+    }
     public static func removed(_ login: String) -> Localized {
         Localized("\(login) を名簿から削除しました。", "Removed \(login) from the directory.")
     }

@@ -3,6 +3,9 @@
 /// procedure reaches nobody), and drafts nobody has touched for a month.
 public enum StrandedWork {
     public static let staleDraftDays = 30
+    /// A form waiting this long for its double check has a 利用責任者 who may be away: the
+    /// queue is someone's, but nobody is working it.
+    public static let unreviewedDays = 14
 
     public static func items(records: [ApplicationRecord], drafts: [Draft], staff: [StaffMember], today: Day) -> [TodayItem] {
         var items: [TodayItem] = []
@@ -13,12 +16,17 @@ public enum StrandedWork {
                    of: record.department, applicantLogin: record.applicantLogin,
                    departmentHeadLogin: record.answers[ApplicationFields.departmentHead]?.person?.login, staff: staff).isEmpty {
                 items.append(item(record, noReviewer(record.department, form: ApplicationProcedure.formName)))
+            } else if record.status == .submitted, let waited = waitedDays(record.submittedAt, today) {
+                items.append(item(record, unreviewed(record.department, waited, staff: staff, form: ApplicationProcedure.formName)))
             }
             if let termination = record.termination, termination.status == .submitted,
                SubmissionActions.eligibleReviewers(
                    of: record.department, applicantLogin: termination.applicantLogin,
                    departmentHeadLogin: termination.answers[TerminationFields.departmentHead]?.person?.login, staff: staff).isEmpty {
                 items.append(item(record, noReviewer(record.department, form: Localized("終了確認書", "termination form"))))
+            } else if let termination = record.termination, termination.status == .submitted,
+                      let waited = waitedDays(termination.submittedAt, today) {
+                items.append(item(record, unreviewed(record.department, waited, staff: staff, form: Localized("終了確認書", "termination form"))))
             }
             let managerMatters: [ApplicationStatus] = [.approved, .inUse, .stopped]
             if managerMatters.contains(record.status), record.serviceManagerLogin.map(listed.contains) != true {
@@ -46,6 +54,22 @@ public enum StrandedWork {
         Localized(
             "\(form.ja)をダブルチェックできる\(department)の利用責任者が職員名簿にいません（yakkan staff set-role LOGIN --reviewer-of \(department)）",
             "Nobody listed may double-check this \(form.en) as 利用責任者 of \(department) (yakkan staff set-role LOGIN --reviewer-of \(department))")
+    }
+
+    /// Days a form has waited since it was submitted, when that is past `unreviewedDays`.
+    static func waitedDays(_ submittedAt: String, _ today: Day) -> Int? {
+        guard let submitted = Village.day(ofTimestamp: submittedAt) else { return nil }
+        let days = submitted.days(until: today)
+        return days > unreviewedDays ? days : nil
+    }
+
+    static func unreviewed(_ department: String, _ days: Int, staff: [StaffMember], form: Localized) -> Localized {
+        let reviewers = staff.filter { $0.reviews(department) }
+        let ja = reviewers.map { "\($0.name)（\($0.login)）" }.joined(separator: "、")
+        let en = reviewers.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
+        return Localized(
+            "\(form.ja)が提出から\(days)日、ダブルチェックされていません。\(department)の利用責任者（\(ja)）が不在でないか確かめ、必要なら別の利用責任者を登録してください（yakkan staff update LOGIN --reviewer-of \(department)）",
+            "This \(form.en) has waited \(days) days for its double check. Make sure the 利用責任者 of \(department) (\(en)) is not away; if needed, name another (yakkan staff update LOGIN --reviewer-of \(department))")
     }
 
     static func item(_ record: ApplicationRecord, _ title: Localized) -> TodayItem {

@@ -22,11 +22,15 @@ public struct TodayItem: Sendable, Equatable {
     public let alertID: Int64?
     /// Whom it waits on, shown when the list is the whole store's (`due --all`).
     public var forWhom: Localized? = nil
+    /// What the item is about when it is neither a service nor an alert (a person without a
+    /// mail address), so that two such items keep apart in `remind`'s memory.
+    public var subject: String? = nil
 
     /// The same thing for the same person on another day has the same key: what `remind`
     /// remembers so that it mails each item at most once a day.
     public var key: String {
-        [kind.rawValue, applicationID.map { "\($0)" } ?? "", duty?.rawValue ?? "", alertID.map { "\($0)" } ?? ""]
+        ([kind.rawValue, applicationID.map { "\($0)" } ?? "", duty?.rawValue ?? "", alertID.map { "\($0)" } ?? ""]
+            + (subject.map { [$0] } ?? []))
             .joined(separator: "/")
     }
 
@@ -47,6 +51,9 @@ public enum TodayList {
     /// duties in use, and the termination of a service in use or stopped (its alerts may name
     /// services of any status).
     public static let statuses: [ApplicationStatus] = [.submitted, .inUse, .stopped]
+
+    /// Alerts that ask for something the end of the service makes pointless.
+    static let mootOnceEnded: Set<Alert.Kind> = [.stopped, .serviceChanged, .usageDiffers]
 
     /// `everything` is the whole store's list, for 利用責任者 and administrators.
     public static func items(
@@ -109,7 +116,11 @@ public enum TodayList {
             }
         }
         let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
+        let ended = Set(records.filter { $0.status == .ended }.map(\.id))
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
+            // A stop, or a change to decide on, is moot once the service has ended: the
+            // termination form closed it.
+            if let id = alert.applicationID, ended.contains(id), Self.mootOnceEnded.contains(alert.kind) { continue }
             let service = alert.applicationID.flatMap { services[$0] } ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,

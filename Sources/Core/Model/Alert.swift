@@ -89,8 +89,9 @@ public struct Incident: Sendable, Codable, Equatable {
         self.recordedAt = recordedAt
     }
 
-    /// Whether the incident concerns this provider or service (check 6 looks at 3 years).
+    /// Whether the incident concerns this provider or service (check 6 looks at 3 years), the
+    /// names compared as people type them (ProviderNames: part of a name, no 株式会社, widths).
     public func concerns(provider: String, service: String) -> Bool {
-        Names.same(self.provider, provider) || (!self.service.isEmpty && Names.same(self.service, service))
+        ProviderNames.fits(self.provider, provider) || (!self.service.isEmpty && ProviderNames.fits(self.service, service))
     }
 }

@@ -24,6 +24,9 @@ public enum AttachmentProblem: Error, Equatable, Sendable {
     case symbolicLink(path: String)
     /// Larger than the store takes (`FileVault.sizeLimit`).
     case tooLarge(path: String, size: Int64, limit: Int64)
+    /// The person's file was read, but the store could not keep its copy (a full disk, a size
+    /// limit, no permission on the attachment folder): a fault of the store, not of the file.
+    case notKept(path: String, fault: StoreError)
 }
 
 /// Takes a path typed by the user and returns the stored copy. The store implements it;

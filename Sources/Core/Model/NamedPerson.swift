@@ -32,9 +32,57 @@ public struct StaffLookup: Sendable {
 
     public init(_ staff: [StaffMember]) { self.staff = staff }
 
+    /// The member the typed words name: by login, full name (with 課 or login to tell two of a
+    /// name apart), or as colleagues say it: the family name alone, with 課長 or さん, in
+    /// either width. Several who fit are returned for the person to choose from.
     public func find(_ typed: String) -> Found {
         let key = Self.key(typed)
         guard !key.isEmpty else { return .none }
+        let whole = find(key: key)
+        if whole != .none { return whole }
+        let bare = Self.withoutTitles(key)
+        if bare != key, !bare.isEmpty {
+            let titled = find(key: bare)
+            if titled != .none { return titled }
+        }
+        guard !bare.isEmpty else { return .none }
+        // A part of the name (木村 of 木村 浩), or its beginning when written without a space.
+        let fitting = staff.filter { member in
+            Self.nameParts(member).contains(bare) || (bare.count >= 2 && Self.key(member.name).hasPrefix(bare))
+        }
+        switch fitting.count {
+        case 0: return .none
+        case 1: return .one(fitting[0])
+        default: return .several(fitting)
+        }
+    }
+
+    /// Titles and honorifics people put after a name, longest first: 木村課長さん is 木村.
+    static let titles = [
+        "課長補佐", "副村長", "副町長", "副市長", "課長", "部長", "次長", "室長", "所長", "局長", "係長", "班長", "主任", "主査", "主事",
+        "参事", "補佐", "村長", "町長", "市長", "先生", "さん", "さま", "ちゃん", "くん", "様", "殿", "氏", "君",
+    ]
+
+    static func withoutTitles(_ key: String) -> String {
+        var rest = key
+        var changed = true
+        while changed {
+            changed = false
+            for title in titles where rest.hasSuffix(title) && rest.count > title.count {
+                rest = String(rest.dropLast(title.count))
+                changed = true
+                break
+            }
+        }
+        return rest
+    }
+
+    /// The parts of a member's name as written with a space (family and given name).
+    static func nameParts(_ member: StaffMember) -> Set<String> {
+        Set(member.name.split(whereSeparator: { $0.isWhitespace }).map { key(String($0)) }.filter { !$0.isEmpty })
+    }
+
+    private func find(key: String) -> Found {
         if let byLogin = staff.first(where: { Self.key($0.login) == key }) { return .one(byLogin) }
         let exact = staff.filter { member in Self.spellings(member).contains(key) }
         if exact.count == 1 { return .one(exact[0]) }
@@ -75,6 +123,7 @@ public struct StaffLookup: Sendable {
     /// Typed words without spaces, brackets or separators, in half-width lower case.
     static func key(_ text: String) -> String {
         let ignored = Set("()（）[]［］「」<>＜＞,、，・/／:：")
-        return String(Names.normalised(text).filter { !ignored.contains($0) })
+        // NFKC first: half-width katakana (ｷﾑﾗ) become full width, as the directory has them.
+        return String(Names.normalised(text.precomposedStringWithCompatibilityMapping).filter { !ignored.contains($0) })
     }
 }

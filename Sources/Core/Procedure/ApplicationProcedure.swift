@@ -58,9 +58,10 @@ public enum ApplicationProcedure {
         fields: serviceFields + ApplicationChecks.items.flatMap { CheckFields.fields(for: $0, formName: formName) }
             + [riskAcknowledgement],
         submissionBlockers: [overseasBlocker],
-        directoryBlockers: [{ answers, context in
-            SubmissionActions.maySubmit(answers, applicantLogin: context.person?.login, staff: context.staff)
-        }])
+        directoryBlockers: [
+            { answers, context in SubmissionActions.maySubmit(answers, applicantLogin: context.person?.login, staff: context.staff) },
+            { answers, context in ApprovalRules.endedPeriod(answers, today: context.today) },
+        ])
 
     typealias F = ApplicationFields
 

@@ -28,7 +28,9 @@ public enum EventProcedures {
             defaultValue: { _, context in .date(context.today) })
     }
 
-    public static func incidentElsewhere(today: Day) -> Procedure {
+    /// `inUse`: the services in use, so that the person sees which the incident will reach,
+    /// as it is typed, before it is recorded.
+    public static func incidentElsewhere(today: Day, inUse: [ApplicationRecord] = []) -> Procedure {
         Procedure(id: "incident.elsewhere", title: Localized("他組織のインシデント", "Incident elsewhere"), fields: [
             Field(
                 E.provider,
@@ -43,9 +45,15 @@ public enum EventProcedures {
                 E.service,
                 label: Localized("サービス名", "Service"),
                 question: Localized("サービス名（わかれば）", "The service name (if known)"),
-                help: Localized("省略すると提供会社名だけで照合します。", "Left empty, services are matched by provider only."),
+                help: Localized(
+                    "省略すると提供会社名だけで照合します。会社名・サービス名は一部だけでも、株式会社などを省いても、全角・半角どちらでも照合します。",
+                    "Left empty, services are matched by provider only. Part of a name works, without Inc. and the like, in either width."),
                 kind: .text(minimumLength: 1),
-                optional: { _ in true }),
+                optional: { _ in true },
+                notices: [{ _, answers in
+                    ProviderNames.candidatesNotice(
+                        provider: answers[E.provider]?.text ?? "", service: answers[E.service]?.text ?? "", inUse: inUse)
+                }]),
             occurredOn(today),
             Field(
                 E.what,

@@ -20,7 +20,10 @@ public enum ReviewProcedure {
     typealias R = ReviewFields
     typealias F = ApplicationFields
 
-    public static func procedure(for application: ApplicationRecord, evidencePath: @escaping @Sendable (Attachment) -> String) -> Procedure {
+    /// `today`, when given, lets approval refuse a period that has already ended.
+    public static func procedure(
+        for application: ApplicationRecord, today: Day? = nil, evidencePath: @escaping @Sendable (Attachment) -> String
+    ) -> Procedure {
         let answers = application.answers
         var fields: [Field] = []
         for item in ApplicationChecks.items {
@@ -71,7 +74,7 @@ public enum ReviewProcedure {
             dependsOn: fields.map(\.id),
             positive: .approved,
             refusedAs: Localized("承認できません：", "It cannot be approved: "),
-            blockers: { ApprovalRules.blockers(review: $0, application: application) }))
+            blockers: { ApprovalRules.blockers(review: $0, application: application) + ApprovalRules.periodBlockers(application, today: today) }))
         fields.append(Field(
             R.reason,
             label: Localized("理由・申請者への連絡", "Reason, for the applicant"),
@@ -92,11 +95,15 @@ public enum ReviewProcedure {
         mark: (Int) -> String, note: (Int) -> String
     ) -> [Field] {
         let applicantMark = answers[item.markID]?.mark
-        var shown = Localized("申請者の備考：", "Applicant's note: ")
+        // The applicant's note says what they concluded, so it comes with their mark, after the
+        // reviewer's own (blind) mark; the evidence is what the reviewer judges from, before.
+        let applicantNote = Localized("申請者の備考：", "Applicant's note: ")
             + Localized(answers[item.noteID]?.text ?? "（なし）", answers[item.noteID]?.text ?? "(none)")
+        var evidence: Localized?
         for file in answers[item.evidenceID]?.files ?? [] {
-            let line = "\n  " + AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
-            shown = shown + Localized("\n確認資料：" + line, "\nEvidence: " + line)
+            let line = AnswerFormat.file(file) + "\n    sha256 " + file.sha256 + "\n    " + evidencePath(file)
+            let shown = Localized("確認資料：\n  " + line, "Evidence:\n  " + line)
+            evidence = evidence.map { $0 + Localized("\n", "\n") + shown } ?? shown
         }
         let markID = mark(item.number)
         return [
@@ -109,8 +116,8 @@ public enum ReviewProcedure {
                     "\n申請者の記入は、あなたが記入した後に表示されます（先入観なく確認するため）。",
                     "\nThe applicant's mark is shown after you have marked it, so that you judge for yourself."),
                 kind: .mark,
-                notices: [{ value, _ in reveal(value.mark, applicantMark) }],
-                preamble: shown),
+                notices: [{ value, _ in reveal(value.mark, applicantMark) + Localized("\n", "\n") + applicantNote }],
+                preamble: evidence),
             Field(
                 note(item.number),
                 label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
@@ -144,7 +151,7 @@ public enum ReviewProcedure {
             dependsOn: markIDs,
             positive: .confirmed,
             refusedAs: Localized("確認できません：", "It cannot be confirmed: "),
-            blockers: TerminationRules.confirmationBlockers))
+            blockers: { TerminationRules.confirmationBlockers(review: $0) }))
         fields.append(Field(
             R.reason,
             label: Localized("理由・連絡", "Reason, for the service manager"),
@@ -210,5 +217,22 @@ public enum ApprovalRules {
             reasons.append(Localized("業務上の必要性が認められていません（手順書4）", "no business need is accepted (section 4)"))
         }
         return reasons
+    }
+
+    /// A period that has already ended would be approved into a use that is over on its first
+    /// day, with every duty of section 6 overdue or never due: it is to be returned and corrected.
+    public static func periodBlockers(_ application: ApplicationRecord, today: Day?) -> [Localized] {
+        guard let today, let end = application.periodEnd, end < today else { return [] }
+        return [Localized(
+            "利用期間が既に終わっています（終了日 \(JapaneseDate.wareki(end))）。差し戻して期間を直してもらってください",
+            "its period has already ended (\(JapaneseDate.english(end))); return it to have the period corrected")]
+    }
+
+    /// The same for the applicant, before submitting.
+    public static func endedPeriod(_ answers: Answers, today: Day) -> Localized? {
+        guard let end = answers[ApplicationFields.periodEnd]?.date, end < today else { return nil }
+        return Localized(
+            "利用期間の終了日（\(JapaneseDate.wareki(end))）が今日より前です。これから利用する期間を入力してください（:edit で修正できます）。",
+            "The period's last day (\(JapaneseDate.english(end))) is before today. Give the period the service will be used in (:edit corrects it).")
     }
 }

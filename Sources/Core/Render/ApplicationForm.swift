@@ -104,7 +104,7 @@ public enum ApplicationForm {
         guard !events.isEmpty else { return [] }
         var lines = [language == .ja ? "■利用中の記録" : "■ During use"]
         for event in events {
-            lines.append("  " + event.day + "  " + event.title + (event.by.isEmpty ? "" : "  (\(event.by))"))
+            lines.append("  " + event.day + "  " + event.title + (event.by.isEmpty ? "" : "  " + event.by))
             for detail in event.details { lines.append("      " + detail) }
         }
         return lines

@@ -121,3 +121,32 @@ public enum ICalendar {
         document.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }
 }
+
+extension DutyCalendar {
+    public static let horizonDays = 30
+
+    /// The duties falling due within the next 30 days that today's list does not already show,
+    /// so that a manager who has just started sees what comes before it is due.
+    public static func upcoming(_ events: [DutyEvent], besides items: [TodayItem], today: Day) -> [DutyEvent] {
+        let shown = Set(items.compactMap { item in item.duty.map { "\(item.applicationID ?? 0)/\($0.rawValue)" } })
+        let horizon = today.adding(days: horizonDays)
+        return events.filter { !$0.overdue && $0.due <= horizon && !shown.contains("\($0.applicationID)/\($0.duty.rawValue)") }
+            .sorted { ($0.due, $0.applicationID, $0.duty.rawValue) < ($1.due, $1.applicationID, $1.duty.rawValue) }
+    }
+
+    /// Events as lines to read on a terminal (`due`, and `calendar` without a file).
+    public static func lines(_ events: [DutyEvent], heading: Localized, _ language: Language) -> [Message] {
+        guard !events.isEmpty else { return [] }
+        return [Message(.heading, heading(language))] + events.map { event in
+            Message(.info, "  " + AnswerFormat.date(event.due, language) + "  "
+                + Localized("申請\(event.applicationID)", "#\(event.applicationID)")(language) + " " + event.service + " — "
+                + event.duty.title(language) + (event.overdue ? Localized("（期限切れ）", " (overdue)")(language) : ""))
+        }
+    }
+
+    public static let comingHeading = Localized("これから30日以内の期限", "Falling due within 30 days")
+    public static let calendarHeading = Localized("今後の期限", "Coming duties")
+    public static let calendarToFile = Localized(
+        "カレンダーに取り込むファイル（iCalendar）は yakkan calendar --output ~/yakkan.ics で書き出せます。",
+        "To import them into a calendar, write the file: yakkan calendar --output ~/yakkan.ics")
+}

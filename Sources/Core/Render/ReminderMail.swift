@@ -20,9 +20,57 @@ public enum ReminderMail {
         body += ["", Localized(
             "yakkan を起動するか、yakkan due で確認してください。このメールは yakkan remind が自動で送っています（同じ項目は1日1回まで）。",
             "Start yakkan, or run yakkan due, to see them. This mail was sent by yakkan remind (each item at most once a day).")(language)]
-        let lines = body.flatMap { $0.components(separatedBy: "\n") }.map(TerminalText.neutralised)
+        let lines = body.flatMap { $0.components(separatedBy: "\n") }.map(TerminalText.neutralised).flatMap { folded($0) }
         return (headers + [""] + lines).joined(separator: "\n") + "\n"
     }
+
+    /// RFC 5322 allows at most 998 octets on a line, whatever the transfer encoding says; an
+    /// item with a long title (an incident's whole description) is longer in Japanese. Folded
+    /// between characters, after 。、 or a space where one is near the end, each continuation
+    /// indented so that it reads as the same item.
+    public static let lineLimit = 998
+
+    public static func folded(_ line: String, limit: Int = lineLimit) -> [String] {
+        guard line.utf8.count > limit else { return [line] }
+        let indent = "    "
+        var lines: [String] = []
+        var rest = Substring(line)
+        var room = limit
+        while rest.utf8.count > room {
+            var end = rest.startIndex
+            var used = 0
+            var lastBreak: String.Index?
+            for index in rest.indices {
+                let size = rest[index].utf8.count
+                guard used + size <= room else { break }
+                used += size
+                end = rest.index(after: index)
+                // A break worth taking is one in the last fifth of the line.
+                if "。、 ，,".contains(rest[index]), used > room * 4 / 5 { lastBreak = end }
+            }
+            let cut = lastBreak ?? end
+            lines.append((lines.isEmpty ? "" : indent) + rest[..<cut])
+            rest = rest[cut...]
+            room = limit - indent.utf8.count
+        }
+        if !rest.isEmpty { lines.append((lines.isEmpty ? "" : indent) + rest) }
+        return lines
+    }
+
+    /// For the administrators: the people `remind` could not mail for want of an address, so
+    /// that someone tells them or adds their address. Each is one item, kept apart by login.
+    public static func unreachable(_ people: [(member: StaffMember, count: Int)]) -> [TodayItem] {
+        people.map { member, count in
+            TodayItem(
+                kind: .stranded, applicationID: nil, duty: nil, service: "",
+                title: Localized(
+                    "\(member.name)（\(member.login)）にはメールアドレスがないため、\(count)件がメールで届いていません（yakkan staff update \(member.login) --mail ADDRESS）",
+                    "\(member.name) (\(member.login)) has no mail address, so \(count) item(s) were not mailed to them (yakkan staff update \(member.login) --mail ADDRESS)"),
+                dueDate: nil, overduePeriods: 0, alertID: nil, subject: unreachableSubject(member.login))
+        }
+    }
+
+    public static func unreachableSubject(_ login: String) -> String { "no-mail:" + login }
 
     /// The items not yet mailed to this person today.
     public static func unsent(_ items: [TodayItem], sent: Set<String>) -> [TodayItem] {

@@ -4,6 +4,16 @@ import Foundation
 /// directory becomes its administrator; after that only administrators change it, and
 /// nobody changes their own roles.
 public enum DirectoryRules {
+    /// The 課 someone reviews after `staff update`: `--reviewer-of` adds to those they have
+    /// (a 利用責任者 of two 課 keeps the first when given the second), `--not-reviewer-of`
+    /// takes one away, `--no-reviewer` every one. Nil when nothing about them was asked.
+    public static func reviewerOf(current: [String], adding: [String], removing: [String], removingAll: Bool) -> [String]? {
+        guard removingAll || !adding.isEmpty || !removing.isEmpty else { return nil }
+        var kept = removingAll ? [] : current.filter { held in !removing.contains { Names.same($0, held) } }
+        for department in adding where !kept.contains(where: { Names.same($0, department) }) { kept.append(department) }
+        return kept
+    }
+
     public static func refusal(actor: String, actorMember: StaffMember?, directoryIsEmpty: Bool, target: String) -> Localized? {
         if directoryIsEmpty {
             return actor == target ? nil : Localized(

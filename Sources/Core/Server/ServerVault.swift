@@ -15,7 +15,7 @@ struct ServerVault: AttachmentVault {
         let copy = cache.storedPath(of: attachment)
         guard let content = FileManager.default.contents(atPath: copy) else { return .failure(.unreadable(path: path)) }
         do {
-            try database.write { db in
+            _ = try database.write { db in
                 try db.execute(
                     sql: "INSERT INTO attachment_content (sha256, content) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     arguments: [attachment.sha256, content])
@@ -33,7 +33,7 @@ struct ServerVault: AttachmentVault {
         let fetched = try? database.read { db in
             try db.row(sql: "SELECT content FROM attachment_content WHERE sha256 = ?", arguments: [attachment.sha256])?.values.first
         }
-        guard case .blob(let content)?? = fetched else { return local }
+        guard case .blob(let content)? = fetched else { return local }
         let folder = FileManager.default.temporaryDirectory.path + "/yakkan-attachment-\(UUID().uuidString)"
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return local }
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -74,7 +74,7 @@ struct ServerVault: AttachmentVault {
     }
 
     func remove(_ sha256: String) throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM attachment_content WHERE sha256 = ?", arguments: [sha256]) }
+        _ = try database.write { db in try db.execute(sql: "DELETE FROM attachment_content WHERE sha256 = ?", arguments: [sha256]) }
         try cache.remove(sha256)
     }
 }

@@ -46,7 +46,7 @@ public struct FileVault: AttachmentIntake {
     /// The extension worth keeping: a short run of letters and digits, nothing a shell or a
     /// file manager could read as more than a kind of file.
     static func fileExtension(of fileName: String) -> String {
-        let candidate = (fileName as NSString).pathExtension
+        let candidate = PathText.fileExtension(of: fileName)
         guard !candidate.isEmpty, candidate.count <= 10,
             candidate.unicodeScalars.allSatisfy({ $0.isASCII && CharacterSet.alphanumerics.contains($0) })
         else { return "" }
@@ -60,13 +60,13 @@ public struct FileVault: AttachmentIntake {
 
     /// Every stored copy of one content, whatever extension it was kept under.
     func copies(of sha256: String) -> [String] {
-        let shard = (path(of: sha256) as NSString).deletingLastPathComponent
+        let shard = PathText.folder(of: path(of: sha256))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: shard)) ?? []
         return names.filter { Self.digest(inName: $0) == sha256 }.sorted().map { shard + "/" + $0 }
     }
 
     public func ingest(path typed: String) -> Result<Attachment, AttachmentProblem> {
-        let expanded = (typed as NSString).expandingTildeInPath
+        let expanded = PathText.expandingTilde(typed, home: ProcessInfo.processInfo.environment["HOME"])
         let path = expanded.hasPrefix("/") ? expanded : workingDirectory + "/" + expanded
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -74,11 +74,12 @@ public struct FileVault: AttachmentIntake {
         }
         guard !isDirectory.boolValue else { return .failure(.notAFile(path: typed)) }
         guard !StoreFiles.isSymbolicLink(path) else { return .failure(.symbolicLink(path: typed)) }
-        let name = (path as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: path)
         switch keep(path, extension: Self.fileExtension(of: name)) {
         case .failure(.tooLarge(_, let size, let limit)): return .failure(.tooLarge(path: typed, size: size, limit: limit))
         case .failure(.empty): return .failure(.empty(path: typed))
         case .failure(.symbolicLink): return .failure(.symbolicLink(path: typed))
+        case .failure(.notKept(_, let fault)): return .failure(.notKept(path: typed, fault: fault))
         case .failure: return .failure(.unreadable(path: typed))
         case .success(let (digest, size)):
             return .success(Attachment(
@@ -100,11 +101,11 @@ public struct FileVault: AttachmentIntake {
         do {
             try makeFolder(folder)
         } catch {
-            return .failure(.unreadable(path: folder))
+            return .failure(notKept(path, error))
         }
         let temporary = folder + "/.incoming-\(UUID().uuidString)"
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-        guard output >= 0 else { return .failure(.unreadable(path: temporary)) }
+        guard output >= 0 else { return .failure(notKept(path, errno)) }
         fchmod(output, fileMode)
         var kept = false
         defer {
@@ -123,18 +124,19 @@ public struct FileVault: AttachmentIntake {
             // The file may have grown since it was measured.
             guard size <= sizeLimit else { return .failure(.tooLarge(path: path, size: size, limit: sizeLimit)) }
             hasher.update(data: block[..<count])
-            guard block[..<count].withUnsafeBytes({ writeAll(output, $0) }) else { return .failure(.unreadable(path: temporary)) }
+            // A write that fails is the store's disk, never the person's file.
+            guard block[..<count].withUnsafeBytes({ writeAll(output, $0) }) else { return .failure(notKept(path, errno)) }
         }
         guard size > 0 else { return .failure(.empty(path: path)) }
         let digest = Hex.string(hasher.finalize())
         let target = self.path(of: digest, extension: fileExtension)
         do {
-            try makeFolder((target as NSString).deletingLastPathComponent)
+            try makeFolder(PathText.folder(of: target))
         } catch {
-            return .failure(.unreadable(path: target))
+            return .failure(notKept(path, error))
         }
         if !FileManager.default.fileExists(atPath: target) {
-            guard rename(temporary, target) == 0 else { return .failure(.unreadable(path: target)) }
+            guard rename(temporary, target) == 0 else { return .failure(notKept(path, errno)) }
             kept = true
         }
         return .success((digest, size))
@@ -146,7 +148,7 @@ public struct FileVault: AttachmentIntake {
     func keepCopy(_ content: Data, sha256: String, fileExtension: String, _ db: any SQLSession) throws {
         let target = path(of: sha256, extension: fileExtension)
         try makeFolder(folder)
-        try makeFolder((target as NSString).deletingLastPathComponent)
+        try makeFolder(PathText.folder(of: target))
         guard !FileManager.default.fileExists(atPath: target) else { return }
         let temporary = folder + "/.incoming-\(UUID().uuidString)"
         let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
@@ -158,6 +160,26 @@ public struct FileVault: AttachmentIntake {
             unlink(temporary)
             throw AttachmentProblem.unreadable(path: target)
         }
+    }
+
+    /// The store's side failed while keeping a copy of the file at `path`.
+    private func notKept(_ path: String, _ code: Int32) -> AttachmentProblem {
+        // A short write on a full disk leaves errno at 0 or unchanged: still the disk's doing.
+        .notKept(path: path, fault: code == 0 ? .writeFailed : StoreFiles.failure(folder, code))
+    }
+
+    private func notKept(_ path: String, _ error: any Error) -> AttachmentProblem {
+        if let problem = error as? AttachmentProblem { return problem }
+        let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : underlyingCode(error)
+        return notKept(path, code)
+    }
+
+    /// Foundation reports a folder it could not make with the POSIX code underneath.
+    private func underlyingCode(_ error: any Error) -> Int32 {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        return EACCES
     }
 
     private func makeFolder(_ level: String) throws {

@@ -21,12 +21,13 @@ struct SQLLedgerState: LedgerState {
         try db.row(sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]).map(SQLStore.alert)
     }
 
-    func servicesInUse(provider: String, service: String) throws -> [ApplicationRecord] {
-        var ids = try SQLStore.matchingIDs(db, LedgerFilter.inUse(provider: provider), today: Day(year: 2000, month: 1, day: 1)!)
-        if !service.isEmpty {
-            ids += try SQLStore.matchingIDs(db, LedgerFilter.inUse(service: service), today: Day(year: 2000, month: 1, day: 1)!)
+    func servicesInUse(where concerns: (_ provider: String, _ service: String) -> Bool) throws -> [ApplicationRecord] {
+        // The names from their columns first: only the services concerned are read whole.
+        var ids: [Int64] = []
+        try db.each(sql: "SELECT id, provider, service FROM application WHERE status = 'in_use' ORDER BY id") { row in
+            if concerns(row["provider"], row["service"]) { ids.append(row["id"]) }
         }
-        return try SQLStore.loadRecords(db, ids: Array(Set(ids)).sorted(), parts: .whole)
+        return try SQLStore.loadRecords(db, ids: ids, parts: .whole)
     }
 
     func counters() throws -> IDCounters {

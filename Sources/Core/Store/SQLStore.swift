@@ -48,7 +48,7 @@ public class SQLStore: Store, @unchecked Sendable {
     }
 
     public func savePerson(_ person: Person, at timestamp: String) throws {
-        try database.write { db in
+        _ = try database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO person (login, name, department, updated_at) VALUES (?, ?, ?, ?)
@@ -127,7 +127,7 @@ public class SQLStore: Store, @unchecked Sendable {
     }
 
     public func deleteDraft(id: Int64) throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id]) }
+        _ = try database.write { db in try db.execute(sql: "DELETE FROM draft WHERE id = ?", arguments: [id]) }
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -9,6 +9,13 @@ public enum DateParseError: Error, Equatable, Sendable {
 public enum JapaneseDate {
     public static func parse(_ text: String) -> Result<Day, DateParseError> {
         let normalised = normalise(text)
+        // The English screens show dates as "31 March 2030": what is shown must be typeable.
+        if let english = englishParts(normalised) {
+            guard let day = Day(year: english.year, month: english.month, day: english.day) else {
+                return .failure(.impossible(year: english.year, month: english.month, day: english.day))
+            }
+            return .success(day)
+        }
         let (era, rest) = splitEra(normalised)
         guard let parts = DateTokens.match(rest, allowEraYear: era != nil) else {
             return .failure(.unrecognised)
@@ -48,6 +55,28 @@ public enum JapaneseDate {
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ]
+
+    /// "31 March 2030", "31 Mar 2030", "March 31, 2030" and "Mar. 31 2030", any case: the day,
+    /// a month's English name (or its first three letters) and a four-digit year.
+    static func englishParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let words = text.lowercased().split(whereSeparator: { " ,.".contains($0) }).map(String.init)
+        guard words.count == 3 else { return nil }
+        func month(_ word: String) -> Int? {
+            guard word.count >= 3 else { return nil }
+            return monthNames.firstIndex { name in
+                let name = name.lowercased()
+                return name == word || (word.count == 3 && name.hasPrefix(word)) || (name == "september" && word == "sept")
+            }.map { $0 + 1 }
+        }
+        func number(_ word: String, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(word.count), word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(word)
+        }
+        guard let year = number(words[2], digits: 4...4) else { return nil }
+        if let day = number(words[0], digits: 1...2), let month = month(words[1]) { return (year, month, day) }
+        if let month = month(words[0]), let day = number(words[1], digits: 1...2) { return (year, month, day) }
+        return nil
+    }
 
     private static func normalise(_ text: String) -> String {
         let halfwidth = InputLine.halfwidthASCII(text)

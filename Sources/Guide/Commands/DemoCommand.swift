@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand, SessionCommand {
 
     func run(in session: Session) throws -> Int32 {
         if ServerAddress.isServer(path) { return try buildOnServer(in: session) }
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathText.expandingTilde(path, home: session.environment["HOME"])
         let full = expanded.hasPrefix("/") ? expanded : session.workingDirectory + "/" + expanded
         let attachments = SQLiteStore.attachmentFolder(for: full)
         guard !FileManager.default.fileExists(atPath: full), !FileManager.default.fileExists(atPath: attachments) else {

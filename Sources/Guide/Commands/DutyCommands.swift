@@ -6,9 +6,12 @@ struct DueCommand: ParsableCommand, SessionCommand {
     static let configuration = CommandConfiguration(commandName: "due", abstract: CommandHelp.due)
     @OptionGroup var common: CommonOptions
     @Flag(help: ArgumentHelp(CommandHelp.dueAll)) var all = false
-    @Option(help: "text | json") var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("text | json", valueName: "format"), completion: .list(["text", "json"])) var format: String = "text"
 
     func run(in session: Session) throws -> Int32 {
+        guard ["text", "json"].contains(format) else {
+            throw InputError(message: RenderText.formatNotAvailable(format, "text | json")(common.lang))
+        }
         let store = try common.readStore(session)
         let actor = try session.actor(store)
         if all, let refusal = DutyRules.maySeeEverything(member: actor.member) {
@@ -20,9 +23,15 @@ struct DueCommand: ParsableCommand, SessionCommand {
         if all { filter.involving = nil }
         let items = try WaitingWork.items(for: actor, matching: filter, everything: all, store: store, today: today)
         switch format {
-        case .json: session.output.write(try TodayList.json(items) + "\n")
-        case .text, .table: session.show(TodayList.text(items, today: today, common.lang))
-        case .html, .csv, .line: throw InputError(message: RenderText.formatNotAvailable(format.rawValue, "text | json")(common.lang))
+        case "json": session.output.write(try TodayList.json(items) + "\n")
+        case "text":
+            session.show(TodayList.text(items, today: today, common.lang))
+            var inUse = filter
+            inUse.statuses = [.inUse]
+            let events = DutyCalendar.events(for: actor, records: try store.schedules(inUse, today: today), today: today, everything: all)
+            session.show(DutyCalendar.lines(
+                DutyCalendar.upcoming(events, besides: items, today: today), heading: DutyCalendar.comingHeading, common.lang))
+        default: throw InputError(message: RenderText.formatNotAvailable(format, "text | json")(common.lang))
         }
         return 0
     }
@@ -110,12 +119,47 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
         let events = DutyCalendar.events(for: actor, records: try store.schedules(filter, today: today), today: today, everything: all)
         let text = ICalendar.document(events, stamp: session.clock.now, language: common.lang)
         guard let output else {
+            // iCalendar is for programs: on a terminal, the dates in words and how to make the file.
+            if isatty(STDOUT_FILENO) == 1 {
+                session.show(DutyCalendar.lines(events, heading: DutyCalendar.calendarHeading, common.lang))
+                session.show(.hint, DutyCalendar.calendarToFile(common.lang))
+                return 0
+            }
             session.output.write(text)
             return 0
         }
         let path = output.hasPrefix("/") ? output : session.workingDirectory + "/" + output
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        if let code = Self.write(text, to: path) {
+            // The path given cannot take the file: a bad option value, said in the person's words.
+            throw InputError(message: DutyText.calendarNotWritten(output, code)(common.lang))
+        }
         session.show(.success, DutyText.calendarWritten(events.count, output)(common.lang))
         return 0
+    }
+
+    /// Writes the file whole (a temporary beside it, renamed); the errno of what failed, else nil.
+    static func write(_ text: String, to path: String) -> Int32? {
+        let temporary = path + ".incoming-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return errno }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                let code = errno
+                close(descriptor)
+                unlink(temporary)
+                return code == 0 ? ENOSPC : code
+            }
+            offset += written
+        }
+        guard close(descriptor) == 0, rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            return code
+        }
+        return nil
     }
 }

@@ -7,8 +7,9 @@ struct ListCommand: ParsableCommand, SessionCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "table | line | csv | json")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp("table | line | csv | json", valueName: "format"), completion: .list(ListCommand.formats))
+    var format: String = "table"
+    static let formats = ["table", "line", "csv", "json"]
 
     @Option(help: ArgumentHelp(CommandHelp.filterStatus)) var status: String?
     @Option(name: [.customLong("department"), .customLong(CommandHelp.departmentOptionInJapanese)], help: ArgumentHelp(CommandHelp.filterDepartment)) var department: String?
@@ -46,12 +47,13 @@ struct ListCommand: ParsableCommand, SessionCommand {
         }
         filter.text = text
         let mode: OutputMode
-        switch format {
-        case .table, .text: mode = .table
-        case .line: mode = .line
-        case .csv: mode = .csv
-        case .json: mode = .json
-        case .html: throw InputError(message: RenderText.formatNotAvailable("html", "table | line | csv | json")(common.lang))
+        // Only what this command writes is offered (help, completion) and taken.
+        switch OutputFormat(rawValue: format) {
+        case .table?: mode = .table
+        case .line?: mode = .line
+        case .csv?: mode = .csv
+        case .json?: mode = .json
+        default: throw InputError(message: RenderText.formatNotAvailable(format, Self.formats.joined(separator: " | "))(common.lang))
         }
         let notice = mode == .table ? (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches) : nil
         try session.writeLedger(filter, mode: mode, store: try common.readStore(session), emptyNotice: notice, common.lang)

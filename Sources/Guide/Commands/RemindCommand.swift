@@ -29,10 +29,22 @@ struct RemindCommand: ParsableCommand, SessionCommand {
             return Self.mailNotHandedOver
         }
         var failed = false
+        // Everyone's list first: the administrators' mail names who could not be mailed.
+        var waiting: [(member: StaffMember, items: [TodayItem])] = []
         for member in staff {
             let items = try WaitingWork.items(
                 for: Actor(login: member.login, name: member.name, member: member), records: records, alerts: alerts,
                 stranded: { stranded }, today: today)
+            waiting.append((member, items))
+        }
+        let unreachable = ReminderMail.unreachable(waiting.compactMap { member, items in
+            let count = ReminderMail.unsent(items, sent: sent[member.login] ?? []).count
+            return member.mail == nil && count > 0 ? (member, count) : nil
+        })
+        for (member, listed) in waiting {
+            // An administrator without an address is told of it on the screen, not by mail.
+            let others = unreachable.filter { $0.subject != ReminderMail.unreachableSubject(member.login) }
+            let items = member.isAdministrator ? TodayList.sorted(listed + others) : listed
             let unsent = ReminderMail.unsent(items, sent: sent[member.login] ?? [])
             guard !unsent.isEmpty else { continue }
             guard let address = member.mail else {

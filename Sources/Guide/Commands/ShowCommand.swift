@@ -12,12 +12,16 @@ struct ShowCommand: ParsableCommand, SessionCommand {
     @Argument(help: ArgumentHelp(CommandHelp.applicationNumber))
     var id: Int64
 
-    @Option(name: .long, help: "text | json | html")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: ArgumentHelp("text | line | json | html", valueName: "format"), completion: .list(ShowCommand.formats))
+    var format: String = "text"
+    static let formats = ["text", "line", "json", "html"]
 
     func run(in session: Session) throws -> Int32 {
         let store = try common.readStore(session)
         guard let record = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+        guard let format = OutputFormat(rawValue: format), Self.formats.contains(format.rawValue) else {
+            throw InputError(message: RenderText.formatNotAvailable(format, Self.formats.joined(separator: " | "))(common.lang))
+        }
         switch format {
         case .json:
             session.output.write(try ApplicationExport.json(record) + "\n")
@@ -25,9 +29,7 @@ struct ShowCommand: ParsableCommand, SessionCommand {
             session.output.write(FormHTML.document(record, today: Village.today(session.clock), common.lang))
         case .line:
             session.output.write(Ledger.expanded([record], common.lang) + "\n")
-        case .csv:
-            throw InputError(message: RenderText.formatNotAvailable("csv", "text | json | html")(common.lang))
-        case .table, .text:
+        case .csv, .table, .text:
             let applicant = try store.person(login: record.applicantLogin)
             session.output.write(ApplicationForm.text(record, applicant: applicant, today: Village.today(session.clock), common.lang) + "\n")
             if history {

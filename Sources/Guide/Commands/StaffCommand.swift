@@ -50,8 +50,10 @@ struct StaffCommand: ParsableCommand {
             commandName: "set-role", abstract: CommandHelp.staffSetRole, aliases: ["update"])
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
-        @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfReplacing))
+        @Option(name: .customLong("reviewer-of"), help: ArgumentHelp(CommandHelp.reviewerOfAdding))
         var reviewerOf: [String] = []
+        @Option(name: .customLong("not-reviewer-of"), help: ArgumentHelp(CommandHelp.notReviewerOf))
+        var notReviewerOf: [String] = []
         @Flag(name: .customLong("no-reviewer"), help: ArgumentHelp(CommandHelp.noReviewer)) var noReviewer = false
         @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandHelp.administratorFlag)) var admin: Bool?
         @Option(help: ArgumentHelp(CommandHelp.newDepartment)) var department: String?
@@ -60,13 +62,16 @@ struct StaffCommand: ParsableCommand {
         @Flag(name: .customLong("no-mail"), help: ArgumentHelp(CommandHelp.noMail)) var noMail = false
 
         func run(in session: Session) throws -> Int32 {
-            let entry = StaffEntry(
-                login: login, name: name, department: department, administrator: admin,
-                reviewerOf: noReviewer ? [] : reviewerOf.isEmpty ? nil : reviewerOf,
-                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
             let store = try common.openStore(session)
-            _ = try store.updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
+            let current = try store.staff().first { $0.login == login }
+            let reviewing = DirectoryRules.reviewerOf(
+                current: current?.reviewerOf ?? [], adding: reviewerOf, removing: notReviewerOf, removingAll: noReviewer)
+            let entry = StaffEntry(
+                login: login, name: name, department: department, administrator: admin, reviewerOf: reviewing,
+                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
+            let member = try store.updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
+            if reviewing != nil { session.show(.info, StaffText.reviewerOfNow(member)(common.lang)) }
             try session.showLoginRoleLeft(login, in: store, common.lang)
             return 0
         }

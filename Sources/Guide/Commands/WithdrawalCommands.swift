@@ -35,8 +35,12 @@ struct ImportCommand: ParsableCommand, SessionCommand {
             return 1
         }
         let path = file.hasPrefix("/") ? file : session.workingDirectory + "/" + file
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             session.show(.error, ImportText.unreadable(file)(common.lang))
+            return 1
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            session.show(.error, ImportText.notUTF8(file, data)(common.lang))
             return 1
         }
         let reading = ImportActions.read(text, staff: try store.staff(), today: Village.today(session.clock))

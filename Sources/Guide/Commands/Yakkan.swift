@@ -9,6 +9,7 @@ struct Yakkan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yakkan",
         abstract: CommandHelp.yakkan,
+        discussion: CommandHelp.examples,
         subcommands: [
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
             DueCommand.self, RemindCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
@@ -27,7 +28,7 @@ struct Yakkan: ParsableCommand {
     /// Parses and runs one command line; returns the exit status.
     static func run(arguments: [String], session: Session) -> Int32 {
         do {
-            var command = try parseAsRoot(try checked(arguments, language: language(in: arguments)))
+            var command = try parseAsRoot(try checked(commonOptionsMoved(arguments), language: language(in: arguments)))
             guard let runnable = command as? SessionCommand else {
                 try command.run()
                 return 0
@@ -36,6 +37,8 @@ struct Yakkan: ParsableCommand {
             return try runnable.run(in: session)
         } catch is BailedOut {
             return 1
+        } catch let shown as InterviewLoop.FaultAlreadyShown {
+            return shown.fault.isRefusal ? 1 : 3
         } catch let error as InputError {
             session.show(.error, error.message)
             return 64
@@ -66,6 +69,32 @@ extension Yakkan {
 }
 
 extension Yakkan {
+    /// `yakkan --lang en apply` as `yakkan apply --lang en`: people put the language first, as
+    /// they say it, while the parser takes a subcommand's options only after its name. Options
+    /// every command takes (`--lang`, `--store`) given before the first other word are moved to
+    /// the end, before a `--` if there is one; nothing else moves.
+    static func commonOptionsMoved(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if ["--lang", "--store"].contains(first), rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--lang=") || first.hasPrefix("--store=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        // Nothing after them (the menu), or only help: the root parser reads them where they are.
+        guard !leading.isEmpty, let word = rest.first, !word.hasPrefix("-") else { return arguments }
+        var moved = Array(rest)
+        let end = moved.firstIndex(of: "--") ?? moved.endIndex
+        moved.insert(contentsOf: leading, at: end)
+        return moved
+    }
+
     /// Every word of the command line gets the checks of a typed answer before anything reads
     /// it: a reason, a name or search words with escape sequences would otherwise be stored
     /// and later printed into someone else's terminal.
@@ -160,6 +189,7 @@ struct CommonOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// The formats commands write; each command takes and offers only its own (see its `formats`).
+enum OutputFormat: String, CaseIterable {
     case table, text, line, json, html, csv
 }

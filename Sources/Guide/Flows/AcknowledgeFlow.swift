@@ -31,6 +31,10 @@ struct AcknowledgeFlow {
                 let record = try store.acknowledge(
                     ReviewActions.acknowledgement(of: chosen, by: session.login, at: Village.timestamp(session.clock.now)))
                 session.show(.success, ReviewText.acknowledged(record)(language))
+                let manager = try session.actor(store)
+                for line in ReviewText.managerDuties(record, manager: manager, today: Village.today(session.clock)) {
+                    session.show(.info, line(language))
+                }
             }
     }
 }

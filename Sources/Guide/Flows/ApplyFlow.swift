@@ -52,7 +52,10 @@ struct ApplyFlow {
         case .confirmed(let draft):
             let record = try store.submitApplication(
                 from: draft, procedureVersion: ProcedureVersion.current.version, at: Village.timestamp(session.clock.now))
-            session.show(.success, SessionText.submitted(record)(language))
+            let reviewers = SubmissionActions.eligibleReviewers(
+                of: record.department, applicantLogin: record.applicantLogin,
+                departmentHeadLogin: record.departmentHead.login, staff: try store.staff())
+            session.show(.success, SessionText.submitted(record, reviewers: reviewers)(language))
             return 0
         }
     }

@@ -86,7 +86,8 @@ struct DutyFlow {
             }
         }
         if refuse(DutyActions.mayReportIncidentElsewhere(member: actor.member)) { return 1 }
-        return try form.run(EventProcedures.incidentElsewhere(today: today), about: nil) { draft in
+        let inUse = try store.query(.inUse(), today: today).sorted { $0.id < $1.id }
+        return try form.run(EventProcedures.incidentElsewhere(today: today, inUse: inUse), about: nil) { draft in
             let performed = try store.reportIncidentElsewhere(answers: draft.state.answers, by: actor.login, at: now)
             let concerned = try performed.concerned.compactMap { try store.application(id: $0) }
             session.show(.success, DutyText.incidentElsewhereRecorded(concerned, alerts: performed.alerts)(language))

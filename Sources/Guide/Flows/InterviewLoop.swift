@@ -25,6 +25,9 @@ struct InterviewLoop {
 
     func run(_ start: Draft) throws -> Ending {
         var draft = start
+        // A store that failed to take an answer in (an attachment on a full disk), until an
+        // answer is taken: leaving then is the store's fault (status 3), as the README promises.
+        var pendingFault: StoreError?
         while true {
             session.show(interview.prompt(draft.state))
             let fileField = interview.nextField(draft.state).flatMap { field -> Field? in
@@ -44,6 +47,7 @@ struct InterviewLoop {
                 session.show(.hint, SessionText.interrupted(language))
             case .endOfInput:
                 if !interview.isBlank(draft.state) { session.show(.info, SessionText.saved(language)) }
+                if let pendingFault { throw FaultAlreadyShown(fault: pendingFault) }
                 return .left
             case .line(var bytes):
                 var confirm: Field?
@@ -69,6 +73,12 @@ struct InterviewLoop {
                     session.show(FileChoice.confirmation(files, language: language))
                 }
                 session.show(outcome.messages)
+                if let fault = outcome.storeFault {
+                    if bail { throw FaultAlreadyShown(fault: fault) }
+                    pendingFault = fault
+                } else if !outcome.refused {
+                    pendingFault = nil
+                }
                 draft.state = outcome.state
                 for effect in outcome.effects {
                     switch effect {
@@ -80,6 +90,7 @@ struct InterviewLoop {
                     case .submit:
                         return .confirmed(draft)
                     case .leave:
+                        if let pendingFault { throw FaultAlreadyShown(fault: pendingFault) }
                         return .left
                     }
                 }
@@ -89,6 +100,11 @@ struct InterviewLoop {
                 }
             }
         }
+    }
+
+    /// A fault of the store already told to the person: the command ends with the store's status.
+    struct FaultAlreadyShown: Error {
+        let fault: StoreError
     }
 
     /// Saves the draft. When the store fails for a reason that may pass (a full disk, a writer

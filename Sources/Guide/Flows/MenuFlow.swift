@@ -28,6 +28,8 @@ struct MenuFlow {
                     if bail { return 1 }
                 case .success(.quit):
                     return 0
+                case .success(.help):
+                    session.show(MainMenu.explanation(entries, language))
                 case .success(let item):
                     let status = try run(item)
                     if status != 0 && bail { return status }
@@ -46,11 +48,41 @@ struct MenuFlow {
             guard let id = try chooseService(services) else { return 0 }
             return try DutyFlow(session: session, store: store, language: language, bail: bail).record(id, nil)
         case .alerts: return try DutyFlow(session: session, store: store, language: language, bail: bail).alerts()
+        case .incident:
+            guard let id = try chooseService(try gather().services) else { return 0 }
+            return try DutyFlow(session: session, store: store, language: language, bail: bail).incident(id)
+        case .incidentElsewhere: return try DutyFlow(session: session, store: store, language: language, bail: bail).incident(nil)
+        case .stop:
+            guard let id = try chooseService(try gather().services.filter { $0.status == .inUse }) else { return 0 }
+            return try DutyFlow(session: session, store: store, language: language, bail: bail).stop(id, reason: nil)
+        case .terminate:
+            let login = session.login
+            guard let id = try chooseService(try gather().services.filter {
+                ($0.status == .inUse || $0.status == .stopped) && $0.serviceManagerLogin == login
+            }) else { return 0 }
+            return try TerminateFlow(session: session, store: store, language: language, bail: bail).run(id)
+        case .due, .calendar:
+            // The menu already shows today's list; this adds what comes within 30 days, or all
+            // coming duties, with how to write them to a calendar file.
+            let actor = try session.actor(store)
+            let today = Village.today(session.clock)
+            var filter = actor.involvedServices
+            filter.statuses = [.inUse]
+            let events = DutyCalendar.events(for: actor, records: try store.schedules(filter, today: today), today: today)
+            if item == .due {
+                let items = try WaitingWork.items(for: actor, matching: actor.involvedServices, store: store, today: today)
+                session.show(TodayList.text(items, today: today, language))
+                session.show(DutyCalendar.lines(DutyCalendar.upcoming(events, besides: items, today: today), heading: DutyCalendar.comingHeading, language))
+            } else {
+                session.show(DutyCalendar.lines(events, heading: DutyCalendar.calendarHeading, language))
+                session.show(.hint, DutyCalendar.calendarToFile(language))
+            }
+            return 0
         case .query: return try QueryFlow(session: session, store: store, language: language, bail: bail).run()
         case .list:
             try session.writeLedger(LedgerFilter(), mode: .table, store: store, emptyNotice: SessionText.noApplications, language)
             return 0
-        case .quit: return 0
+        case .quit, .help: return 0
         }
     }
 

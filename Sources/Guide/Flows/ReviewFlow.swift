@@ -36,7 +36,7 @@ struct ReviewFlow {
         } else {
             session.output.write(ApplicationForm.text(application, applicant: nil, today: Village.today(session.clock), language, blind: true) + "\n")
             session.show(.heading, ReviewText.beginReview(language))
-            procedure = ReviewProcedure.procedure(for: application) { [store] in store.storedPath(of: $0) }
+            procedure = ReviewProcedure.procedure(for: application, today: Village.today(session.clock)) { [store] in store.storedPath(of: $0) }
             version = application.version
         }
         let context = InterviewContext(

@@ -81,7 +81,7 @@ import Testing
         let village = try Self.honestStore(kind)
         // Erasing a detail is the one change the log allows, even with its triggers in place;
         // the rows it carried are then vouched for by nothing, so they are named.
-        try village.asOwner { try $0.execute(sql: "UPDATE audit SET detail = NULL WHERE sequence = 4") }
+        _ = try village.asOwner { try $0.execute(sql: "UPDATE audit SET detail = NULL WHERE sequence = 4") }
         let findings = try Self.report(village).findings
         #expect(findings.map(\.kind) == [.rowNotInLog])
         #expect(findings.first?.subject == "staff ito")

@@ -49,7 +49,7 @@ struct ServerStoreTests {
         #expect(try yamada.application(id: submitted.id)?.status == .submitted)
         _ = try village.psql(as: nil, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = 'yamada' AND datname = current_database()")
         #expect(try yamada.withdraw(submitted.id, by: "yamada", at: "2026-04-02T01:00:00Z").status == .withdrawn)
-        #expect(try yamada.login == "yamada")
+        #expect(yamada.login == "yamada")
         #expect(try village.verify(as: "kato").findings == [])
     }
 

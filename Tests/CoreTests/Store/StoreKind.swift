@@ -127,7 +127,7 @@ struct StoreVillage {
     }
 
     func sql(_ text: String) throws {
-        try tamper { try $0.execute(sql: text) }
+        _ = try tamper { try $0.execute(sql: text) }
     }
 
     /// kato keeps the directory and reviews 総務課; yamada applies; suzuki keeps the service.

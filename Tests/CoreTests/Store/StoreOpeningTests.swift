@@ -108,7 +108,7 @@ import Testing
         do { _ = try open(folder.store) }
         // What an open of a 0400 store used to leave: a 0400 -shm that kept the store
         // unwritable after its mode was fixed.
-        FileManager.default.createFile(atPath: folder.store + "-shm", contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.store + "-shm", contents: nil)
         #expect(chmod(folder.store + "-shm", 0o400) == 0)
         let store = try open(folder.store)
         _ = try store.saveDraft(Draft(owner: "yamada", procedureID: "application", state: InterviewState()), at: "2026-04-01T00:00:00Z")

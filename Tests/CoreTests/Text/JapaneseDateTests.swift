@@ -106,6 +106,20 @@ struct JapaneseDateTests {
         #expect(JapaneseDate.english(d) == english)
         #expect(JapaneseDate.parse(wareki) == .success(d))
         #expect(JapaneseDate.parse(short) == .success(d))
+        // What the English screens show is read back as typed.
+        #expect(JapaneseDate.parse(english) == .success(d))
+    }
+
+    @Test(arguments: ["31 March 2030", "31 Mar 2030", "March 31, 2030", "mar. 31 2030", "３１ March ２０３０"])
+    func englishDatesAreRead(typed: String) {
+        #expect(JapaneseDate.parse(typed) == .success(day("2030-03-31")))
+    }
+
+    @Test func englishDatesThatAreNoDatesAreRefused() {
+        #expect(JapaneseDate.parse("31 February 2030") == .failure(.impossible(year: 2030, month: 2, day: 31)))
+        #expect(JapaneseDate.parse("31 Marching 2030") == .failure(.unrecognised))
+        #expect(JapaneseDate.parse("March 2030") == .failure(.unrecognised))
+        #expect(JapaneseDate.parse("31 Ma 2030") == .failure(.unrecognised))
     }
 
     @Test func beforeGregorianAdoptionFallsBackToIso() {

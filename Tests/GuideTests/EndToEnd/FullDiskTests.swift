@@ -123,3 +123,46 @@ enum SystemIdentityForTests {
         return String(cString: name)
     }
 }
+
+extension FullDiskTests {
+    /// The disk fills while an attachment is copied into the store: the person's file is not
+    /// blamed ("cannot read"), the store's fault is worded, the file is left as it was, and a
+    /// session that ends there ends with the store's status, 3.
+    @Test func aFullDiskDuringAnAttachmentCopyIsTheStoresFault() throws {
+        let executable = try #require(YakkanExecutable.path, "the yakkan executable is built beside the tests")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"), "prlimit (util-linux) is installed")
+        let folder = try EndToEndFolder()
+        let store = folder.path + "/yakkan.sqlite"
+        let login = SystemIdentityForTests.login
+        for arguments in [
+            ["staff", "add", login, "--name", "加藤 誠", "--department", "総務課", "--reviewer-of", "総務課", "--store", store],
+            ["staff", "add", "suzuki", "--name", "鈴木 一郎", "--department", "総務課", "--store", store],
+        ] {
+            let child = try YakkanChild(
+                executable: executable, arguments: arguments, environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
+            try child.closeInput()
+            try child.waitForExit()
+            #expect(child.process.terminationStatus == 0, "\(child.text)")
+        }
+        // Larger than the file-size limit below, which the store's own few writes stay under.
+        let large = folder.path + "/signup.png"
+        try Data(repeating: 0x5A, count: 3 << 20).write(to: URL(fileURLWithPath: large))
+        let answers = [
+            "加藤 誠", "総務課", "Example Storage株式会社", "Example Drive",
+            "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。", "観光イベントの写真を協力団体と共有するため",
+            "イベント写真", "Ⅳ", "いいえ", "いいえ", "加藤 誠", "", "2027-03-31", "加藤 誠", "鈴木 一郎", "庁内ファイルサーバ", large,
+        ]
+        let child = try YakkanChild(
+            executable: "/usr/bin/prlimit",
+            arguments: ["--fsize=\(2 << 20)", "/bin/sh", "-c", "trap '' XFSZ; exec \"$0\" apply --store \"$1\"", executable, store],
+            environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
+        try child.write(answers.joined(separator: "\n") + "\n")
+        try child.closeInput()
+        try child.waitForExit()
+        #expect(child.text.contains("保管庫に書き込めませんでした"), "\(child.text)")
+        #expect(child.text.contains("ファイルそのものには問題ありません"), "\(child.text)")
+        #expect(!child.text.contains("ファイルを読み込めません"), "\(child.text)")
+        #expect(child.process.terminationStatus == 3, "\(child.text)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: large)).count == 3 << 20)
+    }
+}

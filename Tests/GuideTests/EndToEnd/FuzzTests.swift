@@ -60,6 +60,28 @@ import Testing
         #expect(changed > 0, "no run changed the store")
     }
 
+    /// Store paths of one or a few characters, relative and not, through the option and the
+    /// variable: each is a store like any other, or a worded refusal, never a crash.
+    @Test(arguments: ["a", "7", ".", "..", "/", "-", "~", "ab", "a/", "./b", "ｱ", "課", "a.b", " "])
+    func shortStorePathsCrashNothing(path: String) throws {
+        let executable = try #require(YakkanExecutable.path, "the yakkan executable is built beside the tests")
+        let folder = try EndToEndFolder()
+        let doors: [(arguments: [[UInt8]], environment: [String: String])] = [
+            ([Array("staff".utf8), Array("add".utf8), Array("x".utf8), Array("--name".utf8), Array("加藤".utf8),
+              Array("--department".utf8), Array("総務課".utf8), Array("--store".utf8), Array(path.utf8)], [:]),
+            ([Array("list".utf8), Array("--store".utf8), Array(path.utf8)], [:]),
+            ([Array("apply".utf8)], ["YAKKAN_STORE": path]),
+            ([Array("due".utf8)], ["YAKKAN_STORE": path]),
+            ([Array("store".utf8), Array("init".utf8), Array(path.utf8)], [:]),
+        ]
+        for door in doors {
+            let result = try Self.run(executable, door.arguments, input: Array(":quit\n".utf8), folder: folder, environment: door.environment)
+            let shown = door.arguments.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(result.exitedNormally, "\(shown) with \(door.environment) crashed")
+            #expect([0, 1, 3, 64].contains(result.status), "\(shown) with \(door.environment) ended with \(result.status)")
+        }
+    }
+
     // MARK: Generating
 
     static let pieces: [[UInt8]] = [
@@ -140,7 +162,9 @@ import Testing
 
     /// Each argument is written to a file and read back by the shell, so it can hold any byte
     /// but NUL; standard input is a file of raw bytes.
-    static func run(_ executable: String, _ arguments: [[UInt8]], input: [UInt8], folder: EndToEndFolder) throws -> Result {
+    static func run(
+        _ executable: String, _ arguments: [[UInt8]], input: [UInt8], folder: EndToEndFolder, environment: [String: String] = [:]
+    ) throws -> Result {
         let scratch = folder.path + "/run-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -153,7 +177,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, executable]
-        process.environment = EndToEnd.environment(home: folder.home)
+        process.environment = EndToEnd.environment(home: folder.home).merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: scratch)
         process.standardInput = FileHandle(forReadingAtPath: scratch + "/input")
         let pipe = Pipe()

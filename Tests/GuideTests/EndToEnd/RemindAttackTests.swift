@@ -93,7 +93,7 @@ import Testing
         let second = try YakkanChild(executable: executable, arguments: ["remind"], environment: environment, workingDirectory: village.folder.path)
         // The second either finishes, finding everything taken, or reaches sendmail too.
         try waitUntil { !second.process.isRunning || arrived() == 2 }
-        FileManager.default.createFile(atPath: gate + "/release", contents: nil)
+        _ = FileManager.default.createFile(atPath: gate + "/release", contents: nil)
         try first.waitForExit()
         try second.waitForExit()
         #expect(first.process.terminationStatus == 0, "\(first.text)")

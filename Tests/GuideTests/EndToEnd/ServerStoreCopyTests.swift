@@ -44,7 +44,7 @@ final class ServerStoreCopyTests: ServerTestCase {
         let folder = try EndToEndFolder()
         XCTAssertEqual(try folder.yakkan(["demo", "village.sqlite"]).status, 0)
         let store = try SQLiteStore(path: folder.path + "/village.sqlite", workingDirectory: folder.path, clock: SystemClock())
-        try store.database.write { db in try db.execute(sql: "UPDATE application SET provider = 'Elsewhere' WHERE id = 1") }
+        _ = try store.database.write { db in try db.execute(sql: "UPDATE application SET provider = 'Elsewhere' WHERE id = 1") }
         let uri = try newDatabase()
         XCTAssertEqual(try folder.yakkan(["store", "init", uri]).status, 0)
 
