@@ -24,7 +24,10 @@ public enum Decide {
             }
             let application = try existing(id, state)
             // Only its applicant corrects a returned application, and only while it is returned.
-            guard application.applicantLogin == actor, application.status == .returned else { throw StoreError.draftChangedElsewhere }
+            guard application.applicantLogin == actor else { throw StoreError.refused([ReplayText.submittedByAnother]) }
+            guard application.status == .returned else {
+                throw StoreError.refused([ReplayText.resubmittedAfterDecision(application.status.rawValue)])
+            }
             return [.applicationResubmitted(id: id, answers: answers), .editorAdded(application: id, form: .application, login: actor)]
 
         case .withdraw(let id):

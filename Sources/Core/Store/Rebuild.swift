@@ -194,7 +194,7 @@ struct ProjectedTable: Sendable {
 
     /// Values as both databases give them: SQLite's booleans are integers, as the server's are.
     static func comparable(_ value: SQLValue) -> SQLValue {
-        if case .real(let number) = value, number == number.rounded() { return .integer(Int64(number)) }
+        if case .real(let number) = value, let whole = Int64(exactly: number) { return .integer(whole) }
         return value
     }
 

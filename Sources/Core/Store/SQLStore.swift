@@ -140,7 +140,8 @@ public class SQLStore: Store, @unchecked Sendable {
 
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in
-            try db.values(Int64.self, sql: "SELECT id FROM application ORDER BY id").compactMap { try Self.loadApplication(db, id: $0) }
+            // Read in batches; a service that cannot be read is left out (loadRecords), never stopping the list.
+            try Self.loadRecords(db, ids: try db.values(Int64.self, sql: "SELECT id FROM application ORDER BY id"), parts: .whole)
         }
     }
 

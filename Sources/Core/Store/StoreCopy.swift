@@ -108,9 +108,15 @@ public enum StoreCopy {
         }
     }
 
-    /// The key published under each login that wrote an entry, as the source publishes it.
+    /// The key published under each login that signed something, an entry or a row of their own
+    /// working state (WorkingSeal), as the source publishes it.
     static func copyKeys(_ source: SQLStore, _ from: any SQLSession, _ target: SQLStore, _ to: any SQLSession, _ report: inout StoreCopyReport) throws {
-        for login in try from.values(String.self, sql: "SELECT DISTINCT actor FROM audit ORDER BY actor") {
+        let signers = try from.values(String.self, sql: """
+            SELECT actor FROM audit UNION SELECT owner FROM draft UNION SELECT login FROM person
+            UNION SELECT reviewing_by FROM application WHERE reviewing_by IS NOT NULL
+            UNION SELECT sent_by FROM reminder_sent WHERE sent_by IS NOT NULL ORDER BY 1
+            """)
+        for login in signers {
             guard let key = try source.keys.read(login, from) else { continue }
             guard !key.isEmpty else {
                 report.keysLeft.append(source.keys.location(of: login))

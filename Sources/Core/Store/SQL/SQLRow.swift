@@ -15,7 +15,8 @@ public struct SQLRow: Sendable {
         return values[index]
     }
 
-    /// A value that must be there: a NULL or a value of another kind is a fault of the schema.
+    /// A value that must be there. A NULL or a value of another kind can only have been written
+    /// outside yakkan (SQLite keeps whatever it is given): it reads as the type's plain value.
     public subscript<Value: SQLReadable>(_ column: String) -> Value {
         Self.required(value(column), column)
     }
@@ -33,7 +34,6 @@ public struct SQLRow: Sendable {
     }
 
     private static func required<Value: SQLReadable>(_ value: SQLValue, _ column: String) -> Value {
-        guard let read = Value(sqlValue: value) else { preconditionFailure("column \(column) holds \(value), not \(Value.self)") }
-        return read
+        Value(sqlValue: value) ?? Value.unreadable
     }
 }

@@ -18,14 +18,20 @@ public protocol SQLBindable {
 /// What a column may be read as.
 public protocol SQLReadable {
     init?(sqlValue: SQLValue)
+    /// What a required column reads as when it holds something else (text in an integer
+    /// column, written behind yakkan's back): a plain value that stops nobody's command, while
+    /// `audit verify` names the cell.
+    static var unreadable: Self { get }
 }
 
 extension SQLValue: SQLBindable, SQLReadable {
     public var sqlValue: SQLValue { self }
     public init?(sqlValue: SQLValue) { self = sqlValue }
+    public static var unreadable: SQLValue { .null }
 }
 
 extension String: SQLBindable, SQLReadable {
+    public static var unreadable: String { "" }
     public var sqlValue: SQLValue { .text(self) }
     public init?(sqlValue: SQLValue) {
         switch sqlValue {
@@ -39,11 +45,12 @@ extension String: SQLBindable, SQLReadable {
 }
 
 extension Int64: SQLBindable, SQLReadable {
+    public static var unreadable: Int64 { 0 }
     public var sqlValue: SQLValue { .integer(self) }
     public init?(sqlValue: SQLValue) {
         switch sqlValue {
         case .integer(let number): self = number
-        case .real(let number): self = Int64(number)
+        case .real(let number): guard let whole = Int64(exactly: number.rounded(.towardZero)) else { return nil }; self = whole
         case .text(let text): guard let number = Int64(text) else { return nil }; self = number
         default: return nil
         }
@@ -51,6 +58,7 @@ extension Int64: SQLBindable, SQLReadable {
 }
 
 extension Int: SQLBindable, SQLReadable {
+    public static var unreadable: Int { 0 }
     public var sqlValue: SQLValue { .integer(Int64(self)) }
     public init?(sqlValue: SQLValue) {
         guard let number = Int64(sqlValue: sqlValue) else { return nil }
@@ -60,6 +68,7 @@ extension Int: SQLBindable, SQLReadable {
 
 /// Kept as 0 or 1 in both databases, so a signed row reads the same whichever holds it.
 extension Bool: SQLBindable, SQLReadable {
+    public static var unreadable: Bool { false }
     public var sqlValue: SQLValue { .integer(self ? 1 : 0) }
     public init?(sqlValue: SQLValue) {
         guard let number = Int64(sqlValue: sqlValue) else { return nil }
@@ -68,6 +77,7 @@ extension Bool: SQLBindable, SQLReadable {
 }
 
 extension Double: SQLBindable, SQLReadable {
+    public static var unreadable: Double { 0 }
     public var sqlValue: SQLValue { .real(self) }
     public init?(sqlValue: SQLValue) {
         switch sqlValue {
