@@ -11,20 +11,17 @@ import Testing
     typealias Village = StoreVillage
 
     static func rulesBroken(_ report: AuditReport) -> [Localized] {
-        report.findings.compactMap { finding -> Localized? in
-            if case .ruleBroken(let reason) = finding.kind { return reason }
-            return nil
-        }
+        Village.rulesBroken(report)
     }
 
     // MARK: Withdraw and discard
 
-    /// A withdrawal written with yakkan's own code and signed by `login`, past the shell's and the store's checks.
+    /// A withdrawal signed by `login` with yakkan's own code, past the shell's and the store's
+    /// checks, with the row written withdrawn beside it.
     static func signWithdrawal(of id: Int64, as login: String, in village: Village) throws {
-        _ = try village.store(as: login).recordedWrite { db in
-            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(id)")
-            try AuditTrail.append(db, actor: login, action: "withdraw", subject: "application/\(id)", detail: "", at: "2026-04-03T00:00:00Z")
-        }
+        try village.forge(
+            .withdraw(application: id), sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(id)",
+            as: login, at: "2026-04-03T00:00:00Z")
     }
 
     @Test(arguments: StoreKind.available)
@@ -52,8 +49,14 @@ import Testing
         #expect(DraftActions.mayWithdraw(approved, login: "yamada") != nil)
         #expect(throws: StoreError.self) { try village.store(as: "yamada").withdraw(approved.id, by: "yamada", at: "2026-04-03T00:00:00Z") }
         // yamada signs, as yamada, a withdrawal of an approved application with yakkan's own code.
+        let sequence = try village.nextSequence()
         try Self.signWithdrawal(of: approved.id, as: "yamada", in: village)
-        #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnAfterDecision])
+        let refusal = try #require(DraftActions.mayWithdraw(approved, login: "yamada"))
+        let findings = try village.verify(as: "sato").findings
+        #expect(findings == [
+            Village.ruleBroken(Village.refused(refusal), sequence: sequence, subject: "application/\(approved.id)", signer: "yamada"),
+            Village.rowNotInLog("application \(approved.id): status, version"),
+        ])
     }
 
     @Test(arguments: StoreKind.available)
@@ -61,7 +64,7 @@ import Testing
         let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
         try Self.signWithdrawal(of: submitted.id, as: "kato", in: village)
-        #expect(Self.rulesBroken(try village.verify(as: "sato")) == [ReplayText.withdrawnByAnother])
+        #expect(Self.rulesBroken(try village.verify(as: "sato")) == [Village.refused(DraftActions.mayWithdraw(submitted, login: "kato"))])
     }
 
     @Test(arguments: StoreKind.available)
@@ -73,7 +76,9 @@ import Testing
             Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: [
                 ApplicationFields.provider: .text("Example Storage株式会社"), ApplicationFields.service: .text("Example Drive"),
             ])), at: "2026-04-02T00:00:00Z")
-        #expect(throws: StoreError.refused([DraftActions.mayDiscard(draft, login: "kato")!])) {
+        #expect(DraftActions.mayDiscard(draft, login: "kato") != nil)
+        // The store asks where drafts are kept: kato's command finds no draft of kato's.
+        #expect(throws: StoreError.refused([DraftActions.notYourDraft])) {
             try village.store(as: "kato").discardDraft(draft, by: "kato", at: "2026-04-02T00:01:00Z")
         }
         try yamada.discardDraft(draft, by: "yamada", at: "2026-04-02T00:02:00Z")
@@ -174,14 +179,16 @@ import Testing
             try village.store(as: "sato").importServices(services, by: "sato", at: "2026-04-01T01:00:00Z")
         }
         #expect(try village.store(as: "sato").applications().isEmpty)
-        // sato writes the import with yakkan's own code, signed as sato.
-        _ = try village.store(as: "sato").recordedWrite { db in
-            try db.execute(sql: """
-                INSERT INTO application (answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
-                VALUES ('{}', '総務課', 'Example', 'Drive', '', 'in_use', '1.0', '2026-04-01T00:00:00Z', 1)
-                """)
-            try AuditTrail.append(db, actor: "sato", action: "import", subject: "application/1", detail: "", at: "2026-04-01T01:00:00Z")
-        }
-        #expect(Self.rulesBroken(try village.verify(as: "kato")) == [ReplayText.importedByNonAdministrator])
+        // sato signs the import with yakkan's own code, as sato, with the service's row beside it.
+        let sequence = try village.nextSequence()
+        try village.forge(.importService(row: 2, answers: services[0].answers), subject: "application/1", sql: """
+            INSERT INTO application (id, answers, department, provider, service, applicant, status, procedure_version, submitted_at, version)
+            VALUES (1, '{}', '総務課', 'Example', 'Drive', '', 'in_use', '1.0', '2026-04-01T00:00:00Z', 1)
+            """, as: "sato", at: "2026-04-01T01:00:00Z")
+        let refusal = Village.refused(ImportActions.mayImport(member: Self.staff[1]))
+        let findings = try village.verify(as: "kato").findings
+        #expect(findings.contains(Village.ruleBroken(refusal, sequence: sequence, subject: "application/1", signer: "sato")))
+        #expect(findings.contains(Village.rowNotInLog("application 1")))
+        #expect(Self.rulesBroken(try village.verify(as: "kato")) == [refusal])
     }
 }
