@@ -11,6 +11,8 @@ extension ServerSchema {
             ALTER TABLE person ADD COLUMN signature text;
             ALTER TABLE application ADD COLUMN reviewing_signature text;
             ALTER TABLE reminder_sent ADD COLUMN sent_by text, ADD COLUMN signature text;
+            -- The signature is set on the row just inserted (WorkingSeal).
+            GRANT UPDATE ON reminder_sent TO yakkan_staff;
             """
     }
 }

@@ -42,6 +42,14 @@ extension SQLStore {
 
     public func claimReview(applicationID: Int64, by login: String, at timestamp: String) throws -> String? {
         try database.write { db in
+            // A claim its reviewer did not sign is nobody's: it keeps nobody out.
+            if let claim = try db.row(sql: "SELECT id, reviewing_by, reviewing_since, reviewing_signature FROM application WHERE id = ? AND reviewing_by IS NOT NULL",
+                                      arguments: [applicationID]),
+               !WorkingSeal.holds(WorkingSeal.claim, claim, keys: keys, db) {
+                try db.execute(
+                    sql: "UPDATE application SET reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL WHERE id = ?",
+                    arguments: [applicationID])
+            }
             if try db.execute(
                 sql: """
                     UPDATE application SET reviewing_by = ?, reviewing_since = ?

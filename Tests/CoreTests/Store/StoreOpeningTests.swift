@@ -10,8 +10,11 @@ import Testing
 
     static let clock = FixedClock(day: Day(year: 2026, month: 4, day: 1)!)
 
+    /// The store as yamada opens it: drafts are signed by their writer, with yamada's key kept
+    /// beside the store's folder for the test.
     func open(_ path: String, _ access: StoreAccess = .readWrite, createFolder: Bool = true) throws -> SQLiteStore {
-        try SQLiteStore(path: path, workingDirectory: "/", clock: Self.clock, access: access, createFolder: createFolder)
+        let keys = KeyRing(folder: (path as NSString).deletingLastPathComponent + "-keys", scope: .only("yamada"))
+        return try SQLiteStore(path: path, workingDirectory: "/", clock: Self.clock, keyRing: keys, access: access, createFolder: createFolder)
     }
 
     func entries(_ folder: String) throws -> [String] {

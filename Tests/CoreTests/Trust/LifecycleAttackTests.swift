@@ -125,10 +125,10 @@ import Testing
             .submitApplication(Command.Submission(answers: refused.answers, correcting: refused.id, procedureVersion: "1.0")),
             sql: "UPDATE application SET status = 'submitted', version = version + 1 WHERE id = \(refused.id)", as: "yamada")
         let findings = try village.verify(as: "sato").findings
-        // Only a returned application is sent again by its applicant: Decide says so as it says
-        // it to a draft that no longer matches.
+        // Only a returned application is sent again by its applicant: Decide says so, in the words of its rule.
         #expect(findings.contains(Village.ruleBroken(
-            StoreText.describe(.draftChangedElsewhere), sequence: sequence, subject: "application/\(refused.id)", signer: "yamada")))
+            StoreText.describe(.refused([ReplayText.resubmittedAfterDecision("refused")])), sequence: sequence,
+            subject: "application/\(refused.id)", signer: "yamada")))
         #expect(findings.contains(Village.rowNotInLog("application \(refused.id): status, version")))
     }
 
