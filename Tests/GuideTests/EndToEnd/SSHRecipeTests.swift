@@ -98,6 +98,8 @@ final class SSHRecipeTests: XCTestCase {
         XCTAssertEqual(stat(host.village, &status), 0)
         XCTAssertEqual(status.st_mode & 0o7777, 0o2770)
         XCTAssertEqual(status.st_gid, getgrnam(host.group)?.pointee.gr_gid)
+        XCTAssertEqual(stat(host.home, &status), 0)
+        XCTAssertEqual(status.st_mode & 0o777, 0o700, "the home is readable by others")
         XCTAssertEqual(stat(host.home + "/desk", &status), 0)
         XCTAssertEqual(status.st_mode & 0o777, 0o700)
         XCTAssertEqual(status.st_uid, host.uid)
