@@ -110,7 +110,7 @@ extension ServerSchema {
         }.joined(separator: "\n")
     }
 
-    /// The record tables as pg2 captures them: `RecordTable.all` when pg2 was written, kept
+    /// The record tables as pg2 captures them: the record tables when pg2 was written, kept
     /// here as it was, since a migration never changes (a test compares the two: a record
     /// table added later needs a migration of its own).
     static let capturedTables: [(name: String, key: [String], columns: [String])] = [

@@ -115,12 +115,17 @@ final class Rebuild {
     }
 }
 
-/// A table the projection writes, with the columns that are compared: all of them, but for
-/// the double check a reviewer claims, which is working state of the moment.
+/// A table the projection writes, with the columns verify compares: all of them but the
+/// double check a reviewer claims, which its reviewer signs (WorkingSeal).
 struct ProjectedTable: Sendable {
     let name: String
     let key: [String]
     let columns: [String]
+    /// Derived from the records (dues, search text, numbers given), rather than a record itself.
+    var derived = false
+
+    /// The tables of records: what people did, as a store copy counts them.
+    static var records: [ProjectedTable] { all.filter { !$0.derived } }
 
     static let all: [ProjectedTable] = [
         ProjectedTable(name: "application", key: ["id"], columns: [
@@ -141,7 +146,7 @@ struct ProjectedTable: Sendable {
         ProjectedTable(name: "duty_record", key: ["id"], columns: [
             "id", "application_id", "kind", "done_on", "answers", "recorded_by", "recorded_at",
         ]),
-        ProjectedTable(name: "duty_due", key: ["application_id", "kind"], columns: ["application_id", "kind", "due_on"]),
+        ProjectedTable(name: "duty_due", key: ["application_id", "kind"], columns: ["application_id", "kind", "due_on"], derived: true),
         ProjectedTable(name: "alert", key: ["id"], columns: [
             "id", "application_id", "kind", "recipient_login", "recipient_name", "message", "needs_decision", "created_at",
             "acknowledged_at", "acknowledged_by",
@@ -157,9 +162,9 @@ struct ProjectedTable: Sendable {
         ProjectedTable(name: "staff", key: ["login"], columns: ["login", "name", "department", "is_administrator", "added_at"]),
         ProjectedTable(name: "staff_reviewer", key: ["login", "department"], columns: ["login", "department"]),
         ProjectedTable(name: "staff_mail", key: ["login"], columns: ["login", "mail", "language"]),
-        ProjectedTable(name: "record_counter", key: ["name"], columns: ["name", "last"]),
-        ProjectedTable(name: "ledger_text", key: ["rowid"], columns: ["rowid", "content"]),
-        ProjectedTable(name: "ledger_short_text", key: ["rowid"], columns: ["rowid", "words"]),
+        ProjectedTable(name: "record_counter", key: ["name"], columns: ["name", "last"], derived: true),
+        ProjectedTable(name: "ledger_text", key: ["rowid"], columns: ["rowid", "content"], derived: true),
+        ProjectedTable(name: "ledger_short_text", key: ["rowid"], columns: ["rowid", "words"], derived: true),
     ]
 
     private var select: String {

@@ -17,7 +17,7 @@ public struct StoreCopyReport: Equatable, Sendable {
     public var keysLeft: [String] = []
 
     public var auditEntries: Int { rows["audit"] ?? 0 }
-    public var records: Int { RecordTable.all.map { rows[$0.name] ?? 0 }.reduce(0, +) }
+    public var records: Int { ProjectedTable.records.map { rows[$0.name] ?? 0 }.reduce(0, +) }
 }
 
 /// Copies a whole store into an empty one, whichever databases hold them (SQLite to a server,
@@ -27,7 +27,7 @@ public struct StoreCopyReport: Equatable, Sendable {
 /// source, a row changed behind yakkan's back included.
 public enum StoreCopy {
     /// The tables copied row for row, each after the tables it refers to: the records
-    /// (`RecordTable.all`), what the ledger derives from them (as `SQLStore.refreshLedger` wrote
+    /// (`ProjectedTable.records`), what the ledger derives from them (as `SQLStore.refreshLedger` wrote
     /// it: copied rather than derived again, which takes a round trip per statement per service),
     /// working state, then the log and its head.
     static let tables = [

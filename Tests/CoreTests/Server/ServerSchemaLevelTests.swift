@@ -72,7 +72,7 @@ final class ServerSchemaLevelTests: ServerTestCase {
         ]
         func records(_ session: any SQLSession) throws -> [String: [[SQLValue]]] {
             for (sql, arguments) in writes { try session.execute(sql: sql, arguments: arguments) }
-            return try Dictionary(uniqueKeysWithValues: RecordTable.all.map { table in
+            return try Dictionary(uniqueKeysWithValues: ProjectedTable.records.map { table in
                 let sql = "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.key.joined(separator: ", "))"
                 return (table.name, try session.rows(sql: sql).map(\.values))
             })
