@@ -11,6 +11,7 @@ struct ReviewFlow {
         let reviewer = try store.staffMember(login: session.login)
         if reviewer == nil && applicationID == nil {
             session.show(.error, ReviewRefusal.notInDirectory(login: session.login).text(language))
+            session.show(.hint, Administrators.askToBeAdded(session.login, staff: try store.staff())(language))
             return 1
         }
         guard let application = try choose(applicationID, reviewer) else { return 0 }

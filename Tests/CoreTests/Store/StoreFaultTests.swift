@@ -177,7 +177,8 @@ import Testing
         let store = try SQLiteStore(path: folder.store, workingDirectory: folder.path, clock: FixedClock(day: Day(year: 2026, month: 4, day: 1)!))
         try "terms\n".write(toFile: folder.path + "/terms.pdf", atomically: false, encoding: .utf8)
 
-        #expect(store.intake.ingest(path: "terms.pdf") == .failure(.unreadable(path: "terms.pdf")))
+        // The person's file is fine: it is the store's folder that is refused.
+        #expect(store.intake.ingest(path: "terms.pdf") == .failure(.notKept(path: "terms.pdf", fault: .notARegularFile(path: folder.store + ".files"))))
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == [])
         var info = stat()
         #expect(stat(elsewhere, &info) == 0 && info.st_mode & 0o7777 == 0o755)
