@@ -225,7 +225,7 @@ public struct Interview: Sendable {
             return NamingRules.users(names, among: context.staff).map { people in
                 // The applicant names themselves among the users: kept with their own login, listed
                 // in the directory or not, so that what concerns the service reaches them too.
-                guard let login = context.person?.login, let own = state.answers[ApplicationFields.applicant]?.text else { return .people(people) }
+                guard let login = context.login ?? context.person?.login, let own = state.answers[ApplicationFields.applicant]?.text else { return .people(people) }
                 return .people(people.map { !$0.isListed && Names.same($0.name, own) ? NamedPerson(name: $0.name, login: login) : $0 })
             }
         }
