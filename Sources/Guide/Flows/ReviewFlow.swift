@@ -36,6 +36,7 @@ struct ReviewFlow {
             version = application.termination?.version ?? 0
         } else {
             session.output.write(ApplicationForm.text(application, applicant: nil, today: Village.today(session.clock), language, blind: true) + "\n")
+            session.show(ReviewText.earlierReview(application, language))
             session.show(.heading, ReviewText.beginReview(language))
             procedure = ReviewProcedure.procedure(for: application, today: Village.today(session.clock)) { [store] in store.storedPath(of: $0) }
             version = application.version
