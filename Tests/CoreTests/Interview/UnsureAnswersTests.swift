@@ -47,3 +47,11 @@ import Testing
         #expect(items.count == 1)
     }
 }
+
+/// Leaving from the list of drafts works as it does everywhere in an interview.
+@Suite struct DraftChoiceLeaveTests {
+    @Test(arguments: [":quit", ":q", ":終了", "：ｑｕｉｔ"])
+    func quitLeavesTheDraftsAsTheyAre(typed: String) {
+        #expect(DraftChoice.interpret(typed, count: 2) == .success(.leave), "\(typed)")
+    }
+}
