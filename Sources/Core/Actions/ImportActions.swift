@@ -128,7 +128,7 @@ public enum ImportActions {
             case .success(let person): return person
             case .failure(let refusal):
                 // The interview's refusal speaks of a draft; a spreadsheet's row needs the directory first.
-                note(index, refusal == NamingRules.notListed(name) ? ImportText.notListed(name) : refusal)
+                note(index, refusal == NamingRules.notListed(name, staff: staff) ? ImportText.notListed(name) : refusal)
                 return nil
             }
         }

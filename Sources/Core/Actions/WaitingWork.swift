@@ -29,7 +29,17 @@ public enum WaitingWork {
         // (their 所属長 and editors): none is read whole.
         let records = try store.schedules(filter, today: today)
         let alerts = try store.openAlerts()
-        return (records + (try servicesOf(alerts, besides: records, store: store)), alerts)
+        let read = records + (try servicesOf(alerts, besides: records, store: store))
+        return (read + (try decidedApplications(besides: read, store: store, today: today)), alerts)
+    }
+
+    /// Applications decided and not yet in use: their applicants are
+    /// told what became of them (TodayList.applicantNews), listed in the directory or not.
+    public static func decidedApplications(besides records: [ApplicationRecord], store: any Store, today: Day) throws -> [ApplicationRecord] {
+        var filter = LedgerFilter()
+        filter.statuses = [.approved, .refused]
+        let known = Set(records.map(\.id))
+        return try store.query(filter, today: today).filter { !known.contains($0.id) }
     }
 
     /// An alert may name a service in another status (an ended one), which still names the

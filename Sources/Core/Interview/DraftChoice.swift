@@ -4,6 +4,8 @@ public enum DraftChoice: Equatable {
     case startNew
     /// Throw the draft away (audited); the choice is offered again with what is left.
     case discard(Int)
+    /// `:quit` here too: a newcomer types what the interview taught them, and the drafts stay.
+    case leave
 
     public static func prompt(_ drafts: [Draft], interview: Interview) -> [Message] {
         let language = interview.language
@@ -29,6 +31,7 @@ public enum DraftChoice: Equatable {
         let folded = InputLine.halfwidthASCII(line).trimmingCharacters(in: .whitespaces).lowercased()
         if folded.isEmpty { return .success(.resume(0)) }
         if ["new", "n", "新規", "新しく"].contains(folded) { return .success(.startNew) }
+        if [":quit", ":q", "quit", ":終了", "終了"].contains(folded) { return .success(.leave) }
         if let number = Int(folded), number >= 1, number <= count { return .success(.resume(number - 1)) }
         let words = folded.split(separator: " ", maxSplits: 1).map(String.init)
         if words.count == 2, ["破棄", "discard", "d"].contains(words[0]) {

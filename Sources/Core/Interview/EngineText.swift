@@ -31,6 +31,43 @@ enum EngineText {
     static let noFiles = Localized(
         "ファイルのパスを入力してください（複数あるときは空白で区切ります）。",
         "Enter the path of a file (separate several with spaces).")
+    /// 「わからない」 and the like: an honest answer that is not one of the choices.
+    static func isUnsure(_ folded: String) -> Bool {
+        let words = ["わからない", "分からない", "分らない", "わかりません", "分かりません", "不明", "わからん", "?わからない",
+                     "unknown", "not sure", "don't know", "dont know", "idk"]
+        return words.contains(folded.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
+    static func unsure(_ reviewers: [StaffMember]) -> Localized {
+        let ja = reviewers.isEmpty ? "利用責任者（課の情報セキュリティ管理者）" : "利用責任者（" + reviewers.map { "\($0.name)（\($0.login)）" }.joined(separator: "、") + "）"
+        let en = reviewers.isEmpty ? "your 課's 利用責任者" : "the 利用責任者 (" + reviewers.map { "\($0.name) (\($0.login))" }.joined(separator: ", ") + ")"
+        return Localized(
+            "わからないときは、:save で下書きを保存して :quit で中断し、\(ja)に相談してください。yakkan apply でここから再開できます。? でこの質問の説明を表示します。",
+            "If you do not know, keep the draft (:save), leave (:quit) and ask \(en); yakkan apply carries on from here. ? explains this question.")
+    }
+
+    /// Deciding the 重要性分類 from the definitions the village's policy takes from the Ministry's
+    /// guideline: the first "yes" from the top is the class.
+    static let classificationGuide = Localized(
+        """
+        重要性分類は、上から順に当てはまるかを考え、最初に「はい」になったものです（村の情報セキュリティポリシーの分類。総務省ガイドラインの定義による）：
+          Ⅰ：個人情報を含む、または漏えい等で住民の生命・財産・プライバシーに重大な影響がある情報
+          Ⅱ：公開する予定のない情報、または漏えい等で行政事務の執行に重大な影響がある情報
+          Ⅲ：外部に公開する情報のうち、漏えい等による行政事務への影響が軽微な情報
+          Ⅳ：上のどれにも当たらない情報
+        取り扱う情報のうち、いちばん上の分類を答えてください（例：住民の名簿が1件でもあれば Ⅰ）。
+
+        """,
+        """
+        Take the classes from the top; the first that fits is the class (the village's security policy, with the Ministry's guideline's definitions):
+          Ⅰ: personal information, or information whose leak would seriously harm residents' lives, property or privacy
+          Ⅱ: information not meant to be published, or whose leak would seriously hinder the village's work
+          Ⅲ: information published outside whose leak would hinder the village's work only slightly
+          Ⅳ: anything else
+        Answer the highest class among the information handled (one list of residents makes it Ⅰ).
+
+        """)
+
     static func dateProblem(_ problem: DateParseError) -> Localized {
         switch problem {
         case .unrecognised:

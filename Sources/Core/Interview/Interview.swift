@@ -181,6 +181,13 @@ public struct Interview: Sendable {
             return .failure(EngineText.required)
         }
         let folded = InputLine.halfwidthASCII(trimmed)
+        if EngineText.isUnsure(folded) {
+            switch field.kind {
+            case .classification: return .failure(EngineText.classificationGuide + EngineText.unsure(whoToAsk(state)))
+            case .yesNo, .proceed, .mark: return .failure(EngineText.unsure(whoToAsk(state)))
+            default: break
+            }
+        }
         switch field.kind {
         case .text(let minimum):
             return trimmed.count >= minimum ? .success(.text(trimmed)) : .failure(EngineText.tooShort(minimum))
@@ -215,8 +222,19 @@ public struct Interview: Sendable {
         case .users:
             let names = ListInput.items(trimmed)
             guard !names.isEmpty else { return .failure(EngineText.emptyList) }
-            return NamingRules.users(names, among: context.staff).map(AnswerValue.people)
+            return NamingRules.users(names, among: context.staff).map { people in
+                // The applicant names themselves among the users: kept with their own login, listed
+                // in the directory or not, so that what concerns the service reaches them too.
+                guard let login = context.login ?? context.person?.login, let own = state.answers[ApplicationFields.applicant]?.text else { return .people(people) }
+                return .people(people.map { !$0.isListed && Names.same($0.name, own) ? NamedPerson(name: $0.name, login: login) : $0 })
+            }
         }
+    }
+
+    /// Whom a clerk who cannot answer should ask: the 利用責任者 of the 課 the form is for.
+    func whoToAsk(_ state: InterviewState) -> [StaffMember] {
+        guard let department = state.answers[ApplicationFields.department]?.text else { return [] }
+        return context.staff.filter { $0.reviews(department) && $0.login != context.person?.login }
     }
 
     private func refuse(_ state: InterviewState, _ reason: Localized) -> Outcome {

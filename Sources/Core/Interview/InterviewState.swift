@@ -52,6 +52,9 @@ public struct InterviewContext: Sendable {
     /// The decision that returned the application this draft corrects: its notes are shown
     /// with the answers.
     public var returnedBy: Decision?
+    /// The login of whoever fills in the form, known even before they have a profile or a
+    /// place in the directory (a newcomer's first application).
+    public var login: String?
 
     public init(
         language: Language, today: Day, person: Person?, intake: any AttachmentIntake, incidents: [Incident] = [],

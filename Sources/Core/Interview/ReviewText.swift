@@ -159,6 +159,33 @@ public enum ReviewText {
                 "They show when you start yakkan (yakkan due) as they fall due; yakkan calendar --output ~/yakkan.ics puts them in your calendar.")]
     }
 
+    /// For a resubmitted application: the return it answers, with the reason and the notes and
+    /// marks the 利用責任者 wrote then, so that the second check starts from the first. Their own
+    /// earlier marks say nothing of the applicant's, so the check stays blind.
+    public static func earlierReview(_ application: ApplicationRecord, _ language: Language) -> [Message] {
+        guard let returned = application.decisions.last(where: {
+            $0.form == .application && $0.outcome == .returned && $0.applicationVersion < application.version
+        }) else { return [] }
+        let day = Village.day(ofTimestamp: returned.decidedAt).map { AnswerFormat.date($0, language) } ?? returned.decidedAt
+        var lines = [Message(.heading, Localized(
+            "── 再提出です。前回の差し戻し（\(day)、\(returned.reviewerName)）で書いたこと ──",
+            "── A resubmission. What was written when it was returned (\(day), \(returned.reviewerName)) ──")(language))]
+        if let reason = returned.reason, !reason.isEmpty {
+            lines.append(Message(.info, Localized("  理由：", "  Reason: ")(language) + reason))
+        }
+        for item in ApplicationChecks.items {
+            let mark = returned.answers[ReviewFields.mark(item.number)]?.mark
+            let note = returned.answers[ReviewFields.note(item.number)]?.text
+            guard mark == .no || note != nil else { continue }
+            lines.append(Message(.info, Localized("  確認事項\(item.number)：", "  Check \(item.number): ")(language)
+                + (mark?.symbol ?? "—") + (note.map { Localized("　備考：", "  note: ")(language) + $0 } ?? "")))
+        }
+        lines.append(Message(.hint, Localized(
+            "申請者が直した内容は上の様式で確かめてください。今回もそれぞれの確認事項に記入します。",
+            "Check what the applicant corrected in the form above; each check is marked again.")(language)))
+        return lines
+    }
+
     /// Approved applications whose named service manager is this person.
     public static func toAcknowledge(login: String, in records: [ApplicationRecord]) -> [ApplicationRecord] {
         records.filter { AcknowledgementRules.refusal(login: login, application: $0) == nil }

@@ -52,6 +52,39 @@ public enum TodayList {
     /// services of any status).
     public static let statuses: [ApplicationStatus] = [.submitted, .inUse, .stopped]
 
+    /// How long a refusal stays in its applicant's list.
+    public static let refusalShownDays = 14
+
+    /// What became of a person's own application, whether or not the directory lists them:
+    /// approved and waiting for the manager's acknowledgement, or refused (for two weeks); a stop
+    /// reaches them as an alert (Notifications.stopped). Derived from the application itself, so it needs no alert addressed to them.
+    public static func applicantNews(_ record: ApplicationRecord, for login: String, today: Day) -> TodayItem? {
+        guard record.applicantLogin == login else { return nil }
+        let decision = record.latestDecision
+        let by = decision.map { Localized("（\($0.reviewerName)、", " (\($0.reviewerName), ") } ?? Localized("（", " (")
+        let on = decision.flatMap { Village.day(ofTimestamp: $0.decidedAt) }
+        let when = on.map { Localized(JapaneseDate.wareki($0) + "）", JapaneseDate.english($0) + ")") } ?? Localized("）", ")")
+        let title: Localized
+        switch record.status {
+        case .approved:
+            title = Localized(
+                "あなたの申請は承認されました\(by.ja)\(when.ja)。次はサービス管理担当者（\(record.serviceManager)）が利用上のリスクを確認し、それで利用中になります。",
+                "Your application was approved\(by.en)\(when.en). Next the service manager (\(record.serviceManager)) acknowledges its risks; it is then in use.")
+        case .refused:
+            guard let on, on.days(until: today) <= refusalShownDays else { return nil }
+            let reason = decision?.reason.map { "：" + $0 } ?? ""
+            let reasonEn = decision?.reason.map { ": " + $0 } ?? ""
+            title = Localized(
+                "あなたの申請は却下されました\(by.ja)\(when.ja)\(reason)。詳しくは yakkan show \(record.id) で確認できます。",
+                "Your application was refused\(by.en)\(when.en)\(reasonEn). yakkan show \(record.id) shows it.")
+        default:
+            return nil
+        }
+        return TodayItem(
+            kind: .alert, applicationID: record.id, duty: nil, service: record.service, title: title,
+            dueDate: nil, overduePeriods: 0, alertID: nil, subject: "applicant:" + record.status.rawValue)
+    }
+
     /// Alerts that ask for something the end of the service makes pointless.
     static let mootOnceEnded: Set<Alert.Kind> = [.stopped, .serviceChanged, .usageDiffers]
 
@@ -60,6 +93,9 @@ public enum TodayList {
         for person: Actor, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
     ) -> [TodayItem] {
         var items: [TodayItem] = []
+        for record in records where !everything {
+            if let news = applicantNews(record, for: person.login, today: today) { items.append(news) }
+        }
         for record in records {
             let keeps = DutyRules.isManager(login: person.login, of: record)
             let oversees = person.member?.reviews(record.department) == true

@@ -147,7 +147,9 @@ public enum ApplicationProcedure {
                 "What is the highest classification (重要性分類) of that information? (Ⅰ to Ⅳ)"),
             help: Localized(
                 "手順書4：原則として重要性分類Ⅲ以下（Ⅲ・Ⅳ）の情報に限ります。Ⅰ・Ⅱの情報を扱うには利用責任者の許可（決裁）が必要です。分類は村の情報セキュリティポリシーの情報資産の分類に従います。",
-                "Section 4: as a rule only information of class Ⅲ or lower (Ⅲ, Ⅳ). Class Ⅰ or Ⅱ needs the 利用責任者's explicit permission (決裁). Classes follow the village's security policy."),
+                "Section 4: as a rule only information of class Ⅲ or lower (Ⅲ, Ⅳ). Class Ⅰ or Ⅱ needs the 利用責任者's explicit permission (決裁). Classes follow the village's security policy.")
+                + Localized("\n", "\n") + EngineText.classificationGuide
+                + Localized("決められないときは「わからない」と答えてください。", "If you cannot decide, answer “don't know”."),
             example: Localized("Ⅳ", "Ⅳ"),
             kind: .classification,
             notices: [{ value, _ in

@@ -79,7 +79,7 @@ public enum ApplicationForm {
         for decision in record.decisions {
             let day = Village.day(ofTimestamp: decision.decidedAt).map { AnswerFormat.date($0, language) } ?? decision.decidedAt
             lines.append("  \(day)  \(decision.outcome.label(language))  \(decision.reviewerName) (\(decision.reviewerLogin))"
-                + (ja ? "  第\(decision.applicationVersion)版に対して" : "  on version \(decision.applicationVersion)"))
+                + "  " + FormText.onSubmission(decision, among: record.decisions)(language))
             if let reason = decision.reason { lines.append("    " + (ja ? "理由：" : "reason: ") + reason) }
             if decision.answers[ReviewFields.permitClassification]?.flag == true {
                 let why = decision.answers[ReviewFields.permitReason]?.text ?? ""

@@ -191,7 +191,7 @@ public enum FormHTML {
             html += "<tr class=\"empty\"><td colspan=\"4\">\(escape(FormText.notReviewed(language)))</td></tr>\n"
         }
         for decision in record.decisions {
-            var remarks = [FormText.onVersion(decision.applicationVersion)(language)]
+            var remarks = [FormText.onSubmission(decision, among: record.decisions)(language)]
             if let reason = decision.reason, !reason.isEmpty { remarks.append(FormText.reason(language) + reason) }
             if decision.answers[ReviewFields.permitClassification]?.flag == true {
                 remarks.append(FormText.classificationPermitted(language) + (decision.answers[ReviewFields.permitReason]?.text ?? ""))
@@ -382,7 +382,16 @@ enum FormText {
     static let reviewer = Localized("利用責任者", "利用責任者")
     static let remarks = Localized("備考", "Remarks")
     static let notReviewed = Localized("（未確認）", "(not yet reviewed)")
-    static func onVersion(_ n: Int) -> Localized { Localized("第\(n)版に対して", "on version \(n)") }
+    /// Which submission a decision was made on, counted as the applicant counts them: the
+    /// stored version also counts the saves of a returned draft, so 「第3版」 would follow a
+    /// single resubmission.
+    static func onSubmission(_ decision: Decision, among decisions: [Decision]) -> Localized {
+        let earlier = Set(decisions.filter { $0.form == decision.form && $0.applicationVersion < decision.applicationVersion }.map(\.applicationVersion))
+        let ordinal = earlier.count + 1
+        return ordinal == 1
+            ? Localized("最初の提出に対して", "on the first submission")
+            : Localized("\(ordinal)回目の提出（再提出）に対して", "on submission \(ordinal) (resubmitted)")
+    }
     static let reason = Localized("理由：", "Reason: ")
     static let classificationPermitted = Localized("重要性分類Ⅰ・Ⅱの許可（決裁）：", "Class Ⅰ/Ⅱ permitted: ")
     static let acknowledged = Localized(

@@ -8,7 +8,7 @@ public enum NamingRules {
         switch StaffLookup(staff).find(typed) {
         case .one(let member): return .success(NamedPerson(member))
         case .several(let members): return .failure(several(typed, members))
-        case .none: return .failure(notListed(typed))
+        case .none: return .failure(notListed(typed, staff: staff))
         }
     }
 
@@ -47,10 +47,11 @@ public enum NamingRules {
         "職員名簿が空のため、まだ誰も指定できません。",
         "The staff directory is empty, so nobody can be named yet.")
 
-    static func notListed(_ typed: String) -> Localized {
-        Localized(
-            "「\(typed)」は職員名簿にありません。サービス管理担当者と所属長には名簿に登録された人だけを指定できます。管理者に yakkan staff add ログイン --name 氏名 --department 課 で登録してもらってから、もう一度答えてください（下書きは保存されています）。",
-            "“\(typed)” is not in the staff directory. Only people listed there can be named as service manager or head of department. Ask an administrator to add them (yakkan staff add LOGIN --name NAME --department 課), then answer again (your draft is kept).")
+    static func notListed(_ typed: String, staff: [StaffMember] = []) -> Localized {
+        let whom = Administrators.named(staff)
+        return Localized(
+            "「\(typed)」は職員名簿にありません。サービス管理担当者と所属長には名簿に登録された人だけを指定できます。\(whom.ja)に yakkan staff add ログイン --name 氏名 --department 課 で登録してもらってから、もう一度答えてください（下書きは保存されています）。",
+            "“\(typed)” is not in the staff directory. Only people listed there can be named as service manager or head of department. Ask \(whom.en) to add them (yakkan staff add LOGIN --name NAME --department 課), then answer again (your draft is kept).")
     }
 
     static func several(_ typed: String, _ found: [StaffMember]) -> Localized {

@@ -1,7 +1,7 @@
 /// Whom each event of section 6 must reach, and what it says. The store writes these alerts
 /// in the same transaction as the event, so nobody is told of something that did not happen.
 public enum Notifications {
-    enum Audience { case users, manager, reviewers }
+    enum Audience { case users, manager, reviewers, applicant }
 
     static func alerts(
         _ kind: Alert.Kind, about application: ApplicationRecord, to audience: [Audience], _ message: Localized,
@@ -11,6 +11,9 @@ public enum Notifications {
         // under their name, which no login can read as its own.
         var recipients: [(login: String?, name: String?)] = []
         if audience.contains(.users) { recipients += application.userPeople.map { ($0.login, $0.name) } }
+        // The applicant by their login, whether the directory lists them or not: they asked for
+        // the service and may be using it, though not written among its users.
+        if audience.contains(.applicant) { recipients.append((application.applicantLogin, application.answers[ApplicationFields.applicant]?.text)) }
         if audience.contains(.manager) {
             recipients.append((application.serviceManagerLogin, application.serviceManager))
         }
@@ -54,7 +57,7 @@ public enum Notifications {
         let message = title(a) + Localized(
             "の利用を停止しました。理由：\(stop.reason)。代替サービス：\(a.currentAlternative)。終了の手続きが必要です。",
             " was stopped: \(stop.reason). Alternative: \(a.currentAlternative). It must now be terminated.")
-        return alerts(.stopped, about: a, to: [.users, .manager, .reviewers], message, directory, at: stop.stoppedAt)
+        return alerts(.stopped, about: a, to: [.users, .applicant, .manager, .reviewers], message, directory, at: stop.stoppedAt)
     }
 
     public static func serviceChanged(_ a: ApplicationRecord, details: String, _ directory: Directory, at timestamp: String) -> [Alert] {

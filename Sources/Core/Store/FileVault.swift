@@ -169,8 +169,10 @@ public struct FileVault: AttachmentIntake {
     }
 
     private func notKept(_ path: String, _ error: any Error) -> AttachmentProblem {
-        // A link planted as the store's own folder is the store's fault, not the person's file.
-        if case .symbolicLink(let level)? = error as? AttachmentProblem { return .notKept(path: path, fault: .notARegularFile(path: level)) }
+        // A link planted as the attachment folder is the store's fault, not the person's file.
+        if case AttachmentProblem.symbolicLink(let level)? = error as? AttachmentProblem {
+            return .notKept(path: path, fault: .notARegularFile(path: level))
+        }
         if let problem = error as? AttachmentProblem { return problem }
         let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : underlyingCode(error)
         return notKept(path, code)

@@ -9,9 +9,10 @@ struct ApplyFlow {
 
     func run() throws -> Int32 {
         var actor = try session.actor(store)
-        let context = InterviewContext(
+        var context = InterviewContext(
             language: language, today: Village.today(session.clock), person: actor.applicantDefaults, intake: store.intake,
             incidents: try store.incidents(), staff: try store.staff())
+        context.login = actor.login
         let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
         session.show(.info, SessionText.welcome(language))
         let drafts = try store.drafts(owner: session.login, procedureID: interview.procedure.id)

@@ -142,6 +142,7 @@ struct InterviewLoop {
             switch choice {
             case nil: return nil
             case .startNew: return fresh
+            case .leave: return nil
             case .resume(let index):
                 session.show(DraftChoice.resumed(interview))
                 return drafts[index]

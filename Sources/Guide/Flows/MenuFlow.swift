@@ -111,9 +111,10 @@ struct MenuFlow {
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
         let alerts = try store.openAlerts()
         situation.services = actor.keptServices(records)
+        let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store))
         situation.today = TodayList.items(
-            for: actor, records: records + (try WaitingWork.servicesOf(alerts, besides: records, store: store)), alerts: alerts,
-            today: Village.today(session.clock))
+            for: actor, records: read + (try WaitingWork.decidedApplications(besides: read, store: store, today: Village.today(session.clock))),
+            alerts: alerts, today: Village.today(session.clock))
         situation.unreadAlerts = alerts.filter { $0.isUnread(by: session.login) }.count
         return situation
     }

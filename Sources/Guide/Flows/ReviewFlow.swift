@@ -11,6 +11,7 @@ struct ReviewFlow {
         let reviewer = try store.staffMember(login: session.login)
         if reviewer == nil && applicationID == nil {
             session.show(.error, ReviewRefusal.notInDirectory(login: session.login).text(language))
+            session.show(.hint, Administrators.askToBeAdded(session.login, staff: try store.staff())(language))
             return 1
         }
         guard let application = try choose(applicationID, reviewer) else { return 0 }
@@ -35,6 +36,7 @@ struct ReviewFlow {
             version = application.termination?.version ?? 0
         } else {
             session.output.write(ApplicationForm.text(application, applicant: nil, today: Village.today(session.clock), language, blind: true) + "\n")
+            session.show(ReviewText.earlierReview(application, language))
             session.show(.heading, ReviewText.beginReview(language))
             procedure = ReviewProcedure.procedure(for: application, today: Village.today(session.clock)) { [store] in store.storedPath(of: $0) }
             version = application.version

@@ -51,7 +51,7 @@ import Testing
             #expect(text.contains(note), "\(note)")
         }
         #expect(text.contains("利用する組織名  総務課"))
-        #expect(text.contains("変更後の判断（6(1)）：停止  (kato)"))
+        #expect(text.contains("変更後の判断（6(1)）：停止  加藤 誠（kato）"), "who decided is named, not only their login")
         #expect(text.contains("      理由：広告利用の条項"))
         #expect(text.contains("リスクの説明（利用責任者）  加藤 誠 (kato)"))
         #expect(LedgerRow(Self.ended()).endedOn == Day(iso: "2026-07-31"))

@@ -177,6 +177,7 @@ import Testing
         let store = try SQLiteStore(path: folder.store, workingDirectory: folder.path, clock: FixedClock(day: Day(year: 2026, month: 4, day: 1)!))
         try "terms\n".write(toFile: folder.path + "/terms.pdf", atomically: false, encoding: .utf8)
 
+        // The person's file is fine: it is the store's folder that is refused.
         #expect(store.intake.ingest(path: "terms.pdf") == .failure(.notKept(path: "terms.pdf", fault: .notARegularFile(path: folder.store + ".files"))))
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == [])
         var info = stat()

@@ -202,4 +202,18 @@ import Testing
         // The mbox's own "From " line comes before the headers.
         return text.split(separator: "\n", maxSplits: 1).dropFirst().first.map(String.init)
     }
+
+    /// An administrator's mail names the people remind could not reach for want of an address,
+    /// so that someone tells them or adds it; an administrator without one is told on the screen.
+    @Test func theAdministratorsMailNamesWhoHasNoAddress() throws {
+        let village = try Village()
+        #expect(try village.yakkan("staff", "update", "ito", "--admin").status == 0)
+        let ran = try village.yakkan("remind")
+        #expect(ran.status == 0, "\(ran.lines)")
+        let toIto = try village.mails().first { $0.message.contains("To: ito@village.example.lg.jp") }
+        let message = try #require(toIto?.message)
+        #expect(message.contains("加藤 誠（kato）にはメールアドレスがないため"), "\(message)")
+        #expect(message.contains("yakkan staff update kato --mail ADDRESS"))
+        for line in message.components(separatedBy: "\n") { #expect(line.utf8.count <= 998) }
+    }
 }
