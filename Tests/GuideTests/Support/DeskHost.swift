@@ -134,7 +134,7 @@ final class DeskHost {
             try configuration.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
             try Self.run(Self.sshd, ["-t", "-f", folder + "/sshd_config"])
             let log = folder + "/sshd.log"
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             // Spawned directly and reaped by its id: Foundation's Process would wait for this
             // long-lived child on the thread that reaps every other one, and hang them.
             // setpriv: the kernel stops the server if the tests die.
@@ -202,11 +202,11 @@ final class DeskHost {
         server = nil
         if madeLogin {
             for pid in processes() { kill(pid, SIGKILL) }
-            try? Self.run("/usr/sbin/userdel", ["--remove", login])
+            _ = try? Self.run("/usr/sbin/userdel", ["--remove", login])
             madeLogin = false
         }
         if madeGroup {
-            try? Self.run("/usr/sbin/groupdel", [group])
+            _ = try? Self.run("/usr/sbin/groupdel", [group])
             madeGroup = false
         }
         try? FileManager.default.removeItem(atPath: folder)

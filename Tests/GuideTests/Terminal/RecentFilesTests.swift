@@ -16,7 +16,7 @@ import Testing
     }
 
     func make(_ path: String, minutesAgo: Double, contents: String = "x") throws {
-        FileManager.default.createFile(atPath: home + "/" + path, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: home + "/" + path, contents: Data(contents.utf8))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60 * minutesAgo)],
                                               ofItemAtPath: home + "/" + path)
     }
