@@ -40,15 +40,7 @@ import Testing
             arguments: ["apply", "--store", store],
             environment: ["TERM": "xterm", "HOME": folder, "PATH": "/usr/bin:/bin"],
             workingDirectory: folder, columns: 120)
-        func atPrompt(_ label: String) throws {
-            try terminal.waitFor(label)
-            try terminal.waitFor("> ")
-            try terminal.waitUntilReadingKeys()
-        }
-        func answer(_ label: String, _ text: String) throws {
-            try atPrompt(label)
-            terminal.send(text + "\r")
-        }
+        let atPrompt = terminal.atPrompt, answer = terminal.answer
         for (label, text) in [
             ("申請 1/43", "山田 太郎"), ("申請 2/43", "総務課"), ("申請 3/43", "Example Storage株式会社"),
             ("申請 4/43", "Example Drive 無料プラン"), ("申請 5/43", "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。"),

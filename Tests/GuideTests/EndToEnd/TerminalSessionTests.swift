@@ -33,15 +33,7 @@ import Testing
             environment: ["TERM": "xterm", "HOME": folder, "PATH": "/usr/bin:/bin"],
             workingDirectory: Self.files)
 
-        func atPrompt(_ label: String) throws {
-            try terminal.waitFor(label)
-            try terminal.waitFor("> ")
-            try terminal.waitUntilReadingKeys()
-        }
-        func answer(_ label: String, _ text: String) throws {
-            try atPrompt(label)
-            terminal.send(text + "\r")
-        }
+        let atPrompt = terminal.atPrompt, answer = terminal.answer
 
         // Japanese, then a wrong last character taken back with backspace.
         try atPrompt("申請 1/43")

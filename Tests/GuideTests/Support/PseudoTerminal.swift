@@ -313,3 +313,18 @@ private func closeDescriptor(_ fd: Int32) -> Int32 {
     Darwin.close(fd)
     #endif
 }
+
+extension PseudoTerminal {
+    /// Waits for a question, its prompt, and the program reading keys: what a person sees
+    /// before they type.
+    func atPrompt(_ label: String) throws {
+        try waitFor(label)
+        try waitFor("> ")
+        try waitUntilReadingKeys()
+    }
+
+    func answer(_ label: String, _ text: String) throws {
+        try atPrompt(label)
+        send(text + "\r")
+    }
+}
