@@ -1,6 +1,6 @@
 /// What an applicant may take back: a draft of their own, and an application they submitted
 /// that nobody has decided yet. Asked by the shell first and by the store again inside the
-/// transaction that records it; `audit verify` applies the same rule to the signed change.
+/// transaction that records it, and verify again for every signed command (Decide).
 public enum DraftActions {
     /// Only the one who wrote a draft throws it away.
     public static func mayDiscard(_ draft: Draft, login: String) -> Localized? {
@@ -31,12 +31,6 @@ public enum DraftActions {
 
     /// The statuses from which an applicant may withdraw.
     static let withdrawable: Set<ApplicationStatus> = [.submitted, .returned]
-
-    /// Whether the log may take a change of status to withdrawn from `before`, signed by `actor`.
-    static func withdrawalRefusal(applicant: String, before: String, actor: String) -> Localized? {
-        if applicant != actor { return ReplayText.withdrawnByAnother }
-        return withdrawable.map(\.rawValue).contains(before) ? nil : ReplayText.withdrawnAfterDecision
-    }
 
     public static func discarded(_ draft: Draft) -> Localized {
         let name = draft.serviceName

@@ -5,6 +5,10 @@ import Foundation
 /// runs it on the events of each command it appends; verify runs it on a scratch database from
 /// the first command of the log, and compares what it built with every table of the store.
 enum Projection {
+    /// A form decided, corrected or withdrawn is nobody's to double-check any more: the claim
+    /// on it (working state, signed by its reviewer) goes.
+    static let claimCleared = "reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL"
+
     static func apply(_ events: [Event], _ db: any SQLSession) throws {
         var touched: [Int64] = []
         for event in events {
@@ -31,7 +35,7 @@ enum Projection {
             try db.execute(
                 sql: """
                     UPDATE application SET answers = ?, department = ?, provider = ?, service = ?, period_start = ?,
-                    period_end = ?, status = 'submitted', version = version + 1, reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL
+                    period_end = ?, status = 'submitted', version = version + 1, \(claimCleared)
                     WHERE id = ?
                     """,
                 arguments: [try SQLStore.json(answers)] + answerColumns(answers) + [id])
@@ -45,7 +49,7 @@ enum Projection {
 
         case .applicationWithdrawn(let id):
             try db.execute(
-                sql: "UPDATE application SET status = 'withdrawn', version = version + 1, reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL WHERE id = ?",
+                sql: "UPDATE application SET status = 'withdrawn', version = version + 1, \(claimCleared) WHERE id = ?",
                 arguments: [id])
 
         case .draftDiscarded:
@@ -88,7 +92,7 @@ enum Projection {
                 try db.execute(
                     sql: """
                         UPDATE application SET status = ?, ended_on = coalesce(?, ended_on), version = version + 1,
-                        reviewing_by = NULL, reviewing_since = NULL, reviewing_signature = NULL WHERE id = ?
+                        \(claimCleared) WHERE id = ?
                         """,
                     arguments: [status.rawValue, effect.endedOn?.iso, decision.applicationID])
             }

@@ -56,7 +56,7 @@ public struct KeyRing: Sendable {
         return KeyRing(folder: personal.folder, scope: personal.scope, elsewhere: [login: demo])
     }
 
-    /// Who signs when nobody in particular acts (the baseline of an older store).
+    /// The one login this key ring signs for, when it is a person's own (who runs `remind`).
     var owner: String? {
         if case .only(let login) = scope { return login }
         return nil

@@ -4,60 +4,14 @@ public enum ReplayText {
         "消去の記録にある申請番号が、それまでに付けた番号より小さくなっています。",
         "The purge names fewer application numbers than had been given before it.")
 
-    static func signedByAnother(_ named: String, _ signer: String) -> Localized {
-        Localized(
-            "記録には \(named) と書かれていますが、署名したのは \(signer) です。",
-            "The record names \(named), but \(signer) signed it.")
-    }
-
-    static func notTheManager(_ login: String) -> Localized {
-        Localized(
-            "\(login) は様式に記載されたサービス管理担当者ではないのに、リスクを確認したことになっています。",
-            "\(login) acknowledged the risks without being the service manager named on the form.")
-    }
-
-    static let lateBaseline = Localized(
-        "署名の導入時だけに使う基準記録が、その後の変更の後に書かれています。",
-        "A baseline entry, written only when signatures are introduced, comes after signed changes.")
-
     static let submittedByAnother = Localized(
         "申請者本人ではない人が提出したことになっています。", "It was submitted by someone other than its applicant.")
-
-    static let withdrawnByAnother = Localized(
-        "申請者本人ではない人が申請を取り下げたことになっています。", "It was withdrawn by someone other than its applicant.")
-
-    static let withdrawnAfterDecision = Localized(
-        "利用責任者の判断の後で申請が取り下げられたことになっています。", "It was withdrawn after the 利用責任者 had decided.")
-
-    static let acknowledgedWithoutApproval = Localized(
-        "利用責任者の承認を待っていない申請のリスクを確認したことになっています（承認なしに利用中になります）。",
-        "The risks were acknowledged on an application not approved by the 利用責任者 (it would be in use without approval).")
-
-    static let formRewritten = Localized(
-        "提出された申請の申請者か内容が、申請者の再提出によらずに書き換えられています。",
-        "The applicant or the content of a submitted application was changed other than by its applicant submitting it again.")
 
     static func resubmittedAfterDecision(_ before: String) -> Localized {
         let label = ApplicationStatus(rawValue: before)?.label ?? Localized(before, before)
         return Localized(
             "「\(label.ja)」の申請が確認待ちに戻されています。戻せるのは差し戻された申請だけです。",
             "An application that was “\(label.en)” was put back to awaiting review; only a returned application can be.")
-    }
-
-    static let importedByNonAdministrator = Localized(
-        "管理者ではない人が、利用中のサービスを台帳に取り込んだことになっています。",
-        "Services in use were imported into the ledger by someone who is not an administrator.")
-
-    static func statusNotTheDecisions(_ status: String) -> Localized {
-        Localized(
-            "状態が「\(status)」に変わっていますが、同じ記録の判断の結果と違うか、確認待ちではない申請の判断です。",
-            "The status became '\(status)', which is not what the decision in the same entry says, or the application was not awaiting review.")
-    }
-
-    static func statusWithoutRecord(_ status: String) -> Localized {
-        Localized(
-            "状態が「\(status)」に変わっていますが、それを決めた記録（判断・リスクの確認）が同じ記録にありません。",
-            "The status became '\(status)' without the record that decides it (a decision or an acknowledgement) in the same entry.")
     }
 }
 

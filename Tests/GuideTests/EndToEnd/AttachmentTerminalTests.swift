@@ -40,7 +40,6 @@ import Testing
             arguments: ["apply", "--store", store],
             environment: ["TERM": "xterm", "HOME": folder, "PATH": "/usr/bin:/bin"],
             workingDirectory: folder, columns: 120)
-        let atPrompt = terminal.atPrompt, answer = terminal.answer
         for (label, text) in [
             ("申請 1/43", "山田 太郎"), ("申請 2/43", "総務課"), ("申請 3/43", "Example Storage株式会社"),
             ("申請 4/43", "Example Drive 無料プラン"), ("申請 5/43", "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。"),
@@ -49,7 +48,7 @@ import Testing
             ("申請 12/43", "R8.4.1"), ("申請 13/43", "R9.3.31"), ("申請 14/43", "佐藤 花子"), ("申請 15/43", "鈴木 一郎"),
             ("申請 16/43", "庁内ファイルサーバ"),
         ] {
-            try answer(label, text)
+            try terminal.answer(label, text)
         }
 
         // TAB completes a folder, then the file in it. What libedit redraws on the line is cursor
@@ -71,7 +70,7 @@ import Testing
         terminal.send("evidence/ter\t 1\r")
         try terminal.waitFor("添付しました：terms copy.pdf（47 バイト）")
         try terminal.waitFor("添付しました：スクリーンショット 2026-04-01.png（42 バイト）")
-        try atPrompt("申請 19/43")
+        try terminal.atPrompt("申請 19/43")
         terminal.send(bytes: [0x04])
         try terminal.waitFor("下書きを保存しました")
         #expect(try terminal.waitForExit() == 0)

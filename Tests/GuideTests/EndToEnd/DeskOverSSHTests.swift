@@ -34,13 +34,9 @@ final class DeskOverSSHTests: XCTestCase {
 
         // The first login: the desk's terminal, yakkan on the host, no locale sent along.
         var terminal = try host.connect([host.yakkan, "apply"])
-        func atPrompt(_ label: String) throws {
-            try terminal.waitFor(label, timeout: EndToEnd.patience)
-            try terminal.waitFor("> ", timeout: EndToEnd.patience)
-        }
+        func atPrompt(_ label: String) throws { try terminal.atPrompt(label, timeout: EndToEnd.patience, readingKeys: false) }
         func answer(_ label: String, _ text: String) throws {
-            try atPrompt(label)
-            terminal.send(text + "\r")
+            try terminal.answer(label, text, timeout: EndToEnd.patience, readingKeys: false)
         }
         // Backspace takes back a wide character.
         try atPrompt("申請 1/43")

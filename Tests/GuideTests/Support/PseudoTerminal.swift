@@ -316,15 +316,15 @@ private func closeDescriptor(_ fd: Int32) -> Int32 {
 
 extension PseudoTerminal {
     /// Waits for a question, its prompt, and the program reading keys: what a person sees
-    /// before they type.
-    func atPrompt(_ label: String) throws {
-        try waitFor(label)
-        try waitFor("> ")
-        try waitUntilReadingKeys()
+    /// before they type. A program on another host (over SSH) cannot be watched reading keys.
+    func atPrompt(_ label: String, timeout: Double = 10, readingKeys: Bool = true) throws {
+        try waitFor(label, timeout: timeout)
+        try waitFor("> ", timeout: timeout)
+        if readingKeys { try waitUntilReadingKeys(timeout: timeout) }
     }
 
-    func answer(_ label: String, _ text: String) throws {
-        try atPrompt(label)
+    func answer(_ label: String, _ text: String, timeout: Double = 10, readingKeys: Bool = true) throws {
+        try atPrompt(label, timeout: timeout, readingKeys: readingKeys)
         send(text + "\r")
     }
 }
