@@ -98,9 +98,14 @@ public enum ReviewActions {
 
     /// The reviewer's draft of the double check: the one they began, or a fresh one. A draft
     /// begun on an older version keeps what was typed as defaults, but every mark is asked again.
-    public static func reviewDraft(resuming existing: Draft?, owner: String, procedureID: String, of id: Int64, version: Int) -> (draft: Draft, began: DraftBeginning) {
+    /// `keeping` holds the reviewer's marks that still stand on a resubmission, offered as defaults.
+    public static func reviewDraft(
+        resuming existing: Draft?, owner: String, procedureID: String, of id: Int64, version: Int, keeping: Answers = [:]
+    ) -> (draft: Draft, began: DraftBeginning) {
         guard var draft = existing else {
-            return (Draft.fresh(owner: owner, procedureID: procedureID, about: id, version: version), .fresh)
+            var fresh = Draft.fresh(owner: owner, procedureID: procedureID, about: id, version: version)
+            fresh.state = InterviewState(previous: keeping)
+            return (fresh, .fresh)
         }
         guard draft.applicationVersion != version else { return (draft, .resumed) }
         let earlier = draft.applicationVersion ?? 0

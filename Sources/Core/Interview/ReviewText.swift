@@ -67,11 +67,9 @@ public enum ReviewText {
             "\(login) さんがこの申請を確認中です（\(when)から）。同時に判断した場合、後から記録しようとした判断は受け付けられません。",
             "\(login) already has this application open (since \(whenEnglish)). If you both decide, the later decision will be refused.")
     }
-    public static func reviewingNewVersion(_ old: Int, _ current: Int) -> Localized {
-        Localized(
-            "あなたの下書きは第\(old)版に対するものですが、申請は第\(current)版に更新されています。最新の内容で確認し直してください（前回の記入は既定値として表示します）。",
-            "Your draft was begun on version \(old), but the application is now version \(current). Review the latest version (your earlier answers are offered as defaults).")
-    }
+    public static let reviewingNewVersion = Localized(
+        "あなたが下書きを始めた後に、申請が修正されています。最新の内容で確認し直してください（前回の記入は既定値として表示します）。",
+        "The application was changed after you began your draft. Review the latest version (your earlier answers are offered as defaults).")
     public static let beginReview = Localized(
         "── ダブルチェック ── 確認事項ごとに、まずあなたの判断を記入します。申請者の記入はその後に表示されます。",
         "── Double check ── For each check you mark first; the applicant's mark is shown afterwards.")
@@ -162,7 +160,9 @@ public enum ReviewText {
     /// For a resubmitted application: the return it answers, with the reason and the notes and
     /// marks the 利用責任者 wrote then, so that the second check starts from the first. Their own
     /// earlier marks say nothing of the applicant's, so the check stays blind.
-    public static func earlierReview(_ application: ApplicationRecord, _ language: Language) -> [Message] {
+    public static func earlierReview(
+        _ application: ApplicationRecord, resubmission: Resubmission? = nil, reviewer: String = "", _ language: Language
+    ) -> [Message] {
         guard let returned = application.decisions.last(where: {
             $0.form == .application && $0.outcome == .returned && $0.applicationVersion < application.version
         }) else { return [] }
@@ -180,9 +180,14 @@ public enum ReviewText {
             lines.append(Message(.info, Localized("  確認事項\(item.number)：", "  Check \(item.number): ")(language)
                 + (mark?.symbol ?? "—") + (note.map { Localized("　備考：", "  note: ")(language) + $0 } ?? "")))
         }
-        lines.append(Message(.hint, Localized(
-            "申請者が直した内容は上の様式で確かめてください。今回もそれぞれの確認事項に記入します。",
-            "Check what the applicant corrected in the form above; each check is marked again.")(language)))
+        guard let resubmission else {
+            lines.append(Message(.hint, Localized(
+                "申請者が直した内容は上の様式で確かめてください。今回もそれぞれの確認事項に記入します。",
+                "Check what the applicant corrected in the form above; each check is marked again.")(language)))
+            return lines
+        }
+        lines += resubmission.changeLines(language)
+        if let kept = resubmission.keptLine(for: reviewer, language) { lines.append(kept) }
         return lines
     }
 

@@ -69,6 +69,24 @@ extension SQLStore {
         try database.read { db in try AuditTrail.entries(db) }
     }
 
+    public func filings(of id: Int64) throws -> [Answers] {
+        try database.read { db in
+            // The index audit_by_subject (subject, action) finds a service's entries without reading the log.
+            try db.rows(
+                sql: "SELECT detail FROM audit WHERE subject = ? AND action IN ('submit', 'resubmit', 'import') ORDER BY sequence",
+                arguments: ["application/\(id)"]
+            ).compactMap { row -> Answers? in
+                // An entry erased by a purge, or written by an earlier yakkan, has no command to read.
+                guard let detail: String = row["detail"], let command = ActEntry.decode(detail) else { return nil }
+                switch command {
+                case .submitApplication(let submission): return submission.answers
+                case .importService(_, let answers): return answers
+                default: return nil
+                }
+            }
+        }
+    }
+
     public func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport {
         let verifier = AuditVerifier(keys: keys, vault: vault, accounts: accounts, remembered: remembered)
         return try database.read { db in try verifier.verify(db) }

@@ -78,6 +78,9 @@ public protocol Store: AnyObject, Sendable {
     func forgetReminders(_ keys: [String], for login: String, on day: Day) throws
 
     func auditEntries() throws -> [AuditEntry]
+    /// Every version of a service's application as filed, oldest first, read from the log's
+    /// commands: what a returned application said before its correction.
+    func filings(of id: Int64) throws -> [Answers]
     /// Checks every entry, signature and record against the log; `remembered` is the head this
     /// person saw last time, which the log must still hold.
     func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport

@@ -29,6 +29,7 @@ struct ReviewFlow {
         }
         let procedure: Procedure
         let version: Int
+        var resubmission: Resubmission?
         if termination {
             session.output.write(TerminationForm.text(application, language, blind: true) + "\n")
             session.show(.heading, TerminationText.beginReview(language))
@@ -36,7 +37,8 @@ struct ReviewFlow {
             version = application.termination?.version ?? 0
         } else {
             session.output.write(ApplicationForm.text(application, applicant: nil, today: Village.today(session.clock), language, blind: true) + "\n")
-            session.show(ReviewText.earlierReview(application, language))
+            resubmission = Resubmission.of(application, filings: try store.filings(of: application.id))
+            session.show(ReviewText.earlierReview(application, resubmission: resubmission, reviewer: session.login, language))
             session.show(.heading, ReviewText.beginReview(language))
             procedure = ReviewProcedure.procedure(for: application, today: Village.today(session.clock)) { [store] in store.storedPath(of: $0) }
             version = application.version
@@ -46,11 +48,12 @@ struct ReviewFlow {
         let loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: procedure, context: context), bail: bail)
         let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == application.id }
         let (start, began) = ReviewActions.reviewDraft(
-            resuming: existing, owner: session.login, procedureID: procedure.id, of: application.id, version: version)
+            resuming: existing, owner: session.login, procedureID: procedure.id, of: application.id, version: version,
+            keeping: resubmission?.keptMarks(for: session.login) ?? [:])
         switch began {
         case .fresh: break
         case .resumed: session.show(DraftChoice.resumed(loop.interview))
-        case .onNewVersion(let earlier, let now): session.show(.warning, ReviewText.reviewingNewVersion(earlier, now)(language))
+        case .onNewVersion: session.show(.warning, ReviewText.reviewingNewVersion(language))
         }
         switch try loop.run(start) {
         case .left: return 0
