@@ -350,10 +350,14 @@ extension SQLStore {
             arguments += filter.classifications.map(\.rawValue)
         }
         if filter.overdue {
-            // As `due` says it: nothing of section 6 is due once the approved period has ended.
+            // As `due` says it: nothing of section 6 is due once the approved period has ended;
+            // what is overdue then is the service itself, until a termination form is filed
+            // (TodayList.periodEnding), however the service came to outlive its period.
             conditions.append(
-                "status = 'in_use' AND (period_end IS NULL OR period_end >= ?) AND id IN (SELECT application_id FROM duty_due WHERE due_on < ?)")
-            arguments += [today.iso, today.iso]
+                "((status = 'in_use' AND (period_end IS NULL OR period_end >= ?) AND id IN (SELECT application_id FROM duty_due WHERE due_on < ?))"
+                    + " OR (status IN ('in_use', 'stopped') AND period_end < ?"
+                    + " AND id NOT IN (SELECT application_id FROM termination WHERE status <> 'returned')))")
+            arguments += [today.iso, today.iso, today.iso]
         }
         if filter.retentionPassed {
             conditions.append("keep_until < ?")
