@@ -14,9 +14,9 @@ public struct Actor: Sendable {
         self.profile = profile
     }
 
-    /// Reads what the store knows of `login`.
-    public static func of(login: String, in store: any Store) throws -> Actor {
-        let member = try store.staffMember(login: login)
+    /// Reads what the store knows of `login`, with the roles they hold on `day`.
+    public static func of(login: String, in store: any Store, on day: Day) throws -> Actor {
+        let member = try store.staffMember(login: login)?.acting(on: day)
         let profile = try store.person(login: login)
         return Actor(login: login, name: member?.name ?? profile?.name, member: member, profile: profile)
     }

@@ -13,7 +13,7 @@ public enum DirectoryActions {
         return StaffMember(
             login: entry.login, name: entry.name ?? entry.login, department: entry.department ?? "",
             isAdministrator: directory.isEmpty || entry.administrator == true, reviewerOf: Array(Set(entry.reviewerOf ?? [])).sorted(),
-            mail: entry.mail, mailLanguage: entry.mailLanguage)
+            mail: entry.mail, mailLanguage: entry.mailLanguage, deputyOf: Deputies.normalised(entry.deputyOf ?? []))
     }
 
     /// The listed entry with what was given changed; what was not given stays.
@@ -28,6 +28,7 @@ public enum DirectoryActions {
         if let mail = entry.mail { member.mail = mail }
         if let language = entry.mailLanguage { member.mailLanguage = language }
         if entry.removesMail { (member.mail, member.mailLanguage) = (nil, nil) }
+        if let deputyOf = entry.deputyOf { member.deputyOf = Deputies.normalised(deputyOf) }
         return member
     }
 
@@ -63,11 +64,14 @@ public struct StaffEntry: Sendable, Equatable, Codable {
     public var mailLanguage: Language?
     /// The address is taken off (an update only).
     public var removesMail: Bool
+    /// The 課 this person stands in for, each until a day; empty ends every one.
+    public var deputyOf: [Deputyship]?
 
     public init(
         login: String, name: String? = nil, department: String? = nil, administrator: Bool? = nil, reviewerOf: [String]? = nil,
-        mail: String? = nil, mailLanguage: Language? = nil, removesMail: Bool = false
+        mail: String? = nil, mailLanguage: Language? = nil, removesMail: Bool = false, deputyOf: [Deputyship]? = nil
     ) {
+        self.deputyOf = deputyOf
         self.login = login
         self.name = name
         self.department = department
@@ -81,6 +85,6 @@ public struct StaffEntry: Sendable, Equatable, Codable {
     public init(_ member: StaffMember) {
         self.init(login: member.login, name: member.name, department: member.department,
                   administrator: member.isAdministrator, reviewerOf: member.reviewerOf,
-                  mail: member.mail, mailLanguage: member.mailLanguage)
+                  mail: member.mail, mailLanguage: member.mailLanguage, deputyOf: member.deputyOf)
     }
 }

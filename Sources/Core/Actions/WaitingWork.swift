@@ -56,6 +56,6 @@ public enum WaitingWork {
         let found = Set(records.map(\.id))
         records += try store.servicesWithUnlistedManager().filter { !found.contains($0.id) }
         let drafts = try store.drafts(procedureID: ApplicationProcedure.procedure.id) + store.drafts(procedureID: TerminationProcedure.id)
-        return StrandedWork.items(records: records, drafts: drafts, staff: try store.staff(), today: today)
+        return StrandedWork.items(records: records, drafts: drafts, staff: try store.staff().acting(on: today), today: today)
     }
 }

@@ -51,6 +51,14 @@ public enum Command: Codable, Equatable, Sendable {
     }
 
     /// The name of the act in the log, as `audit list` shows it.
+    /// A change to the staff directory itself.
+    var changesDirectory: Bool {
+        switch self {
+        case .addStaff, .updateStaff, .removeStaff: return true
+        default: return false
+        }
+    }
+
     public var action: String {
         switch self {
         case .submitApplication(let submission): return submission.correcting == nil ? "submit" : "resubmit"

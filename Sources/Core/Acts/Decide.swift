@@ -6,6 +6,8 @@ public enum Decide {
     public static func decide(_ command: Command, _ context: ActContext, in state: any LedgerState) throws -> [Event] {
         var numbers = RecordNumbers(sequence: context.sequence)
         let actor = context.actor
+        // Who may act is read as of the day of the act: a 代理 counts until their last day.
+        let state: any LedgerState = command.changesDirectory ? state : ActingDirectory(state: state, day: context.today)
         switch command {
         case .submitApplication(let submission):
             let answers = submission.answers
@@ -51,8 +53,10 @@ public enum Decide {
             ]
 
         case .addStaff(let entry):
+            try refuse(Deputies.refusal(entry, today: context.today))
             return [.staffAdded(try DirectoryActions.adding(entry, by: actor, directory: try state.directory()), at: context.at)]
         case .updateStaff(let entry):
+            try refuse(Deputies.refusal(entry, today: context.today))
             return [.staffUpdated(try DirectoryActions.updating(entry, by: actor, directory: try state.directory()))]
         case .removeStaff(let login):
             return [.staffRemoved(login: try DirectoryActions.removing(login, by: actor, directory: try state.directory()).login)]

@@ -1,10 +1,17 @@
 /// The staff directory as people read it, and the words around changing it.
 public enum StaffText {
-    public static func table(_ staff: [StaffMember], _ language: Language) -> String {
+    public static func table(_ staff: [StaffMember], today: Day, _ language: Language) -> String {
         let ja = language == .ja
         var headers = ja ? ["ログイン", "氏名", "課", "利用責任者", "管理者"] : ["Login", "Name", "課", "利用責任者 of", "Admin"]
         var rows = staff.map {
             [$0.login, $0.name, $0.department, $0.reviewerOf.joined(separator: "、"), $0.isAdministrator ? "○" : ""]
+        }
+        // Deputies only once someone stands in: most directories never have one.
+        if staff.contains(where: { !$0.deputyOf.isEmpty }) {
+            headers.append(ja ? "利用責任者の代理" : "Deputy 利用責任者 of")
+            for (index, member) in staff.enumerated() {
+                rows[index].append(member.deputyOf.map { Deputies.cell($0, today: today)(language) }.joined(separator: ja ? "、" : ", "))
+            }
         }
         // Addresses only once someone has one: most directories never mail.
         if staff.contains(where: { $0.mail != nil }) {
@@ -35,6 +42,17 @@ public enum StaffText {
             : Localized(
                 "\(member.name)（\(member.login)）が利用責任者を務める課：\(member.reviewerOf.joined(separator: "、"))",
                 "\(member.name) (\(member.login)) is now 利用責任者 of: \(member.reviewerOf.joined(separator: ", "))")
+    }
+    /// Said after a change of someone's deputyships: every one they now hold.
+    public static func deputiesNow(_ member: StaffMember, today: Day) -> Localized {
+        guard !member.deputyOf.isEmpty else {
+            return Localized("\(member.name)（\(member.login)）は、どの課の代理でもありません。", "\(member.name) (\(member.login)) stands in for no 課.")
+        }
+        let ja = member.deputyOf.map { Deputies.describe($0, today: today).ja }.joined(separator: "、")
+        let en = member.deputyOf.map { Deputies.describe($0, today: today).en }.joined(separator: "; ")
+        return Localized(
+            "\(member.name)（\(member.login)）は利用責任者の代理です：\(ja)。その日まで、その課の申請のダブルチェックと義務の確認ができます。",
+            "\(member.name) (\(member.login)) now stands in as 利用責任者: \(en). Until then they double-check that 課's forms and oversee its duties.")
     }
     public static func notInDirectory(_ login: String) -> Localized {
         Localized("\(login) は職員名簿にいません（yakkan staff list）。", "\(login) is not in the staff directory (yakkan staff list).")

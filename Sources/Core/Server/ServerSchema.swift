@@ -21,6 +21,7 @@ public enum ServerSchema {
         Migration(name: "pg2-pgexec-roles", sql: levelRoles),
         Migration(name: "pg3-store-keys-and-attachments", sql: storeTrust),
         Migration(name: "pg4-log-of-acts", sql: logOfActs),
+        Migration(name: "pg5-deputies", sql: deputies),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

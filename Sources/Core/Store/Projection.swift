@@ -61,6 +61,7 @@ enum Projection {
                 arguments: [member.login, member.name, member.department, member.isAdministrator, at])
             try writeReviewerRoles(db, member)
             try writeMail(db, member)
+            try writeDeputyships(db, member)
 
         case .staffUpdated(let member):
             try db.execute(
@@ -68,6 +69,7 @@ enum Projection {
                 arguments: [member.name, member.department, member.isAdministrator, member.login])
             try writeReviewerRoles(db, member)
             try writeMail(db, member)
+            try writeDeputyships(db, member)
 
         case .staffRemoved(let login):
             try db.execute(sql: "DELETE FROM staff WHERE login = ?", arguments: [login])
@@ -213,6 +215,15 @@ enum Projection {
             try db.execute(
                 sql: "INSERT INTO staff_mail (login, mail, language) VALUES (?, ?, ?)",
                 arguments: [member.login, mail, member.mailLanguage?.rawValue])
+        }
+    }
+
+    private static func writeDeputyships(_ db: any SQLSession, _ member: StaffMember) throws {
+        try db.execute(sql: "DELETE FROM staff_deputy WHERE login = ?", arguments: [member.login])
+        for deputyship in member.deputyOf {
+            try db.execute(
+                sql: "INSERT INTO staff_deputy (login, department, until) VALUES (?, ?, ?)",
+                arguments: [member.login, deputyship.department, deputyship.until.iso])
         }
     }
 

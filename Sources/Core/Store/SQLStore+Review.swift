@@ -20,12 +20,26 @@ extension SQLStore {
         }
         var mail: [String: (String, String?)] = [:]
         try db.each(sql: "SELECT login, mail, language FROM staff_mail") { row in mail[row["login"]] = (row["mail"], row["language"]) }
+        let deputies = try deputyships(db, login: nil)
         return try db.rows(sql: "SELECT * FROM staff ORDER BY department, login").map { row in
             let login: String = row["login"]
             return StaffMember(
                 login: login, name: row["name"], department: row["department"], isAdministrator: row["is_administrator"],
-                reviewerOf: reviews[login] ?? [], mail: mail[login]?.0, mailLanguage: mail[login]?.1.flatMap(Language.init(rawValue:)))
+                reviewerOf: reviews[login] ?? [], mail: mail[login]?.0, mailLanguage: mail[login]?.1.flatMap(Language.init(rawValue:)),
+                deputyOf: deputies[login] ?? [])
         }
+    }
+
+    /// Everyone's deputyships, or one person's.
+    private static func deputyships(_ db: any SQLSession, login: String?) throws -> [String: [Deputyship]] {
+        var deputies: [String: [Deputyship]] = [:]
+        let sql = "SELECT login, department, until FROM staff_deputy" + (login == nil ? "" : " WHERE login = ?") + " ORDER BY login, department"
+        try db.each(sql: sql, arguments: login.map { [$0] } ?? []) { row in
+            // A day that does not read is no deputyship: nobody gains a role from a broken row.
+            guard let until = Day(iso: row["until"]) else { return }
+            deputies[row["login"], default: []].append(Deputyship(department: row["department"], until: until))
+        }
+        return deputies
     }
 
     static func loadStaff(_ db: any SQLSession, login: String) throws -> StaffMember? {
@@ -35,7 +49,8 @@ extension SQLStore {
         return StaffMember(
             login: row["login"], name: row["name"], department: row["department"],
             isAdministrator: row["is_administrator"], reviewerOf: departments,
-            mail: mail?["mail"], mailLanguage: (mail?["language"] as String?).flatMap(Language.init(rawValue:)))
+            mail: mail?["mail"], mailLanguage: (mail?["language"] as String?).flatMap(Language.init(rawValue:)),
+            deputyOf: try deputyships(db, login: login)[login] ?? [])
     }
 
     // MARK: Review

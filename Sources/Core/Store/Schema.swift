@@ -294,6 +294,15 @@ enum Schema {
                 t.add(column: "signature", .text)
             }
         }
+        migrator.registerMigration("v10-deputies") { db in
+            // Who stands in as 利用責任者 of a 課, and until which day (Rules/Deputies.swift).
+            try db.create(table: "staff_deputy") { t in
+                t.column("login", .text).notNull().references("staff", onDelete: .cascade)
+                t.column("department", .text).notNull()
+                t.column("until", .text).notNull()
+                t.primaryKey(["login", "department"])
+            }
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         let today = Village.today(session.clock)
         let language = common.lang
         let (records, alerts) = try WaitingWork.sources(LedgerFilter(), store: store, today: today)
-        let staff = try store.staff()
+        let staff = try store.staff().acting(on: today)
         let stranded = staff.contains(where: \.isAdministrator) ? try WaitingWork.stranded(store: store, today: today) : []
         let sent = try store.remindersSent(on: today)
         let sendmail = dryRun ? nil : Sendmail.find(environment: session.environment)

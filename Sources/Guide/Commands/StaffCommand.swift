@@ -39,7 +39,7 @@ struct StaffCommand: ParsableCommand {
             if staff.isEmpty {
                 session.show(.info, StaffText.empty(common.lang))
             } else {
-                session.output.write(StaffText.table(staff, common.lang) + "\n")
+                session.output.write(StaffText.table(staff, today: Village.today(session.clock), common.lang) + "\n")
             }
             return 0
         }
@@ -60,18 +60,30 @@ struct StaffCommand: ParsableCommand {
         @Option(help: ArgumentHelp(CommandHelp.newName)) var name: String?
         @OptionGroup var mailOptions: MailOptions
         @Flag(name: .customLong("no-mail"), help: ArgumentHelp(CommandHelp.noMail)) var noMail = false
+        @Option(name: .customLong("deputy-of"), help: ArgumentHelp(CommandHelp.deputyOf)) var deputyOf: [String] = []
+        @Option(help: ArgumentHelp(CommandHelp.deputyUntil)) var until: String?
+        @Flag(name: .customLong("no-deputy"), help: ArgumentHelp(CommandHelp.noDeputy)) var noDeputy = false
+
+        /// The deputyships the entry is to hold, if this command changes them.
+        func deputies(current: [Deputyship]) throws -> [Deputyship]? {
+            guard !deputyOf.isEmpty else { return noDeputy ? [] : nil }
+            guard let until, case .success(let day) = JapaneseDate.parse(until) else { throw ValidationError(CommandHelp.deputyUsage) }
+            return (noDeputy ? [] : current) + deputyOf.map { Deputyship(department: $0, until: day) }
+        }
 
         func run(in session: Session) throws -> Int32 {
             let store = try common.openStore(session)
             let current = try store.staff().first { $0.login == login }
+            let deputyships = try deputies(current: current?.deputyOf ?? [])
             let reviewing = DirectoryRules.reviewerOf(
                 current: current?.reviewerOf ?? [], adding: reviewerOf, removing: notReviewerOf, removingAll: noReviewer)
             let entry = StaffEntry(
                 login: login, name: name, department: department, administrator: admin, reviewerOf: reviewing,
-                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail)
+                mail: mailOptions.mail, mailLanguage: mailOptions.mailLanguage, removesMail: noMail, deputyOf: deputyships)
             let member = try store.updateStaff(entry, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.updated(login)(common.lang))
             if reviewing != nil { session.show(.info, StaffText.reviewerOfNow(member)(common.lang)) }
+            if deputyships != nil { session.show(.info, StaffText.deputiesNow(member, today: Village.today(session.clock))(common.lang)) }
             try session.showLoginRoleLeft(login, in: store, common.lang)
             return 0
         }

@@ -11,7 +11,7 @@ struct ApplyFlow {
         var actor = try session.actor(store)
         var context = InterviewContext(
             language: language, today: Village.today(session.clock), person: actor.applicantDefaults, intake: store.intake,
-            incidents: try store.incidents(), staff: try store.staff())
+            incidents: try store.incidents(), staff: try store.staff().acting(on: Village.today(session.clock)))
         context.login = actor.login
         let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
         session.show(.info, SessionText.welcome(language))
@@ -55,7 +55,7 @@ struct ApplyFlow {
                 from: draft, procedureVersion: ProcedureVersion.current.version, at: Village.timestamp(session.clock.now))
             let reviewers = SubmissionActions.eligibleReviewers(
                 of: record.department, applicantLogin: record.applicantLogin,
-                departmentHeadLogin: record.departmentHead.login, staff: try store.staff())
+                departmentHeadLogin: record.departmentHead.login, staff: try store.staff().acting(on: Village.today(session.clock)))
             session.show(.success, SessionText.submitted(record, reviewers: reviewers)(language))
             return 0
         }

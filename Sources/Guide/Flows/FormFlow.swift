@@ -11,7 +11,7 @@ struct FormFlow {
     func run(_ procedure: Procedure, about applicationID: Int64?, person: Person? = nil, record: (Draft) throws -> Void) throws -> Int32 {
         let context = InterviewContext(
             language: language, today: Village.today(session.clock), person: person, intake: store.intake,
-            staff: try store.staff())
+            staff: try store.staff().acting(on: Village.today(session.clock)))
         let interview = Interview(procedure: procedure, context: context)
         let loop = InterviewLoop(session: session, store: store, interview: interview, bail: bail)
         let existing = try store.drafts(owner: session.login, procedureID: procedure.id).first { $0.applicationID == applicationID }
@@ -31,6 +31,6 @@ struct FormFlow {
 extension Session {
     /// Who is at the keyboard, as the store knows this login.
     func actor(_ store: any Store) throws -> Actor {
-        try Actor.of(login: login, in: store)
+        try Actor.of(login: login, in: store, on: Village.today(clock))
     }
 }

@@ -8,7 +8,7 @@ struct ReviewFlow {
     let bail: Bool
 
     func run(applicationID: Int64?) throws -> Int32 {
-        let reviewer = try store.staffMember(login: session.login)
+        let reviewer = try store.staffMember(login: session.login)?.acting(on: Village.today(session.clock))
         if reviewer == nil && applicationID == nil {
             session.show(.error, ReviewRefusal.notInDirectory(login: session.login).text(language))
             session.show(.hint, Administrators.askToBeAdded(session.login, staff: try store.staff())(language))

@@ -80,14 +80,16 @@ extension StoreVillage {
         return try store(as: login).submitApplication(from: draft, procedureVersion: "1.0", at: at)
     }
 
-    /// kato (administrator, 総務課's 利用責任者), yamada and suzuki of 総務課, and ito, 利用責任者 of 企画課.
+    /// kato (administrator, 総務課's 利用責任者), yamada and suzuki of 総務課, and ito, 利用責任者 of
+    /// 企画課 and 代理 for 税務課 for the year.
     func directory() throws {
         let kato = try store(as: "kato")
         _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤 誠", department: "総務課", reviewerOf: ["総務課"]), by: "kato", at: "2026-04-01T00:00:00Z")
         _ = try kato.addStaff(StaffMember(login: "yamada", name: "山田 太郎", department: "総務課"), by: "kato", at: "2026-04-01T00:01:00Z")
         _ = try kato.addStaff(StaffMember(login: "suzuki", name: "鈴木 花子", department: "総務課"), by: "kato", at: "2026-04-01T00:02:00Z")
         _ = try kato.addStaff(
-            StaffMember(login: "ito", name: "伊藤 一", department: "企画課", reviewerOf: ["企画課"], mail: "ito@example.lg.jp", mailLanguage: .ja),
+            StaffMember(login: "ito", name: "伊藤 一", department: "企画課", reviewerOf: ["企画課"], mail: "ito@example.lg.jp", mailLanguage: .ja,
+                        deputyOf: [Deputyship(department: "税務課", until: Day(year: 2027, month: 3, day: 31)!)]),
             by: "kato", at: "2026-04-01T00:03:00Z")
     }
 
