@@ -68,8 +68,8 @@ public enum StrandedWork {
         let ja = reviewers.map { "\($0.name)（\($0.login)）" }.joined(separator: "、")
         let en = reviewers.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
         return Localized(
-            "\(form.ja)が提出から\(days)日、ダブルチェックされていません。\(department)の利用責任者（\(ja)）が不在でないか確かめ、必要なら別の利用責任者を登録してください（yakkan staff update LOGIN --reviewer-of \(department)）",
-            "This \(form.en) has waited \(days) days for its double check. Make sure the 利用責任者 of \(department) (\(en)) is not away; if needed, name another (yakkan staff update LOGIN --reviewer-of \(department))")
+            "\(form.ja)が提出から\(days)日、ダブルチェックされていません。\(department)の利用責任者（\(ja)）が不在でないか確かめ、不在なら期限を決めて代理を立ててください（yakkan staff set-role LOGIN --deputy-of \(department) --until 日付）",
+            "This \(form.en) has waited \(days) days for its double check. Make sure the 利用責任者 of \(department) (\(en)) is not away; if they are, name a deputy until a day (yakkan staff set-role LOGIN --deputy-of \(department) --until DATE)")
     }
 
     static func item(_ record: ApplicationRecord, _ title: Localized) -> TodayItem {
