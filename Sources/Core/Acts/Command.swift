@@ -10,6 +10,8 @@ public enum Command: Codable, Equatable, Sendable {
     case addStaff(StaffEntry)
     case updateStaff(StaffEntry)
     case removeStaff(login: String)
+    /// An administrator vouches that this public key is `login`'s (KeyVouching.swift).
+    case vouchKey(login: String, publicKey: String)
     case decide(Review)
     case acknowledgeRisks(application: Int64)
     case recordDuty(application: Int64, kind: DutyKind, answers: Answers)
@@ -82,6 +84,7 @@ public enum Command: Codable, Equatable, Sendable {
         case .submitTermination: return "submit-termination"
         case .holdRetention: return "retention-hold"
         case .purge: return "purge"
+        case .vouchKey: return "key-vouch"
         }
     }
 

@@ -58,6 +58,10 @@ public enum Decide {
         case .updateStaff(let entry):
             try refuse(Deputies.refusal(entry, today: context.today))
             return [.staffUpdated(try DirectoryActions.updating(entry, by: actor, directory: try state.directory()))]
+        case .vouchKey(let login, let publicKey):
+            try refuse(KeyVouching.refusal(
+                actor: try state.staffMember(actor), login: login, publicKey: publicKey, directory: try state.directory()))
+            return [.keyVouched(login: login, publicKey: publicKey)]
         case .removeStaff(let login):
             return [.staffRemoved(login: try DirectoryActions.removing(login, by: actor, directory: try state.directory()).login)]
 

@@ -26,6 +26,8 @@ public enum Event: Sendable {
     case retentionHeld(id: Int64, application: Int64, until: Day, reason: String, by: String, at: String)
     case purged(application: Int64)
     case countersAdvanced(IDCounters)
+    /// A key vouched for: verify reads it from the log; it makes no row.
+    case keyVouched(login: String, publicKey: String)
 
     /// The application whose derived columns this event changes.
     var application: Int64? {

@@ -57,6 +57,8 @@ public enum CommandHelp {
     public static let noReviewer = "利用責任者の役割を外す / remove every 利用責任者 role"
     public static let deputyOf = "この課の利用責任者の代理を務める（--until まで、複数可）/ stand in as 利用責任者 of this 課 (until --until; repeatable)"
     public static let deputyUntil = "代理の最終日（例：2026-05-31、令和8年5月31日）/ the deputyship's last day (e.g. 2026-05-31)"
+    public static let staffVouch = "アカウントのない職員の鍵を保証する（管理者）/ vouch for the key of someone with no account on this machine (administrators)"
+    public static let staffKey = "自分の鍵の指紋を表示する / show your own key's fingerprint"
     public static let noDeputy = "代理をすべて終える / end every deputyship"
     public static let deputyUsage = "--deputy-of には --until 日付 が必要です（例：--deputy-of 総務課 --until 2026-05-31）/ --deputy-of needs --until DATE (e.g. --deputy-of 総務課 --until 2026-05-31)"
     public static let administratorFlag = "管理者にする・外す / make or unmake administrator"

@@ -3,8 +3,8 @@
 public struct AuditReport: Equatable, Sendable {
     public var entries: Int
     public var findings: [AuditFinding] = []
-    /// Logins whose key file no account of this machine owns (a demo's people, or a login made up).
-    public var unboundLogins: [String] = []
+    /// Logins with no account on this machine whose key an administrator vouched for.
+    public var vouchedLogins: [String] = []
 
     public var isIntact: Bool { findings.isEmpty }
 }

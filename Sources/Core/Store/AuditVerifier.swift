@@ -32,6 +32,7 @@ struct AuditVerifier {
         var chain = ChainWalk()
         var signatures: [AuditFinding] = []
         var sawRemembered = false
+        var vouched: [String: String] = [:]
         let rebuild = try Rebuild()
         try rebuild.replaying {
             try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
@@ -51,13 +52,15 @@ struct AuditVerifier {
                     signatures.append(AuditFinding(.unsigned, sequence: entry.sequence, subject: entry.subject))
                 }
                 if entry.action != AuditTrail.keyAction { try rebuild.replay(entry) }
+                // Whether the voucher could vouch is the replay's to say, like any other act.
+                if case .vouchKey(let login, let key)? = entry.detail.flatMap(ActEntry.decode) { vouched[login] = key }
             }
         }
         try rebuild.compare(with: db)
         report.findings += chain.finish(db)
         report.findings += keyReport.findings
         report.findings += signatures
-        report.findings += try bindingFindings(registry, &report, db)
+        report.findings += try bindingFindings(registry, vouched: vouched, &report, db)
         report.findings += rebuild.findings
         report.findings += try WorkingSeal.findings(keys: keys, db)
         report.findings += try attachmentFindings(db)
@@ -119,7 +122,11 @@ struct AuditVerifier {
         return registry
     }
 
-    func bindingFindings(_ registry: [String: String], _ report: inout AuditReport, _ db: any SQLSession) throws -> [AuditFinding] {
+    /// Each key against what vouches for it: its file's owner, or for a login with no account
+    /// here an administrator's signed act naming exactly that key (KeyVouching).
+    func bindingFindings(
+        _ registry: [String: String], vouched: [String: String], _ report: inout AuditReport, _ db: any SQLSession
+    ) throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for (login, key) in registry.sorted(by: { $0.key < $1.key }) {
             let published = try? keys.read(login, db)
@@ -129,7 +136,7 @@ struct AuditVerifier {
             }
             switch try keys.binding(of: login, accounts: accounts, db) {
             case .bound: break
-            case .noSuchAccount: report.unboundLogins.append(login)
+            case .noSuchAccount where vouched[login] == key: report.vouchedLogins.append(login)
             case let binding: findings.append(AuditFinding(.keyFile(binding), sequence: nil, subject: keys.location(of: login)))
             }
         }

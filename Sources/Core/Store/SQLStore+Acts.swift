@@ -106,6 +106,7 @@ struct ActEntry: Codable {
         switch command {
         case .addStaff(let entry), .updateStaff(let entry): return "staff/\(entry.login)"
         case .removeStaff(let login): return "staff/\(login)"
+        case .vouchKey(let login, _): return "staff/\(login)"
         case .discardDraft(let id, _, _): return "draft/\(id)"
         case .readAlert(let id): return "alert/\(id)"
         case .purge: return "store"

@@ -1,6 +1,15 @@
 /// The procedure's acts as the shell and the tests say them, each one command appended by
 /// `perform`: these only build the command and read back what it made.
 extension Store {
+    /// Each login's key as its first key entry published it in the log.
+    public func publishedKeys() throws -> [(login: String, key: String)] {
+        var seen = Set<String>()
+        return try auditEntries().filter { $0.action == AuditTrail.keyAction }.compactMap { entry in
+            guard let key = entry.detail.flatMap(KeyDetail.decode)?.publicKey, seen.insert(entry.actor).inserted else { return nil }
+            return (entry.actor, key)
+        }
+    }
+
     @discardableResult
     public func perform(_ command: Command, by actor: String, at timestamp: String, consuming draft: Draft? = nil) throws -> [Event] {
         try perform([command], by: actor, at: timestamp, consuming: draft).first ?? []

@@ -49,10 +49,10 @@ public enum TrustText {
                 "The store does not match its audit trail (\(report.findings.count) findings). The first:"))
             lines += report.findings.prefix(10).map { Localized("  ", "  ") + finding($0) }
         }
-        if !report.unboundLogins.isEmpty {
+        if !report.vouchedLogins.isEmpty {
             lines.append(Localized(
-                "このマシンのアカウントではないため、鍵の持ち主を OS で確かめられない人：\(report.unboundLogins.joined(separator: "、"))",
-                "Not accounts of this machine, so the owner of their keys cannot be checked by the system: \(report.unboundLogins.joined(separator: ", "))"))
+                "このマシンのアカウントではないため、管理者が鍵を保証した人：\(report.vouchedLogins.joined(separator: "、"))",
+                "Not accounts of this machine; an administrator vouched for their keys: \(report.vouchedLogins.joined(separator: ", "))"))
         }
         return lines
     }
@@ -74,7 +74,9 @@ public enum TrustText {
             case .notAFile: Localized("が通常のファイルではありません", "is not a regular file")
             case .writableByOthers: Localized("を他の人も書き換えられます", "can be written by others")
             case .ownedByAnother(let uid): Localized("の持ち主が本人ではありません（uid \(uid)）", "is owned by someone else (uid \(uid))")
-            case .noSuchAccount: Localized("の持ち主を確かめられません", "has no account to check it against")
+            case .noSuchAccount: Localized(
+                "の持ち主がこのマシンのアカウントになく、管理者も保証していません（yakkan staff vouch LOGIN）",
+                "belongs to no account of this machine and no administrator vouched for it (yakkan staff vouch LOGIN)")
             case .bound: Localized("は正常です", "is fine")
             }
             what = Localized("公開鍵ファイル \(finding.subject) ", "the public key file \(finding.subject) ") + why

@@ -5,7 +5,7 @@ struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: CommandHelp.staff,
-        subcommands: [Add.self, List.self, SetRole.self, Remove.self])
+        subcommands: [Add.self, List.self, SetRole.self, Remove.self, Vouch.self, Key.self])
 
     struct Add: ParsableCommand, SessionCommand {
         static let configuration = CommandConfiguration(abstract: CommandHelp.staffAdd)
@@ -99,6 +99,38 @@ struct StaffCommand: ParsableCommand {
             try store.removeStaff(login: login, by: session.login, at: Village.timestamp(session.clock.now))
             session.show(.success, StaffText.removed(login)(common.lang))
             try session.showLoginRoleLeft(login, in: store, common.lang)
+            return 0
+        }
+    }
+}
+
+extension StaffCommand {
+    /// An administrator vouches for the key a colleague with no account on this machine published.
+    struct Vouch: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.staffVouch)
+        @OptionGroup var common: CommonOptions
+        @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
+
+        func run(in session: Session) throws -> Int32 {
+            let store = try common.openStore(session)
+            guard let key = try store.publishedKeys().first(where: { $0.login == login })?.key else {
+                session.show(.error, KeyVouching.notAKey(login)(common.lang))
+                return 1
+            }
+            try store.perform(.vouchKey(login: login, publicKey: key), by: session.login, at: Village.timestamp(session.clock.now))
+            session.show(.success, KeyVouching.vouched(login, fingerprint: KeyVouching.fingerprint(key) ?? "")(common.lang))
+            return 0
+        }
+    }
+
+    /// The fingerprint of one's own key, to read to the administrator who vouches for it.
+    struct Key: ParsableCommand, SessionCommand {
+        static let configuration = CommandConfiguration(abstract: CommandHelp.staffKey)
+        @OptionGroup var common: CommonOptions
+
+        func run(in session: Session) throws -> Int32 {
+            let signer = try KeyRing.personal(login: session.login, environment: session.environment).signer(for: session.login)
+            session.show(.info, KeyVouching.yourFingerprint(KeyVouching.fingerprint(signer.publicKey) ?? "")(common.lang))
             return 0
         }
     }
