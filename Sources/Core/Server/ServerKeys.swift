@@ -23,4 +23,21 @@ struct ServerKeys: KeyDirectory {
     }
 
     func location(of login: String) -> String { "signing_key/" + login }
+
+    /// Each login writes only its own row (pg6's trigger), and nobody deletes one.
+    func leave(_ witness: Witness, _ db: any SQLSession) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO log_witness (login, sequence, hash, signature) VALUES (?, ?, ?, ?)
+                ON CONFLICT (login) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash,
+                signature = EXCLUDED.signature, written_at = now()
+                """,
+            arguments: [witness.login, witness.sequence, witness.hash, witness.signature])
+    }
+
+    func witnesses(_ db: any SQLSession) throws -> [Witness] {
+        try db.rows(sql: "SELECT login, sequence, hash, signature FROM log_witness ORDER BY login").map { row in
+            Witness(login: row["login"], sequence: row["sequence"], hash: row["hash"], signature: row["signature"])
+        }
+    }
 }

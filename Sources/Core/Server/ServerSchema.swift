@@ -22,6 +22,7 @@ public enum ServerSchema {
         Migration(name: "pg3-store-keys-and-attachments", sql: storeTrust),
         Migration(name: "pg4-log-of-acts", sql: logOfActs),
         Migration(name: "pg5-deputies", sql: deputies),
+        Migration(name: "pg6-witnesses", sql: witnesses),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -38,6 +38,8 @@ public struct AuditFinding: Equatable, Sendable {
         /// An entry whose action or subject is not what its command says.
         case relabelled(action: String)
         case attachmentChanged
+        /// A person's signed witness names an entry the log no longer holds: rolled back.
+        case witnessLost(login: String, sequence: Int64)
         case attachmentMissing
         /// The log no longer holds the entry this person saw last time: rolled back, rewritten or recreated.
         case headNotExtended(sequence: Int64, hash: String)

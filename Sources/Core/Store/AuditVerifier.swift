@@ -64,6 +64,10 @@ struct AuditVerifier {
         report.findings += rebuild.findings
         report.findings += try WorkingSeal.findings(keys: keys, db)
         report.findings += try attachmentFindings(db)
+        for witness in try WitnessCheck.lost(try keys.witnesses(db), keys: keys, db) {
+            report.findings.append(AuditFinding(
+                .witnessLost(login: witness.login, sequence: witness.sequence), sequence: witness.sequence, subject: "witness/" + witness.login))
+        }
         if let remembered, !sawRemembered {
             report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))
         }

@@ -115,6 +115,22 @@ extension SQLStore {
         }
     }
 
+    public func leaveWitness(as login: String) throws {
+        try database.write { db in
+            // Only someone whose key others can check leaves a witness they can trust.
+            guard let head = try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1 AND sequence > 0")
+                    .map({ LogHead(sequence: $0["sequence"], hash: $0["hash"]) }),
+                  let published = try keys.read(login, db), !published.isEmpty else { return }
+            let signer = try keyRing.signer(for: login)
+            guard signer.publicKey == published else { return }
+            try keys.leave(try Witness.made(by: signer, of: head), db)
+        }
+    }
+
+    public func lostWitnesses() throws -> [Witness] {
+        try database.read { db in try WitnessCheck.lost(try keys.witnesses(db), keys: keys, db) }
+    }
+
     public func contains(_ head: LogHead) throws -> Bool {
         try database.read { db in
             try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE sequence = ? AND hash = ?)", arguments: [head.sequence, head.hash]) ?? false

@@ -88,6 +88,10 @@ public protocol Store: AnyObject, Sendable {
     func head() throws -> LogHead?
     /// Whether the log holds this entry exactly.
     func contains(_ head: LogHead) throws -> Bool
+    /// Leaves this person's signed witness of the head as it is now, once they have a key.
+    func leaveWitness(as login: String) throws
+    /// The witnesses whose head the log no longer holds: a store rolled back below what they saw.
+    func lostWitnesses() throws -> [Witness]
 }
 
 

@@ -14,6 +14,10 @@ protocol KeyDirectory: Sendable {
     func binding(of login: String, accounts: Accounts, _ db: any SQLSession) throws -> KeyBinding
     /// Where the key is published, as findings name it.
     func location(of login: String) -> String
+    /// Replaces this person's witness of the head they saw (Witness.swift).
+    func leave(_ witness: Witness, _ db: any SQLSession) throws
+    /// Every witness left beside the store.
+    func witnesses(_ db: any SQLSession) throws -> [Witness]
 }
 
 extension KeyDirectory {
@@ -28,4 +32,6 @@ extension KeyFolder: KeyDirectory {
     func read(_ login: String, _ db: any SQLSession) throws -> String? { try read(login) }
     func binding(of login: String, accounts: Accounts, _ db: any SQLSession) throws -> KeyBinding { binding(of: login, accounts: accounts) }
     func location(of login: String) -> String { file(login) }
+    func leave(_ witness: Witness, _ db: any SQLSession) throws { try witnessFolder.leave(witness) }
+    func witnesses(_ db: any SQLSession) throws -> [Witness] { witnessFolder.all() }
 }

@@ -7,10 +7,13 @@ import Foundation
 public struct KeyFolder: Sendable {
     public let path: String
     let shared: Bool
+    /// The witnesses' folder beside it, made the same way.
+    let witnessFolder: WitnessFolder
 
     public init(storePath: String, shared: Bool) {
         self.path = storePath + ".keys"
         self.shared = shared
+        self.witnessFolder = WitnessFolder(storePath: storePath, shared: shared)
     }
 
     func file(_ login: String) -> String { path + "/" + KeyRing.fileName(login) + ".pub" }

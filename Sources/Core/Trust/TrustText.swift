@@ -88,6 +88,10 @@ public enum TrustText {
         case .ruleBroken(let reason): what = Localized("\(finding.subject) は手順の決まりに反しています：", "\(finding.subject) breaks a rule of the procedure: ") + reason
         case .attachmentChanged: what = Localized("添付ファイル \(finding.subject) の内容が変わっています", "the attachment \(finding.subject) was changed")
         case .attachmentMissing: what = Localized("添付ファイル \(finding.subject) がありません", "the attachment \(finding.subject) is missing")
+        case .witnessLost(let login, let sequence):
+            what = Localized(
+                "\(login) さんが署名して残した確認（\(sequence)番までの記録を見た）の記録が、この保管庫にありません。保管庫が巻き戻されたおそれがあります",
+                "\(login) signed a witness of having seen entry \(sequence), which this store no longer holds: it may have been rolled back")
         case .headNotExtended(let sequence, let hash):
             what = Localized(
                 "前回あなたが見た記録（\(sequence)番、\(hash.prefix(12))）がこの保管庫にありません。巻き戻し・書き換え・作り直しのおそれがあります",
@@ -102,6 +106,15 @@ extension TrustText {
         Localized(
             "警告：保管庫 \(storePath) には、前回あなたが見た監査記録（\(seen.sequence)番、\(seen.hash.prefix(12))）がありません。保管庫が巻き戻されたか、書き換えられたか、削除して作り直されたおそれがあります。管理者に知らせ、yakkan audit verify で確かめてください。確かめた後は yakkan audit verify --accept-head で今の状態を覚え直します。",
             "WARNING: the store \(storePath) no longer holds the audit entry you saw last time (number \(seen.sequence), \(seen.hash.prefix(12))). It may have been rolled back, rewritten, or deleted and made anew. Tell the administrator and check with yakkan audit verify; once checked, yakkan audit verify --accept-head remembers the store as it is now.")
+    }
+
+    /// Said at every start while the store holds less than someone saw, to everyone.
+    public static func witnessesLost(_ lost: [Witness], storePath: String) -> Localized {
+        let ja = lost.map { "\($0.login) さん（\($0.sequence)番）" }.joined(separator: "、")
+        let en = lost.map { "\($0.login) (entry \($0.sequence))" }.joined(separator: ", ")
+        return Localized(
+            "警告：保管庫 \(storePath) には、\(ja)が見たと署名して残した監査記録がありません。保管庫がバックアップなどで巻き戻され、その後の記録が失われたおそれがあります。管理者に知らせ、yakkan audit verify で確かめてください。",
+            "WARNING: the store \(storePath) no longer holds the audit entries that \(en) signed as seen. It may have been rolled back (a backup restored over newer work), losing what was recorded since. Tell the administrator and check with yakkan audit verify.")
     }
 
     public static let headAccepted = Localized(

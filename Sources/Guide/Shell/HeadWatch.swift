@@ -11,6 +11,10 @@ struct HeadWatch {
     var memory: HeadMemory { HeadMemory.personal(environment: session.environment) }
 
     func start() {
+        // Everyone's witnesses first: a rollback below what anyone saw is named to all.
+        if let lost = try? store.lostWitnesses(), !lost.isEmpty {
+            session.show(.error, TrustText.witnessesLost(lost, storePath: ServerAddress.shown(path))(language))
+        }
         let seen = memory.recall(storePath: path)
         if let seen, (try? store.contains(seen)) != true {
             session.show(.error, TrustText.headLost(seen, storePath: ServerAddress.shown(path))(language))
@@ -21,7 +25,13 @@ struct HeadWatch {
         let store = store
         let path = path
         // Written only when the head moved: most runs read and change nothing.
-        let remember = { if let head = try? store.head(), head != seen { memory.remember(head, storePath: path) } }
+        let login = session.login
+        let remember = {
+            if let head = try? store.head(), head != seen {
+                memory.remember(head, storePath: path)
+                try? store.leaveWitness(as: login)
+            }
+        }
         remember()
         session.onFinish.append(remember)
     }
