@@ -63,6 +63,9 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     public var holds: [Day] = []
     /// Who has the double check open, and since when.
     public var reviewingBy: String?
+    /// The newest entry of the log about this service, as `show` and the printed form give it:
+    /// a filed paper form then witnesses the log as it stood (read for one service, not lists).
+    public var lastEntry: LogHead?
     public var reviewingSince: String?
 
     public init(

@@ -64,6 +64,7 @@ public enum ApplicationForm {
         lines.append(ja
             ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
             : "Made under procedure version \(record.procedureVersion) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))")
+        if let entry = record.lastEntry { lines.append(FormText.loggedAs(entry)(language)) }
         return lines.joined(separator: "\n")
     }
 

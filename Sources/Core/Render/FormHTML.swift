@@ -98,7 +98,8 @@ public enum FormHTML {
         html += duringUse(record, language)
         html += attachments(record, language)
         let version = ProcedureVersion.current
-        html += "<footer>\(escape(FormText.madeUnder(record.procedureVersion, version)(language)))</footer>\n"
+        html += "<footer>\(escape(FormText.madeUnder(record.procedureVersion, version)(language)))"
+            + (record.lastEntry.map { "<br>" + escape(FormText.loggedAs($0)(language)) } ?? "") + "</footer>\n"
         html += "</article>\n"
         return html
     }
@@ -412,6 +413,14 @@ enum FormText {
         }
         return Localized(grouped, grouped)
     }
+    /// The log entry the form was printed at, so that the paper copy can be checked against the
+    /// store (yakkan audit verify) and names what a rolled-back store has lost.
+    static func loggedAs(_ entry: LogHead) -> Localized {
+        Localized(
+            "監査記録 \(entry.sequence)番（\(entry.hash.prefix(12))）までの内容",
+            "As of audit entry \(entry.sequence) (\(entry.hash.prefix(12)))")
+    }
+
     static func madeUnder(_ procedureVersion: String, _ version: ProcedureVersion) -> Localized {
         Localized(
             "手順書 \(procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請",

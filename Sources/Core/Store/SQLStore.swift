@@ -197,7 +197,14 @@ public class SQLStore: Store, @unchecked Sendable {
     }
 
     public func application(id: Int64) throws -> ApplicationRecord? {
-        try database.read { db in try Self.loadApplication(db, id: id) }
+        try database.read { db in
+            guard var record = try Self.loadApplication(db, id: id) else { return nil }
+            // The index audit_by_subject finds it without reading the log.
+            record.lastEntry = try db.row(
+                sql: "SELECT sequence, hash FROM audit WHERE subject = ? ORDER BY sequence DESC LIMIT 1", arguments: ["application/\(id)"]
+            ).map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
+            return record
+        }
     }
 
     /// The application's own row, without what other tables hold.
