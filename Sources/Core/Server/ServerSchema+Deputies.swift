@@ -11,13 +11,14 @@ extension ServerSchema {
 
         -- Whether `deciding` is 利用責任者 of `department` on `on_day` (YYYY-MM-DD): their own
         -- 課, or one they stand in for until that day or later.
-        CREATE FUNCTION yakkan_reviews_on(deciding text, department text, on_day text) RETURNS boolean
+        -- (Parameters by position: inside the subqueries a name would mean the table's column.)
+        CREATE FUNCTION yakkan_reviews_on(deciding text, form_department text, on_day text) RETURNS boolean
         LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-            SELECT yakkan_name_key(department) <> '' AND (
-                EXISTS (SELECT FROM staff_reviewer r WHERE r.login = deciding
-                        AND yakkan_name_key(r.department) = yakkan_name_key(department))
-                OR EXISTS (SELECT FROM staff_deputy d WHERE d.login = deciding AND d.until >= on_day
-                        AND yakkan_name_key(d.department) = yakkan_name_key(department)))
+            SELECT yakkan_name_key($2) <> '' AND (
+                EXISTS (SELECT FROM staff_reviewer r WHERE r.login = $1
+                        AND yakkan_name_key(r.department) = yakkan_name_key($2))
+                OR EXISTS (SELECT FROM staff_deputy d WHERE d.login = $1 AND d.until >= $3
+                        AND yakkan_name_key(d.department) = yakkan_name_key($2)))
         $$;
 
         CREATE FUNCTION yakkan_four_eyes_refusals(deciding text, form_application bigint, form_kind text, on_day text)
