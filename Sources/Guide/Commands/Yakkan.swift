@@ -157,8 +157,19 @@ struct CommonOptions: ParsableArguments {
             opened = try SQLiteStore(path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing, attachmentLimit: limit)
             session.warn(.success, StoreCommandText.created(path)(lang))
         }
-        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        watch(opened, path, session)
         return opened
+    }
+
+    /// What every opened store gets: the log's head compared with the one last seen, and at
+    /// the end of the run, the records its reads left out named (on standard error).
+    private func watch(_ store: any Store, _ path: String, _ session: Session) {
+        HeadWatch(session: session, store: store, path: path, language: lang).start()
+        let lang = lang
+        session.onFinish.append {
+            let left = store.setAside.noted
+            if !left.isEmpty { session.warn(.warning, StoreText.setAside(left)(lang)) }
+        }
     }
 
     /// Opens the store for a command that only reads: never creates it, never waits for a writer.
@@ -174,7 +185,7 @@ struct CommonOptions: ParsableArguments {
             // Nothing was mistyped: the default place is simply still empty.
             throw StoreError.notCreatedYet(path: path)
         }
-        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        watch(opened, path, session)
         return opened
     }
 
@@ -185,7 +196,7 @@ struct CommonOptions: ParsableArguments {
             uri: uri, personalFolders: session.environment, workingDirectory: session.workingDirectory,
             clock: session.clock, attachmentLimit: attachmentLimit)
         session.actAs(opened)
-        HeadWatch(session: session, store: opened, path: uri, language: lang).start()
+        watch(opened, uri, session)
         return opened
     }
 }
