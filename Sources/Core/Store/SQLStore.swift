@@ -158,6 +158,19 @@ public class SQLStore: Store, @unchecked Sendable {
         }
     }
 
+    public func findingsMailed(to login: String) throws -> Set<String> {
+        try database.read { db in
+            var mailed = Set<String>()
+            // On any day: a finding is mailed once, not once a day.
+            for row in try db.rows(
+                sql: "SELECT * FROM reminder_sent WHERE login = ? AND item LIKE ?", arguments: [login, FindingMail.prefix + "%"])
+            where WorkingSeal.holds(WorkingSeal.reminder, row, keys: keys, db) {
+                mailed.insert(row["item"])
+            }
+            return mailed
+        }
+    }
+
     public func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String> {
         try database.write { db in
             var claimed: Set<String> = []

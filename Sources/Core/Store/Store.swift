@@ -77,6 +77,9 @@ public protocol Store: AnyObject, Sendable {
     /// today: two `remind` run at once never mail the same item twice. Working state, not a
     /// record: see the README's `remind`.
     func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String>
+    /// The findings of `audit verify` that `remind` mailed this administrator, on any day
+    /// (`FindingMail.key`); taken and given back like reminders, with those keys.
+    func findingsMailed(to login: String) throws -> Set<String>
     /// Gives back items taken for a mail that sendmail did not accept, so the next run sends them.
     func forgetReminders(_ keys: [String], for login: String, on day: Day) throws
 
