@@ -30,9 +30,11 @@ public enum DutyActions {
         DutyRules.mayDecideContinuation(login: login, member: member, application: application) ?? inUse(application)
     }
 
-    /// Anyone who uses a service reports its incidents (6(8)), while it is in use or stopped.
-    public static func mayReportIncident(_ application: ApplicationRecord) -> Localized? {
-        application.status == .inUse || application.status == .stopped ? nil : DutyRules.notInUse(application)
+    /// Anyone who uses a service reports its incidents (6(8)), while it is in use or stopped:
+    /// listed staff, or its applicant whom the directory may not list yet.
+    public static func mayReportIncident(_ application: ApplicationRecord, login: String, member: StaffMember?, staff: [StaffMember]) -> Localized? {
+        if let refusal = CurrentEntry.mayReport(incidentOf: application, login: login, member: member, staff: staff) { return refusal.text }
+        return application.status == .inUse || application.status == .stopped ? nil : DutyRules.notInUse(application)
     }
 
     /// An alert is marked read by the person it was written for, and only by them: otherwise

@@ -46,7 +46,13 @@ public enum WaitingWork {
     /// service in the list: read those few by themselves.
     public static func servicesOf(_ alerts: [Alert], besides records: [ApplicationRecord], store: any Store) throws -> [ApplicationRecord] {
         let listed = Set(records.map(\.id))
-        return try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { try store.application(id: $0) }
+        return try Set(alerts.compactMap(\.applicationID)).subtracting(listed).sorted().compactMap { id in
+            // A service that cannot be read is left out here as in every list, and named.
+            do { return try store.application(id: id) } catch StoreError.unreadable(let what) {
+                store.setAside.note(what)
+                return nil
+            }
+        }
     }
 
     /// What waits on nobody, for an administrator.

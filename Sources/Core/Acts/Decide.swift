@@ -4,10 +4,17 @@
 /// for every signed command of the log. Nothing else decides.
 public enum Decide {
     public static func decide(_ command: Command, _ context: ActContext, in state: any LedgerState) throws -> [Event] {
-        var numbers = RecordNumbers(sequence: context.sequence)
-        let actor = context.actor
         // Who may act is read as of the day of the act: a 代理 counts until their last day.
         let state: any LedgerState = command.changesDirectory ? state : ActingDirectory(state: state, day: context.today)
+        let events = try decideAct(command, context, in: state)
+        // Whatever the act's own rule allowed, a role needs a current entry in the directory.
+        if let refusal = try CurrentEntry.refusal(command, actor: context.actor, in: state) { throw StoreError.refused([refusal.text]) }
+        return events
+    }
+
+    private static func decideAct(_ command: Command, _ context: ActContext, in state: any LedgerState) throws -> [Event] {
+        var numbers = RecordNumbers(sequence: context.sequence)
+        let actor = context.actor
         switch command {
         case .submitApplication(let submission):
             let answers = submission.answers
@@ -76,7 +83,7 @@ public enum Decide {
 
         case .acknowledgeRisks(let id):
             let application = try existing(id, state)
-            try refuse(AcknowledgementRules.refusal(login: actor, application: application))
+            try refuse(AcknowledgementRules.refusal(login: actor, member: try state.staffMember(actor), application: application))
             return [.risksAcknowledged(ReviewActions.acknowledgement(of: application, by: actor, at: context.at))]
 
         case .recordDuty(let id, let kind, let answers):
@@ -103,7 +110,8 @@ public enum Decide {
 
         case .reportIncident(let id, let answers):
             let application = try existing(id, state)
-            try refuse(DutyActions.mayReportIncident(application))
+            try refuse(DutyActions.mayReportIncident(
+                application, login: actor, member: try state.staffMember(actor), staff: try state.directory()))
             let change = DutyActions.ownIncident(
                 application, answers: answers, by: actor, at: context.at, today: context.today, directory: Directory(staff: try state.directory()))
             return [.incidentRecorded(id: numbers.next(), change.incident!)] + consequences(change, of: id, &numbers)

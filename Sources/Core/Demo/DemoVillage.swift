@@ -37,11 +37,11 @@ public enum DemoVillage {
     /// Builds the village. `visitor`, when given, is added first as an administrator, so that
     /// whoever ran `yakkan demo` may look at everything (`yakkan due --all`).
     @discardableResult
-    public static func build(into store: any Store, today: Day, visitor: StaffMember? = nil) throws -> Summary {
+    public static func build(into store: any Store, today: Day, visitor: StaffMember? = nil, loginPrefix: String = "") throws -> Summary {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("yakkan-demo-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let builder = Builder(store: store, today: today, folder: folder)
+        let builder = Builder(store: store, today: today, folder: folder, loginPrefix: loginPrefix)
         builder.visitor = visitor
         try builder.build(visitor: visitor)
         return try summary(of: store, today: today, firstDay: builder.firstDay)
@@ -64,8 +64,12 @@ public enum DemoVillage {
     /// written by the tables' owner, the one role the server lets write in others' names.
     public static func refusal(toBuildOnServer store: ServerStore, shownAs name: String) throws -> Localized? {
         guard try store.ownsTheTables() else { return DemoText.notTheOwner(store.login, name) }
+        // A database that already keeps a directory is a village's own (perhaps its production
+        // store): the demo's villagers would join it and their roles its logins'.
+        let staff = try store.staff()
+        if !staff.isEmpty { return DemoText.serverHoldsDirectory(name, people: staff.count) }
         // A new database's log starts at entry 0, before anything is written.
-        return try (store.head()?.sequence ?? 0) == 0 && store.staff().isEmpty ? nil : DemoText.serverNotEmpty(name)
+        return try (store.head()?.sequence ?? 0) == 0 ? nil : DemoText.serverNotEmpty(name)
     }
 
     /// The login of a demo visitor, named so that nobody takes them for a villager. Roles go
@@ -82,7 +86,8 @@ public enum DemoVillage {
     /// the visitor has none until they give one.
     static func withMail(_ member: StaffMember) -> StaffMember {
         var mailed = member
-        mailed.mail = "\(member.login)@village.example.lg.jp"
+        let login = member.login.hasPrefix(serverLoginPrefix) ? String(member.login.dropFirst(serverLoginPrefix.count)) : member.login
+        mailed.mail = "\(login)@village.example.lg.jp"
         return mailed
     }
 
@@ -184,17 +189,28 @@ public enum DemoVillage {
 // MARK: - The village
 
 extension DemoVillage {
+    /// What the demo's logins start with on a server, where login roles belong to the whole
+    /// cluster: a villager's role never takes, or changes the groups of, a real person's login
+    /// of the same surname in another database.
+    public static let serverLoginPrefix = "yakkan_demo_"
+
     struct Department {
         let name: String
         /// The 所属長, named on the forms of the 課.
         let head: Villager
         let reviewer: StaffMember
+
+        func prefixed(_ prefix: String) -> Department {
+            Department(name: name, head: head.prefixed(prefix), reviewer: reviewer.prefixed(prefix))
+        }
     }
 
     struct Villager {
         let login: String
         let name: String
         let department: String
+
+        func prefixed(_ prefix: String) -> Villager { Villager(login: prefix + login, name: name, department: department) }
     }
 
     enum Fate {
@@ -215,6 +231,13 @@ extension DemoVillage {
     }
 
     struct Plan {
+        func prefixed(_ prefix: String) -> Plan {
+            var plan = self
+            plan.applicant = prefix + applicant
+            plan.manager = prefix + manager
+            return plan
+        }
+
         let slug: String
         let department: String
         var applicant: String
@@ -423,28 +446,35 @@ extension DemoVillage {
         var scheduled = 0
         var visitor: StaffMember?
 
-        init(store: any Store, today: Day, folder: String) {
+        init(store: any Store, today: Day, folder: String, loginPrefix: String = "") {
             self.store = store
             self.today = today
             self.folder = folder
+            self.prefix = loginPrefix
         }
+
+        /// What the village's logins start with (`DemoVillage.serverLoginPrefix` on a server).
+        let prefix: String
+        var villagers: [Villager] { DemoVillage.villagers.map { $0.prefixed(prefix) } }
+        var departments: [Department] { DemoVillage.departments.map { $0.prefixed(prefix) } }
+        var administrator: StaffMember { DemoVillage.administrator.prefixed(prefix) }
 
         var firstDay: Day { today.adding(days: -400) }
         var yesterday: Day { today.adding(days: -1) }
 
         func name(_ login: String) -> String {
             if let visitor, visitor.login == login { return visitor.name }
-            if let villager = DemoVillage.villagers.first(where: { $0.login == login }) { return villager.name }
-            if let head = DemoVillage.departments.first(where: { $0.head.login == login })?.head { return head.name }
-            return DemoVillage.departments.first { $0.reviewer.login == login }?.reviewer.name ?? login
+            if let villager = villagers.first(where: { $0.login == login }) { return villager.name }
+            if let head = departments.first(where: { $0.head.login == login })?.head { return head.name }
+            return departments.first { $0.reviewer.login == login }?.reviewer.name ?? login
         }
 
         /// A user of a service, by the login the directory gives their name.
         func person(named name: String) -> NamedPerson {
-            NamedPerson(name: name, login: DemoVillage.villagers.first { $0.name == name }?.login)
+            NamedPerson(name: name, login: villagers.first { $0.name == name }?.login)
         }
 
-        func department(_ name: String) -> Department { DemoVillage.departments.first { $0.name == name }! }
+        func department(_ name: String) -> Department { departments.first { $0.name == name }! }
 
         /// A moment on a day, Japan time, as the store keeps timestamps.
         func stamp(_ day: Day, _ hour: Int, _ minute: Int = 0) -> String {
@@ -495,7 +525,7 @@ extension DemoVillage {
 
         func build(visitor: StaffMember?) throws {
             let start = stamp(firstDay, 9)
-            let staff = (DemoVillage.departments.map(\.reviewer) + [DemoVillage.administrator]).map(DemoVillage.withMail)
+            let staff = (departments.map(\.reviewer) + [administrator]).map(DemoVillage.withMail)
             var first = staff[0]
             if let visitor, !staff.contains(where: { $0.login == visitor.login }) {
                 _ = try store.addStaff(visitor, by: visitor.login, at: start)
@@ -508,7 +538,7 @@ extension DemoVillage {
             }
             // Everyone named on a form is in the directory, so that the forms keep their logins.
             let listed = Set(staff.map(\.login) + [first.login])
-            for villager in DemoVillage.villagers + DemoVillage.departments.map(\.head) where !listed.contains(villager.login) {
+            for villager in villagers + departments.map(\.head) where !listed.contains(villager.login) {
                 _ = try store.addStaff(
                     DemoVillage.withMail(StaffMember(login: villager.login, name: villager.name, department: villager.department)),
                     by: first.login, at: stamp(firstDay, 9, 15))
@@ -516,17 +546,17 @@ extension DemoVillage {
             for member in staff {
                 try store.savePerson(Person(login: member.login, name: member.name, department: member.department), at: stamp(firstDay, 9, 20))
             }
-            for villager in DemoVillage.villagers {
+            for villager in villagers {
                 try store.savePerson(Person(login: villager.login, name: villager.name, department: villager.department), at: stamp(firstDay, 9, 30))
             }
-            for plan in DemoVillage.plans { try schedule(Track(DemoVillage.plan(plan, playedBy: visitor))) }
+            for plan in DemoVillage.plans { try schedule(Track(DemoVillage.plan(plan.prefixed(prefix), playedBy: visitor))) }
             scheduleIncidentElsewhere()
             // In order of time; an event may schedule later ones (people reading their alerts).
             while let next = events.indices.min(by: { (events[$0].at, events[$0].order) < (events[$1].at, events[$1].order) }) {
                 let event = events.remove(at: next)
                 try event.run()
             }
-            try vouchForKeys(by: DemoVillage.administrator.login, seconding: first.login)
+            try vouchForKeys(by: administrator.login, seconding: first.login)
         }
 
         /// The demo's people are no accounts of this machine, so no file owner vouches for their
@@ -887,7 +917,7 @@ extension DemoVillage {
                     EventFields.what: .text("他県の町で、共有リンクの設定誤りにより住民の申請書類が外部から閲覧できる状態になっていた"),
                     EventFields.source: .text("報道（サンプル新聞 電子版）と事業者のお知らせ"),
                 ], by: reviewer.login, at: at)
-                self.scheduleAcknowledgements(of: performed.alerts, at: at, except: ["ogura"])
+                self.scheduleAcknowledgements(of: performed.alerts, at: at, except: [self.prefix + "ogura"])
             }
         }
 
@@ -966,6 +996,15 @@ extension DemoVillage {
     }
 }
 
+extension StaffMember {
+    /// The same entry under the login `prefix + login` (the demo's people on a server).
+    func prefixed(_ prefix: String) -> StaffMember {
+        StaffMember(
+            login: prefix + login, name: name, department: department, isAdministrator: isAdministrator, reviewerOf: reviewerOf,
+            mail: mail, mailLanguage: mailLanguage)
+    }
+}
+
 /// What `yakkan demo` says.
 public enum DemoText {
     public static func exists(_ path: String) -> Localized {
@@ -984,6 +1023,12 @@ public enum DemoText {
         Localized(
             "サーバーの保管庫（\(address)）にはすでに記録があります。デモは記録のない新しいデータベースにだけ作ります（createdb と yakkan store init で用意してください）。",
             "The store on the server (\(address)) already holds records. The demo is only written into a new database with none (make one with createdb and yakkan store init).")
+    }
+
+    public static func serverHoldsDirectory(_ address: String, people: Int) -> Localized {
+        Localized(
+            "サーバーの保管庫（\(address)）にはすでに記録と職員名簿（\(people)名）があります。デモの村の人々をその名簿とサーバーのログインに加えないよう、デモは作りません。createdb と yakkan store init で用意した、記録のない新しいデータベースを指定してください。",
+            "The store on the server (\(address)) already holds records and a staff directory of \(people) people. The demo is not written there, so that its villagers never join that directory or the server's logins: give a new database with no records, made with createdb and yakkan store init.")
     }
 
     public static func building(_ path: String) -> Localized {

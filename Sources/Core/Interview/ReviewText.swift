@@ -191,8 +191,8 @@ public enum ReviewText {
         return lines
     }
 
-    /// Approved applications whose named service manager is this person.
-    public static func toAcknowledge(login: String, in records: [ApplicationRecord]) -> [ApplicationRecord] {
-        records.filter { AcknowledgementRules.refusal(login: login, application: $0) == nil }
+    /// Approved applications whose named service manager is this person, while listed.
+    public static func toAcknowledge(login: String, member: StaffMember?, in records: [ApplicationRecord]) -> [ApplicationRecord] {
+        records.filter { AcknowledgementRules.refusal(login: login, member: member, application: $0) == nil }
     }
 }

@@ -97,7 +97,7 @@ public enum TodayList {
             if let news = applicantNews(record, for: person.login, today: today) { items.append(news) }
         }
         for record in records {
-            let keeps = DutyRules.isManager(login: person.login, of: record)
+            let keeps = CurrentEntry.actsAsManager(login: person.login, member: person.member, of: record)
             let oversees = person.member?.reviews(record.department) == true
             guard everything || keeps || oversees else { continue }
             // The queue holds what the person may check: never a form they filled in, edited or head.

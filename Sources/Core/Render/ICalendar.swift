@@ -14,7 +14,7 @@ public enum DutyCalendar {
     public static func events(for person: Actor, records: [ApplicationRecord], today: Day, everything: Bool = false) -> [DutyEvent] {
         records.filter { record in
             record.status == .inUse
-                && (everything || DutyRules.isManager(login: person.login, of: record)
+                && (everything || CurrentEntry.actsAsManager(login: person.login, member: person.member, of: record)
                     || person.member?.reviews(record.department) == true)
         }.flatMap { record -> [DutyEvent] in
             guard let start = record.inUseFrom else { return [] }

@@ -52,15 +52,17 @@ public enum DirectoryRules {
 
 }
 
-/// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it.
+/// Who may acknowledge the risks of an approved application: the サービス管理担当者 named on it,
+/// while the directory lists them.
 public enum AcknowledgementRules {
-    public static func refusal(login: String, application: ApplicationRecord) -> Localized? {
+    public static func refusal(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
         if application.status != .approved {
             return Localized(
                 "この申請はリスクの確認を待っていません（状態：\(application.status.label.ja)）。",
                 "This application is not waiting for the risks to be acknowledged (it is \(application.status.label.en)).")
         }
-        if DutyRules.isManager(login: login, of: application) { return nil }
+        if CurrentEntry.actsAsManager(login: login, member: member, of: application) { return nil }
+        if let refusal = CurrentEntry.unlistedManager(login: login, member: member, of: application) { return refusal }
         let named = application.serviceManager
         return Localized(
             "リスクの確認は様式に記載されたサービス管理担当者（\(named)）本人が、自分のログインで行います。",

@@ -2,7 +2,10 @@
 public enum DutyRules {
     /// Duties are kept by the サービス管理担当者; the 利用責任者 of the 課 may record them too.
     public static func mayRecord(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
-        if isManager(login: login, of: application) || member?.reviews(application.department) == true { return nil }
+        if CurrentEntry.actsAsManager(login: login, member: member, of: application) || member?.reviews(application.department) == true {
+            return nil
+        }
+        if let refusal = CurrentEntry.unlistedManager(login: login, member: member, of: application) { return refusal }
         return Localized(
             "この記録はサービス管理担当者（\(application.serviceManager)）か、\(application.department)の利用責任者が行います。",
             "This is recorded by the service manager (\(application.serviceManager)) or the 利用責任者 of \(application.department).")
@@ -53,8 +56,9 @@ public enum DutyRules {
             "Application \(application.id) is not in use (it is \(application.status.label.en)).")
     }
 
-    /// The サービス管理担当者 is whoever's login the form keeps; a name, typed or remembered, is
-    /// never enough (a plain name of an earlier store names nobody).
+    /// The サービス管理担当者 named on the form is whoever's login the form keeps; a name, typed
+    /// or remembered, is never enough (a plain name of an earlier store names nobody). Acting as
+    /// them needs a current entry too (`CurrentEntry.actsAsManager`).
     public static func isManager(login: String, of application: ApplicationRecord) -> Bool {
         application.serviceManagerLogin == login
     }

@@ -18,7 +18,8 @@ public enum TerminationRules {
     /// The 終了確認書 is submitted by the サービス管理担当者 (section 7(1)); the 利用責任者
     /// double-checks it, so they cannot be the one who submits it.
     public static func mayApply(login: String, member: StaffMember?, application: ApplicationRecord) -> Localized? {
-        DutyRules.isManager(login: login, of: application) ? nil : Localized(
+        if let refusal = CurrentEntry.unlistedManager(login: login, member: member, of: application) { return refusal }
+        return CurrentEntry.actsAsManager(login: login, member: member, of: application) ? nil : Localized(
             "終了確認書はサービス管理担当者（\(application.serviceManager)）が提出します（手順書7(1)）。",
             "The termination form is submitted by the service manager (\(application.serviceManager)) (section 7(1)).")
     }

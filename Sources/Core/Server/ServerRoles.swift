@@ -74,6 +74,12 @@ extension ServerRoles {
         return Standing(exists: role != nil, canLogin: role?["rolcanlogin"] ?? false, groups: Set(groups))
     }
 
+    /// Whether the login acting may call pg7's `yakkan_follow_directory` (administrators).
+    static func mayFollowDirectory(_ db: any SQLSession) throws -> Bool {
+        let sql = "SELECT coalesce(has_function_privilege(session_user, to_regprocedure('yakkan_follow_directory(text)'), 'EXECUTE'), false)"
+        return try db.value(Bool.self, sql: sql) ?? false
+    }
+
     /// Whether the login acting may create roles and grant yakkan's groups.
     static func mayManageRoles(_ db: any SQLSession) throws -> Bool {
         try db.value(Bool.self, sql: "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user") ?? false
@@ -84,7 +90,7 @@ public enum ServerRolesText {
     /// The directory changed but the server's role could not follow: the SQL for IT staff.
     public static func left(_ login: String, sql: String) -> Localized {
         Localized(
-            "名簿は更新しましたが、あなたのログインにはサーバーの役割を作る権限（CREATEROLE）がないため、\(login) のサーバー上の役割は変えていません。情報システム担当者に次の SQL を実行してもらってください：\n\(sql)",
-            "The directory is updated, but your login may not create roles on the server (CREATEROLE), so the server's role of \(login) is unchanged. Ask IT staff to run this SQL:\n\(sql)")
+            "名簿は更新しましたが、\(login) のサーバー上の役割は変えられませんでした（あなたのログインが yakkan_admin でないか、\(login) がスーパーユーザーなど yakkan が変えない役割か、データベースが yakkan store init で pg7 まで更新されていません）。情報システム担当者に次の SQL を実行してもらってください：\n\(sql)",
+            "The directory is updated, but the server's role of \(login) could not follow (your login is not yakkan_admin, or \(login) is a role yakkan leaves alone, such as a superuser, or the database has not had yakkan store init up to pg7). Ask IT staff to run this SQL:\n\(sql)")
     }
 }

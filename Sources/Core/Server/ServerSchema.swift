@@ -23,6 +23,7 @@ public enum ServerSchema {
         Migration(name: "pg4-log-of-acts", sql: logOfActs),
         Migration(name: "pg5-deputies", sql: deputies),
         Migration(name: "pg6-witnesses", sql: witnesses),
+        Migration(name: "pg7-role-granting", sql: roleGranting),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -68,11 +68,16 @@ public final class ServerStore: SQLStore, @unchecked Sendable {
 
     /// The directory's logins are the server's roles: when the acting login may create roles,
     /// a member's role and group are made in the same transaction as the entry.
+    /// The login's role follows the directory in the same transaction: directly for a role
+    /// that may create roles (the tables' owner writing the demo or a copy), else through pg7's
+    /// narrow function for an administrator; otherwise `loginRoleLeft` gives the SQL for IT staff.
     override func directoryChanged(_ login: String, to member: StaffMember?, _ db: any SQLSession) throws {
-        guard try ServerRoles.mayManageRoles(db), !ServerRoles.agrees(try ServerRoles.standing(of: login, db), with: member) else {
-            return
+        guard !ServerRoles.agrees(try ServerRoles.standing(of: login, db), with: member) else { return }
+        if try ServerRoles.mayManageRoles(db) {
+            _ = try db.execute(sql: ServerRoles.bringInLine(login, with: member))
+        } else if try ServerRoles.mayFollowDirectory(db) {
+            _ = try db.value(Bool.self, sql: "SELECT yakkan_follow_directory(?)", arguments: [login])
         }
-        _ = try db.execute(sql: ServerRoles.bringInLine(login, with: member))
     }
 
     public override func loginRoleLeft(for login: String) throws -> String? {

@@ -14,14 +14,21 @@ extension SQLStore {
     }
 
     public func openAlerts() throws -> [Alert] {
-        try database.read { db in
-            try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").compactMap { try? Self.alert($0) }
-        }
+        try database.read { db in try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").compactMap(readableAlert) }
     }
 
     public func alerts() throws -> [Alert] {
-        // An alert that cannot be read is left out, never stopping anyone's list (verify names it).
-        try database.read { db in try db.rows(sql: "SELECT * FROM alert ORDER BY id").compactMap { try? Self.alert($0) } }
+        try database.read { db in try db.rows(sql: "SELECT * FROM alert ORDER BY id").compactMap(readableAlert) }
+    }
+
+    /// An alert that cannot be read is left out, never stopping anyone's list, and named (verify names it too).
+    private func readableAlert(_ row: SQLRow) -> Alert? {
+        do {
+            return try Self.alert(row)
+        } catch {
+            setAside.note("alert/\(row["id"] as Int64)")
+            return nil
+        }
     }
 
     static func dutyRecord(_ row: SQLRow) throws -> DutyRecord {

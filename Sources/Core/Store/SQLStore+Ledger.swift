@@ -60,24 +60,24 @@ extension SQLStore {
     }
 
     public func query(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
-        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .whole) }
+        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .whole, setAside: setAside) }
     }
 
     /// The matching services for a list: the application, its decisions, termination and
     /// holds, read in batches; not their duty records, incidents or attachments.
     public func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
-        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .summary) }
+        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .summary, setAside: setAside) }
     }
 
     public func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
-        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule) }
+        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule, setAside: setAside) }
     }
 
     public func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws {
         try database.read { db in
             let ids = try Self.matchingIDs(db, filter, today: today)
             for start in stride(from: 0, to: ids.count, by: Self.batch) {
-                try Self.loadRecords(db, ids: Array(ids[start..<min(start + Self.batch, ids.count)]), parts: .whole).forEach(body)
+                try Self.loadRecords(db, ids: Array(ids[start..<min(start + Self.batch, ids.count)]), parts: .whole, setAside: setAside).forEach(body)
             }
         }
     }
@@ -160,8 +160,9 @@ extension SQLStore {
     }
 
     /// Each service whose rows all read, in order: one whose stored values cannot be read is left
-    /// out of every list (verify names it), so that it never stops anyone else's work.
-    static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts) throws -> [ApplicationRecord] {
+    /// out of every list (verify names it, and `setAside` keeps it for the shell to name), so
+    /// that it never stops anyone else's work.
+    static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts, setAside: SetAside? = nil) throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
         var unreadable = Set<Int64>()
         /// Reads one row about `id`, setting the service aside if it cannot be read.
@@ -252,6 +253,7 @@ extension SQLStore {
                 records.append(record)
             }
         }
+        for id in unreadable.sorted() { setAside?.note("application/\(id)") }
         return records
     }
 

@@ -6,7 +6,7 @@ extension SQLStore {
         let answers: String = row["answers"]
         var record = TerminationRecord(
             applicationID: id, applicantLogin: row["applicant"], status: TerminationStatus(rawValue: row["status"]) ?? .submitted,
-            answers: try JSONDecoder().decode(Answers.self, from: Data(answers.utf8)),
+            answers: try decoded(Answers.self, answers, of: "application/\(id)"),
             submittedAt: row["submitted_at"], version: row["version"])
         record.editors = try db.values(String.self, sql: "SELECT login FROM termination_editor WHERE application_id = ? ORDER BY login", arguments: [id])
         return record

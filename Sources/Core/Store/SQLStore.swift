@@ -10,6 +10,8 @@ public class SQLStore: Store, @unchecked Sendable {
     let keyRing: KeyRing
     let keys: any KeyDirectory
     let clock: any Clock
+    /// Records this store's reads left out, unreadable, for the shell to name.
+    public let setAside = SetAside()
 
     init(database: any SQLDatabase, vault: any AttachmentVault, keys: any KeyDirectory, keyRing: KeyRing?, clock: any Clock) {
         self.database = database
@@ -141,7 +143,7 @@ public class SQLStore: Store, @unchecked Sendable {
     public func applications() throws -> [ApplicationRecord] {
         try database.read { db in
             // Read in batches; a service that cannot be read is left out (loadRecords), never stopping the list.
-            try Self.loadRecords(db, ids: try db.values(Int64.self, sql: "SELECT id FROM application ORDER BY id"), parts: .whole)
+            try Self.loadRecords(db, ids: try db.values(Int64.self, sql: "SELECT id FROM application ORDER BY id"), parts: .whole, setAside: setAside)
         }
     }
 
@@ -153,6 +155,19 @@ public class SQLStore: Store, @unchecked Sendable {
                 sent[row["login"], default: []].insert(row["item"])
             }
             return sent
+        }
+    }
+
+    public func findingsMailed(to login: String) throws -> Set<String> {
+        try database.read { db in
+            var mailed = Set<String>()
+            // On any day: a finding is mailed once, not once a day.
+            for row in try db.rows(
+                sql: "SELECT * FROM reminder_sent WHERE login = ? AND item LIKE ?", arguments: [login, FindingMail.prefix + "%"])
+            where WorkingSeal.holds(WorkingSeal.reminder, row, keys: keys, db) {
+                mailed.insert(row["item"])
+            }
+            return mailed
         }
     }
 
@@ -192,7 +207,7 @@ public class SQLStore: Store, @unchecked Sendable {
             try Self.loadRecords(db, ids: try db.values(Int64.self, sql: """
                 SELECT id FROM application WHERE status IN ('approved', 'in_use', 'stopped')
                 AND (manager_key IS NULL OR manager_key NOT IN (SELECT login FROM staff)) ORDER BY id
-                """), parts: .columns)
+                """), parts: .columns, setAside: setAside)
         }
     }
 

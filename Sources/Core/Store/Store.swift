@@ -13,6 +13,9 @@ public protocol Store: AnyObject, Sendable {
     /// administrator's own role could not make them); nil when nothing is left to do.
     func loginRoleLeft(for login: String) throws -> String?
 
+    /// The records this store's reads left out so far because a value could not be read.
+    var setAside: SetAside { get }
+
     /// Appends the commands, each signed by `actor`, all or none, and returns the events each
     /// made; `draft` is the working draft the first one sends, removed with it.
     func perform(_ commands: [Command], by actor: String, at timestamp: String, consuming draft: Draft?) throws -> [[Event]]
@@ -74,6 +77,9 @@ public protocol Store: AnyObject, Sendable {
     /// today: two `remind` run at once never mail the same item twice. Working state, not a
     /// record: see the README's `remind`.
     func claimReminders(_ keys: [String], for login: String, on day: Day, at timestamp: String) throws -> Set<String>
+    /// The findings of `audit verify` that `remind` mailed this administrator, on any day
+    /// (`FindingMail.key`); taken and given back like reminders, with those keys.
+    func findingsMailed(to login: String) throws -> Set<String>
     /// Gives back items taken for a mail that sendmail did not accept, so the next run sends them.
     func forgetReminders(_ keys: [String], for login: String, on day: Day) throws
 
@@ -135,6 +141,14 @@ public enum StoreError: Error, Equatable {
 }
 
 public enum StoreText {
+    /// The records a command left out because they could not be read: named once, at its end.
+    public static func setAside(_ subjects: [String]) -> Localized {
+        let list = subjects.joined(separator: ", ")
+        return Localized(
+            "読み取れない値を含む記録があったため、表示と処理から除きました：\(list)（yakkan の外で書き換えられた可能性があります）。ほかの記録は使えます。yakkan audit verify で確認し、管理者に伝えてください。",
+            "Some records hold values yakkan cannot read, so they were left out: \(list) (they may have been changed outside yakkan). Everything else works. Check them with yakkan audit verify and tell an administrator.")
+    }
+
     public static func describe(_ error: StoreError) -> Localized {
         switch error {
         case .newerStore(let unknown):

@@ -46,12 +46,13 @@ struct DemoCommand: ParsableCommand, SessionCommand {
             return 1
         }
         session.show(.info, DemoText.building(shown)(common.lang))
-        return try build(into: store, shownAs: shown, in: session)
+        // Login roles belong to the whole server: the villagers' are named apart from anyone's.
+        return try build(into: store, shownAs: shown, loginPrefix: DemoVillage.serverLoginPrefix, in: session)
     }
 
-    private func build(into store: any Store, shownAs shown: String, in session: Session) throws -> Int32 {
+    private func build(into store: any Store, shownAs shown: String, loginPrefix: String = "", in session: Session) throws -> Int32 {
         let summary = try DemoVillage.build(
-            into: store, today: Village.today(session.clock), visitor: DemoVillage.visitor(login: session.login))
+            into: store, today: Village.today(session.clock), visitor: DemoVillage.visitor(login: session.login), loginPrefix: loginPrefix)
         session.show(.success, DemoText.summary(summary, path: shown)(common.lang))
         session.output.write(DemoText.tryThese(path: shown)(common.lang) + "\n")
         return 0

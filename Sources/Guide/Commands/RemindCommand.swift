@@ -4,7 +4,7 @@ import Foundation
 
 /// `yakkan remind`, run by cron or a systemd timer: mails each person in the directory who has
 /// an address what is due, overdue or waiting for them and their unread alerts, each item at
-/// most once a day.
+/// most once a day; then verifies the store and mails the administrators each new finding once.
 struct RemindCommand: ParsableCommand, SessionCommand {
     static let configuration = CommandConfiguration(commandName: "remind", abstract: CommandHelp.remind)
     @OptionGroup var common: CommonOptions
@@ -72,6 +72,8 @@ struct RemindCommand: ParsableCommand, SessionCommand {
             }
             session.show(.success, RemindText.sent(member, address, mine.count)(language))
         }
+        let findings = RemindFindings(session: session, store: store, sendmail: sendmail, today: today, language: language)
+        if !(try findings.run(staff: staff)) { failed = true }
         return failed ? Self.mailNotHandedOver : 0
     }
 }

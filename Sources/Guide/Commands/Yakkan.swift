@@ -40,17 +40,20 @@ struct Yakkan: ParsableCommand {
         } catch let shown as InterviewLoop.FaultAlreadyShown {
             return shown.fault.isRefusal ? 1 : 3
         } catch let error as InputError {
-            session.show(.error, error.message)
+            session.warn(.error, error.message)
             return 64
         } catch {
             // SQLite's own errors too: worded, and the store's status (3) unless a rule refused (1).
             if let fault = StoreError(classifying: error) {
-                session.show(.error, StoreText.describe(fault)(language(in: arguments)))
+                session.warn(.error, StoreText.describe(fault)(language(in: arguments)))
                 return fault.isRefusal ? 1 : 3
             }
             let message = fullMessage(for: error)
             let status = exitCode(for: error).rawValue
-            if !message.isEmpty { session.show(status == 0 ? .info : .error, message) }
+            // Help asked for is what the command writes; anything else is a fault of the run.
+            if !message.isEmpty {
+                if status == 0 { session.show(.info, message) } else { session.warn(.error, message) }
+            }
             return status
         }
     }
@@ -152,10 +155,21 @@ struct CommonOptions: ParsableArguments {
                 language: lang, interpret: StoreCommandText.interpretYesNo)
             guard create == true else { throw StoreError.noFolder(path: path, folder: folder) }
             opened = try SQLiteStore(path: path, workingDirectory: session.workingDirectory, clock: session.clock, keyRing: keyRing, attachmentLimit: limit)
-            session.show(.success, StoreCommandText.created(path)(lang))
+            session.warn(.success, StoreCommandText.created(path)(lang))
         }
-        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        watch(opened, path, session)
         return opened
+    }
+
+    /// What every opened store gets: the log's head compared with the one last seen, and at
+    /// the end of the run, the records its reads left out named (on standard error).
+    private func watch(_ store: any Store, _ path: String, _ session: Session) {
+        HeadWatch(session: session, store: store, path: path, language: lang).start()
+        let lang = lang
+        session.onFinish.append {
+            let left = store.setAside.noted
+            if !left.isEmpty { session.warn(.warning, StoreText.setAside(left)(lang)) }
+        }
     }
 
     /// Opens the store for a command that only reads: never creates it, never waits for a writer.
@@ -171,7 +185,7 @@ struct CommonOptions: ParsableArguments {
             // Nothing was mistyped: the default place is simply still empty.
             throw StoreError.notCreatedYet(path: path)
         }
-        HeadWatch(session: session, store: opened, path: path, language: lang).start()
+        watch(opened, path, session)
         return opened
     }
 
@@ -182,7 +196,7 @@ struct CommonOptions: ParsableArguments {
             uri: uri, personalFolders: session.environment, workingDirectory: session.workingDirectory,
             clock: session.clock, attachmentLimit: attachmentLimit)
         session.actAs(opened)
-        HeadWatch(session: session, store: opened, path: uri, language: lang).start()
+        watch(opened, uri, session)
         return opened
     }
 }

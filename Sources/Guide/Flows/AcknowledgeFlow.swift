@@ -9,11 +9,12 @@ struct AcknowledgeFlow {
 
     func run(applicationID: Int64?) throws -> Int32 {
         let waiting = try store.summaries(.awaitingAcknowledgement(by: session.login), today: Village.today(session.clock))
-        let pending = ReviewText.toAcknowledge(login: session.login, in: waiting)
+        let member = try store.staffMember(login: session.login)
+        let pending = ReviewText.toAcknowledge(login: session.login, member: member, in: waiting)
         let chosen: ApplicationRecord
         if let applicationID {
             guard let record = try store.application(id: applicationID) else { throw StoreError.notFound(id: applicationID) }
-            if let reason = AcknowledgementRules.refusal(login: session.login, application: record) {
+            if let reason = AcknowledgementRules.refusal(login: session.login, member: member, application: record) {
                 session.show(.error, reason(language))
                 return 1
             }

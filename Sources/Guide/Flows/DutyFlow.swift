@@ -79,7 +79,7 @@ struct DutyFlow {
         let actor = try session.actor(store)
         if let id {
             let application = try application(id)
-            if refuse(DutyActions.mayReportIncident(application)) { return 1 }
+            if refuse(DutyActions.mayReportIncident(application, login: actor.login, member: actor.member, staff: try store.staff())) { return 1 }
             return try form.run(EventProcedures.ownIncident(today: today), about: id) { draft in
                 try store.reportIncident(id, answers: draft.state.answers, by: actor.login, at: now)
                 session.show(.success, DutyText.incidentRecorded(language))

@@ -108,7 +108,7 @@ struct MenuFlow {
         var situation = MainMenu.Situation(
             name: name, reviewer: member, drafts: drafts, returned: returned,
             waitingForReview: member.map { ReviewText.queue(for: $0, in: records).count } ?? 0,
-            toAcknowledge: ReviewText.toAcknowledge(login: session.login, in: records))
+            toAcknowledge: ReviewText.toAcknowledge(login: session.login, member: member, in: records))
         let alerts = try store.openAlerts()
         situation.services = actor.keptServices(records)
         let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store))

@@ -13,11 +13,11 @@ struct HeadWatch {
     func start() {
         // Everyone's witnesses first: a rollback below what anyone saw is named to all.
         if let lost = try? store.lostWitnesses(), !lost.isEmpty {
-            session.show(.error, TrustText.witnessesLost(lost, storePath: ServerAddress.shown(path))(language))
+            session.warn(.error, TrustText.witnessesLost(lost, storePath: ServerAddress.shown(path))(language))
         }
         let seen = memory.recall(storePath: path)
         if let seen, (try? store.contains(seen)) != true {
-            session.show(.error, TrustText.headLost(seen, storePath: ServerAddress.shown(path))(language))
+            session.warn(.error, TrustText.headLost(seen, storePath: ServerAddress.shown(path))(language))
             // The memory is kept until the person has looked: every run warns again.
             return
         }

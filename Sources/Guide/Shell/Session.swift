@@ -13,6 +13,11 @@ final class Session {
     let reader: LineReader
     let output: Output
     let palette: Palette
+    /// Where warnings and faults about the run itself go (a log head lost, a store that failed,
+    /// a refusal that ends the command): standard error, so that what a command writes on
+    /// standard output (an export, JSON, CSV, a calendar) is only that. Tests read both as one.
+    let diagnostics: Output
+    let diagnosticPalette: Palette
     /// Which account of this machine each login is, to check who owns a key file.
     let accounts: Accounts
     /// Work left for the end of the run, such as remembering the log's head.
@@ -22,8 +27,11 @@ final class Session {
 
     init(
         environment: [String: String], workingDirectory: String, login: String, clock: any Clock,
-        reader: LineReader, output: Output, palette: Palette, isTerminal: Bool = false, accounts: Accounts = .system
+        reader: LineReader, output: Output, palette: Palette, isTerminal: Bool = false, accounts: Accounts = .system,
+        diagnostics: (output: Output, palette: Palette)? = nil
     ) {
+        self.diagnostics = diagnostics?.output ?? output
+        self.diagnosticPalette = diagnostics?.palette ?? palette
         self.accounts = accounts
         self.isTerminal = isTerminal
         self.environment = environment
@@ -55,6 +63,11 @@ final class Session {
 
     func show(_ tone: Tone, _ text: String) { show(Message(tone, text)) }
 
+    /// A warning or fault about the run, never part of what the command writes (`diagnostics`).
+    func warn(_ tone: Tone, _ text: String) {
+        diagnostics.writeVerbatim(diagnosticPalette.paint(tone, TerminalText.neutralised(text)) + "\n")
+    }
+
     /// The session of the real process.
     static func system() -> Session {
         let environment = ProcessInfo.processInfo.environment
@@ -71,7 +84,8 @@ final class Session {
             environment: environment, workingDirectory: FileManager.default.currentDirectoryPath,
             login: SystemIdentity.login(), clock: SystemClock(), reader: reader, output: output,
             palette: Palette.decide(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment),
-            isTerminal: isTerminal)
+            isTerminal: isTerminal,
+            diagnostics: (StandardOutput(descriptor: STDERR_FILENO), Palette.decide(isTerminal: isatty(STDERR_FILENO) == 1, environment: environment)))
     }
 
     static func historyPath(_ environment: [String: String]) -> String? {

@@ -138,7 +138,11 @@ import Testing
                 submittedAt: "2026-04-01T00:00:00Z", version: 1)
         }
         #expect(!stranger.keepsOrOversees(kept(by: "satoh")))
-        #expect(stranger.keepsOrOversees(kept(by: "sato")))
+        // Named on the form, but not in the directory: no role until an administrator lists them.
+        #expect(!stranger.keepsOrOversees(kept(by: "sato")))
+        let listed = Actor(login: "sato", name: "佐藤", member: Self.sato)
+        #expect(listed.keepsOrOversees(kept(by: "sato")))
+        #expect(!listed.keepsOrOversees(kept(by: "satoh")))
         #expect(stranger.applicantDefaults?.department == "総務課")
         #expect(stranger.profileToRemember(from: [ApplicationFields.applicant: .text("佐藤"), ApplicationFields.department: .text("総務課")]) == nil)
         let newcomer = Actor(login: "ito", name: nil, member: nil)

@@ -150,7 +150,7 @@ struct DemoVillageTests {
         let visitor = try #require(try built.store.staffMember(login: "newcomer"))
         #expect(visitor.isAdministrator)
         #expect(!ReviewText.queue(for: visitor, in: records).isEmpty, "nothing to double-check")
-        #expect(!ReviewText.toAcknowledge(login: "newcomer", in: records).isEmpty, "no risks to acknowledge")
+        #expect(!ReviewText.toAcknowledge(login: "newcomer", member: visitor, in: records).isEmpty, "no risks to acknowledge")
         #expect(records.contains { $0.status == .inUse && DutyRules.isManager(login: "newcomer", of: $0) }, "no service to keep")
         let drafts = try built.store.drafts(owner: "newcomer", procedureID: ApplicationProcedure.procedure.id)
         #expect(drafts.contains { draft in records.contains { $0.id == draft.applicationID && $0.status == .returned } }, "nothing returned")

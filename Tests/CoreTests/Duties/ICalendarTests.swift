@@ -24,7 +24,7 @@ import Testing
         service(3, name: "Someone else's", manager: "田中 一郎", managerLogin: "tanaka", inUse: "2026-04-20T00:00:00Z"),
     ]
 
-    static let person = Actor(login: "sato", name: "佐藤 花子", member: nil)
+    static let person = Actor(login: "sato", name: "佐藤 花子", member: StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"))
     static let today = Day(iso: "2026-05-20")!
 
     /// Reads the document back: unfolds lines and groups the properties of each event.

@@ -154,7 +154,7 @@ import Testing
             submittedAt: "2026-04-01T00:00:00Z", version: 1)
         #expect(record.serviceManager == "佐藤 花子")
         #expect(!DutyRules.isManager(login: "sato", of: record))
-        #expect(AcknowledgementRules.refusal(login: "sato", application: record) != nil)
+        #expect(AcknowledgementRules.refusal(login: "sato", member: RolesByLoginTests.sato, application: record) != nil)
         let encoded = try JSONEncoder().encode(AnswerValue.person(NamedPerson(name: "佐藤 花子", login: "sato")))
         #expect(try JSONDecoder().decode(AnswerValue.self, from: encoded) == .person(NamedPerson(name: "佐藤 花子", login: "sato")))
     }
@@ -162,6 +162,8 @@ import Testing
 
 /// Every role compares logins: a name, typed or remembered, gives none.
 @Suite struct RolesByLoginTests {
+    static let sato = StaffMember(login: "sato", name: "佐藤 花子", department: "総務課")
+
     static func record(status: ApplicationStatus = .inUse) -> ApplicationRecord {
         ApplicationRecord(
             id: 7, applicantLogin: "yamada", status: status, procedureVersion: "1.0",
@@ -179,11 +181,11 @@ import Testing
         #expect(DutyRules.isManager(login: "sato", of: record))
         #expect(!DutyRules.isManager(login: "mallory", of: record))
         #expect(!DutyRules.isManager(login: "佐藤 花子", of: record))
-        #expect(DutyRules.mayRecord(login: "sato", member: nil, application: record) == nil)
+        #expect(DutyRules.mayRecord(login: "sato", member: Self.sato, application: record) == nil)
         #expect(DutyRules.mayRecord(login: "mallory", member: nil, application: record) != nil)
         #expect(DutyRules.mayStop(login: "mallory", member: StaffMember(login: "mallory", name: "佐藤 花子", department: "総務課"), application: record) != nil)
-        #expect(AcknowledgementRules.refusal(login: "mallory", application: Self.record(status: .approved)) != nil)
-        #expect(AcknowledgementRules.refusal(login: "sato", application: Self.record(status: .approved)) == nil)
+        #expect(AcknowledgementRules.refusal(login: "mallory", member: nil, application: Self.record(status: .approved)) != nil)
+        #expect(AcknowledgementRules.refusal(login: "sato", member: Self.sato, application: Self.record(status: .approved)) == nil)
     }
 
     @Test func theHeadOfDepartmentIsKnownByLogin() {
@@ -212,11 +214,15 @@ import Testing
         var record = Self.record()
         record.acknowledgement = Acknowledgement(applicationID: 7, login: "sato", name: "佐藤 花子", acknowledgedAt: "2026-04-06T00:00:00Z")
         let today = Day(iso: "2026-06-20")!
-        let manager = Actor(login: "sato", name: "佐藤 花子", member: nil)
+        let manager = Actor(login: "sato", name: "佐藤 花子", member: Self.sato)
         let namesake = Actor(login: "mallory", name: "佐藤 花子", member: nil)
+        // The manager named on the form, once the directory no longer lists them, keeps nothing.
+        let removed = Actor(login: "sato", name: "佐藤 花子", member: nil)
         #expect(!TodayList.items(for: manager, records: [record], alerts: [], today: today).isEmpty)
         #expect(TodayList.items(for: namesake, records: [record], alerts: [], today: today).isEmpty)
+        #expect(TodayList.items(for: removed, records: [record], alerts: [], today: today).isEmpty)
         #expect(!DutyCalendar.events(for: manager, records: [record], today: today).isEmpty)
         #expect(DutyCalendar.events(for: namesake, records: [record], today: today).isEmpty)
+        #expect(DutyCalendar.events(for: removed, records: [record], today: today).isEmpty)
     }
 }

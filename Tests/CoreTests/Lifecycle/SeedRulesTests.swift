@@ -64,7 +64,7 @@ import Testing
         #expect(record.inUseFrom == Day(iso: "2026-05-01"), "acknowledged on 3 April, the period starts on 1 May")
         #expect(Self.service(start: "2026-04-01").inUseFrom == Day(iso: "2026-04-03"))
         #expect(record.activeUntil == Day(iso: "2026-07-01"))
-        let person = Actor(login: "sato", name: "佐藤 花子", member: nil)
+        let person = Actor(login: "sato", name: "佐藤 花子", member: StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"))
         func periodItems(_ today: String) -> [TodayItem] {
             TodayList.items(for: person, records: [record], alerts: [], today: Day(iso: today)!).filter { $0.duty == nil }
         }

@@ -50,6 +50,41 @@ final class ServerRolesFollowTests: ServerTestCase {
         XCTAssertEqual(try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings, [])
     }
 
+    /// pg7: an administrator without CREATEROLE keeps a login's groups in step with the
+    /// directory through `yakkan_follow_directory`, which does that and nothing else.
+    func testAnAdministratorKeepsRolesInStepThroughTheNarrowFunctionAndNothingMore() throws {
+        let village = try Village(on: try server())
+        _ = try village.applicationSubmitted()
+        // The shared server keeps the function from administrators (its roles are every test's);
+        // this database gives it back, for a login no other test uses.
+        XCTAssertEqual(try village.psql(as: nil, "GRANT EXECUTE ON FUNCTION yakkan_follow_directory(text) TO yakkan_admin").status, 0)
+        let login = "follower_" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let kato = try village.store(as: "kato")
+        XCTAssertFalse(try kato.database.read { try ServerRoles.mayManageRoles($0) }, "kato may not create roles")
+        _ = try kato.addStaff(StaffEntry(login: login, name: "追従 一", department: "総務課"), by: "kato", at: "2026-04-03T00:00:00Z")
+        XCTAssertEqual(try standing(login, village), ServerRoles.Standing(exists: true, canLogin: true, groups: [ServerRoles.staff]))
+        XCTAssertNil(try kato.loginRoleLeft(for: login))
+        _ = try kato.updateStaff(StaffEntry(login: login, administrator: true), by: "kato", at: "2026-04-03T00:01:00Z")
+        XCTAssertEqual(try standing(login, village).groups, [ServerRoles.administrators])
+        try kato.removeStaff(login: login, by: "kato", at: "2026-04-03T00:02:00Z")
+        XCTAssertEqual(try standing(login, village), ServerRoles.Standing(exists: true, canLogin: true, groups: []))
+        XCTAssertEqual(try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings, [])
+
+        // It leaves alone the superuser, yakkan's own roles and logins nobody listed.
+        for target in [village.server.superuser, "yakkan_staff", "yakkan_admin", ServerSchema.roleKeeper] {
+            let ran = try village.psql(as: "kato", "SELECT yakkan_follow_directory('\(target)') AS changed")
+            XCTAssertEqual(ran.status, 0, ran.output)
+            XCTAssertTrue(ran.output.contains(" f\n"), target + ": " + ran.output)
+        }
+        let stranger = "stranger_" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        XCTAssertEqual(try village.psql(as: "kato", "SELECT yakkan_follow_directory('\(stranger)')").status, 0)
+        XCTAssertFalse(try standing(stranger, village).exists, "a login nobody listed is not made")
+        // Staff who are not administrators may not call it at all.
+        let bySuzuki = try village.psql(as: "suzuki", "SELECT yakkan_follow_directory('\(login)')")
+        XCTAssertNotEqual(bySuzuki.status, 0, bySuzuki.output)
+        XCTAssertTrue(bySuzuki.output.contains("permission denied"), bySuzuki.output)
+    }
+
     func testTheOwnerWritesForOthersOnlyWhenItsSessionAsksAndNeverPastTheFourEyesRule() throws {
         let village = try Village(on: try server())
         let submitted = try village.applicationSubmitted()

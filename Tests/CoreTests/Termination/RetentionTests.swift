@@ -42,6 +42,8 @@ import Testing
         let yamada = try village.store(as: "yamada")
         let sato = try village.store(as: "sato")
         _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
+        // The service manager acts only while the directory lists them.
+        _ = try kato.addStaff(StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"), by: "kato", at: "t0")
         let mine = try yamada.intake.ingest(path: "mine.pdf").get()
         let shared = try yamada.intake.ingest(path: "shared.pdf").get()
 

@@ -91,7 +91,7 @@ import Testing
         // yamada signs an acknowledgement of their own on the service already in use.
         let sequence = try village.nextSequence()
         try village.forge(.acknowledgeRisks(application: inUse.id), as: "yamada")
-        let refusal = try #require(AcknowledgementRules.refusal(login: "yamada", application: inUse))
+        let refusal = try #require(AcknowledgementRules.refusal(login: "yamada", member: try village.store(as: "yamada").staffMember(login: "yamada"), application: inUse))
         #expect(try village.verify(as: "sato").findings == [
             Village.ruleBroken(Village.refused(refusal), sequence: sequence, subject: "application/\(inUse.id)", signer: "yamada"),
         ])

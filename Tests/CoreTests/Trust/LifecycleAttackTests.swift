@@ -22,7 +22,7 @@ import Testing
     func theManagerAcknowledgingAnApplicationNobodyApprovedIsRefusedAndOneSignedIsNamed(_ kind: StoreKind) throws {
         let village = try Village(kind)
         let submitted = try village.applicationSubmitted()
-        let refusal = try #require(AcknowledgementRules.refusal(login: "suzuki", application: submitted))
+        let refusal = try #require(AcknowledgementRules.refusal(login: "suzuki", member: try village.store(as: "suzuki").staffMember(login: "suzuki"), application: submitted))
         // suzuki, the service manager, skips the double check: the store refuses it.
         #expect(throws: StoreError.refused([refusal])) {
             try village.store(as: "suzuki").acknowledge(Acknowledgement(
@@ -106,7 +106,7 @@ import Testing
         let sequence = try village.nextSequence()
         _ = try village.store(as: "yamada").acknowledge(Acknowledgement(
             applicationID: approved.id, login: "yamada", name: "山田 太郎", acknowledgedAt: "2026-04-03T00:00:00Z"))
-        let refusal = try #require(AcknowledgementRules.refusal(login: "yamada", application: approved))
+        let refusal = try #require(AcknowledgementRules.refusal(login: "yamada", member: try village.store(as: "yamada").staffMember(login: "yamada"), application: approved))
         let findings = try village.verify(as: "sato").findings
         #expect(findings.contains(Village.ruleBroken(Village.refused(refusal), sequence: sequence, subject: "application/\(approved.id)", signer: "yamada")))
         #expect(findings.contains(Village.rowNotInLog("acknowledgement \(approved.id)")))

@@ -61,12 +61,14 @@ final class ServerStoreCommandTests: ServerTestCase {
         XCTAssertTrue(child.text.contains("yakkan list --store '\(village.uri())'"), child.text)
         // The demo's own keys are beside the owner's data folder, not beside a file.
         let demoKeys = folder.home + "/.local/share/yakkan/demo-keys/" + ServerAddress.fingerprint(village.uri())
-        XCTAssertTrue(FileManager.default.fileExists(atPath: demoKeys + "/yamada.ed25519"), demoKeys)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: demoKeys + "/yakkan_demo_yamada.ed25519"), demoKeys)
 
-        // The owner may create roles: the demo's people got theirs as the directory was written.
+        // The owner may create roles: the demo's people got theirs as the directory was written,
+        // each named apart from anyone's login (roles belong to the whole server).
         let roles = try server.psql(as: nil, database: village.database, "SELECT rolname FROM pg_roles WHERE pg_has_role(rolname, 'yakkan_staff', 'MEMBER') ORDER BY 1")
         for member in try village.records().staff {
             XCTAssertTrue(roles.output.contains(" \(member.login)\n"), member.login + "\n" + roles.output)
+            XCTAssertTrue(member.login == server.superuser || member.login.hasPrefix(DemoVillage.serverLoginPrefix), member.login)
         }
         return village
     }
@@ -77,13 +79,13 @@ final class ServerStoreCommandTests: ServerTestCase {
         XCTAssertGreaterThan(applications.count, 10)
 
         // Reading, as a member of staff: the rows the owner wrote, under this login.
-        let list = try village.yakkan(["list"], as: "yamada")
+        let list = try village.yakkan(["list"], as: "yakkan_demo_yamada")
         XCTAssertEqual(list.status, 0, list.output)
         XCTAssertTrue(list.output.contains("Example Drive"), list.output)
-        let show = try village.yakkan(["show", "1"], as: "yamada")
+        let show = try village.yakkan(["show", "1"], as: "yakkan_demo_yamada")
         XCTAssertEqual(show.status, 0, show.output)
         XCTAssertTrue(show.output.contains("Application to use a service under click-through terms"), show.output)
-        let due = try village.yakkan(["due"], as: "yamada")
+        let due = try village.yakkan(["due"], as: "yakkan_demo_yamada")
         XCTAssertEqual(due.status, 0, due.output)
 
         // An application awaiting review, a reviewer Core's rules allow, and its applicant.
@@ -130,33 +132,65 @@ final class ServerStoreCommandTests: ServerTestCase {
         XCTAssertTrue(found.output.contains("application \(waiting.id): status is not what the log says"), found.output)
     }
 
+    /// A real person's login of a demo villager's surname, and a database that keeps a real
+    /// directory: the demo refuses the one, and never gives or takes the other's groups.
+    func testTheDemoRefusesADatabaseWithADirectoryAndLeavesRealLoginsAlone() throws {
+        let server = try server()
+        let executable = try XCTUnwrap(YakkanExecutable.path)
+        // takahashi works here: staff, not an administrator (the demo's takahashi is one).
+        let real = try server.psql(as: nil, database: "postgres", """
+            DO $r$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'takahashi') THEN CREATE ROLE takahashi LOGIN; END IF; END $r$;
+            """)
+        XCTAssertEqual(real.status, 0, real.output)
+        let production = Village(server: server, database: try server.newDatabase())
+        XCTAssertEqual(try PrivateServer.run(executable, ["store", "init", production.uri()]).status, 0)
+        XCTAssertEqual(try server.psql(as: nil, database: production.database, "GRANT yakkan_staff TO takahashi").status, 0)
+        let first = try production.yakkan(["staff", "add", server.superuser, "--name", "情報 太郎", "--department", "総務課"], as: nil)
+        XCTAssertEqual(first.status, 0, first.output)
+        let entries = try server.psql(as: nil, database: production.database, "SELECT count(*) FROM audit")
+
+        let refused = try production.yakkan(["demo", production.uri()], as: nil)
+        XCTAssertEqual(refused.status, 1, refused.output)
+        XCTAssertTrue(refused.output.contains("already holds records and a staff directory of 1 people"), refused.output)
+        XCTAssertEqual(try server.psql(as: nil, database: production.database, "SELECT count(*) FROM audit").output, entries.output)
+
+        // Into a database of its own, the demo's people are yakkan_demo_…, and takahashi is as before.
+        let demo = try demoVillage()
+        let groups = try server.psql(as: nil, database: demo.database, """
+            SELECT concat_ws(',', pg_has_role('takahashi', 'yakkan_staff', 'MEMBER'), pg_has_role('takahashi', 'yakkan_admin', 'MEMBER'),
+                   pg_has_role('yakkan_demo_takahashi', 'yakkan_admin', 'MEMBER')) AS standing
+            """)
+        XCTAssertTrue(groups.output.contains(" t,f,t\n"), groups.output)
+    }
+
     func testTheLoginIsTheServersRolesFollowTheDirectoryAndADemoGoesOnlyIntoAnEmptyDatabase() throws {
         let village = try demoVillage()
         // The operating system's login runs every process here; the server's login is who acts:
         // the menu greets the person the directory names for it.
         let system = String(cString: getpwuid(geteuid()).pointee.pw_name)
-        XCTAssertNotEqual(system, "yamada")
-        let menu = try village.yakkan([], as: "yamada")
+        XCTAssertNotEqual(system, "yakkan_demo_yamada")
+        let menu = try village.yakkan([], as: "yakkan_demo_yamada")
         XCTAssertTrue(menu.output.contains("(山田 太郎)"), menu.output)
         XCTAssertFalse(menu.output.contains("(\(system))"), menu.output)
         let again = try village.yakkan(["demo", village.uri()], as: nil)
         XCTAssertEqual(again.status, 1, again.output)
-        XCTAssertTrue(again.output.contains("already holds records"), again.output)
+        XCTAssertTrue(again.output.contains("already holds records and a staff directory"), again.output)
         // Only the tables' owner writes a demo: a member of staff is told so before anything is written.
         let empty = try village.server.newDatabase()
         let initialised = try PrivateServer.run(try XCTUnwrap(YakkanExecutable.path), ["store", "init", village.server.uri(database: empty)])
         XCTAssertEqual(initialised.status, 0, initialised.output)
-        let byStaff = try village.yakkan(["demo", village.server.uri(user: "yamada", database: empty)], as: nil)
+        let byStaff = try village.yakkan(["demo", village.server.uri(user: "yakkan_demo_yamada", database: empty)], as: nil)
         XCTAssertEqual(byStaff.status, 1, byStaff.output)
-        XCTAssertTrue(byStaff.output.contains("yamada does not"), byStaff.output)
+        XCTAssertTrue(byStaff.output.contains("yakkan_demo_yamada does not"), byStaff.output)
         let written = try village.server.psql(as: nil, database: empty, "SELECT count(*) FROM audit")
         XCTAssertTrue(written.output.contains(" 0\n"), written.output)
-        // The demo's administrator may not create roles: the entry is made, and the SQL for IT
-        // staff is shown; the owner, who may, makes the role with the entry.
-        let added = try village.yakkan(["staff", "add", "newcomer", "--name", "新井 一", "--department", "総務課"], as: "ogawa")
+        // The demo's administrator may not create roles, but keeps the role in step with the
+        // directory through pg5's narrow function; the owner, who may create roles, directly.
+        let added = try village.yakkan(["staff", "add", "newcomer", "--name", "新井 一", "--department", "総務課"], as: "yakkan_demo_ogawa")
         XCTAssertEqual(added.status, 0, added.output)
-        XCTAssertTrue(added.output.contains("Ask IT staff to run this SQL"), added.output)
-        XCTAssertTrue(added.output.contains("GRANT yakkan_staff TO \"newcomer\""), added.output)
+        XCTAssertFalse(added.output.contains("Ask IT staff"), added.output)
+        let staffRole = try village.server.psql(as: nil, database: village.database, "SELECT pg_has_role('newcomer', 'yakkan_staff', 'MEMBER')")
+        XCTAssertTrue(staffRole.output.contains(" t\n"), staffRole.output)
         let byOwner = try village.yakkan(["staff", "set-role", "newcomer", "--admin"], as: nil)
         XCTAssertEqual(byOwner.status, 0, byOwner.output)
         XCTAssertFalse(byOwner.output.contains("Ask IT staff"), byOwner.output)
