@@ -17,6 +17,11 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         try alone { try link.transaction { link in try body(PostgresSession(link)) } }
     }
 
+    /// A write that extends the log waits its turn behind the others (`LogQueue`).
+    public func appendToLog<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try alone { try link.transaction(queued: true) { link in try body(PostgresSession(link)) } }
+    }
+
     public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try alone { try link.readOnlyTransaction { link in try body(PostgresSession(link)) } }
     }

@@ -12,7 +12,7 @@ extension SQLStore {
     /// village's lifetime built by the benchmark, or a spreadsheet imported.
     public func perform(_ acts: [Act], consuming draft: Draft? = nil) throws -> [[Event]] {
         do {
-            let (made, unusedFiles) = try database.write { db in
+            let (made, unusedFiles) = try database.appendToLog { db in
                 try self.append(acts, consuming: draft, db)
             }
             // Files go only after the records that named them are gone for good.

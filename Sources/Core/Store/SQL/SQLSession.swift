@@ -83,6 +83,14 @@ extension SQLSession {
 public protocol SQLDatabase: Sendable {
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// A write that extends the log: it reads the head, signs and appends after it, so two of
+    /// them at once can never both succeed. They wait their turn instead of finding out.
+    func appendToLog<T>(_ body: (any SQLSession) throws -> T) throws -> T
+}
+
+extension SQLDatabase {
+    /// SQLite's writes are already one at a time (`BEGIN IMMEDIATE`, waiting on the busy timeout).
+    public func appendToLog<T>(_ body: (any SQLSession) throws -> T) throws -> T { try write(body) }
 }
 
 extension SQLSession {
