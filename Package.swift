@@ -37,6 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "LoadBenchmark", dependencies: ["Core", "PrivateServer"], path: "Benchmarks/LoadBenchmark"),
         .executableTarget(name: "LedgerBenchmark", dependencies: ["Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/LedgerBenchmark"),
         // A PostgreSQL server of the tests' own, started in a temporary folder; shared by suites.
         .target(name: "PrivateServer", dependencies: ["Core"], path: "Tests/PrivateServer"),
