@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: ["Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GuideTests", dependencies: ["Guide", "Core", "PrivateServer"]),
+        .testTarget(name: "GuideTests", dependencies: ["Guide", "Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

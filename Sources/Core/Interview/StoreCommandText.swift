@@ -44,6 +44,9 @@ public enum StoreCommandText {
     public static let chainUnreadable = Localized(
         "監査記録は壊れたページのため読めませんでした。", "The audit trail could not be read because of the damaged pages.")
 
+    public static let keptWhileBusy = Localized(
+        "保管庫が混み合っているため、この回答は次の回答と一緒に保存します。そのまま続けてください。",
+        "The store is busy: this answer is kept and saved with the next one. Go on.")
     public static let retrySave = Localized(
         "入力した回答は消えていません。Enter でもう一度保存します。:quit で終わると、最後に保存できた時点の下書きが残ります。",
         "Your answer is kept. Press Enter to save again; :quit leaves with the draft as it was last saved.")

@@ -22,6 +22,17 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         try alone { try link.transaction(queued: true) { link in try body(PostgresSession(link)) } }
     }
 
+    /// Not queued behind the log; refused for others' changes, it is tried again for a second only.
+    public func writeBriefly<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try alone {
+            try link.transaction(patience: Self.briefly) { link in
+                // Nor does it wait long for a lock someone holds (55P03: busy).
+                try link.execute("SET LOCAL lock_timeout = '\(Int(Self.briefly * 1000))ms'")
+                return try body(PostgresSession(link))
+            }
+        }
+    }
+
     public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try alone { try link.readOnlyTransaction { link in try body(PostgresSession(link)) } }
     }

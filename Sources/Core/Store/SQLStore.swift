@@ -106,7 +106,7 @@ public class SQLStore: Store, @unchecked Sendable {
 
     public func saveDraft(_ draft: Draft, at timestamp: String) throws -> Draft {
         let json = try Self.json(draft.state)
-        return try database.write { db in
+        return try database.writeBriefly { db in
             var saved = draft
             saved.version = draft.version + 1
             saved.updatedAt = timestamp

@@ -41,10 +41,13 @@ extension SQLiteStore {
         return stat(folder, &info) == 0 && (info.st_mode & S_ISGID) != 0
     }
 
+    /// How long a write waits for the others before the store is reported busy.
+    static let busyTimeout: TimeInterval = 10
+
     static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }

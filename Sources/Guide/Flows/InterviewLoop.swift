@@ -28,6 +28,9 @@ struct InterviewLoop {
         // A store that failed to take an answer in (an attachment on a full disk), until an
         // answer is taken: leaving then is the store's fault (status 3), as the README promises.
         var pendingFault: StoreError?
+        // Answers taken while the store was too busy to save them: saved with the next answer,
+        // or before leaving.
+        var unsaved = false
         while true {
             session.show(interview.prompt(draft.state))
             let fileField = interview.nextField(draft.state).flatMap { field -> Field? in
@@ -46,6 +49,7 @@ struct InterviewLoop {
             case .interrupted:
                 session.show(.hint, SessionText.interrupted(language))
             case .endOfInput:
+                if unsaved { guard try save(draft, keepingOnBusy: false) != nil else { throw FaultAlreadyShown(fault: .busy) } }
                 if !interview.isBlank(draft.state) { session.show(.info, SessionText.saved(language)) }
                 if let pendingFault { throw FaultAlreadyShown(fault: pendingFault) }
                 return .left
@@ -84,12 +88,22 @@ struct InterviewLoop {
                     switch effect {
                     case .saveDraft:
                         if !interview.isBlank(draft.state) || draft.id != nil {
-                            guard let saved = try save(draft) else { return .left }
-                            draft = saved
+                            switch try save(draft, keepingOnBusy: true) {
+                            case .saved(let saved)?:
+                                draft = saved
+                                unsaved = false
+                            case .kept?: unsaved = true
+                            case nil: return .left
+                            }
                         }
                     case .submit:
+                        // What is submitted is the answers held here; the draft consumed is the
+                        // one last saved, whose version the store checks. Answers not saved yet
+                        // are tried once more, so that a submit the store refuses keeps them.
+                        if unsaved, case .saved(let saved)? = try save(draft, keepingOnBusy: true) { draft = saved }
                         return .confirmed(draft)
                     case .leave:
+                        if unsaved { guard try save(draft, keepingOnBusy: false) != nil else { throw FaultAlreadyShown(fault: .busy) } }
                         if let pendingFault { throw FaultAlreadyShown(fault: pendingFault) }
                         return .left
                     }
@@ -107,19 +121,32 @@ struct InterviewLoop {
         let fault: StoreError
     }
 
-    /// Saves the draft. When the store fails for a reason that may pass (a full disk, a writer
-    /// holding the lock), says why and offers to try again, the answers kept in memory
-    /// meanwhile; nil when the person leaves instead, with the draft as last saved.
-    private func save(_ draft: Draft) throws -> Draft? {
+    enum Saved {
+        case saved(Draft)
+        /// The store was busy: the answers are kept here, to be saved with the next one.
+        case kept
+    }
+
+    /// Saves the draft. A draft's save waits only briefly for others' acts; when the store is
+    /// busy and `keepingOnBusy`, the person goes on and the answers are saved with the next one.
+    /// For other faults that may pass (a full disk), and a busy store when leaving, says why and
+    /// offers to try again, the answers kept in memory meanwhile; nil when the person leaves
+    /// instead, with the draft as last saved.
+    private func save(_ draft: Draft, keepingOnBusy: Bool) throws -> Saved? {
         // Once the draft is saved, trying again repeats only what follows the save.
         var saved: Draft?
         while true {
             do {
                 let current = try saved ?? store.saveDraft(draft, at: Village.timestamp(session.clock.now))
                 saved = current
-                return try afterSave(current)
+                return .saved(try afterSave(current))
             } catch {
-                guard let fault = StoreError(classifying: error), fault.isTransient, !bail else { throw error }
+                guard let fault = StoreError(classifying: error), fault.isTransient else { throw error }
+                if fault == .busy && keepingOnBusy && saved == nil {
+                    session.show(.hint, StoreCommandText.keptWhileBusy(language))
+                    return .kept
+                }
+                guard !bail else { throw error }
                 session.show(.error, StoreText.describe(fault)(language))
                 let again = try session.ask(
                     [Message(.question, StoreCommandText.retrySave(language))], bail: false, language: language,

@@ -59,4 +59,18 @@ struct GRDBDatabase: SQLDatabase {
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try pool.write { db in try body(GRDBSession(db)) }
     }
+
+    /// The same immediate transaction, with the connection's busy timeout shortened for it.
+    func writeBriefly<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.briefly * 1000))")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(SQLiteStore.busyTimeout * 1000))") }
+            var value: T?
+            try db.inTransaction(.immediate) {
+                value = try body(GRDBSession(db))
+                return .commit
+            }
+            return value!
+        }
+    }
 }

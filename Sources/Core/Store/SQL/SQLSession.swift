@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which database a statement goes to, for the few things their SQL says differently.
 public enum SQLDialect: Sendable {
     case sqlite
@@ -86,11 +88,18 @@ public protocol SQLDatabase: Sendable {
     /// A write that extends the log: it reads the head, signs and appends after it, so two of
     /// them at once can never both succeed. They wait their turn instead of finding out.
     func appendToLog<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// A write of someone's own working state (a draft saved after an answer) that gives up
+    /// after `SQLDatabase.briefly` rather than wait behind others' acts: the shell keeps the
+    /// answer and saves it with the next one.
+    func writeBriefly<T>(_ body: (any SQLSession) throws -> T) throws -> T
 }
 
 extension SQLDatabase {
     /// SQLite's writes are already one at a time (`BEGIN IMMEDIATE`, waiting on the busy timeout).
     public func appendToLog<T>(_ body: (any SQLSession) throws -> T) throws -> T { try write(body) }
+
+    /// How long a draft's save may wait for the store.
+    public static var briefly: TimeInterval { 1 }
 }
 
 extension SQLSession {
