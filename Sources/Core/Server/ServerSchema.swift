@@ -24,6 +24,7 @@ public enum ServerSchema {
         Migration(name: "pg5-deputies", sql: deputies),
         Migration(name: "pg6-witnesses", sql: witnesses),
         Migration(name: "pg7-role-granting", sql: roleGranting),
+        Migration(name: "pg8-log-appended-by-function", sql: appendThroughFunction),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -45,6 +45,14 @@ enum AuditTrail {
         let previous: String = head?["hash"] ?? genesis
         let detailDigest = sha256(detail)
         let hash = digest(sequence: sequence, at: at, actor: actor, action: action, subject: subject, detailDigest: detailDigest, previous: previous)
+        if db.dialect == .postgresql {
+            // The server takes entries only through its function, which checks that this one
+            // extends the head and is the login's own (ServerSchema+Append).
+            _ = try db.rows(
+                sql: "SELECT yakkan_append_entry(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [sequence, at, actor, action, subject, detail, detailDigest, previous, hash])
+            return
+        }
         try db.execute(
             sql: """
                 INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
