@@ -25,7 +25,7 @@ public final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
     /// Not queued behind the log; refused for others' changes, it is tried again for a second only.
     public func writeBriefly<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try alone {
-            try link.transaction(patience: Self.briefly) { link in
+            try link.transaction(patience: Self.briefly, isolation: "REPEATABLE READ") { link in
                 // Nor does it wait long for a lock someone holds (55P03: busy).
                 try link.execute("SET LOCAL lock_timeout = '\(Int(Self.briefly * 1000))ms'")
                 return try body(PostgresSession(link))
