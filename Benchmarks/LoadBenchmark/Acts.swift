@@ -8,8 +8,10 @@ struct Acts {
 
     private func record(_ kind: String, _ person: Person, _ ran: Ran, action: String?, filed: Int64? = nil) {
         let said = ran.status == 0 ? nil : ran.output.split(separator: "\n").last.map(String.init)
-        tally.add(Tally.Act(kind: kind, login: person.login, status: ran.status, milliseconds: ran.milliseconds,
-                            action: ran.status == 0 ? action : nil, filed: filed, said: said))
+        var act = Tally.Act(kind: kind, login: person.login, status: ran.status, milliseconds: ran.milliseconds,
+                            action: ran.status == 0 ? action : nil, filed: filed, said: said)
+        act.kept = ran.output.components(separatedBy: "this answer is kept").count - 1
+        tally.add(act)
     }
 
     private func run(_ arguments: [String], _ person: Person, input: String = "") -> Ran {

@@ -14,6 +14,8 @@ final class Tally: @unchecked Sendable {
         let filed: Int64?
         /// The first line of what a failed act said, to show in the report.
         let said: String?
+        /// Answers the interview kept because the store was busy, saved with a later one.
+        var kept = 0
     }
 
     private let lock = NSLock()
@@ -28,8 +30,8 @@ final class Tally: @unchecked Sendable {
     /// One line per kind of act: count, statuses, p50, p95 and max in milliseconds.
     static func table(_ acts: [Act]) -> String {
         var lines = [
-            "| act | count | exit statuses | p50 ms | p95 ms | max ms |",
-            "|---|---:|---|---:|---:|---:|",
+            "| act | count | exit statuses | p50 ms | p95 ms | max ms | answers kept while busy |",
+            "|---|---:|---|---:|---:|---:|---:|",
         ]
         let kinds = Set(acts.map(\.kind)).sorted()
         for kind in kinds + ["(all)"] {
@@ -37,7 +39,7 @@ final class Tally: @unchecked Sendable {
             let times = these.map(\.milliseconds).sorted()
             let statuses = Dictionary(grouping: these, by: \.status).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
                 .map { "\($0.0): \($0.1)" }.joined(separator: ", ")
-            lines.append("| \(kind) | \(these.count) | \(statuses) | \(format(percentile(times, 0.5))) | \(format(percentile(times, 0.95))) | \(format(times.last ?? 0)) |")
+            lines.append("| \(kind) | \(these.count) | \(statuses) | \(format(percentile(times, 0.5))) | \(format(percentile(times, 0.95))) | \(format(times.last ?? 0)) | \(these.map(\.kept).reduce(0, +)) |")
         }
         return lines.joined(separator: "\n")
     }

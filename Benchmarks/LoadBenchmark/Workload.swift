@@ -5,11 +5,11 @@ import Foundation
 enum Seeding {
     static func seed(_ acts: Acts) throws {
         let people = acts.village.people
-        DispatchQueue.concurrentPerform(iterations: people.count) { index in acts.apply(people[index]) }
-        DispatchQueue.concurrentPerform(iterations: people.count) { index in
+        Together.run(people.count) { index in acts.apply(people[index]) }
+        Together.run(people.count) { index in
             while acts.review(people[index]) {}
         }
-        DispatchQueue.concurrentPerform(iterations: people.count) { index in
+        Together.run(people.count) { index in
             while acts.acknowledge(people[index]) {}
         }
         let failed = acts.tally.snapshot.filter { $0.status != 0 }
@@ -24,7 +24,7 @@ enum Workload {
     static func run(_ acts: Acts, seconds: Double, writersOnly: Bool) {
         let deadline = Date().addingTimeInterval(seconds)
         let people = acts.village.people
-        DispatchQueue.concurrentPerform(iterations: people.count) { index in
+        Together.run(people.count) { index in
             let person = people[index]
             var random = Random(state: 2026_1207 &+ UInt64(index))
             while Date() < deadline {
@@ -59,5 +59,24 @@ enum Workload {
         default: break
         }
         acts.apply(person)
+    }
+}
+
+/// Runs `body` for each index on a thread of its own, all at once, and waits for them all.
+/// (`DispatchQueue.concurrentPerform` runs only as many at once as there are cores: two people,
+/// not forty.)
+enum Together {
+    static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for index in 0..<count {
+            group.enter()
+            let thread = Thread {
+                body(index)
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        group.wait()
     }
 }
