@@ -129,7 +129,10 @@ public final class PostgresLink {
                                    _ body: (PostgresLink) throws -> Value) throws -> Value {
         let deadline = Date().addingTimeInterval(patience)
         var attempt = 1
+        var pause: UInt32 = 0
         while true {
+            // Paused before queueing again, never while holding the log's turn.
+            if pause > 0 { usleep(pause) }
             let queue = queued ? try LogQueue(self) : nil
             defer { queue?.leave() }
             try begin("BEGIN ISOLATION LEVEL " + isolation)
@@ -140,7 +143,7 @@ public final class PostgresLink {
             } catch let fault as PostgresFault where fault.isRetryable && Date() < deadline {
                 _ = try? execute("ROLLBACK")
                 // A random pause, so two writers do not collide again in step.
-                usleep(UInt32.random(in: 0...UInt32(2_000 << min(attempt, 7))))
+                pause = UInt32.random(in: 0...UInt32(2_000 << min(attempt, 7)))
                 attempt += 1
             } catch {
                 _ = try? execute("ROLLBACK")

@@ -47,7 +47,9 @@ extension ServerSchema {
             END IF;
             INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
             VALUES (seq, at, actor, action, subject, detail, detail_digest, previous_hash, hash);
-            UPDATE audit_head SET sequence = seq, hash = yakkan_append_entry.hash WHERE id = 1;
+            -- The mirror comes back even when someone removed it (audit verify names what they did).
+            INSERT INTO audit_head (id, sequence, hash) VALUES (1, seq, yakkan_append_entry.hash)
+                ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash;
         END $$;
         REVOKE ALL ON FUNCTION yakkan_append_entry(bigint, text, text, text, text, text, text, text, text) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION yakkan_append_entry(bigint, text, text, text, text, text, text, text, text) TO yakkan_staff;
