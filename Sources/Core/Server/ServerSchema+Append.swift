@@ -1,4 +1,4 @@
-/// pg7: staff append to the log through one function, never by writing its tables (issue 20).
+/// pg8: staff append to the log through one function, never by writing its tables (issue 20).
 ///
 /// Before it, the grants `yakkan_staff` had let a member of staff, with psql, move the head
 /// (`audit_head`, a table they could update) back or forward and so block or fork the chain,

@@ -90,7 +90,7 @@ final class PostgresSessionTests: ServerTestCase {
     /// database runs its body again, on the new head.
     func testAWriteRefusedForAnothersConcurrentChangeRunsAgain() throws {
         let village = try ServerVillage(on: try server())
-        // A row both logins may update (the log's head is the server's own to move since pg7).
+        // A row both logins may update (the log's head is the server's own to move since pg8).
         try village.link().execute("INSERT INTO record_counter (name, last) VALUES ('race', 0)")
         let first = PostgresDatabase(try village.link(as: village.applicant.login))
         let second = PostgresDatabase(try village.link(as: village.reviewer.login))

@@ -4,7 +4,7 @@ import Testing
 @testable import Core
 
 /// What a member of staff cannot do to the log with psql and only their own grants (issue 20,
-/// migration pg7): move the head, write an entry anywhere but after the head, write one in
+/// migration pg8): move the head, write an entry anywhere but after the head, write one in
 /// another login's name, or stall others by locking the log. A lock they can take (on a table
 /// they may update) makes others' commands say the store is busy once the lock timeout passes.
 @Suite(.serialized) struct ServerLogGuardTests {

@@ -14,7 +14,7 @@ final class ServerRulesTests: ServerTestCase {
         let village = try ServerVillage(on: try server())
         try village.decide(as: village.reviewer)
         // An entry for the tables to hold, written by their owner (staff append through the
-        // server's function only, since pg7).
+        // server's function only, since pg8).
         try village.link().execute(
             """
             SET yakkan.owner_writes_for_others = on;

@@ -181,7 +181,7 @@ final class ServerSchemaLevelTests: ServerTestCase {
     func testTheLogKeepsTheOrderItWasWrittenIn() throws {
         let village = try ServerVillage(on: try server())
         let staff = PostgresDatabase(try village.link(as: village.applicant.login))
-        // Written out of order by the tables' owner: staff append only after the head (pg7).
+        // Written out of order by the tables' owner: staff append only after the head (pg8).
         _ = try PostgresDatabase(try village.link()).write { session in
             try session.execute(sql: "SET LOCAL yakkan.owner_writes_for_others = on")
             for sequence in [2, 1] {

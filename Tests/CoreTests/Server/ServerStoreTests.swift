@@ -98,7 +98,7 @@ struct ServerStoreTests {
             VALUES (99, '2026-04-02T09:00:00Z', 'kato', 'decide-approved', 'application/1', '{}', 'd', 'p', 'h')
             """)
         #expect(entry.status == 1, "\(entry.output)")
-        // Since pg7 staff append only through the server's function (ServerLogGuardTests: it
+        // Since pg8 staff append only through the server's function (ServerLogGuardTests: it
         // refuses an entry in another's name too).
         #expect(entry.output.contains("permission denied for table audit"), "\(entry.output)")
         let key = try village.psql(as: "yamada", "INSERT INTO signing_key (login, public_key) VALUES ('suzuki', 'forged')")
