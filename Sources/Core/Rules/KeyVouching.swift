@@ -20,7 +20,7 @@ public enum KeyVouching {
     /// administrator compares it with the one the person's own yakkan shows before vouching.
     public static func fingerprint(_ publicKey: String) -> String? {
         guard let raw = Data(base64Encoded: publicKey), (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil else { return nil }
-        let digest = SHA256.hash(data: raw).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let digest = Hex.string(SHA256.hash(data: raw))
         return stride(from: 0, to: 16, by: 4).map { offset in
             String(digest.dropFirst(offset).prefix(4))
         }.joined(separator: "-")
@@ -46,11 +46,5 @@ public enum KeyVouching {
         Localized(
             "\(login) さんの鍵（指紋 \(fingerprint)）を保証しました。本人の yakkan staff key が示す指紋と同じであることを確かめてください。",
             "Vouched for \(login)'s key (fingerprint \(fingerprint)). Make sure it is the fingerprint their yakkan staff key shows.")
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -64,6 +64,11 @@ enum AuditTrail {
             arguments: [sequence, hash])
     }
 
+    /// The newest entry, nil while the log is empty.
+    static func head(_ db: any SQLSession) throws -> LogHead? {
+        try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1 AND sequence > 0").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
+    }
+
     static func headSequence(_ db: any SQLSession) throws -> Int64 {
         try db.value(Int64.self, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
     }

@@ -110,17 +110,13 @@ extension SQLStore {
     /// The log's last entry, nil while it has none (a server's schema starts the head at entry
     /// 0, which no log holds: remembered, it would read as a log lost).
     public func head() throws -> LogHead? {
-        try database.read { db in
-            try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1 AND sequence > 0").map { LogHead(sequence: $0["sequence"], hash: $0["hash"]) }
-        }
+        try database.read(AuditTrail.head)
     }
 
     public func leaveWitness(as login: String) throws {
         try database.write { db in
             // Only someone whose key others can check leaves a witness they can trust.
-            guard let head = try db.row(sql: "SELECT sequence, hash FROM audit_head WHERE id = 1 AND sequence > 0")
-                    .map({ LogHead(sequence: $0["sequence"], hash: $0["hash"]) }),
-                  let published = try keys.read(login, db), !published.isEmpty else { return }
+            guard let head = try AuditTrail.head(db), let published = try keys.read(login, db), !published.isEmpty else { return }
             let signer = try keyRing.signer(for: login)
             guard signer.publicKey == published else { return }
             try keys.leave(try Witness.made(by: signer, of: head), db)

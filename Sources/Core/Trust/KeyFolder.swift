@@ -25,12 +25,7 @@ public struct KeyFolder: Sendable {
             guard existing == publicKey else { throw TrustError.keyMismatch(login: login, path: target) }
             return
         }
-        var info = stat()
-        if lstat(path, &info) != 0 {
-            mkdir(path, 0o700)
-            // Sticky as /tmp is: in a group folder each person's key file is theirs alone to remove.
-            chmod(path, shared ? 0o3770 : 0o700)
-        }
+        Self.makeFolder(path, shared: shared)
         let descriptor = open(target, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if descriptor < 0 {
             if errno == EEXIST { return try publish(login: login, publicKey: publicKey) }
@@ -40,6 +35,15 @@ public struct KeyFolder: Sendable {
         fchmod(descriptor, shared ? 0o640 : 0o600)
         let bytes = Array((publicKey + "\n").utf8)
         guard write(descriptor, bytes, bytes.count) == bytes.count, fsync(descriptor) == 0 else { throw TrustError.unreadableKey(target) }
+    }
+
+    /// A folder of one file a login beside the store, made once: sticky as /tmp is, so that in
+    /// a group folder each person's file is theirs alone to remove or replace.
+    static func makeFolder(_ path: String, shared: Bool) {
+        var info = stat()
+        guard lstat(path, &info) != 0 else { return }
+        mkdir(path, 0o700)
+        chmod(path, shared ? 0o3770 : 0o700)
     }
 
     /// Whether any key is published here.

@@ -48,11 +48,7 @@ struct WitnessFolder: Sendable {
     /// Replaces this person's witness with a new one: written aside, then renamed over the old,
     /// so that a reader never meets half a witness.
     func leave(_ witness: Witness) throws {
-        var info = stat()
-        if lstat(path, &info) != 0 {
-            mkdir(path, 0o700)
-            chmod(path, shared ? 0o3770 : 0o700)
-        }
+        KeyFolder.makeFolder(path, shared: shared)
         let target = file(witness.login)
         let incoming = target + ".incoming"
         unlink(incoming)
