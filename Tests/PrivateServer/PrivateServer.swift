@@ -14,8 +14,10 @@ public final class PrivateServer {
     public let folder: String
     /// The database superuser the cluster was made with.
     public let superuser = "dba"
-    private let process: Process
+    private var process = Process()
     private let binaries: String
+    /// How `postgres` is run: as the server's account, on the folder's data and socket.
+    private let command: [String]
     /// Held while roles, which belong to the whole cluster, are made (SharedServer).
     let administration = NSLock()
     /// The login roles made so far, and whether each is an administrator.
@@ -57,17 +59,38 @@ public final class PrivateServer {
             "\(binaries)/initdb", "--pgdata=\(folder)/data", "--username=\(superuser)", "--auth=trust",
             "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions",
         ])
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = asServer + ["--pdeathsig=INT", "\(binaries)/postgres", "-D", "\(folder)/data",
+        command = asServer + ["--pdeathsig=INT", "\(binaries)/postgres", "-D", "\(folder)/data",
             "-c", "listen_addresses=", "-c", "unix_socket_directories=\(folder)", "-c", "fsync=off",
             "-c", "logging_collector=off", "-c", "log_min_messages=warning"]
         // The server's log, in the folder, for the message when it does not start.
         _ = FileManager.default.createFile(atPath: "\(folder)/server.log", contents: nil)
+        try run()
+    }
+
+    private func run() throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = command
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: "\(folder)/server.log")
+        let log = FileHandle(forWritingAtPath: "\(folder)/server.log")
+        log?.seekToEndOfFile()
+        process.standardError = log
         try process.run()
         try waitUntilAccepting()
+    }
+
+    /// The server stopped (fast shutdown, every session cut off) while `whileDown` runs, then
+    /// started again on the same data: what people's open sessions meet when it restarts.
+    public func restart(whileDown: () throws -> Void) throws {
+        process.interrupt()
+        process.waitUntilExit()
+        do {
+            try whileDown()
+        } catch {
+            try? run()
+            throw error
+        }
+        try run()
     }
 
     deinit { stop() }

@@ -47,6 +47,9 @@ public enum StoreCommandText {
     public static let keptWhileBusy = Localized(
         "保管庫が混み合っているため、この回答は次の回答と一緒に保存します。そのまま続けてください。",
         "The store is busy: this answer is kept and saved with the next one. Go on.")
+    public static let keptWhileUnreachable = Localized(
+        "保管庫のサーバーに接続できないため、この回答はまだ保存していません。画面の回答は消えていません。次の回答のときに接続し直して一緒に保存します。そのまま続けてください。",
+        "The store's server cannot be reached: this answer is not saved yet, but nothing you typed is lost. It is saved with the next answer, once the server answers again. Go on.")
     public static let retrySave = Localized(
         "入力した回答は消えていません。Enter でもう一度保存します。:quit で終わると、最後に保存できた時点の下書きが残ります。",
         "Your answer is kept. Press Enter to save again; :quit leaves with the draft as it was last saved.")

@@ -37,8 +37,12 @@ public struct PostgresFault: Error, Equatable, Sendable {
         switch sqlState {
         case Self.noClientLibrary:
             return .refused([ServerText.noClientLibrary(message)])
-        case Self.cannotConnectState, Self.connectionLost:
+        case Self.cannotConnectState:
             return .cannotOpen(path: detail, reason: message)
+        case Self.connectionLost:
+            // libpq's own words ("server closed the connection unexpectedly… ") are for IT staff's
+            // logs; the person is told the server could not be reached, in their language.
+            return .serverUnreachable(address: detail)
         case "40001", "40P01", "55P03", "57014":
             return .busy
         case "53100":

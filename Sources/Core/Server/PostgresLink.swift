@@ -67,7 +67,8 @@ public final class PostgresLink {
         openStream = nil
         pq.reset(connection)
         guard pq.status(connection) == CONNECTION_OK else {
-            throw PostgresFault.cannotConnect(address: address, reason: Self.trimmed(pq.errorMessage(connection)))
+            // Lost after it was opened, not refused at the start: said as a server not reached.
+            throw PostgresFault(sqlState: PostgresFault.connectionLost, message: Self.trimmed(pq.errorMessage(connection)), detail: address)
         }
         _ = pq.setClientEncoding(connection, "UTF8")
         for statement in sessionSettings { try execute(statement) }

@@ -106,6 +106,9 @@ public enum StoreError: Error, Equatable {
     /// Written by a newer yakkan: these migrations are unknown to this one.
     case newerStore(unknownMigrations: [String])
     case cannotOpen(path: String, reason: String)
+    /// The store's server stopped answering after it was opened (a restart, the network): the
+    /// next transaction connects again.
+    case serverUnreachable(address: String)
     /// Another session saved the same draft after this one read it.
     case draftChangedElsewhere
     case notFound(id: Int64)
@@ -159,6 +162,11 @@ public enum StoreText {
             return Localized(
                 "保管庫を開けません: \(path)（\(reason)）。アドレス・ログイン名・サーバーの稼働を確認し、わからなければ情報システム担当者に伝えてください。",
                 "Cannot open the store at \(path) (\(reason)). Check the address, the login and that the server is running; if in doubt, tell IT staff.")
+        case .serverUnreachable(let address):
+            let at = address.isEmpty ? "" : "（\(address)）", atEnglish = address.isEmpty ? "" : " (\(address))"
+            return Localized(
+                "保管庫のサーバー\(at)に接続できません。再起動中かネットワークの不調かもしれません。しばらく待ってからもう一度試してください。続くときは情報システム担当者に伝えてください。",
+                "The store's server\(atEnglish) cannot be reached: it may be restarting, or the network may be down. Wait a moment and try again; if it goes on, tell IT staff.")
         case .cannotOpen(let path, let reason):
             return Localized(
                 "保管庫を開けません: \(path)（\(reason)）。パスとフォルダの権限を確認してください。",

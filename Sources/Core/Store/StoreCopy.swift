@@ -205,10 +205,11 @@ struct RowBatch {
 /// What a copy into a server does beyond the rows: the server's own rules for what staff do,
 /// set aside only where a copy must, and its identities numbered on after the copied ids.
 enum ServerCopy {
-    /// The copy is the tables' owner's; the four-eyes trigger judges a new decision by the
-    /// login deciding now, and the copied ones were judged when they were made (and are judged
-    /// again by `audit verify` on the copy, which replays the rules on every signed change), so
-    /// it is off for this transaction only, and on again before it commits.
+    /// The copy is the tables' owner's; the four-eyes triggers (on a decision row, and on an
+    /// entry that decides) judge a new decision by the directory as it is now, and the copied
+    /// ones were judged when they were made (and are judged again by `audit verify` on the copy,
+    /// which replays the rules on every signed change), so they are off for this transaction
+    /// only, and on again before it commits.
     static func begin(_ db: any SQLSession) throws {
         guard let row = try db.row(sql: """
             SELECT session_user AS login, (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit') AS owner
@@ -220,10 +221,12 @@ enum ServerCopy {
         // says so (ServerSchema+Owner); for this transaction alone.
         try db.execute(sql: "SET LOCAL yakkan.owner_writes_for_others = on")
         try db.execute(sql: "ALTER TABLE decision DISABLE TRIGGER decision_four_eyes")
+        try db.execute(sql: "ALTER TABLE audit DISABLE TRIGGER audit_four_eyes")
     }
 
     static func finish(_ db: any SQLSession) throws {
         try db.execute(sql: "ALTER TABLE decision ENABLE TRIGGER decision_four_eyes")
+        try db.execute(sql: "ALTER TABLE audit ENABLE TRIGGER audit_four_eyes")
         let identities = try db.rows(sql: """
             SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'
             ORDER BY table_name

@@ -44,7 +44,7 @@ extension StoreError {
     /// store or the answers is wrong.
     public var isTransient: Bool {
         switch self {
-        case .busy, .writeFailed, .ioFailure, .notWritable: return true
+        case .busy, .writeFailed, .ioFailure, .notWritable, .serverUnreachable: return true
         default: return false
         }
     }

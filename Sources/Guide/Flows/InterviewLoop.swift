@@ -123,12 +123,14 @@ struct InterviewLoop {
 
     enum Saved {
         case saved(Draft)
-        /// The store was busy: the answers are kept here, to be saved with the next one.
+        /// The store was busy or its server unreachable: the answers are kept here, to be saved
+        /// with the next one.
         case kept
     }
 
     /// Saves the draft. A draft's save waits only briefly for others' acts; when the store is
-    /// busy and `keepingOnBusy`, the person goes on and the answers are saved with the next one.
+    /// busy or its server unreachable and `keepingOnBusy`, the person goes on and the answers are
+    /// saved with the next one.
     /// For other faults that may pass (a full disk), and a busy store when leaving, says why and
     /// offers to try again, the answers kept in memory meanwhile; nil when the person leaves
     /// instead, with the draft as last saved.
@@ -142,8 +144,8 @@ struct InterviewLoop {
                 return .saved(try afterSave(current))
             } catch {
                 guard let fault = StoreError(classifying: error), fault.isTransient else { throw error }
-                if fault == .busy && keepingOnBusy && saved == nil {
-                    session.show(.hint, StoreCommandText.keptWhileBusy(language))
+                if keepingOnBusy && saved == nil, let kept = Self.keptMessage(fault) {
+                    session.show(.hint, kept(language))
                     return .kept
                 }
                 guard !bail else { throw error }
@@ -156,6 +158,17 @@ struct InterviewLoop {
                     return nil
                 }
             }
+        }
+    }
+
+    /// What the person is told when an answer is kept in memory to be saved with the next one:
+    /// a store busy with others' acts, or a server that went away (it is connected to again at
+    /// the next save). Nil for faults that are not kept through.
+    private static func keptMessage(_ fault: StoreError) -> Localized? {
+        switch fault {
+        case .busy: return StoreCommandText.keptWhileBusy
+        case .serverUnreachable: return StoreCommandText.keptWhileUnreachable
+        default: return nil
         }
     }
 

@@ -19,7 +19,7 @@ final class ServerRulesTests: ServerTestCase {
             """
             SET yakkan.owner_writes_for_others = on;
             INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
-            VALUES (1, '2026-04-02T09:00:00Z', 'suzuki', 'decide', 'application/1', '{}', 'd', 'p', 'h')
+            VALUES ((SELECT max(sequence) + 1 FROM audit), '2026-04-02T09:00:00Z', 'suzuki', 'decide', 'application/1', '{}', 'd', 'p', 'h')
             """)
 
         let update = try psql(village, as: village.reviewer.login, "UPDATE decision SET outcome = 'refused'")
@@ -40,7 +40,7 @@ final class ServerRulesTests: ServerTestCase {
         }
         let rows = try village.link().execute("SELECT outcome, (SELECT count(*) FROM audit) AS entries FROM decision")
         XCTAssertEqual(rows.value("outcome"), "approved")
-        XCTAssertEqual(rows.value("entries"), "1")
+        XCTAssertEqual(rows.value("entries"), "2", "the application as filed, and the owner's entry")
 
         // The one change an entry ever takes: its signature, once.
         XCTAssertEqual(try psql(village, as: village.reviewer.login, "UPDATE audit SET signature = 'signed'").status, 0)
@@ -76,51 +76,70 @@ final class ServerRulesTests: ServerTestCase {
         XCTAssertNoThrow(try village.decide(as: village.reviewer))
     }
 
-    /// The conditions compared one by one: an editor, a 利用責任者 of another 課 (the names
-    /// compared as people write them, full-width spaces and letters included), and a 所属長 kept
-    /// as a plain name by an earlier store.
+    /// The conditions compared one by one, each as the log has the form: an editor, a 利用責任者
+    /// of another 課 (the names compared as people write them, full-width spaces and letters
+    /// included), and a 所属長 kept as a plain name by an earlier store.
     func testEditorsOtherDepartmentsAndPlainNamesAreRefusedAsFourEyesRefusesThem() throws {
         let village = try ServerVillage(on: try server())
-        let owner = try village.link()
         let reviewer = village.reviewer
-        func refusal(_ core: [Localized], _ situation: String) {
+        func refusal(_ core: [Localized], _ situation: String, application: Int64? = nil) {
             XCTAssertFalse(core.isEmpty, situation)
-            XCTAssertThrowsError(try village.decide(as: reviewer), situation) { error in
+            XCTAssertThrowsError(try village.decide(as: reviewer, application: application), situation) { error in
                 XCTAssertEqual(StoreError(classifying: error), .refused(core), situation)
             }
         }
 
-        try owner.execute("INSERT INTO application_editor (application_id, login) VALUES (1, 'suzuki')")
-        refusal(village.coreRefusals(of: reviewer, editors: ["suzuki"]), "an editor")
-        try owner.execute("DELETE FROM application_editor")
+        // A second application that the log says suzuki corrected.
+        try village.file(2, by: village.applicant, answers: [:])
+        try village.correct(2, by: reviewer, answers: [:])
+        refusal(village.coreRefusals(of: reviewer, departmentHead: NamedPerson(name: "", login: nil), editors: ["suzuki"]),
+                "an editor", application: 2)
 
-        try owner.execute("UPDATE application SET department = '企画課'")
-        refusal(village.coreRefusals(of: reviewer, department: "企画課"), "another 課")
-        try owner.execute("UPDATE application SET department = '総務　課'")
+        try village.correct(answers: [ApplicationFields.department: .text("企画課")])
+        refusal(village.coreRefusals(of: reviewer, department: "企画課", departmentHead: NamedPerson(name: "", login: nil)), "another 課")
+        try village.correct(answers: [ApplicationFields.department: .text("総務　課")])
         XCTAssertEqual(village.coreRefusals(of: reviewer, department: "総務　課"), [], "the same 課, written with a space")
 
         let plainHead = "鈴木　次郎"
-        try owner.execute("UPDATE application SET answers = $1", [try ServerVillage.answersText([ApplicationFields.departmentHead: .text(plainHead)])])
+        try village.correct(answers: [ApplicationFields.department: .text("総務　課"), ApplicationFields.departmentHead: .text(plainHead)])
         refusal(village.coreRefusals(of: reviewer, department: "総務　課", departmentHead: NamedPerson(name: plainHead, login: nil)),
                 "the 所属長 as a plain name")
 
-        try owner.execute("UPDATE application SET answers = '{}'")
+        try village.correct(answers: [ApplicationFields.department: .text("総務課")])
         XCTAssertNoThrow(try village.decide(as: reviewer), "no 所属長 named, the same 課: allowed")
+    }
+
+    /// What staff may write of a form's rows does not move the server's check: a 利用責任者 who
+    /// applied deletes her editor row, names another applicant and moves the form to a 課 she
+    /// does not review, then decides it with psql; the log still says whose form it is.
+    func testTheCheckReadsTheLogNotTheRowsStaffWrite() throws {
+        let village = try ServerVillage(on: try server())
+        let applicant = village.applicant
+        let changed = try village.server.psql(as: applicant.login, database: village.database, """
+            DELETE FROM application_editor WHERE application_id = 1;
+            UPDATE application SET applicant = 'nakamura', department = '企画課',
+                answers = '{"department_head":{"text":{"_0":"誰か"}}}' WHERE id = 1;
+            """)
+        XCTAssertEqual(changed.status, 0, changed.output)
+        XCTAssertThrowsError(try village.decide(as: applicant)) { error in
+            XCTAssertEqual(StoreError(classifying: error), .refused(village.coreRefusals(of: applicant)))
+        }
+        XCTAssertEqual(try village.link().execute("SELECT count(*) AS n FROM decision").value("n"), "0")
     }
 
     /// The termination form is checked by the same rule, with its own applicant and 所属長.
     func testATerminationFormIsCheckedWithItsOwnApplicantAndHead() throws {
         let village = try ServerVillage(on: try server())
         let owner = try village.link()
-        try owner.execute("UPDATE application SET status = 'in_use'")
-        let answers = try ServerVillage.answersText([
+        let answers: [String: AnswerValue] = [
             TerminationFields.departmentHead: .person(NamedPerson(name: village.reviewer.name, login: village.reviewer.login)),
-        ])
+        ]
         try owner.execute(
             """
             INSERT INTO termination (application_id, applicant, status, answers, submitted_at, version)
             VALUES (1, 'nakamura', 'submitted', $1, '2027-03-01T09:00:00Z', 1)
-            """, [answers])
+            """, [try ServerVillage.answersText(answers)])
+        try village.append(.submitTermination(application: 1, answers: answers), by: village.head.login, subject: "application/1")
         for member in [village.head, village.reviewer] {
             let form = ReviewableForm(
                 department: village.department, applicantLogin: village.head.login,
@@ -132,7 +151,9 @@ final class ServerRulesTests: ServerTestCase {
             }
         }
         XCTAssertNoThrow(try village.decide(as: village.applicant, form: .termination), "the application's applicant may check the termination")
-        try owner.execute("UPDATE termination SET status = 'confirmed'")
+        try village.append(
+            .decide(Command.Review(application: 1, form: .termination, version: 1, answers: [ReviewFields.decision: .choice("confirmed")])),
+            by: village.applicant.login, subject: "application/1")
         XCTAssertThrowsError(try village.decide(as: village.applicant, form: .termination)) { error in
             XCTAssertEqual(StoreError(classifying: error), .refused([TerminationStatus.confirmed.notAwaitingReview]))
         }
@@ -154,8 +175,11 @@ final class ServerRulesTests: ServerTestCase {
         XCTAssertThrowsError(try village.decide(as: outsider)) { error in
             XCTAssertEqual(StoreError(classifying: error), .refused([ReviewRefusal.notInDirectory(login: "sato").text]))
         }
-        try owner.execute("UPDATE application SET status = 'approved'")
-        XCTAssertThrowsError(try village.decide(as: village.reviewer)) { error in
+        try village.append(
+            .decide(Command.Review(application: 1, form: .application, version: 1, answers: [ReviewFields.decision: .choice("approved")])),
+            by: village.reviewer.login, subject: "application/1")
+        XCTAssertNoThrow(try village.decide(as: village.reviewer), "the row of the approval just logged")
+        XCTAssertThrowsError(try village.decide(as: village.reviewer), "a second row of it") { error in
             XCTAssertEqual(StoreError(classifying: error), .refused([ReviewRefusal.notAwaitingReview(.approved).text]))
         }
     }

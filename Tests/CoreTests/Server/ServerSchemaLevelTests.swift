@@ -184,7 +184,8 @@ final class ServerSchemaLevelTests: ServerTestCase {
         // Written out of order by the tables' owner: staff append only after the head (pg8).
         _ = try PostgresDatabase(try village.link()).write { session in
             try session.execute(sql: "SET LOCAL yakkan.owner_writes_for_others = on")
-            for sequence in [2, 1] {
+            // After the application's own entry, which the village files first.
+            for sequence in [3, 2] {
                 try session.execute(sql: """
                     INSERT INTO audit (sequence, at, actor, action, subject, detail, detail_digest, previous_hash, hash)
                     VALUES (?, '2026-04-02T09:00:00Z', 'tanaka', 'submit', 'application/1', '{}', 'd', 'p', ?)
@@ -192,14 +193,14 @@ final class ServerSchemaLevelTests: ServerTestCase {
             }
         }
         let order: [Int64] = try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") }
-        XCTAssertEqual(order, [2, 1])
+        XCTAssertEqual(order, [1, 3, 2])
         for sql in ["UPDATE audit SET rowid = DEFAULT WHERE sequence = 2", "UPDATE audit SET rowid = 7 WHERE sequence = 2"] {
             let owner = try village.server.psql(as: nil, database: village.database, sql)
             XCTAssertNotEqual(owner.status, 0, sql)
         }
         let reorder = try village.server.psql(as: nil, database: village.database, "UPDATE audit SET rowid = DEFAULT WHERE sequence = 2")
         XCTAssertTrue(reorder.output.contains("audit is append-only"), reorder.output)
-        XCTAssertEqual(try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") as [Int64] }, [2, 1])
+        XCTAssertEqual(try staff.read { try $0.values(sql: "SELECT sequence FROM audit ORDER BY rowid") as [Int64] }, [1, 3, 2])
     }
 
     /// The short words of the ledger are looked up by the index of their elements, and the

@@ -66,6 +66,47 @@ struct ServerStoreTests {
         #expect(try village.store(as: "sato").application(id: submitted.id)?.status == .submitted)
     }
 
+    /// The attack of issue 20 through yakkan itself: a 利用責任者 who applied deletes her editor
+    /// row and names another applicant with psql (her yakkan, reading those rows, then lets her
+    /// decide), and a 利用責任者 of another 課 moves a form to it: the server, which reads the
+    /// form from the log, refuses both, worded as Core words the rule.
+    @Test func theServersFourEyesCheckHoldsAfterEditorAndApplicantRowsAreChanged() throws {
+        let village = try StoreVillage(.server)
+        let submitted = try village.applicationSubmitted()
+        let kato = try village.store(as: "kato")
+        _ = try kato.addStaff(StaffMember(login: "ito", name: "伊藤 真", department: "企画課", reviewerOf: ["企画課"]), by: "kato", at: "2026-04-01T00:03:00Z")
+        _ = try kato.addStaff(StaffMember(login: "sato", name: "佐藤 花子", department: "総務課", reviewerOf: ["総務課"]), by: "kato", at: "2026-04-01T00:04:00Z")
+        let answers: Answers = [
+            ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
+            ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
+        ]
+        let own = try kato.submitApplication(
+            from: Draft(owner: "kato", procedureID: "application", state: InterviewState(answers: answers)),
+            procedureVersion: "1.0", at: "2026-04-01T02:00:00Z")
+        let changed = try village.psql(as: "kato", """
+            DELETE FROM application_editor WHERE application_id = \(own.id);
+            UPDATE application SET applicant = 'yamada' WHERE id = \(own.id);
+            """)
+        #expect(changed.status == 0, "\(changed.output)")
+        func approve(_ record: ApplicationRecord, as login: String, name: String) throws -> ApplicationRecord {
+            try village.store(as: login).decide(Decision(
+                applicationID: record.id, reviewerLogin: login, reviewerName: name, outcome: .approved, reason: nil,
+                answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: record.version))
+        }
+        func refusal(_ attempt: () throws -> ApplicationRecord) -> StoreError? {
+            do { _ = try attempt(); return nil } catch { return StoreError(classifying: error) }
+        }
+        #expect(refusal { try approve(own, as: "kato", name: "加藤 誠") } == .refused([ReviewRefusal.isApplicant.text]))
+
+        let moved = try village.psql(as: "ito", "UPDATE application SET department = '企画課' WHERE id = \(submitted.id)")
+        #expect(moved.status == 0, "\(moved.output)")
+        #expect(refusal { try approve(submitted, as: "ito", name: "伊藤 真") } == .refused([ReviewRefusal.notReviewerOf(department: "総務課").text]))
+        for id in [own.id, submitted.id] {
+            #expect(try kato.application(id: id)?.status == .submitted)
+        }
+        #expect(try village.psql(as: nil, "SELECT count(*) FROM decision").output.contains("0"))
+    }
+
     @Test func anApprovalTheTablesOwnerInsertsWithPsqlIsNamedByVerify() throws {
         let village = try StoreVillage(.server)
         let submitted = try village.applicationSubmitted()

@@ -256,10 +256,19 @@ import Testing
         // suzuki, its manager, ends it with a signed confirmation of a termination form nobody
         // submitted, and the service's status changed beside it.
         let sequence = try village.nextSequence()
-        try village.forge(
-            Self.review(inUse, .confirmed, form: .termination, version: 1),
-            sql: "UPDATE application SET status = 'ended', ended_on = '2026-04-05', version = version + 1 WHERE id = \(inUse.id)",
-            as: "suzuki")
+        let forgery = {
+            try village.forge(
+                Self.review(inUse, .confirmed, form: .termination, version: 1),
+                sql: "UPDATE application SET status = 'ended', ended_on = '2026-04-05', version = version + 1 WHERE id = \(inUse.id)",
+                as: "suzuki")
+        }
+        if kind == .server {
+            // The server reads the form from the log (pg9): no termination awaits review.
+            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_awaiting_review", forgery)
+            #expect(try village.verify(as: "sato").findings == [])
+            return
+        }
+        try forgery()
         let findings = try village.verify(as: "sato").findings
         #expect(findings.contains(Village.ruleBroken(
             Village.refused(TerminationRules.noTermination(inUse)), sequence: sequence, subject: "application/\(inUse.id)", signer: "suzuki")))

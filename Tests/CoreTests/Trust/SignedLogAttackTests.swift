@@ -152,7 +152,12 @@ import Testing
             }
             Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", withRows)
             Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_reviewer_of", withRows)
+            // The entry alone, with no row, meets the same check where it is appended (pg9).
+            Self.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant") {
+                try village.forge(approval, as: "yamada", at: "2026-04-02T01:00:00Z")
+            }
             #expect(try village.verify(as: "sato").findings == [])
+            return
         }
         // yamada signs, as yamada, the approval of their own application with yakkan's own code.
         let sequence = try village.nextSequence()
