@@ -13,17 +13,7 @@ final class SSHRecipeTests: XCTestCase {
 
     /// The lines of the fenced block that follows `<!-- ssh-recipe: NAME -->`.
     static func block(_ name: String, in text: String) throws -> String {
-        let marker = "<!-- ssh-recipe: \(name) -->"
-        guard let start = text.range(of: marker) else {
-            throw DeskHost.Failure(description: "README.md has no block marked \(marker)")
-        }
-        // A block inside a list item is indented as the item is.
-        let lines = text[start.upperBound...].components(separatedBy: "\n").dropFirst()
-            .map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
-        guard lines.first?.hasPrefix("```") == true else {
-            throw DeskHost.Failure(description: "no fenced block right after \(marker)")
-        }
-        return lines.dropFirst().prefix { !$0.hasPrefix("```") }.joined(separator: "\n")
+        try EndToEnd.readmeBlock(marked: "ssh-recipe: \(name)", in: text)
     }
 
     func testTheReadmesSSHRecipeFromAFreshHostToAStaffMembersFirstPrompt() throws {

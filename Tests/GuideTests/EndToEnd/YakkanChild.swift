@@ -33,6 +33,20 @@ enum YakkanExecutable {
 }
 
 enum EndToEnd {
+    /// The lines of the README's fenced block that follows `<!-- MARKER -->`: a recipe edited in
+    /// the README is the recipe tested. A block inside a list item is indented as the item is.
+    static func readmeBlock(marked marker: String, in text: String) throws -> String {
+        guard let start = text.range(of: "<!-- \(marker) -->") else {
+            throw PrivateServer.Failure("README.md has no block marked <!-- \(marker) -->")
+        }
+        let lines = text[start.upperBound...].components(separatedBy: "\n").dropFirst()
+            .map { $0.hasPrefix("  ") ? String($0.dropFirst(2)) : $0 }
+        guard lines.first?.hasPrefix("```") == true else {
+            throw PrivateServer.Failure("no fenced block right after <!-- \(marker) -->")
+        }
+        return lines.dropFirst().prefix { !$0.hasPrefix("```") }.joined(separator: "\n")
+    }
+
     /// The package's folder, found from this file.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
