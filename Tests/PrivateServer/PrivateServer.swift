@@ -153,10 +153,17 @@ public final class PrivateServer {
     }
 
     /// Runs a program to its end, `input` as its standard input.
-    public static func run(_ executable: String, _ arguments: [String], input: String = "") throws -> Ran {
+    /// A program run to its end, `input` on its standard input, its output and errors together;
+    /// in `environment` and `workingDirectory` when given, else the tests' own.
+    public static func run(
+        _ executable: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil,
+        workingDirectory: String? = nil
+    ) throws -> Ran {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         let standardInput = Pipe()
         let output = Pipe()
         process.standardInput = standardInput

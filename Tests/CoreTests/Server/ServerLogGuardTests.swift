@@ -94,23 +94,16 @@ import Testing
         defer { _ = try? holder.execute("ROLLBACK") }
         let executable = try #require(yakkanExecutable(), "the yakkan executable is built beside the tests")
         for arguments in [["list"], ["withdraw", "1"]] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments + ["--store", server.uri(user: "yamada", database: database), "--lang", "en"]
             var environment = ProcessInfo.processInfo.environment
             environment["HOME"] = village.folder + "/home-yamada-cli"
             environment["NO_COLOR"] = "1"
             // The timeout IT staff may set for the database; short here, so the test does not wait 30 s.
             environment["PGOPTIONS"] = "-c lock_timeout=1s"
-            process.environment = environment
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 3, "\(arguments)\n\(output)")
+            let ran = try PrivateServer.run(
+                executable, arguments + ["--store", server.uri(user: "yamada", database: database), "--lang", "en"],
+                environment: environment)
+            let output = ran.output
+            #expect(ran.status == 3, "\(arguments)\n\(output)")
             #expect(output.contains("stayed busy too long"), "\(arguments)\n\(output)")
         }
     }

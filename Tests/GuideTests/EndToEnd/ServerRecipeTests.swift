@@ -32,19 +32,9 @@ final class ServerRecipeTests: XCTestCase {
             environment["PATH"] = path
             environment["PGUSER"] = role
             environment["PGHOST"] = server.folder
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-euo", "pipefail", "-c", script]
-            process.environment = environment
-            process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = output
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return PrivateServer.Ran(status: process.terminationStatus, output: script + "\n---\n" + text)
+            let ran = try PrivateServer.run(
+                "/bin/bash", ["-euo", "pipefail", "-c", script], environment: environment, workingDirectory: folder.path)
+            return PrivateServer.Ran(status: ran.status, output: script + "\n---\n" + ran.output)
         }
 
         // 1. The database and yakkan's tables, read first with --dry-run, then applied.
