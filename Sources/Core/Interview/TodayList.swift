@@ -220,6 +220,14 @@ public enum TodayList {
             let quarter = [4: 1, 7: 2, 10: 3, 1: 4][period.start.month] ?? 1
             let eraYear = JapaneseDate.wareki(Day(year: fiscalYear, month: 4, day: 1)!).components(separatedBy: "年").first ?? ""
             return Localized("\(eraYear)年度第\(quarter)四半期", "FY\(fiscalYear) Q\(quarter)")
+        case .fiscalHalf, .fiscalYear:
+            let fiscalYear = period.start.month >= 4 ? period.start.year : period.start.year - 1
+            let eraYear = JapaneseDate.wareki(Day(year: fiscalYear, month: 4, day: 1)!).components(separatedBy: "年").first ?? ""
+            if cadence == .fiscalYear { return Localized("\(eraYear)年度", "FY\(fiscalYear)") }
+            let half = period.start.month == 4 ? 1 : 2
+            return Localized("\(eraYear)年度\(half == 1 ? "上期" : "下期")", "FY\(fiscalYear) H\(half)")
+        case .week:
+            return Localized(JapaneseDate.wareki(period.start) + "からの週", "week of \(JapaneseDate.english(period.start))")
         }
     }
 
