@@ -1,64 +1,55 @@
 import Testing
 @testable import Core
 
-/// The built-in file read into the same procedure the Swift literals gave: every text, every
-/// interval, and what the one conditional check does with each answer.
+/// The built-in file is the village's 1.0: its version, its eight and four checks, its intervals,
+/// and what the one conditional check does with each answer. (Before the Swift literals were
+/// removed, this suite compared the file with them text by text; the transcripts still show
+/// every text in full.)
 @Suite struct BuiltInProcedureTests {
     let document = BuiltInProcedure.document
 
     @Test func versionRetentionAndClassesAreThoseOf1_0() {
-        #expect(document.version == ProcedureVersion.current)
+        #expect(document.version.version == "1.0")
+        #expect(document.version.enacted == Day(year: 2017, month: 11, day: 30))
         #expect(document.retentionMonths == 36)
-        #expect(document.classificationScale == Classification.allCases.map(\.numeral))
-        #expect(document.classesNeedingPermission == Set(Classification.allCases.filter(\.needsExplicitPermission).map(\.numeral)))
+        #expect(document.classificationScale == ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"])
+        #expect(Classification.allCases.filter(\.needsExplicitPermission) == [.one, .two])
     }
 
-    @Test func theChecksReadAsTheFormsHadThem() {
-        #expect(document.applicationChecks.map(\.number) == ApplicationChecks.items.map(\.number))
-        #expect(document.applicationChecks.map(\.text) == ApplicationChecks.items.map(\.text))
-        #expect(document.applicationChecks.map(\.help) == ApplicationChecks.items.map(\.help))
-        #expect(document.terminationChecks.map(\.text) == TerminationProcedure.checks.map(\.text))
-        #expect(document.terminationChecks.map(\.help) == TerminationProcedure.checks.map(\.help))
-        #expect(document.terminationChecks.filter(\.blocks).map(\.number) == TerminationProcedure.blockingChecks)
+    @Test func theFormsHaveTheirChecks() {
+        #expect(ApplicationChecks.items.map(\.number) == Array(1...8))
+        #expect(ApplicationChecks.items.map(\.markID) == (1...8).map { "check\($0)" })
+        #expect(TerminationProcedure.checks.map(\.markID) == (1...4).map { "termination.check\($0)" })
+        #expect(TerminationProcedure.blockingChecks == [1, 2])
         #expect(document.applicationChecks.compactMap(\.showsIncidentsWithinMonths) == [36])
+        #expect(RiskNotice.risks.count == 4)
+        #expect(RiskNotice.correction(2) != nil && [0, 1, 3].allSatisfy { RiskNotice.correction($0) == nil })
     }
 
-    @Test func theNoticesReadAsTheFormHadThem() {
-        #expect(document.riskHeading == RiskNotice.heading)
-        #expect(document.risks.map(\.text) == RiskNotice.risks)
-        #expect(document.risks.firstIndex { $0.correction != nil } == RiskNotice.correctedRisk)
-        #expect(document.risks[RiskNotice.correctedRisk].correction == SourceNotes.thirdRiskCorrection)
-        #expect(document.breach == SourceNotes.breach)
+    @Test func theDutiesKeepTheirIntervals() {
+        #expect(DutyKind.contentReview.schedule == .fiscalQuarter)
+        #expect(DutyKind.backup.schedule == .month)
+        #expect(DutyKind.userConfirmation.schedule == .month)
+        #expect(DutyKind.alternative.schedule == nil && DutyKind.inventory.schedule == nil)
+        #expect(DutyKind.allCases.map(\.section) == ["6(1)", "6(5)", "6(6)", "6(3)", "6(4)"])
     }
 
-    @Test func theDutiesKeepTheirIntervalsTitlesAndSections() {
-        for kind in DutyKind.allCases {
-            let duty = document.duty(kind)
-            #expect(duty?.cadence == kind.schedule)
-            #expect(duty?.title == kind.title)
-            #expect(duty?.section == kind.section)
-        }
-    }
-
-    /// Check 3's rule, default mark and default note, from the file's conditions, against the
-    /// closures they replace, for every answer to the question on personal information.
-    @Test func check3sConditionsBehaveAsTheClosuresDid() {
-        let literal = ApplicationChecks.items[2]
-        guard let rule = document.applicationChecks[2].notApplicable else { Issue.record("check 3 has no rule for ／"); return }
+    /// Check 3, from the file's conditions: ／ refused with personal information, offered with
+    /// its note without it, and asked again when that answer changes.
+    @Test func check3sConditions() {
+        let check = ApplicationChecks.items[2]
         let context = InterviewContext(language: .en, today: Day(year: 2026, month: 4, day: 1)!, person: nil, intake: StubIntake())
-        for personal: AnswerValue? in [.flag(true), .flag(false), nil] {
+        #expect(check.dependsOn == [ApplicationFields.personalInformation])
+        for personal: Bool? in [true, false, nil] {
             for mark in Mark.allCases {
                 var answers: Answers = [:]
-                answers[ApplicationFields.personalInformation] = personal
-                let refused = literal.markRules.compactMap { $0(.mark(mark), answers) }.first
-                let fileRefuses = mark == .notApplicable && rule.refusedWhen?.holds(answers) == true
-                #expect((refused != nil) == fileRefuses)
-                if fileRefuses { #expect(refused == rule.refusal) }
-                #expect(literal.defaultMark?(answers, context) == (rule.defaultWhen?.holds(answers) == true ? .mark(.notApplicable) : nil))
+                answers[ApplicationFields.personalInformation] = personal.map(AnswerValue.flag)
+                let refused = check.markRules.compactMap { $0(.mark(mark), answers) }.first
+                #expect((refused != nil) == (mark == .notApplicable && personal == true))
+                #expect(check.defaultMark?(answers, context) == (personal == false ? .mark(.notApplicable) : nil))
                 answers["check3"] = .mark(mark)
-                let note = literal.defaultNote?(answers, context)
-                let fileNote = rule.defaultWhen?.holds(answers) == true && mark == .notApplicable ? rule.defaultNote.map { AnswerValue.text($0.en) } : nil
-                #expect(note == fileNote)
+                let note = check.defaultNote?(answers, context)
+                #expect(note == (personal == false && mark == .notApplicable ? .text("No personal information is handled") : nil))
             }
         }
     }
