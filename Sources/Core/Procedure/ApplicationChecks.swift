@@ -12,12 +12,15 @@ public struct CheckItem: Sendable {
     public let preamble: PreambleRule?
     /// Distinguishes the checks of the two forms in the answers ("check", "termination.check").
     public let prefix: String
+    /// A ○ needs a file attached.
+    public let requiresEvidence: Bool
 
     public init(
         number: Int, text: Localized, help: Localized, dependsOn: [String] = [],
         markRules: [AnswerRule] = [], defaultMark: DefaultRule? = nil, defaultNote: DefaultRule? = nil,
-        preamble: PreambleRule? = nil, prefix: String = "check"
+        preamble: PreambleRule? = nil, prefix: String = "check", requiresEvidence: Bool = false
     ) {
+        self.requiresEvidence = requiresEvidence
         self.prefix = prefix
         self.preamble = preamble
         self.number = number

@@ -47,6 +47,9 @@ import Testing
         },
         Edit(name: "class not on the scale", from: "needs_permission: [Ⅰ, Ⅱ]", to: "needs_permission: [Ⅰ, Ⅴ]") { $0 == .unknownClass("Ⅴ") },
         Edit(name: "not yes or no", from: "    blocks: true", to: "    blocks: maybe") { $0 == .notYesNo("maybe") },
+        Edit(name: "unreadable evidence", from: "    blocks: true\n  - number: 2", to: "    evidence: always\n  - number: 2") {
+            $0 == .unreadableEvidence("always")
+        },
         Edit(name: "not a number", from: "  - number: 3\n", to: "  - number: three\n") { $0 == .notNumber("three") },
     ]
 

@@ -25,7 +25,8 @@ extension CheckItem {
             number: check.number, text: check.text, help: check.help,
             dependsOn: read.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
             markRules: markRules, defaultMark: defaultMark, defaultNote: defaultNote,
-            preamble: check.showsIncidentsWithinMonths.map(Self.incidents(withinMonths:)), prefix: prefix)
+            preamble: check.showsIncidentsWithinMonths.map(Self.incidents(withinMonths:)), prefix: prefix,
+            requiresEvidence: check.evidenceRequired)
     }
 
     /// Incidents on record for this provider and service within the window, before the check.

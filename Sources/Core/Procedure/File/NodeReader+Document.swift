@@ -64,20 +64,22 @@ extension NodeReader {
         var seen: Set<Int> = []
         var checks: [CheckDefinition] = []
         for (index, item) in items.enumerated() {
-            guard let check = check(item, knownQuestions: knownQuestions) else { continue }
-            if !seen.insert(check.number).inserted {
-                note(item, .duplicateNumber(check.number))
-            } else if check.number != index + 1 {
-                note(item, .numberOutOfOrder(expected: index + 1, found: check.number))
+            // Numbers are judged even when the rest of a check has mistakes of its own.
+            if let number = item.mapping?["number"]?.string.flatMap({ Int($0) }) {
+                if !seen.insert(number).inserted {
+                    note(item, .duplicateNumber(number))
+                } else if number != index + 1 {
+                    note(item, .numberOutOfOrder(expected: index + 1, found: number))
+                }
             }
-            checks.append(check)
+            if let check = check(item, knownQuestions: knownQuestions) { checks.append(check) }
         }
         return checks
     }
 
     func check(_ node: Node, knownQuestions: Set<String>) -> CheckDefinition? {
         guard let found = entries(
-            node, allowed: ["number", "text", "help", "not_applicable", "shows_incidents_within", "blocks"],
+            node, allowed: ["number", "text", "help", "not_applicable", "shows_incidents_within", "blocks", "evidence"],
             required: ["number", "text", "help"])
         else { return nil }
         var number: Int?
@@ -90,8 +92,14 @@ extension NodeReader {
         let rule = found["not_applicable"].flatMap { notApplicable($0, knownQuestions: knownQuestions) }
         let incidents = found["shows_incidents_within"].flatMap { months($0) }
         let blocks = found["blocks"].flatMap { flag($0) } ?? false
+        var evidenceRequired = false
+        if let written = string(found["evidence"]) {
+            evidenceRequired = written == "required"
+            if !["required", "optional"].contains(written) { note(found["evidence"], .unreadableEvidence(written)) }
+        }
         guard let number, let wording, let help else { return nil }
-        return CheckDefinition(number: number, text: wording, help: help, notApplicable: rule, showsIncidentsWithinMonths: incidents, blocks: blocks)
+        return CheckDefinition(number: number, text: wording, help: help, notApplicable: rule, showsIncidentsWithinMonths: incidents, blocks: blocks,
+            evidenceRequired: evidenceRequired)
     }
 
     func notApplicable(_ node: Node, knownQuestions: Set<String>) -> NotApplicableRule? {

@@ -34,6 +34,8 @@ public struct CheckDefinition: Sendable, Equatable {
     public let showsIncidentsWithinMonths: Int?
     /// A × in the reviewer's column forbids confirming (the termination form's checks).
     public let blocks: Bool
+    /// A ○ needs a file attached (a certificate of deletion, say).
+    public let evidenceRequired: Bool
 }
 
 /// When ／ (not applicable) may be marked, and when it is offered as the default.

@@ -31,6 +31,7 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
         /// A condition reads a question the form does not have.
         case unknownQuestion(String)
         case unknownClass(String)
+        case unreadableEvidence(String)
         case noChecks
     }
 
@@ -101,6 +102,9 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
             return Localized("条件が、申請書にない問い「\(id)」を読んでいます。", "the condition reads a question \"\(id)\" the application does not have.")
         case .unknownClass(let name):
             return Localized("分類「\(name)」は scale にありません。", "the class \"\(name)\" is not on the scale.")
+        case .unreadableEvidence(let text):
+            return Localized("evidence「\(text)」は required（○には添付が必要）か optional で書きます。",
+                             "evidence \"\(text)\" must be required (a ○ needs a file attached) or optional.")
         case .noChecks:
             return Localized("確認事項が一つもありません。", "there are no checks.")
         }
