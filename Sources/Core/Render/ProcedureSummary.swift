@@ -51,9 +51,7 @@ public enum ProcedureSummary {
         return lines
     }
 
-    static func period(_ months: Int) -> Localized {
-        months % 12 == 0 ? Localized("\(months / 12)年", "\(months / 12) years") : Localized("\(months)か月", "\(months) months")
-    }
+    static func period(_ months: Int) -> Localized { WrittenPeriod.said(months: months) }
 
     static func interval(_ cadence: DutySchedule.Cadence?) -> Localized {
         switch cadence {

@@ -37,7 +37,8 @@ extension CheckItem {
             let since = context.today.adding(months: -months)
             let known = context.incidents.filter { $0.concerns(provider: provider, service: service) && $0.occurredOn >= since }
             guard !known.isEmpty else { return nil }
-            let window = months % 12 == 0 ? Localized("過去\(months / 12)年間", "past \(months / 12) years") : Localized("過去\(months)か月", "past \(months) months")
+            let said = WrittenPeriod.said(months: months)
+            let window = Localized("過去\(said.ja)間", "past \(said.en)")
             return known.reduce(Localized("記録されているインシデント（\(window.ja)）：", "Incidents on record (\(window.en)):")) { text, incident in
                 text + Localized(
                     "\n  ・\(JapaneseDate.wareki(incident.occurredOn)) \(incident.what)（\(incident.source ?? "村内の報告")）",

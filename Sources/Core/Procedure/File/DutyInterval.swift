@@ -28,7 +28,8 @@ enum WrittenPeriod {
         }
     }
 
-    static func text(months: Int) -> String {
-        months % 12 == 0 ? "\(months / 12) years" : "\(months) months"
+    /// 「3年」 / "3 years", or 「18か月」 / "18 months".
+    static func said(months: Int) -> Localized {
+        months % 12 == 0 ? Localized("\(months / 12)年", "\(months / 12) years") : Localized("\(months)か月", "\(months) months")
     }
 }
