@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The procedure file is YAML: its parser gives every node's line, which `procedure check` names.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +29,10 @@ let package = Package(
                 "CLibPQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+                .product(name: "Yams", package: "Yams"),
+            ],
+            // Built into the binary, so that an installed or static yakkan needs no file beside it.
+            resources: [.embedInCode("Procedure/procedure-1.0.yaml")]
         ),
         .executableTarget(
             name: "Guide",

@@ -215,11 +215,18 @@ public enum TodayList {
             let wareki = JapaneseDate.wareki(period.start)
             let month = wareki.components(separatedBy: "月").first.map { $0 + "月分" } ?? wareki
             return Localized(month, "\(period.start.year)-\(String(format: "%02d", period.start.month))")
-        case .fiscalQuarter:
+        case .fiscalQuarter, .fiscalHalf, .fiscalYear:
             let fiscalYear = period.start.month >= 4 ? period.start.year : period.start.year - 1
-            let quarter = [4: 1, 7: 2, 10: 3, 1: 4][period.start.month] ?? 1
             let eraYear = JapaneseDate.wareki(Day(year: fiscalYear, month: 4, day: 1)!).components(separatedBy: "年").first ?? ""
+            if cadence == .fiscalYear { return Localized("\(eraYear)年度", "FY\(fiscalYear)") }
+            if cadence == .fiscalHalf {
+                let first = period.start.month == 4
+                return Localized("\(eraYear)年度\(first ? "上期" : "下期")", "FY\(fiscalYear) H\(first ? 1 : 2)")
+            }
+            let quarter = [4: 1, 7: 2, 10: 3, 1: 4][period.start.month] ?? 1
             return Localized("\(eraYear)年度第\(quarter)四半期", "FY\(fiscalYear) Q\(quarter)")
+        case .week:
+            return Localized(JapaneseDate.wareki(period.start) + "からの週", "week of \(JapaneseDate.english(period.start))")
         }
     }
 

@@ -1,43 +1,27 @@
 /// The recurring and standing duties of section 6 while a service is in use.
 public enum DutyKind: String, Sendable, Codable, CaseIterable {
-    /// 6(1): review what the service offers, about once a quarter.
+    /// 6(1): review what the service offers (its interval is the procedure file's).
     case contentReview = "content_review"
-    /// 6(5): back the information up, at least once a month.
+    /// 6(5): back the information up.
     case backup
-    /// 6(6): confirm with the users, once a month, that purpose and information are unchanged.
+    /// 6(6): confirm with the users that purpose and information are unchanged.
     case userConfirmation = "user_confirmation"
     /// 6(3): the alternative service, kept secured in advance.
     case alternative
     /// 6(4): what information the service holds, kept current.
     case inventory
 
-    public var schedule: DutySchedule.Cadence? {
-        switch self {
-        case .contentReview: return .fiscalQuarter
-        case .backup, .userConfirmation: return .month
-        case .alternative, .inventory: return nil
-        }
+    /// The procedure file's entry for this duty: its interval, title and section.
+    private var definition: DutyDefinition {
+        guard let duty = BuiltInProcedure.document.duty(self) else { preconditionFailure("the procedure file names every duty") }
+        return duty
     }
 
-    public var title: Localized {
-        switch self {
-        case .contentReview: return Localized("サービス内容の確認（四半期）", "Quarterly review of the service")
-        case .backup: return Localized("バックアップ（毎月）", "Monthly backup")
-        case .userConfirmation: return Localized("利用者への確認（毎月）", "Monthly confirmation with the users")
-        case .alternative: return Localized("代替サービスの確認", "Alternative service")
-        case .inventory: return Localized("取り扱っている情報の把握", "Information held")
-        }
-    }
+    public var schedule: DutySchedule.Cadence? { definition.cadence }
 
-    public var section: String {
-        switch self {
-        case .contentReview: return "6(1)"
-        case .backup: return "6(5)"
-        case .userConfirmation: return "6(6)"
-        case .alternative: return "6(3)"
-        case .inventory: return "6(4)"
-        }
-    }
+    public var title: Localized { definition.title }
+
+    public var section: String { definition.section }
 
     /// Words that pick the duty on the command line.
     public static func named(_ text: String) -> DutyKind? {

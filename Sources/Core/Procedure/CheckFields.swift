@@ -52,7 +52,7 @@ public enum CheckFields {
                     "The form asks for supporting material (screenshots are fine). Enter file paths separated by spaces; they are copied into the store, so the record stays even if the originals are deleted."),
                 example: Localized("screenshots/https.png", "screenshots/https.png"),
                 kind: .files,
-                optional: { _ in true },
+                optional: { answers in !item.requiresEvidence || answers[markID]?.mark != .yes },
                 dependsOn: [markID]),
         ]
     }

@@ -5,10 +5,8 @@ public struct ProcedureVersion: Sendable, Hashable {
     public let enacted: Day
     public let reason: Localized
 
-    public static let current = ProcedureVersion(
-        version: "1.0",
-        enacted: Day(year: 2017, month: 11, day: 30)!,
-        reason: Localized("新規制定", "first enacted"))
+    /// The built-in procedure file's version.
+    public static var current: ProcedureVersion { BuiltInProcedure.document.version }
 
     public init(version: String, enacted: Day, reason: Localized) {
         self.version = version

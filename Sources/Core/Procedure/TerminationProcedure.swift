@@ -21,37 +21,10 @@ public enum TerminationProcedure {
     public static let formName = Localized("終了確認書", "termination form")
     typealias T = TerminationFields
 
-    public static let checks: [CheckItem] = [
-        CheckItem(
-            number: 1,
-            text: Localized("利用していたデータは確実に消去されているか？", "Has the data that was used been erased for certain?"),
-            help: Localized(
-                "サービス上のファイルやアカウントを削除し、ごみ箱や共有リンクにも残っていないことを確かめます。×では確認できません。",
-                "Delete the files and the account, and check nothing is left in a bin or shared link. It cannot be confirmed with ×."),
-            prefix: "termination.check"),
-        CheckItem(
-            number: 2,
-            text: Localized("廃棄証明を受け取っているか？", "Has a certificate of disposal been received?"),
-            help: Localized(
-                "事業者が発行するデータ削除の証明（画面コピー等でも可）を受け取り、資料として添付します。×では確認できません。",
-                "Receive the provider's proof that the data was deleted (a screenshot is fine) and attach it. It cannot be confirmed with ×."),
-            prefix: "termination.check"),
-        CheckItem(
-            number: 3,
-            text: Localized("利用者に対し、サービス終了が伝わっているか？", "Have the users been told the service ends?"),
-            help: Localized("利用者全員にサービスの終了と代替手段を伝えたかを確かめます。", "Check that every user was told it ends, and what to use instead."),
-            prefix: "termination.check"),
-        CheckItem(
-            number: 4,
-            text: Localized(
-                "サービス提供事業者の従事者に対する守秘義務、目的外でのデータ利用の禁止等、再度サービス提供事業者に確認しているか？",
-                "Have the provider's staff confidentiality and the ban on using data for other purposes been confirmed with the provider again?"),
-            help: Localized("終了後も守秘義務等が続くことを事業者に改めて確認します。", "Confirm with the provider that confidentiality continues after the end."),
-            prefix: "termination.check"),
-    ]
+    public static let checks: [CheckItem] = BuiltInProcedure.document.terminationChecks.map { CheckItem($0, prefix: "termination.check") }
 
     /// The checks whose × in the reviewer's column forbids confirming the termination.
-    public static let blockingChecks = [1, 2]
+    public static let blockingChecks = BuiltInProcedure.document.terminationChecks.filter(\.blocks).map(\.number)
 
     public static func procedure(for record: ApplicationRecord) -> Procedure {
         let application = record.answers
@@ -138,12 +111,13 @@ public enum TerminationProcedure {
     }
 }
 
-/// Retention (section 5(4)): the forms are kept at least three years after the use ends.
+/// Retention (section 5(4)): the forms are kept at least the procedure's period (three years
+/// in 1.0) after the use ends.
 public enum Retention {
-    /// The last day everything of a service must still be kept: three years after its end.
+    /// The last day everything of a service must still be kept: the period after its end.
     /// From 29 February into a common year it is 1 March, so that it is never short.
     public static func keepUntil(end: Day, holds: [Day] = []) -> Day {
-        var until = end.adding(months: 36)
+        var until = end.adding(months: BuiltInProcedure.document.retentionMonths)
         if end.month == 2 && end.day == 29 && until.day != 29 { until = until.adding(days: 1) }
         return ([until] + holds).max()!
     }

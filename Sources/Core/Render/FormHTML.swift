@@ -167,7 +167,7 @@ public enum FormHTML {
     static func riskNotice(understood: String, label: String, _ language: Language) -> String {
         var html = "<section class=\"risks\">\n<p class=\"heading\">\(escape(RiskNotice.heading(language)))</p>\n<ul>\n"
         for (index, risk) in RiskNotice.risks.enumerated() {
-            let note = index == RiskNotice.correctedRisk ? "<br><span class=\"note\">\(escape(SourceNotes.thirdRiskCorrection(language)))</span>" : ""
+            let note = RiskNotice.correction(index).map { "<br><span class=\"note\">\(escape($0(language)))</span>" } ?? ""
             html += "<li>\(escape(risk(language)))\(note)</li>\n"
         }
         html += "</ul>\n"

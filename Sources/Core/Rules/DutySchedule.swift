@@ -6,8 +6,14 @@
 /// done, so a late record closes the period it was late for.
 public enum DutySchedule {
     public enum Cadence: Sendable, Equatable {
+        /// Monday to Sunday.
+        case week
         case month
         case fiscalQuarter
+        /// April–September and October–March.
+        case fiscalHalf
+        /// April to March.
+        case fiscalYear
 
         /// The period containing a day.
         public func period(containing day: Day) -> Period {
@@ -17,10 +23,24 @@ public enum DutySchedule {
                 return Period(start: start, end: start.adding(months: 1).adding(days: -1))
             case .fiscalQuarter:
                 // Fiscal quarters start in April, July, October and January.
-                let firstMonth = [1, 4, 7, 10].last { $0 <= day.month }!
-                let start = Day(year: day.year, month: firstMonth, day: 1)!
-                return Period(start: start, end: start.adding(months: 3).adding(days: -1))
+                return Self.period(of: 3, startingIn: [1, 4, 7, 10], containing: day)
+            case .fiscalHalf:
+                return Self.period(of: 6, startingIn: [4, 10], containing: day)
+            case .fiscalYear:
+                return Self.period(of: 12, startingIn: [4], containing: day)
+            case .week:
+                // 1970-01-05 was a Monday.
+                let sinceMonday = (Day(year: 1970, month: 1, day: 5)!.days(until: day) % 7 + 7) % 7
+                let start = day.adding(days: -sinceMonday)
+                return Period(start: start, end: start.adding(days: 6))
             }
+        }
+
+        /// The period of `months` months, beginning in one of `firstMonths`, that holds the day.
+        private static func period(of months: Int, startingIn firstMonths: [Int], containing day: Day) -> Period {
+            var start = Day(year: day.year, month: firstMonths.last { $0 <= day.month } ?? firstMonths.last!, day: 1)!
+            if start > day { start = Day(year: day.year - 1, month: start.month, day: 1)! }
+            return Period(start: start, end: start.adding(months: months).adding(days: -1))
         }
     }
 

@@ -36,7 +36,7 @@ import Testing
             }
             #expect(html.components(separatedBy: FormHTML.escape(FormText.detailRemark(language))).count == 3, "on both forms")
             #expect(html.components(separatedBy: FormHTML.escape(FormText.evidenceRemark(language))).count == 3, "on both forms")
-            #expect(html.contains(FormHTML.escape(SourceNotes.thirdRiskCorrection(language))))
+            #expect(html.contains(FormHTML.escape(RiskNotice.correction(2)!(language))))
             #expect(html.contains(FormHTML.escape(FormText.department(language))))
             #expect(html.contains(FormHTML.escape(FormText.explained(language))))
             #expect(html.contains("広告利用の条項"))

@@ -1,0 +1,151 @@
+import Yams
+
+/// The procedure file's sections, each read into its part of the document.
+extension NodeReader {
+    static let sections = [
+        "version", "enacted", "reason", "retention", "classification", "risks", "breach",
+        "application_checks", "termination_checks", "duties",
+    ]
+
+    func document(_ root: Node, knownQuestions: Set<String>) -> ProcedureDocument? {
+        guard let top = entries(root, allowed: Self.sections, required: Self.sections) else { return nil }
+        let version = string(top["version"])
+        let enactedText = string(top["enacted"])
+        let enacted = enactedText.flatMap { Day(iso: $0) }
+        if let enactedText, enacted == nil { note(top["enacted"], .unreadableDate(enactedText)) }
+        let reason = text(top["reason"])
+        let retention = months(top["retention"])
+        let classes = classification(top["classification"])
+        let risks = riskNotice(top["risks"])
+        let breach = text(top["breach"])
+        // A condition may read any question of the application, its checks' marks included.
+        let checkCount = top["application_checks"]?.sequence?.count ?? 0
+        let questions = knownQuestions.union((0..<checkCount).map { "check\($0 + 1)" })
+        let checked = checks(top["application_checks"], knownQuestions: questions)
+        let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
+        let duties = duties(top["duties"])
+        guard let version, let enacted, let reason, let retention, let classes, let risks, let breach,
+              let checked, let terminationChecks, let duties
+        else { return nil }
+        return ProcedureDocument(
+            version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
+            retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
+            riskHeading: risks.heading, risks: risks.items, breach: breach,
+            applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
+    }
+
+    func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>)? {
+        guard let node, let found = entries(node, allowed: ["scale", "needs_permission"], required: ["scale", "needs_permission"]),
+              let scaleNodes = list(found["scale"]), let permissionNodes = list(found["needs_permission"])
+        else { return nil }
+        let scale = scaleNodes.compactMap { string($0) }
+        var needing: Set<String> = []
+        for node in permissionNodes {
+            guard let name = string(node) else { continue }
+            if scale.contains(name) { needing.insert(name) } else { note(node, .unknownClass(name)) }
+        }
+        return (scale, needing)
+    }
+
+    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem])? {
+        guard let node, let found = entries(node, allowed: ["heading", "items"], required: ["heading", "items"]) else { return nil }
+        let heading = text(found["heading"])
+        let items: [RiskItem] = (list(found["items"]) ?? []).compactMap { item in
+            let shown = text(item, alsoAllowed: ["correction"])
+            let correction = text(item.mapping?["correction"])
+            return shown.map { RiskItem(text: $0, correction: correction) }
+        }
+        return heading.map { ($0, items) }
+    }
+
+    func checks(_ node: Node?, knownQuestions: Set<String>) -> [CheckDefinition]? {
+        guard let items = list(node) else { return nil }
+        if items.isEmpty { note(node, .noChecks) }
+        var seen: Set<Int> = []
+        var checks: [CheckDefinition] = []
+        for (index, item) in items.enumerated() {
+            // Numbers are judged even when the rest of a check has mistakes of its own.
+            if let number = item.mapping?["number"]?.string.flatMap({ Int($0) }) {
+                if !seen.insert(number).inserted {
+                    note(item, .duplicateNumber(number))
+                } else if number != index + 1 {
+                    note(item, .numberOutOfOrder(expected: index + 1, found: number))
+                }
+            }
+            if let check = check(item, knownQuestions: knownQuestions) { checks.append(check) }
+        }
+        return checks
+    }
+
+    func check(_ node: Node, knownQuestions: Set<String>) -> CheckDefinition? {
+        guard let found = entries(
+            node, allowed: ["number", "text", "help", "not_applicable", "shows_incidents_within", "blocks", "evidence"],
+            required: ["number", "text", "help"])
+        else { return nil }
+        var number: Int?
+        if let written = string(found["number"]) {
+            number = Int(written)
+            if number == nil { note(found["number"], .notNumber(written)) }
+        }
+        let wording = text(found["text"])
+        let help = text(found["help"])
+        let rule = found["not_applicable"].flatMap { notApplicable($0, knownQuestions: knownQuestions) }
+        let incidents = found["shows_incidents_within"].flatMap { months($0) }
+        let blocks = found["blocks"].flatMap { flag($0) } ?? false
+        var evidenceRequired = false
+        if let written = string(found["evidence"]) {
+            evidenceRequired = written == "required"
+            if !["required", "optional"].contains(written) { note(found["evidence"], .unreadableEvidence(written)) }
+        }
+        guard let number, let wording, let help else { return nil }
+        return CheckDefinition(number: number, text: wording, help: help, notApplicable: rule, showsIncidentsWithinMonths: incidents, blocks: blocks,
+            evidenceRequired: evidenceRequired)
+    }
+
+    func notApplicable(_ node: Node, knownQuestions: Set<String>) -> NotApplicableRule? {
+        guard let found = entries(node, allowed: ["refused_when", "refusal", "default_when", "default_note"], required: []) else { return nil }
+        let refusedWhen = condition(found["refused_when"], knownQuestions: knownQuestions)
+        let refusal = text(found["refusal"])
+        if refusedWhen != nil, refusal == nil, found["refusal"] == nil { note(node, .missingKey("refusal")) }
+        return NotApplicableRule(
+            refusedWhen: refusedWhen, refusal: refusal,
+            defaultWhen: condition(found["default_when"], knownQuestions: knownQuestions), defaultNote: text(found["default_note"]))
+    }
+
+    func duties(_ node: Node?) -> [DutyDefinition]? {
+        guard let items = list(node) else { return nil }
+        var duties: [DutyDefinition] = []
+        var written: Set<String> = []
+        for item in items {
+            guard let found = entries(item, allowed: ["id", "section", "who", "every", "title"], required: ["id", "section", "who", "every", "title"])
+            else { continue }
+            var kind: DutyKind?
+            if let id = string(found["id"]) {
+                written.insert(id)
+                kind = DutyKind(rawValue: id)
+                if kind == nil { note(found["id"], .unknownDuty(id)) }
+                if let kind, duties.contains(where: { $0.kind == kind }) { note(found["id"], .duplicateDuty(id)) }
+            }
+            var who: DutyRole?
+            if let role = string(found["who"]) {
+                who = DutyRole(rawValue: role)
+                if who == nil { note(found["who"], .unknownRole(role)) }
+            }
+            var cadence: DutySchedule.Cadence??
+            if let every = string(found["every"]) {
+                cadence = DutyInterval.cadence(every)
+                if cadence == nil { note(found["every"], .unreadableInterval(every)) }
+            }
+            let section = string(found["section"])
+            let title = text(found["title"])
+            guard let kind, let who, let cadence, let section, let title else { continue }
+            duties.append(DutyDefinition(kind: kind, section: section, who: who, cadence: cadence, title: title))
+        }
+        // A misspelt id is named once, as unknown, not again as a duty missing.
+        let misspelt = written.contains { DutyKind(rawValue: $0) == nil }
+        for kind in DutyKind.allCases where !written.contains(kind.rawValue) && !misspelt {
+            note(node, .missingDuty(kind.rawValue))
+        }
+        return duties
+    }
+}

@@ -1,0 +1,65 @@
+/// The village's procedure as its file says it: what the engine, the forms, the schedule of
+/// duties and the retention rule read. Made only by `ProcedureFile.read`.
+public struct ProcedureDocument: Sendable {
+    public let version: ProcedureVersion
+    /// Section 5(4): how long the forms are kept after a use ends.
+    public let retentionMonths: Int
+    public let classificationScale: [String]
+    /// Classes that need the 利用責任者's permission (決裁).
+    public let classesNeedingPermission: Set<String>
+    public let riskHeading: Localized
+    public let risks: [RiskItem]
+    /// Section 8: a breach of the procedure is punishable.
+    public let breach: Localized
+    public let applicationChecks: [CheckDefinition]
+    public let terminationChecks: [CheckDefinition]
+    public let duties: [DutyDefinition]
+
+    public func duty(_ kind: DutyKind) -> DutyDefinition? { duties.first { $0.kind == kind } }
+}
+
+/// One risk of the form's notice; `correction` says where the shown wording departs from the source.
+public struct RiskItem: Sendable, Equatable {
+    public let text: Localized
+    public let correction: Localized?
+}
+
+/// One check of a form (○ × ／), with what the file says of ／ and what is shown before it.
+public struct CheckDefinition: Sendable, Equatable {
+    public let number: Int
+    public let text: Localized
+    public let help: Localized
+    public let notApplicable: NotApplicableRule?
+    /// Incidents on record within this many months are shown before the check is asked.
+    public let showsIncidentsWithinMonths: Int?
+    /// A × in the reviewer's column forbids confirming (the termination form's checks).
+    public let blocks: Bool
+    /// A ○ needs a file attached (a certificate of deletion, say).
+    public let evidenceRequired: Bool
+}
+
+/// When ／ (not applicable) may be marked, and when it is offered as the default.
+public struct NotApplicableRule: Sendable, Equatable {
+    public let refusedWhen: AnswerCondition?
+    public let refusal: Localized?
+    public let defaultWhen: AnswerCondition?
+    /// The note offered with a default ／.
+    public let defaultNote: Localized?
+}
+
+/// Who does a duty, in the procedure's roles.
+public enum DutyRole: String, Sendable, CaseIterable {
+    case serviceManager = "service_manager"
+    case responsible
+    case staff
+}
+
+/// One duty of section 6: its interval, who does it, and how it is called.
+public struct DutyDefinition: Sendable, Equatable {
+    public let kind: DutyKind
+    public let section: String
+    public let who: DutyRole
+    /// Nil for a duty kept current as needed, with no schedule.
+    public let cadence: DutySchedule.Cadence?
+    public let title: Localized
+}

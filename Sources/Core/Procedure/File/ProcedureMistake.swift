@@ -1,0 +1,112 @@
+/// One mistake in a procedure file, at the line where it is. Each kind is worded in both
+/// languages by `wording`, for `yakkan procedure check` and for a refused adoption.
+public struct ProcedureMistake: Sendable, Equatable, Error {
+    public let line: Int
+    public let kind: Kind
+
+    public enum Kind: Sendable, Equatable {
+        /// The text is not YAML at all (a tab, an unclosed quote, a bad indent…).
+        case notReadable(String)
+        case duplicateKey(String)
+        case unknownKey(String, allowed: [String])
+        case missingKey(String)
+        /// A text has one language and not the other.
+        case missingTranslation(String)
+        case emptyText
+        case notText
+        case notList
+        case notMapping
+        case notNumber(String)
+        case notYesNo(String)
+        case duplicateNumber(Int)
+        case numberOutOfOrder(expected: Int, found: Int)
+        case duplicateDuty(String)
+        case unknownDuty(String)
+        case missingDuty(String)
+        case unknownRole(String)
+        case unreadableInterval(String)
+        case unreadableDate(String)
+        case unreadablePeriod(String)
+        case unknownConditionWord(String)
+        /// A condition reads a question the form does not have.
+        case unknownQuestion(String)
+        case unknownClass(String)
+        case unreadableEvidence(String)
+        case noChecks
+    }
+
+    public init(line: Int, _ kind: Kind) {
+        self.line = line
+        self.kind = kind
+    }
+
+    /// 「12行目：…」 / "line 12: …".
+    public var wording: Localized { Localized("\(line)行目：", "line \(line): ") + ProcedureMistake.describe(kind) }
+
+    static func describe(_ kind: Kind) -> Localized {
+        switch kind {
+        case .notReadable(let problem):
+            return Localized("YAML として読めません（\(problem)）。字下げ、引用符の閉じ忘れ、タブ文字がないか確かめてください。",
+                             "this is not readable YAML (\(problem)). Look for a wrong indent, an unclosed quote or a tab.")
+        case .duplicateKey(let key):
+            return Localized("「\(key)」が同じ場所に二度書かれています。", "\"\(key)\" is written twice in the same place.")
+        case .unknownKey(let key, let allowed):
+            return Localized("「\(key)」という項目はありません（書けるもの：\(allowed.joined(separator: "、"))）。",
+                             "there is no entry \"\(key)\" (allowed: \(allowed.joined(separator: ", "))).")
+        case .missingKey(let key):
+            return Localized("「\(key)」がありません。", "\"\(key)\" is missing.")
+        case .missingTranslation(let language):
+            return Localized("\(language) の訳がありません。文言は ja と en の両方が必要です。",
+                             "the \(language) translation is missing; every text needs both ja and en.")
+        case .emptyText:
+            return Localized("文言が空です。", "the text is empty.")
+        case .notText:
+            return Localized("文言は ja: と en: の二行で書きます。", "a text is written as two entries, ja: and en:.")
+        case .notList:
+            return Localized("ここには「- 」で始まる並びを書きます。", "a list (entries starting with \"- \") is expected here.")
+        case .notMapping:
+            return Localized("ここには「名前: 値」の組を書きます。", "entries of the form \"name: value\" are expected here.")
+        case .notNumber(let text):
+            return Localized("「\(text)」は番号として読めません。", "\"\(text)\" is not a number.")
+        case .notYesNo(let text):
+            return Localized("「\(text)」は true か false で書きます。", "\"\(text)\" must be true or false.")
+        case .duplicateNumber(let number):
+            return Localized("番号 \(number) の確認事項が二つあります。", "there are two checks numbered \(number).")
+        case .numberOutOfOrder(let expected, let found):
+            return Localized("確認事項の番号は 1 から順に付けます（ここは \(expected) のはずが \(found)）。",
+                             "checks are numbered from 1 in order (\(expected) expected here, \(found) found).")
+        case .duplicateDuty(let id):
+            return Localized("義務「\(id)」が二つあります。", "the duty \"\(id)\" is written twice.")
+        case .unknownDuty(let id):
+            return Localized("「\(id)」という義務は記録できません（使えるもの：\(DutyKind.allCases.map(\.rawValue).joined(separator: "、"))）。",
+                             "yakkan cannot record a duty \"\(id)\" (known: \(DutyKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+        case .missingDuty(let id):
+            return Localized("義務「\(id)」がありません。yakkan が記録する義務はすべて書いてください（予定がないなら every: as needed）。",
+                             "the duty \"\(id)\" is missing; write every duty yakkan records (every: as needed when it has no schedule).")
+        case .unknownRole(let role):
+            return Localized("「\(role)」という役割はありません（使えるもの：\(DutyRole.allCases.map(\.rawValue).joined(separator: "、"))）。",
+                             "there is no role \"\(role)\" (known: \(DutyRole.allCases.map(\.rawValue).joined(separator: ", "))).")
+        case .unreadableInterval(let text):
+            return Localized("間隔「\(text)」が読めません（使えるもの：\(DutyInterval.words.joined(separator: "、"))）。",
+                             "the interval \"\(text)\" cannot be read (use: \(DutyInterval.words.joined(separator: ", "))).")
+        case .unreadableDate(let text):
+            return Localized("日付「\(text)」が読めません（2017-11-30 のように書きます）。",
+                             "the date \"\(text)\" cannot be read (write it as 2017-11-30).")
+        case .unreadablePeriod(let text):
+            return Localized("期間「\(text)」が読めません（3 years、36 months のように書きます）。",
+                             "the period \"\(text)\" cannot be read (write it as 3 years or 36 months).")
+        case .unknownConditionWord(let word):
+            return Localized("条件に「\(word)」という語はありません（使えるもの：answer と is、all、any、not）。",
+                             "a condition has no word \"\(word)\" (use answer with is, all, any, not).")
+        case .unknownQuestion(let id):
+            return Localized("条件が、申請書にない問い「\(id)」を読んでいます。", "the condition reads a question \"\(id)\" the application does not have.")
+        case .unknownClass(let name):
+            return Localized("分類「\(name)」は scale にありません。", "the class \"\(name)\" is not on the scale.")
+        case .unreadableEvidence(let text):
+            return Localized("evidence「\(text)」は required（○には添付が必要）か optional で書きます。",
+                             "evidence \"\(text)\" must be required (a ○ needs a file attached) or optional.")
+        case .noChecks:
+            return Localized("確認事項が一つもありません。", "there are no checks.")
+        }
+    }
+}
