@@ -19,20 +19,7 @@ final class WholeFile {
 
     func append(_ text: String) {
         guard failure == nil else { return }
-        var text = text
-        text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else {
-                    failure = errno == 0 ? ENOSPC : errno
-                    return
-                }
-                offset += written
-            }
-        }
+        failure = writeWhole(text, to: descriptor)
     }
 
     /// Closes and removes the temporary: what was being written failed elsewhere.
