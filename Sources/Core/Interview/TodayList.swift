@@ -92,6 +92,15 @@ public enum TodayList {
     public static func items(
         for person: Actor, records: [ApplicationRecord], alerts: [Alert], today: Day, everything: Bool = false
     ) -> [TodayItem] {
+        sorted(serviceItems(for: person, records: records, today: today, everything: everything)
+            + alertItems(for: person, alerts: alerts, services: records, everything: everything))
+    }
+
+    /// What the services themselves ask of the person, unsorted: a whole village's list is made
+    /// a batch of services at a time (`due --all`), none held once its items are made.
+    public static func serviceItems(
+        for person: Actor, records: [ApplicationRecord], today: Day, everything: Bool = false
+    ) -> [TodayItem] {
         var items: [TodayItem] = []
         for record in records where !everything {
             if let news = applicantNews(record, for: person.login, today: today) { items.append(news) }
@@ -128,13 +137,11 @@ public enum TodayList {
                     dueDate: nil, overduePeriods: 0, alertID: nil))
             }
             if let item = periodEnding(record, today: today), keeps || everything { items.append(item) }
-            guard record.status == .inUse, let start = record.inUseFrom else { continue }
+            guard record.status == .inUse else { continue }
             for kind in DutyKind.allCases {
                 guard let cadence = kind.schedule else { continue }
-                let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
                 // Duties stop being due on the end date the termination form gives.
-                let open = DutySchedule.items(
-                    cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.activeUntil)
+                let open = record.openPeriods(of: kind, today: today)
                 let overdue = open.filter { $0.status == .overdue }
                 if let oldest = overdue.first, keeps || oversees || everything {
                     items.append(TodayItem(
@@ -151,6 +158,12 @@ public enum TodayList {
                 }
             }
         }
+        return items
+    }
+
+    /// The person's open alerts, unsorted; `services` are those the alerts may name.
+    public static func alertItems(for person: Actor, alerts: [Alert], services records: [ApplicationRecord], everything: Bool = false) -> [TodayItem] {
+        var items: [TodayItem] = []
         let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
         let ended = Set(records.filter { $0.status == .ended }.map(\.id))
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
@@ -163,7 +176,7 @@ public enum TodayList {
                 title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id,
                 forWhom: everything ? recipient(of: alert) : nil))
         }
-        return sorted(items)
+        return items
     }
 
     /// Whom an alert is for: a person of the directory by name and login; a user who is not in

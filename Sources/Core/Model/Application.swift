@@ -67,6 +67,10 @@ public struct ApplicationRecord: Sendable, Codable, Equatable {
     /// a filed paper form then witnesses the log as it stood (read for one service, not lists).
     public var lastEntry: LogHead?
     public var reviewingSince: String?
+    /// The due date of the earliest open period of each recurring duty as the store keeps it
+    /// (`duty_due`), when a schedule was read from it instead of the duty records: `due`,
+    /// `calendar` and `remind` then read a row per duty, not every record (DutySchedule).
+    public var openDues: [DutyKind: Day]?
 
     public init(
         id: Int64, applicantLogin: String, status: ApplicationStatus, procedureVersion: String,

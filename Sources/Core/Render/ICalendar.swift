@@ -17,17 +17,10 @@ public enum DutyCalendar {
                 && (everything || CurrentEntry.actsAsManager(login: person.login, member: person.member, of: record)
                     || person.member?.reviews(record.department) == true)
         }.flatMap { record -> [DutyEvent] in
-            guard let start = record.inUseFrom else { return [] }
-            return DutyKind.allCases.compactMap { kind in
-                guard let cadence = kind.schedule else { return nil }
-                let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
-                let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.activeUntil)
-                if let overdue = open.first(where: { $0.status == .overdue }) {
-                    return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: overdue.dueDate, overdue: true)
+            DutyKind.allCases.compactMap { kind in
+                record.calendarDue(of: kind, today: today).map {
+                    DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: $0.due, overdue: $0.overdue)
                 }
-                let due = DutySchedule.nextDue(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
-                if let end = record.activeUntil, due >= end { return nil }
-                return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: due, overdue: false)
             }
         }
     }
@@ -37,35 +30,42 @@ public enum DutyCalendar {
 /// CRLF line ends, text escaped and lines folded at 75 octets.
 public enum ICalendar {
     public static func document(_ events: [DutyEvent], stamp: Date, language: Language) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//yakkan//duties//JA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         let dtstamp = utcStamp(stamp)
-        for event in events {
-            let summary = (event.overdue ? Localized("【期限切れ】", "[OVERDUE] ")(language) : "")
-                + event.duty.title(language) + " — " + event.service
-            let description = Localized(
-                "申請番号 \(event.applicationID)・手順書\(event.duty.section)。記録は yakkan record \(event.applicationID) で行います。",
-                "Application \(event.applicationID), section \(event.duty.section). Record it with yakkan record \(event.applicationID).")(language)
-            lines += [
-                "BEGIN:VEVENT",
-                // Stable across exports: the same duty of the same service for the same due day.
-                "UID:yakkan-\(event.applicationID)-\(event.duty.rawValue)-\(compact(event.due))@yakkan",
-                "DTSTAMP:\(dtstamp)",
-                "DTSTART;VALUE=DATE:\(compact(event.due))",
-                "DTEND;VALUE=DATE:\(compact(event.due.adding(days: 1)))",
-                "SUMMARY:" + escape(summary),
-                "DESCRIPTION:" + escape(description),
-                "CATEGORIES:" + escape("yakkan"),
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return header + events.map { text(of: $0, dtstamp: dtstamp, language: language) }.joined() + footer
+    }
+
+    /// A document is its header, each event's text and its footer: a calendar of a whole village
+    /// is written an event at a time.
+    public static let header = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//yakkan//duties//JA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        .map { $0 + "\r\n" }.joined()
+    public static let footer = "END:VCALENDAR\r\n"
+
+    /// One event's lines, folded, each ending in CRLF; `dtstamp` is `utcStamp` of the export's time.
+    public static func text(of event: DutyEvent, dtstamp: String, language: Language) -> String {
+        let summary = (event.overdue ? Localized("【期限切れ】", "[OVERDUE] ")(language) : "")
+            + event.duty.title(language) + " — " + event.service
+        let description = Localized(
+            "申請番号 \(event.applicationID)・手順書\(event.duty.section)。記録は yakkan record \(event.applicationID) で行います。",
+            "Application \(event.applicationID), section \(event.duty.section). Record it with yakkan record \(event.applicationID).")(language)
+        let lines = [
+            "BEGIN:VEVENT",
+            // Stable across exports: the same duty of the same service for the same due day.
+            "UID:yakkan-\(event.applicationID)-\(event.duty.rawValue)-\(compact(event.due))@yakkan",
+            "DTSTAMP:\(dtstamp)",
+            "DTSTART;VALUE=DATE:\(compact(event.due))",
+            "DTEND;VALUE=DATE:\(compact(event.due.adding(days: 1)))",
+            "SUMMARY:" + escape(summary),
+            "DESCRIPTION:" + escape(description),
+            "CATEGORIES:" + escape("yakkan"),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+        return lines.map { fold($0) + "\r\n" }.joined()
     }
 
     static func compact(_ day: Day) -> String { String(day.iso.unicodeScalars.filter { $0 != "-" }) }
 
-    static func utcStamp(_ date: Date) -> String {
+    public static func utcStamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -130,18 +130,24 @@ extension DutyCalendar {
     public static func upcoming(_ events: [DutyEvent], besides items: [TodayItem], today: Day) -> [DutyEvent] {
         let shown = Set(items.compactMap { item in item.duty.map { "\(item.applicationID ?? 0)/\($0.rawValue)" } })
         let horizon = today.adding(days: horizonDays)
-        return events.filter { !$0.overdue && $0.due <= horizon && !shown.contains("\($0.applicationID)/\($0.duty.rawValue)") }
-            .sorted { ($0.due, $0.applicationID, $0.duty.rawValue) < ($1.due, $1.applicationID, $1.duty.rawValue) }
+        return byDue(events.filter { !$0.overdue && $0.due <= horizon && !shown.contains("\($0.applicationID)/\($0.duty.rawValue)") })
+    }
+
+    /// Soonest first, then by service and duty.
+    public static func byDue(_ events: [DutyEvent]) -> [DutyEvent] {
+        events.sorted { ($0.due, $0.applicationID, $0.duty.rawValue) < ($1.due, $1.applicationID, $1.duty.rawValue) }
     }
 
     /// Events as lines to read on a terminal (`due`, and `calendar` without a file).
     public static func lines(_ events: [DutyEvent], heading: Localized, _ language: Language) -> [Message] {
         guard !events.isEmpty else { return [] }
-        return [Message(.heading, heading(language))] + events.map { event in
-            Message(.info, "  " + AnswerFormat.date(event.due, language) + "  "
-                + Localized("申請\(event.applicationID)", "#\(event.applicationID)")(language) + " " + event.service + " — "
-                + event.duty.title(language) + (event.overdue ? Localized("（期限切れ）", " (overdue)")(language) : ""))
-        }
+        return [Message(.heading, heading(language))] + events.map { line($0, language) }
+    }
+
+    public static func line(_ event: DutyEvent, _ language: Language) -> Message {
+        Message(.info, "  " + AnswerFormat.date(event.due, language) + "  "
+            + Localized("申請\(event.applicationID)", "#\(event.applicationID)")(language) + " " + event.service + " — "
+            + event.duty.title(language) + (event.overdue ? Localized("（期限切れ）", " (overdue)")(language) : ""))
     }
 
     public static let comingHeading = Localized("これから30日以内の期限", "Falling due within 30 days")

@@ -67,43 +67,51 @@ public enum DutySchedule {
     public static func items(
         cadence: Cadence, inUseFrom start: Day, doneOn records: [Day], today: Day, activeUntil: Day? = nil
     ) -> [Item] {
+        items(cadence: cadence, earliestOpen: earliestOpenPeriod(cadence: cadence, inUseFrom: start, doneOn: records.filter { $0 <= today }),
+              today: today, activeUntil: activeUntil)
+    }
+
+    /// The same from the earliest period still open: records close periods in order, so every
+    /// period from that one up to today is open. This is all a store keeps per duty (`duty_due`),
+    /// and all `due` and `calendar` read of a service's records.
+    public static func items(cadence: Cadence, earliestOpen: Period, today: Day, activeUntil: Day? = nil) -> [Item] {
         if let end = activeUntil, today >= end { return [] }
-        guard today >= start else { return [] }
-        var periods: [Period] = []
-        var period = cadence.period(containing: cadence.period(containing: start).end.adding(days: 1))
+        var open: [Item] = []
+        var period = earliestOpen
         while period.start <= today {
-            periods.append(period)
+            open.append(Item(period: period, status: period.end < today ? .overdue : .due))
             period = cadence.period(containing: period.end.adding(days: 1))
         }
-        var satisfied = Set<Int>()
-        var next = 0
-        for day in records.sorted() where next < periods.count && day <= today {
-            if periods[next].start <= day {
-                satisfied.insert(next)
-                next += 1
-            }
-        }
-        return periods.indices.filter { !satisfied.contains($0) }.map { index in
-            Item(period: periods[index], status: periods[index].end < today ? .overdue : .due)
-        }
+        return open
     }
 
     /// The next day a duty falls due on or after today, for calendars: the end of the current
     /// period while it is open, else the end of the period after it.
     public static func nextDue(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day], today: Day) -> Day {
-        let open = items(cadence: cadence, inUseFrom: start, doneOn: records, today: today)
+        nextDue(cadence: cadence, inUseFrom: start,
+                earliestOpen: earliestOpenPeriod(cadence: cadence, inUseFrom: start, doneOn: records.filter { $0 <= today }), today: today)
+    }
+
+    public static func nextDue(cadence: Cadence, inUseFrom start: Day, earliestOpen: Period, today: Day) -> Day {
+        let open = items(cadence: cadence, earliestOpen: earliestOpen, today: today)
         if let current = open.last(where: { $0.status == .due }) { return current.dueDate }
         let current = cadence.period(containing: max(today, start))
         return cadence.period(containing: current.end.adding(days: 1)).end
     }
 
-    /// The due date of the earliest period still open, whatever today is: what a store keeps
-    /// per duty so that "overdue" is one indexed comparison with today.
-    public static func earliestOpenDue(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day]) -> Day {
+    /// The earliest period still open: a record counts for the earliest open period that had
+    /// begun by the day it was done.
+    public static func earliestOpenPeriod(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day]) -> Period {
         var period = cadence.period(containing: cadence.period(containing: start).end.adding(days: 1))
         for day in records.sorted() where period.start <= day {
             period = cadence.period(containing: period.end.adding(days: 1))
         }
-        return period.end
+        return period
+    }
+
+    /// The due date of the earliest period still open, whatever today is: what a store keeps
+    /// per duty so that "overdue" is one indexed comparison with today.
+    public static func earliestOpenDue(cadence: Cadence, inUseFrom start: Day, doneOn records: [Day]) -> Day {
+        earliestOpenPeriod(cadence: cadence, inUseFrom: start, doneOn: records).end
     }
 }

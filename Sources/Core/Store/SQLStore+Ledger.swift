@@ -70,7 +70,17 @@ extension SQLStore {
     }
 
     public func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord] {
-        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule, setAside: setAside) }
+        try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule, setAside: setAside, today: today) }
+    }
+
+    public func eachSchedule(_ filter: LedgerFilter, today: Day, _ body: ([ApplicationRecord]) throws -> Void) throws {
+        try database.read { db in
+            let ids = try Self.matchingIDs(db, filter, today: today)
+            for start in stride(from: 0, to: ids.count, by: Self.batch) {
+                try body(try Self.loadRecords(
+                    db, ids: Array(ids[start..<min(start + Self.batch, ids.count)]), parts: .schedule, setAside: setAside, today: today))
+            }
+        }
     }
 
     public func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws {
@@ -162,7 +172,9 @@ extension SQLStore {
     /// Each service whose rows all read, in order: one whose stored values cannot be read is left
     /// out of every list (verify names it, and `setAside` keeps it for the shell to name), so
     /// that it never stops anyone else's work.
-    static func loadRecords(_ db: any SQLSession, ids: [Int64], parts: RecordParts, setAside: SetAside? = nil) throws -> [ApplicationRecord] {
+    static func loadRecords(
+        _ db: any SQLSession, ids: [Int64], parts: RecordParts, setAside: SetAside? = nil, today: Day? = nil
+    ) throws -> [ApplicationRecord] {
         var records: [ApplicationRecord] = []
         var unreadable = Set<Int64>()
         /// Reads one row about `id`, setting the service aside if it cannot be read.
@@ -202,16 +214,22 @@ extension SQLStore {
             }
             var acknowledgements: [Int64: Acknowledgement] = [:]
             var duties: [Int64: [DutyRecord]] = [:]
+            var dues: [Int64: [DutyKind: Day]] = [:]
             if parts == .schedule || parts == .whole {
                 try each("SELECT * FROM acknowledgement WHERE application_id IN ($IDS)") { row in
                     let id: Int64 = row["application_id"]
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
                 }
-                let columns = parts == .whole ? "*" : scheduledDutyColumns
-                try each("SELECT \(columns) FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
-                    try reading(row["application_id"]) {
-                        let duty = parts == .whole ? try dutyRecord(row) : scheduledDuty(row)
-                        duties[duty.applicationID, default: []].append(duty)
+                if parts == .whole {
+                    try each("SELECT * FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
+                        try reading(row["application_id"]) {
+                            let duty = try dutyRecord(row)
+                            duties[duty.applicationID, default: []].append(duty)
+                        }
+                    }
+                } else {
+                    try each("SELECT application_id, kind, due_on FROM duty_due WHERE application_id IN ($IDS)") { row in
+                        if let kind = DutyKind(rawValue: row[1]), let day = Day(iso: row[2]) { dues[row[0], default: [:]][kind] = day }
                     }
                 }
             }
@@ -247,6 +265,7 @@ extension SQLStore {
                 record.holds = holds[record.id] ?? []
                 record.acknowledgement = acknowledgements[record.id]
                 record.dutyRecords = duties[record.id] ?? []
+                if parts == .schedule { record.openDues = dues[record.id] ?? [:] }
                 reviewFacts.complete(&record)
                 record.incidents = incidents[record.id] ?? []
                 record.continuations = continuations[record.id] ?? []
@@ -254,7 +273,36 @@ extension SQLStore {
             }
         }
         for id in unreadable.sorted() { setAside?.note("application/\(id)") }
+        if parts == .schedule { try readRecordsWithoutDue(db, &records, today: today) }
         return records
+    }
+
+    /// The store keeps no due row for a duty whose earliest open period ends on or after the day
+    /// the service stops being active (refreshLedger); while that day has not come, its current
+    /// period may still be open, so the schedule of those few services is read from their records.
+    static func readRecordsWithoutDue(_ db: any SQLSession, _ records: inout [ApplicationRecord], today: Day?) throws {
+        let scheduled = DutyKind.allCases.filter { $0.schedule != nil }
+        let positions = records.indices.filter { index in
+            let record = records[index]
+            guard record.status == .inUse, record.inUseFrom != nil, let end = record.activeUntil, let dues = record.openDues else { return false }
+            return today.map { $0 < end } != false && scheduled.contains { dues[$0] == nil }
+        }
+        for start in stride(from: 0, to: positions.count, by: batch) {
+            let chosen = Array(positions[start..<min(start + batch, positions.count)])
+            var duties: [Int64: [DutyRecord]] = [:]
+            try db.each(
+                sql: "SELECT \(scheduledDutyColumns) FROM duty_record WHERE application_id IN (\(chosen.map { _ in "?" }.joined(separator: ",")))"
+                    + " ORDER BY application_id, done_on, id",
+                arguments: chosen.map { records[$0].id }
+            ) { row in
+                let duty = scheduledDuty(row)
+                duties[duty.applicationID, default: []].append(duty)
+            }
+            for index in chosen {
+                records[index].openDues = nil
+                records[index].dutyRecords = duties[records[index].id] ?? []
+            }
+        }
     }
 
     /// The whole service, or the fault that names what of it cannot be read.

@@ -57,10 +57,14 @@ public protocol Store: AnyObject, Sendable {
     /// As `query`, without each service's duty records, incidents and attachments: for lists.
     func summaries(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
     /// What the duty schedule needs of each service: its status, acknowledgement, termination
-    /// and the kinds and days of its duty records; of its answers only 課, provider, service,
-    /// service manager and period (and the 所属長 of an application under review, for the
-    /// four-eyes rule), and none of its duty records' answers.
+    /// and the earliest open period of each duty as the store keeps it (`openDues`); of its
+    /// answers only 課, provider, service, service manager and period (and the 所属長 of an
+    /// application under review, for the four-eyes rule). No duty record is read but those of
+    /// a service whose kept dues cannot say what is open (SQLStore.readRecordsWithoutDue).
     func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    /// The same a batch of services at a time, in id order: a whole village's `due` and
+    /// `calendar` hold one batch, not the village.
+    func eachSchedule(_ filter: LedgerFilter, today: Day, _ body: ([ApplicationRecord]) throws -> Void) throws
     /// The list's columns of each matching service in turn, read from stored columns, so that
     /// a list of any length needs neither every row in memory nor any answers decoded.
     func eachLedgerRow(_ filter: LedgerFilter, today: Day, _ body: (LedgerRow) throws -> Void) throws

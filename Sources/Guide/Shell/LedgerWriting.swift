@@ -19,15 +19,8 @@ extension Session {
             return rows.count
         }
         var stream = LedgerStream(mode: mode, language)
-        var pending = ""
-        func write(_ piece: String) {
-            pending += piece
-            // A write per service would be a system call per service.
-            if pending.utf8.count >= 1 << 16 {
-                output.write(pending)
-                pending = ""
-            }
-        }
+        var written = ChunkedWriting { self.output.write($0) }
+        func write(_ piece: String) { written.write(piece) }
         if stream.needsWholeRecords {
             try store.eachRecord(filter, today: today) { write(try stream.next($0)) }
         } else {
@@ -38,7 +31,7 @@ extension Session {
         } else {
             write(stream.end())
         }
-        output.write(pending)
+        written.flush()
         return stream.count
     }
 }

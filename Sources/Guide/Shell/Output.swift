@@ -20,19 +20,24 @@ final class StandardOutput: Output {
 
     /// The string's own bytes, without a copy: an export writes 64 KiB at a time.
     func writeVerbatim(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
+        _ = writeWhole(text, to: descriptor)
+    }
+}
+
+/// Writes every byte of the text, again after an interruption; the errno of a write that
+/// failed, else nil.
+func writeWhole(_ text: String, to descriptor: Int32) -> Int32? {
+    var text = text
+    return text.withUTF8 { bytes -> Int32? in
+        guard let start = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return errno == 0 ? ENOSPC : errno }
+            offset += written
         }
+        return nil
     }
 }
 

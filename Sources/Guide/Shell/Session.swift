@@ -58,7 +58,12 @@ final class Session {
     }
 
     func show(_ message: Message) {
-        output.writeVerbatim(palette.paint(message.tone, TerminalText.neutralised(message.text)) + "\n")
+        output.writeVerbatim(rendered(message))
+    }
+
+    /// A message as `show` writes it: neutralised, painted, and ending its line.
+    func rendered(_ message: Message) -> String {
+        palette.paint(message.tone, TerminalText.neutralised(message.text)) + "\n"
     }
 
     func show(_ tone: Tone, _ text: String) { show(Message(tone, text)) }
