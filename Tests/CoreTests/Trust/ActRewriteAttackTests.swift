@@ -54,8 +54,14 @@ import Testing
         }
         #expect(try village.verify(as: "sato").findings == [])
         // A decision signed again, with the reason kato now prefers: the application no longer
-        // awaits a decision, and the rules say so.
-        try village.forge(Self.review(returned, .returned, reason: "問題なし"), as: "kato", at: "2026-03-01T00:00:00Z")
+        // awaits a decision, and the rules say so (the server, reading the log, at the door).
+        let again = { try village.forge(Self.review(returned, .returned, reason: "問題なし"), as: "kato", at: "2026-03-01T00:00:00Z") }
+        if kind == .server {
+            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_awaiting_review", again)
+            #expect(try village.verify(as: "sato").findings == [])
+            return
+        }
+        try again()
         let refusal = FourEyes.refusals(
             reviewerLogin: "kato", reviewer: try village.store(as: "kato").staffMember(login: "kato"), application: returned).map(\.text)
         #expect(refusal == [ReviewRefusal.notAwaitingReview(.returned).text])
@@ -209,7 +215,15 @@ import Testing
         let json = try SQLStore.json(answers)
         try village.forge(nil, sql: "UPDATE application SET department = '企画課', answers = '\(json)' WHERE id = \(submitted.id)", as: "yamada")
         let sequence = try village.nextSequence()
-        try village.store(as: "ito").perform(Self.review(submitted, .approved), by: "ito", at: "2026-04-02T00:00:00Z")
+        let approval = { _ = try village.store(as: "ito").perform(Self.review(submitted, .approved), by: "ito", at: "2026-04-02T00:00:00Z") }
+        if kind == .server {
+            // The server reads the form's 課 from the log (pg9), not from the column yamada moved.
+            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_reviewer_of", approval)
+            #expect(try village.store(as: "sato").application(id: submitted.id)?.status == .submitted)
+            #expect(Village.rulesBroken(try village.verify(as: "sato")) == [])
+            return
+        }
+        try approval()
         #expect(try village.store(as: "sato").application(id: submitted.id)?.status == .approved)
         let findings = try village.verify(as: "sato").findings
         #expect(findings.contains(Village.ruleBroken(
@@ -326,11 +340,20 @@ import Testing
         _ = try village.applicationSubmitted()
         let yamada = try village.store(as: "yamada")
         let sequence = try village.nextSequence()
-        try yamada.database.write { db in
-            let start = try AuditTrail.headSequence(db)
-            try AuditTrail.append(db, actor: "yamada", action: "decide-approved", subject: "application/1", detail: #"{"act":{"decide":"#, at: "2026-04-05T00:00:00Z")
-            try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
+        let entry = {
+            try yamada.database.write { db in
+                let start = try AuditTrail.headSequence(db)
+                try AuditTrail.append(db, actor: "yamada", action: "decide-approved", subject: "application/1", detail: #"{"act":{"decide":"#, at: "2026-04-05T00:00:00Z")
+                try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
+            }
         }
+        if kind == .server {
+            // The server judges an entry that says it decides a form by what it says (pg9).
+            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", entry)
+            #expect(try village.verify(as: "sato").findings == [])
+            return
+        }
+        try entry()
         #expect(try village.verify(as: "sato").findings == [AuditFinding(.unreadableEntry, sequence: sequence, subject: "application/1")])
         #expect(try village.store(as: "sato").auditEntries().count == Int(sequence))
     }
@@ -342,14 +365,23 @@ import Testing
         // yamada withdraws their own application, and labels the entry as an approval, as `audit list` would show it.
         let yamada = try village.store(as: "yamada")
         let sequence = try village.nextSequence()
-        try yamada.database.write { db in
-            let start = try AuditTrail.headSequence(db)
-            try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(submitted.id)")
-            try AuditTrail.append(
-                db, actor: "yamada", action: "decide-approved", subject: "application/\(submitted.id)",
-                detail: try ActEntry(act: .withdraw(application: submitted.id)).encoded(), at: "2026-04-05T00:00:00Z")
-            try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
+        let entry = {
+            try yamada.database.write { db in
+                let start = try AuditTrail.headSequence(db)
+                try db.execute(sql: "UPDATE application SET status = 'withdrawn', version = version + 1 WHERE id = \(submitted.id)")
+                try AuditTrail.append(
+                    db, actor: "yamada", action: "decide-approved", subject: "application/\(submitted.id)",
+                    detail: try ActEntry(act: .withdraw(application: submitted.id)).encoded(), at: "2026-04-05T00:00:00Z")
+                try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
+            }
         }
+        if kind == .server {
+            // The server judges an entry that says it decides a form by what it says (pg9).
+            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", entry)
+            #expect(try village.verify(as: "sato").findings == [])
+            return
+        }
+        try entry()
         #expect(try village.verify(as: "sato").findings == [
             AuditFinding(.relabelled(action: "withdraw"), sequence: sequence, subject: "application/\(submitted.id)"),
         ])
