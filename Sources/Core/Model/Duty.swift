@@ -10,12 +10,18 @@ public enum DutyKind: String, Sendable, Codable, CaseIterable {
     case alternative
     /// 6(4): what information the service holds, kept current.
     case inventory
+    /// 6(1), 6(4): the published terms compared with those kept at approval (`yakkan terms
+    /// check`); recorded only through that command, never typed in.
+    case termsCheck = "terms_check"
+
+    /// The duties a person records by hand (`yakkan record`).
+    public static let recordable: [DutyKind] = allCases.filter { $0 != .termsCheck }
 
     public var schedule: DutySchedule.Cadence? {
         switch self {
         case .contentReview: return .fiscalQuarter
         case .backup, .userConfirmation: return .month
-        case .alternative, .inventory: return nil
+        case .alternative, .inventory, .termsCheck: return nil
         }
     }
 
@@ -26,12 +32,13 @@ public enum DutyKind: String, Sendable, Codable, CaseIterable {
         case .userConfirmation: return Localized("利用者への確認（毎月）", "Monthly confirmation with the users")
         case .alternative: return Localized("代替サービスの確認", "Alternative service")
         case .inventory: return Localized("取り扱っている情報の把握", "Information held")
+        case .termsCheck: return Localized("約款の確認", "Terms check")
         }
     }
 
     public var section: String {
         switch self {
-        case .contentReview: return "6(1)"
+        case .contentReview, .termsCheck: return "6(1)"
         case .backup: return "6(5)"
         case .userConfirmation: return "6(6)"
         case .alternative: return "6(3)"
