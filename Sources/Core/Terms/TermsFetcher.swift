@@ -104,7 +104,11 @@ public struct TermsFetcher: Sendable {
                 return nil
             }
             if let problem {
-                stop(task, problem)
+                // Declined, not cancelled: the task then ends with the 3xx response, and the
+                // failure noted here is what it says. Cancelling as well makes FoundationNetworking
+                // stop the test process ("Received callback for HTTP redirection, but we're not
+                // waiting for it"), seen on Swift 6.3.1.
+                lock.withLock { if failure == nil { failure = problem } }
                 completionHandler(nil)
             } else {
                 completionHandler(request)
