@@ -106,6 +106,22 @@ public struct TermsChecker {
         return Report(lines: Self.recorded(performed, application), alerts: performed.alerts)
     }
 
+    /// At approval: the terms as the 利用責任者 saw them attached, kept for the first address
+    /// (the other addresses, and an attachment that is a screenshot, are kept at their first
+    /// fetch). Nil when there is nothing to keep.
+    public func keepAttached(_ application: ApplicationRecord, by login: String, at timestamp: String) throws -> Report? {
+        guard let address = TermsAddress.of(application.answers).first, TermsRecord.kept(application, address: address.address) == nil else { return nil }
+        for attachment in application.answers[ApplicationFields.terms]?.files ?? [] {
+            guard let data = FileManager.default.contents(atPath: store.storedPath(of: attachment)),
+                  case .success(let text) = TermsText.reduce(data, contentType: nil)
+            else { continue }
+            let observation = TermsObservation.of(text: address.kept(text), source: data, address: address.address, origin: attachment.fileName, kept: nil)
+            let performed = try store.checkTerms(application.id, [observation], by: login, at: timestamp)
+            return Report(lines: Self.recorded(performed, application), alerts: performed.alerts)
+        }
+        return nil
+    }
+
     private static func recorded(_ performed: Performed, _ application: ApplicationRecord) -> [Line] {
         performed.events.flatMap { event -> [Line] in
             guard case .dutyRecorded(_, let record) = event, record.kind == .termsCheck else { return [] }

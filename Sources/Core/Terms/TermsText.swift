@@ -25,10 +25,17 @@ public enum TermsText {
         case .html:
             text = html(decode(data, contentType: contentType))
         case .text:
-            text = decode(data, contentType: contentType)
+            // A screenshot or any other binary file is no text of terms.
+            guard !data.contains(0), let read = String(data: data, encoding: .utf8) ?? decodeNamed(data, contentType) else { return .failure(.noText) }
+            text = read
         }
         let tidy = lines(text)
         return tidy.isEmpty ? .failure(.noText) : .success(tidy)
+    }
+
+    static func decodeNamed(_ data: Data, _ contentType: String?) -> String? {
+        let text = decode(data, contentType: contentType)
+        return text.contains("\u{FFFD}") ? nil : text
     }
 
     /// Bytes as text in the charset the server or the page names; Japanese pages are still
