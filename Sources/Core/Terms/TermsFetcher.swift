@@ -162,10 +162,10 @@ public struct TermsFetcher: Sendable {
             case .timedOut: return .timedOut(seconds: Int(policy.timeout))
             case .httpTooManyRedirects: return .tooManyRedirects(limit: policy.redirectLimit)
             case .redirectToNonExistentLocation: return .redirectLoop
-            case .cannotFindHost, .dnsLookupFailed: return .unreachable("名前解決できません / host not found")
-            case .cannotConnectToHost: return .unreachable("接続拒否 / connection refused")
-            case .notConnectedToInternet, .networkConnectionLost: return .unreachable("ネットワークなし / no network")
-            default: return .unreachable("\(error.code.rawValue)")
+            case .cannotFindHost, .dnsLookupFailed: return .unreachable(TermsFailure.hostNotFound)
+            case .cannotConnectToHost: return .unreachable(TermsFailure.refused)
+            case .notConnectedToInternet, .networkConnectionLost: return .unreachable(TermsFailure.noNetwork)
+            default: return .unreachable("URLError \(error.code.rawValue)")
             }
         }
     }

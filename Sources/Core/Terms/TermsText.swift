@@ -136,6 +136,8 @@ public enum TermsFailure: Error, Equatable, Sendable, Codable {
     case unreachable(String)
     case fileUnreadable(String)
 
+    static let hostNotFound = "host-not-found", refused = "refused", noNetwork = "no-network"
+
     /// Whether the failure says nothing about the address but that there is no way to it
     /// (no network, no name service): such a run records nothing.
     public var isNoRoute: Bool {
@@ -166,7 +168,12 @@ public enum TermsFailure: Error, Equatable, Sendable, Codable {
         case .status(let code):
             return Localized("サーバーが HTTP \(code) を返しました。", "the server answered HTTP \(code).")
         case .unreachable(let reason):
-            return Localized("接続できませんでした（\(reason)）。", "could not connect (\(reason)).")
+            let words = [
+                Self.hostNotFound: Localized("アドレスのホスト名が見つかりません", "the address's host name was not found"),
+                Self.refused: Localized("接続を拒否されました", "the connection was refused"),
+                Self.noNetwork: Localized("ネットワークにつながっていません", "not connected to a network"),
+            ][reason] ?? Localized(reason, reason)
+            return Localized("接続できませんでした（", "could not connect (") + words + Localized("）。", ").")
         case .fileUnreadable(let reason):
             return Localized("ファイルを読めませんでした（\(reason)）。", "the file could not be read (\(reason)).")
         }

@@ -8,16 +8,10 @@ import Testing
 /// asked for twice in a day. On SQLite: the check is one signed command like any other, and
 /// verify replays it (the last test) on whichever store.
 @Suite(.serialized) struct TermsCheckTests {
-    static let staff = [
-        StaffMember(login: "kato", name: "加藤 誠", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]),
-        StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"),
-        StaffMember(login: "suzuki", name: "鈴木 一郎", department: "総務課"),
-    ]
-    static let spreadsheet = """
-        番号,状態,課,提供会社名,提供サービス名,申請者,申請日,利用開始,利用終了,終了日,重要性分類,個人情報,利用者数,サービス管理担当者,所属長名,最新の判断,判断日
-        ,利用中,総務課,Example Storage株式会社,Example Drive 無料プラン,佐藤 花子,2025-03-10,2025-04-01,2027-03-31,,Ⅳ,いいえ,3,佐藤 花子,鈴木 一郎,承認,2025-03-20
-
-        """
+    /// The directory and the spreadsheet of the import tests: kato administrator and 利用責任者,
+    /// sato the service manager of the first row's service.
+    static let staff = WithdrawAndImportTests.staff
+    static let spreadsheet = WithdrawAndImportTests.spreadsheet
 
     static let version1 = """
         <!doctype html><html><head><title>Example Drive 利用規約</title><script>document.write("広告")</script>
@@ -103,6 +97,9 @@ import Testing
         #expect(TermsCheckText.latestChange(now).map { $0(.en) }.contains("    + 第12条（データの削除）当社は退会後もデータを保持することがあります。"))
         let form = ApplicationForm.text(now, applicant: nil, today: Self.day(3).today, .en)
         #expect(form.contains("Last checked: 4 April 2026 · result: changed") && form.contains(hash))
+        let printed = FormHTML.document(now, today: Self.day(3).today, .ja)
+        #expect(printed.contains("最終確認：令和8年4月4日　結果：変更あり") && printed.contains(hash))
+        #expect(printed.contains("- 第12条（データの削除）退会後30日以内に利用者のデータを削除します。"), "the printed history carries the diff")
 
         // The 利用責任者 decides: the alert closes.
         try kato.decideContinuation(service.id, answers: [EventFields.decision: .choice("continue"), EventFields.reason: .text("削除は退会時に手作業で確認する")], by: "kato", at: Self.day(3).at)
