@@ -135,7 +135,7 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
 
     // MARK: Which question comes next
 
-    @Test func firstQuestionIsTheApplicantOutOf43() throws {
+    @Test func firstQuestionIsTheApplicantOutOf44() throws {
         let driver = Driver()
         #expect(driver.next == F.applicant)
         let progress = try #require(driver.progress)
@@ -250,14 +250,14 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         #expect(!outcome.refused)
         #expect(driver.next == F.periodStart)
         #expect(driver.state.answers[F.periodEnd] == nil)
-        #expect(driver.state.answers.count == 43 - 2)
+        #expect(driver.state.answers.count == 44 - 2)
 
         // The period end alone has no dependents.
         var other = Driver()
         other.answer(Lines.application())
         other.type(":修正 13")
         #expect(other.next == F.periodEnd)
-        #expect(other.state.answers.count == 43 - 1)
+        #expect(other.state.answers.count == 44 - 1)
     }
 
     @Test func editingPersonalInformationAsksCheck3AndItsQuestionsAgain() throws {
@@ -312,7 +312,7 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         #expect(driver.state.answers == expected)
     }
 
-    @Test(arguments: [":edit 0", ":edit 44", ":edit nosuchfield", ":edit"])
+    @Test(arguments: [":edit 0", ":edit 45", ":edit nosuchfield", ":edit"])
     func editOfNoSuchItemIsRefused(command: String) {
         var driver = Driver()
         driver.answer(Lines.application())
@@ -499,7 +499,7 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         var driver = Driver()
         driver.answer(Lines.application())
         #expect(driver.next == nil)
-        #expect(driver.state.answers.count == 43)
+        #expect(driver.state.answers.count == 44)
         #expect(driver.interview.blockers(driver.state).isEmpty)
         #expect(driver.interview.prompt(driver.state).map(\.text) == [
             "この内容で提出しますか？（y: 提出する / n: 下書きのまま中断 / :edit 番号: 修正）",
