@@ -189,7 +189,7 @@ import Testing
 
     @Test(arguments: StoreKind.available)
     func verifyDecidesTheChecksAgain(_ kind: StoreKind) throws {
-        let (village, kato, service) = try Self.village(kind, addresses: ["https://drive.example.invalid/terms"])
+        let (village, _, service) = try Self.village(kind, addresses: ["https://drive.example.invalid/terms"])
         let sato = try village.store(as: "sato")
         let checker = Self.checker(sato)
         let copy1 = Data("第1条 適用\n第12条 削除は30日以内".utf8), copy2 = Data("第1条 適用\n第12条 削除しないことがある".utf8)

@@ -94,7 +94,8 @@ import Testing
         #expect(answers["check1"] == .mark(.notApplicable))
         #expect(answers["check1.note"] == .text("HTTPS の説明ページなし"))
         #expect(answers["check2"] == nil)
-        #expect(answers.count == 21)
+        #expect(answers.count == 22)
+        #expect(answers[ApplicationFields.termsAddresses] == .skipped, "the address of the terms left empty")
         let history = try String(contentsOfFile: folder + "/.local/state/yakkan/history", encoding: .utf8)
         // libedit's history file escapes spaces; what was cancelled with Ctrl-C is not kept.
         #expect(history.contains("Example\\040Storage株式会社"))
