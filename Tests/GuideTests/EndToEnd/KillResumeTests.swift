@@ -29,7 +29,7 @@ import Testing
         try first.waitFor("申請 1/44 · ")
         for (offset, answer) in Self.answers.enumerated() {
             try first.write(answer + "\n")
-            try first.waitFor("申請 \(offset + 2)/43 · ")
+            try first.waitFor("申請 \(offset + 2)/44 · ")
         }
         // The 7th question is on the screen, so the 6th answer has been saved: kill it now.
         #expect(kill(first.pid, SIGKILL) == 0)
@@ -59,7 +59,7 @@ import Testing
         }
         #expect(Array(review.prefix(6)) == expected, "\(output)")
         #expect(!review.contains { $0.hasPrefix("  7. ") }, "nothing beyond the six answers: \(review)")
-        #expect(output.contains("（未回答：あと37問）"))
+        #expect(output.contains("（未回答：あと38問）"))
         // After the review the interview goes on at the 7th question, and :quit keeps the draft.
         #expect(output.components(separatedBy: "申請 7/44 · ").count == 3, "asked once before and once after :review")
         #expect(output.contains("下書きを保存しました。"))
