@@ -23,10 +23,13 @@ let package = Package(
         ),
         // libpq's header; the library itself is loaded when a server is used (Core/Server/LibPQ.swift).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        // zlib, to inflate the text of a PDF's terms (Core/Terms/PDFText.swift).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Core",
             dependencies: [
                 "CLibPQ",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),

@@ -17,6 +17,8 @@ public enum Command: Codable, Equatable, Sendable {
     case recordDuty(application: Int64, kind: DutyKind, answers: Answers)
     case stopService(application: Int64, reason: String)
     case decideContinuation(application: Int64, answers: Answers)
+    /// The published terms of a service as fetched or saved by hand (`yakkan terms check`).
+    case checkTerms(application: Int64, observations: [TermsObservation])
     case reportIncident(application: Int64, answers: Answers)
     case reportIncidentElsewhere(answers: Answers)
     case readAlert(id: Int64)
@@ -78,6 +80,7 @@ public enum Command: Codable, Equatable, Sendable {
         case .stopService: return "stop"
         case .decideContinuation(_, let answers):
             return answers[EventFields.decision]?.choice == "stop" ? ContinuationDecision.actions.stops : ContinuationDecision.actions.continues
+        case .checkTerms: return "terms-check"
         case .reportIncident: return "incident"
         case .reportIncidentElsewhere: return "incident-elsewhere"
         case .readAlert: return "alert-acknowledged"
@@ -94,7 +97,7 @@ public enum Command: Codable, Equatable, Sendable {
         switch self {
         case .submitApplication(let submission): return submission.correcting
         case .withdraw(let id), .acknowledgeRisks(let id), .stopService(let id, _), .holdRetention(let id, _, _),
-             .recordDuty(let id, _, _), .decideContinuation(let id, _), .reportIncident(let id, _), .submitTermination(let id, _):
+             .recordDuty(let id, _, _), .decideContinuation(let id, _), .checkTerms(let id, _), .reportIncident(let id, _), .submitTermination(let id, _):
             return id
         case .decide(let review): return review.application
         default: return nil

@@ -88,6 +88,8 @@ public enum Decide {
 
         case .recordDuty(let id, let kind, let answers):
             let application = try existing(id, state)
+            // A terms check is what `Decide` finds from the text, never what someone types.
+            if kind == .termsCheck { throw StoreError.refused([TermsDecision.typedCheck]) }
             try refuse(DutyActions.mayRecord(kind, on: application, login: actor, member: try state.staffMember(actor)))
             let change = DutyActions.record(
                 kind, answers: answers, on: application, by: actor, at: context.at, today: context.today,
@@ -107,6 +109,14 @@ public enum Decide {
             let decided = DutyActions.continuation(
                 application, answers: answers, by: actor, name: member?.name, at: context.at, directory: Directory(staff: try state.directory()))
             return [.decisionAlertsClosed(application: id, by: actor, at: context.at)] + consequences(decided.change, of: id, &numbers)
+
+        case .checkTerms(let id, let observations):
+            let application = try existing(id, state)
+            try refuse(TermsDecision.mayCheck(application, login: actor, member: try state.staffMember(actor)))
+            let results = try TermsDecision.results(observations, on: application, day: context.today)
+            let record = TermsDecision.record(results, on: application, by: actor, at: context.at, day: context.today)
+            let alerts = TermsDecision.alerts(results, on: application, Directory(staff: try state.directory()), at: context.at)
+            return [.dutyRecorded(id: numbers.next(), record)] + alerts.map { .alertRaised(id: numbers.next(), $0) }
 
         case .reportIncident(let id, let answers):
             let application = try existing(id, state)

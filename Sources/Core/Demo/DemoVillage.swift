@@ -733,6 +733,8 @@ extension DemoVillage {
                     "\(plan.slug)-terms.txt",
                     "\(plan.service) 利用規約（\(day.iso) 時点の写し）\n第1条（適用）本規約は、\(plan.provider)（以下「当社」）が提供する\(plan.service)の利用に適用されます。\n第12条（データの削除）利用者が退会した場合、当社は30日以内に利用者のデータを削除します。\n第15条（免責）当社は、当社の故意又は重大な過失による場合を除き、損害について責任を負いません。\n",
                     at: timestamp)]),
+                // Fictional (.invalid never resolves): `terms check` on a demo shows the unreachable case.
+                F.termsAddresses: .list(["https://\(plan.slug).example.invalid/terms"]),
                 F.risks: .flag(true),
             ]
             for item in ApplicationChecks.items {

@@ -1,6 +1,12 @@
 /// The command line's help, in both languages side by side, as ArgumentParser shows one text.
 public enum CommandHelp {
     public static let show = "申請書を様式の形で表示します / Show an application laid out like the form."
+    public static let terms = "約款の確認（掲載アドレスの約款と承認時の約款の比較）/ The services' terms, compared with those kept at approval."
+    public static let termsCheck = "約款を取得して比べ、変更があれば利用責任者に判断を求めます（毎日、remind と同じタイマーで）/ Fetch each service's terms and compare; a change asks the 利用責任者 to decide (daily, by remind's timer)."
+    public static let termsIDs = "申請番号（省略時は掲載アドレスのある利用中のサービスすべて）/ application numbers (else every service in use naming its terms' address)"
+    public static let termsFile = "手で保存した約款（HTML・PDF・テキスト）と比べる / compare a copy saved by hand (HTML, PDF or text)"
+    public static let termsAddress = "--file のコピーを比べるアドレス（省略時は最初のアドレス）/ the address the --file copy stands for (else the first)"
+    public static let termsAllowHTTP = "https 以外のアドレスも取得する（管理者のみ）/ fetch addresses that are not https too (administrators only)"
     public static let applicationNumber = "申請番号 / application number"
     /// What `yakkan --help` shows under the list of commands: the first things people do.
     public static let examples = """

@@ -64,7 +64,7 @@ public enum DutyText {
     /// A duty picked by its number in the list, or by name (backup, バックアップ…).
     public static func pickDuty(_ text: String) -> Result<DutyKind, Localized> {
         let folded = InputLine.halfwidthASCII(text).trimmingCharacters(in: .whitespaces)
-        let kinds = DutyKind.allCases
+        let kinds = DutyKind.recordable
         if let number = Int(folded), kinds.indices.contains(number - 1) { return .success(kinds[number - 1]) }
         return DutyKind.named(folded).map { .success($0) } ?? .failure(ReviewText.notInInbox(folded))
     }

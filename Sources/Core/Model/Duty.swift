@@ -10,6 +10,12 @@ public enum DutyKind: String, Sendable, Codable, CaseIterable {
     case alternative
     /// 6(4): what information the service holds, kept current.
     case inventory
+    /// 6(1), 6(4): the published terms compared with those kept at approval (`yakkan terms
+    /// check`); recorded only through that command, never typed in.
+    case termsCheck = "terms_check"
+
+    /// The duties a person records by hand (`yakkan record`).
+    public static let recordable: [DutyKind] = allCases.filter { $0 != .termsCheck }
 
     /// The procedure file's entry for this duty: its interval, title and section.
     private var definition: DutyDefinition {

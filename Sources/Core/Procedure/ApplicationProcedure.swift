@@ -18,6 +18,7 @@ public enum ApplicationFields {
     public static let alternative = "alternative_service"
     public static let signupRecord = "signup_record"
     public static let terms = "terms"
+    public static let termsAddresses = "terms_addresses"
     public static let risks = "risks"
     /// Set on a service registered by `yakkan import`: it was in use before the store was.
     public static let imported = "imported"
@@ -274,6 +275,20 @@ public enum ApplicationProcedure {
                 "Section 5(1)⑤. Terms can change without notice, so the version at the time of applying is kept."),
             example: Localized("terms.pdf", "terms.pdf"),
             kind: .files),
+        // The addresses `yakkan terms check` compares (Core/Terms): one entry, whole here.
+        Field(
+            F.termsAddresses,
+            label: Localized("約款の掲載アドレス", "Where the terms are published"),
+            question: Localized(
+                "約款（利用規約）が掲載されているアドレスを入力してください（複数は「、」で区切る）。",
+                "The addresses where the terms are published (separate several with commas)."),
+            help: Localized(
+                "承認時の約款を保管し、毎日比べて変更を知らせます（手順書6(1)(4)）。日付など毎回変わる行は、アドレスの後に「除外:その行の文字」と書くと比べません。",
+                "The terms as approved are kept and compared every day, and a change is reported (sections 6(1), 6(4)). Lines that change on every load (a date, a counter) are left out of the comparison when the address is followed by “ignore:TEXT OF THAT LINE”."),
+            example: Localized("https://drive.example.com/terms 除外:最終更新日", "https://drive.example.com/terms ignore:Last updated"),
+            kind: .list,
+            optional: { _ in true },
+            rules: [{ value, _ in (value.list ?? []).lazy.compactMap(TermsAddress.problem).first }]),
     ]
 
     static let riskAcknowledgement = Field(

@@ -29,6 +29,7 @@ public enum DutyProcedures {
         case .userConfirmation: fields = [doneOn(today, record)] + userConfirmation(record.users)
         case .alternative: fields = alternative(record.currentAlternative)
         case .inventory: fields = inventory(record.currentInventory)
+        case .termsCheck: fields = []
         }
         return Procedure(id: "duty." + kind.rawValue, title: kind.title, fields: fields)
     }

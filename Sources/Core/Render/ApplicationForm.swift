@@ -44,8 +44,9 @@ public enum ApplicationForm {
             (label(F.alternative), value(F.alternative)),
             (label(F.signupRecord), value(F.signupRecord)),
             (label(F.terms), value(F.terms)),
-        ]
+        ] + (a[F.termsAddresses]?.list.map { [(label(F.termsAddresses), $0.joined(separator: " "))] } ?? [])
         lines += aligned(rows)
+        lines += TermsCheckText.lastChecks(record).map { $0(language) }
         lines.append(FormText.attachRemark(language))
         if blind { return lines.joined(separator: "\n") }
         lines.append("")

@@ -60,7 +60,9 @@ public enum FormHTML {
             .full(label(F.alternative), multiline(text(F.alternative))),
             .full(label(F.signupRecord), files(F.signupRecord)),
             .full(label(F.terms), files(F.terms)),
-        ]
+        ] + (a[F.termsAddresses]?.list?.isEmpty == false || !TermsRecord.history(record).isEmpty
+            ? [.full(label(F.termsAddresses), list(F.termsAddresses, extra: TermsCheckText.lastChecks(record).map { escape($0(language)) }.joined(separator: "<br>")))]
+            : [])
 
         var marksByApplicant: [Int: Mark] = [:]
         var marksByReviewer: [Int: Mark] = [:]

@@ -37,7 +37,7 @@ public enum ServiceLife {
         }
         var events: [Event] = record.dutyRecords.map { duty in
             let procedure = DutyProcedures.procedure(duty.kind, for: record, today: duty.doneOn)
-            let details = procedure.fields.compactMap { field -> String? in
+            let details = duty.kind == .termsCheck ? TermsCheckText.details(duty, language) : procedure.fields.compactMap { field -> String? in
                 guard field.id != DutyFields.doneOn, let value = duty.answers[field.id], value != .skipped else { return nil }
                 return field.label(language) + (ja ? "：" : ": ") + AnswerFormat.inline(value, of: field, language)
             }

@@ -21,7 +21,7 @@ public enum DutyConsequences {
                 let details = record.answers[DutyFields.differences]?.text ?? ""
                 return (nil, Notifications.usageDiffers(application, users: differing, details: details, directory, at: record.recordedAt))
             }
-        case .backup, .alternative, .inventory:
+        case .backup, .alternative, .inventory, .termsCheck:
             break
         }
         return (nil, [])

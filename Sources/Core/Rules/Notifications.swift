@@ -67,6 +67,19 @@ public enum Notifications {
         return alerts(.serviceChanged, about: a, to: [.reviewers], message, directory, at: timestamp, needsDecision: true)
     }
 
+    /// A terms check found the published terms changed (6(1), 6(4)): the 利用責任者 decides,
+    /// with the difference shown by `show`; the サービス管理担当者 is told, for the quarterly review.
+    public static func termsChanged(_ a: ApplicationRecord, addresses: String, _ directory: Directory, at timestamp: String) -> [Alert] {
+        let decision = title(a) + Localized(
+            "の約款が変わりました（\(addresses)）。変更点を確認し（yakkan show \(a.id)）、継続するか停止するかを判断してください（yakkan continuation \(a.id)）。",
+            ": its terms changed (\(addresses)). Read what changed (yakkan show \(a.id)) and decide whether to continue or stop it (yakkan continuation \(a.id)).")
+        let notice = title(a) + Localized(
+            "の約款が変わりました（\(addresses)）。利用責任者が継続の可否を判断します。四半期の確認（yakkan record \(a.id) review）で内容を確かめてください。",
+            ": its terms changed (\(addresses)). The 利用責任者 decides whether to continue; look at the change in the quarterly review (yakkan record \(a.id) review).")
+        return alerts(.serviceChanged, about: a, to: [.reviewers], decision, directory, at: timestamp, needsDecision: true)
+            + alerts(.serviceChanged, about: a, to: [.manager], notice, directory, at: timestamp)
+    }
+
     public static func usageDiffers(_ a: ApplicationRecord, users: [String], details: String, _ directory: Directory, at timestamp: String) -> [Alert] {
         let who = users.joined(separator: "、")
         let message = title(a) + Localized(

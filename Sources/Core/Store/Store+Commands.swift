@@ -99,6 +99,12 @@ extension Store {
         try performed(.decideContinuation(application: id, answers: answers), about: id, by: login, at: timestamp)
     }
 
+    /// A check of the service's published terms; a change opens the 6(1) decision.
+    @discardableResult
+    public func checkTerms(_ id: Int64, _ observations: [TermsObservation], by login: String, at timestamp: String) throws -> Performed {
+        try performed(.checkTerms(application: id, observations: observations), about: id, by: login, at: timestamp)
+    }
+
     @discardableResult
     public func reportIncident(_ id: Int64, answers: Answers, by login: String, at timestamp: String) throws -> Performed {
         try performed(.reportIncident(application: id, answers: answers), about: id, by: login, at: timestamp)

@@ -14,7 +14,7 @@ struct Yakkan: ParsableCommand {
             MenuCommand.self, ApplyCommand.self, ReviewCommand.self, AcknowledgeCommand.self, ListCommand.self, ShowCommand.self,
             DueCommand.self, RemindCommand.self, RecordCommand.self, StopCommand.self, ContinuationCommand.self, IncidentCommand.self,
             QueryShellCommand.self, AlertsCommand.self, CalendarCommand.self, TerminateCommand.self, PurgeCommand.self, StaffCommand.self, AuditCommand.self,
-            DemoCommand.self, StoreCommand.self, WithdrawCommand.self, ImportCommand.self, ProcedureCommand.self,
+            DemoCommand.self, StoreCommand.self, WithdrawCommand.self, ImportCommand.self, ProcedureCommand.self, TermsCommand.self,
         ],
         defaultSubcommand: MenuCommand.self)
 

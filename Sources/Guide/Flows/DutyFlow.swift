@@ -29,6 +29,7 @@ struct DutyFlow {
         guard let kind = try chosen ?? chooseDuty(application) else { return 0 }
         if refuse(DutyActions.mayRecord(kind, on: application, login: actor.login, member: actor.member)) { return 1 }
         let procedure = DutyProcedures.procedure(kind, for: application, today: today)
+        if kind == .contentReview { showTerms(application, evidence: false) }
         return try form.run(procedure, about: id) { draft in
             let performed = try store.recordDuty(id, kind, answers: draft.state.answers, by: actor.login, at: now)
             application = performed.record!
@@ -39,7 +40,7 @@ struct DutyFlow {
     }
 
     private func chooseDuty(_ application: ApplicationRecord) throws -> DutyKind? {
-        let kinds = DutyKind.allCases
+        let kinds = DutyKind.recordable
         let question = [Message(.question, DutyText.chooseDuty(language))]
             + kinds.enumerated().map { Message(.info, "  \($0.offset + 1). " + DutyText.choice($0.element)(language)) }
         return try session.ask(question, completions: kinds.indices.map { "\($0 + 1)" }, bail: bail, language: language) {
@@ -69,10 +70,23 @@ struct DutyFlow {
         let actor = try session.actor(store)
         let application = try application(id)
         if refuse(DutyActions.mayDecideContinuation(application, login: actor.login, member: actor.member)) { return 1 }
+        showTerms(application, evidence: true)
         return try form.run(EventProcedures.continuation(), about: id) { draft in
             let performed = try store.decideContinuation(id, answers: draft.state.answers, by: actor.login, at: now)
             session.show(.success, DutyText.continued(performed.stopped)(language))
         }
+    }
+
+    /// The quarterly review starts from the last terms check (and offers a saved copy where
+    /// there is no network); the 利用責任者's decision from the change itself, as evidence.
+    private func showTerms(_ application: ApplicationRecord, evidence: Bool) {
+        let last = TermsCheckText.lastChecks(application)
+        for line in last { session.show(.info, line(language)) }
+        let change = TermsCheckText.latestChange(application)
+        if evidence || !change.isEmpty {
+            for (index, line) in change.enumerated() { session.show(index == 0 ? .notice : .info, line(language)) }
+        }
+        if !evidence, !last.isEmpty { session.show(.hint, TermsCheckText.offerCopy(language)) }
     }
 
     func incident(_ id: Int64?) throws -> Int32 {

@@ -67,6 +67,10 @@ struct ReviewFlow {
             let record = try store.decide(decision)
             let said = termination && outcome == .returned ? ReviewText.terminationReturned(record) : ReviewText.decided(record, outcome)
             session.show(.success, said(language))
+            if !termination, outcome == .approved,
+               let kept = try TermsChecker(store: store, fetcher: TermsFetcher(policy: .init())).keepAttached(record, by: session.login, at: Village.timestamp(session.clock.now)) {
+                for (line, _) in TermsCheckText.lines(kept) { session.show(.info, line(language)) }
+            }
             return 0
         }
     }

@@ -10,7 +10,7 @@ import Testing
         StaffMember(login: "yamada2", name: "山田　太郎", department: "住民課"),
     ]
 
-    /// Answers everything before the service manager (申請 1/43 … 13/43).
+    /// Answers everything before the service manager (申請 1/44 … 13/44).
     static func atManager(_ interview: Interview = makeInterview()) -> Driver {
         var driver = Driver(interview)
         var lines = Array(Lines.service().prefix(13))

@@ -38,13 +38,13 @@ enum Lines {
     static let description = "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。無料プランは15GBまで。"
     static let purpose = "観光イベントの写真を協力団体と共有するため"
 
-    /// The 18 questions before the checks (申請 1/43 … 18/43).
+    /// The 19 questions before the checks (申請 1/44 … 19/44; the terms' address left empty).
     static func service(personal: String = "いいえ", overseas: String = "いいえ") -> [String] {
         [
             "山田 太郎", "総務課", "Example Storage株式会社", "Example Drive 無料プラン", description, purpose,
             "イベント写真、公開済みのチラシ", "Ⅳ", personal, overseas, "山田 太郎、佐藤 花子",
             "2026-04-01", "2027-03-31", "佐藤 花子", "鈴木 一郎", "庁内ファイルサーバの共有フォルダで受け渡す",
-            "signup.png", "terms.pdf",
+            "signup.png", "terms.pdf", "",
         ]
     }
 
@@ -135,12 +135,12 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
 
     // MARK: Which question comes next
 
-    @Test func firstQuestionIsTheApplicantOutOf43() throws {
+    @Test func firstQuestionIsTheApplicantOutOf44() throws {
         let driver = Driver()
         #expect(driver.next == F.applicant)
         let progress = try #require(driver.progress)
-        #expect(progress.index == 1 && progress.total == 43)
-        #expect(driver.questionLine == "申請 1/43 · 申請者（あなた）の氏名を入力してください。")
+        #expect(progress.index == 1 && progress.total == 44)
+        #expect(driver.questionLine == "申請 1/44 · 申請者（あなた）の氏名を入力してください。")
     }
 
     @Test func nextQuestionIsTheFirstUnansweredApplicableOne() throws {
@@ -250,14 +250,14 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         #expect(!outcome.refused)
         #expect(driver.next == F.periodStart)
         #expect(driver.state.answers[F.periodEnd] == nil)
-        #expect(driver.state.answers.count == 43 - 2)
+        #expect(driver.state.answers.count == 44 - 2)
 
         // The period end alone has no dependents.
         var other = Driver()
         other.answer(Lines.application())
         other.type(":修正 13")
         #expect(other.next == F.periodEnd)
-        #expect(other.state.answers.count == 43 - 1)
+        #expect(other.state.answers.count == 44 - 1)
     }
 
     @Test func editingPersonalInformationAsksCheck3AndItsQuestionsAgain() throws {
@@ -312,7 +312,7 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         #expect(driver.state.answers == expected)
     }
 
-    @Test(arguments: [":edit 0", ":edit 44", ":edit nosuchfield", ":edit"])
+    @Test(arguments: [":edit 0", ":edit 45", ":edit nosuchfield", ":edit"])
     func editOfNoSuchItemIsRefused(command: String) {
         var driver = Driver()
         driver.answer(Lines.application())
@@ -457,22 +457,22 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
 
     @Test func progressTotalCountsOnlyApplicableQuestions() throws {
         var driver = driverAtCheck(1)
-        #expect(driver.progress?.index == 19)
-        #expect(driver.progress?.total == 43)
-        driver.answer(["×"])
         #expect(driver.progress?.index == 20)
         #expect(driver.progress?.total == 44)
-        #expect(driver.questionLine?.hasPrefix("申請 20/44 · ") == true)
+        driver.answer(["×"])
+        #expect(driver.progress?.index == 21)
+        #expect(driver.progress?.total == 45)
+        #expect(driver.questionLine?.hasPrefix("申請 21/45 · ") == true)
         driver.answer(["はい", "", ""])
         driver.answer(["x", "y"])
         #expect(driver.next == "check2.note")
-        #expect(driver.progress?.total == 45)
+        #expect(driver.progress?.total == 46)
 
         // Changing the first × to ○ takes its question away again.
         driver.type(":edit check1")
         driver.answer(["○"])
         #expect(driver.state.answers["check1.proceed"] == nil)
-        #expect(driver.progress?.total == 44)
+        #expect(driver.progress?.total == 45)
     }
 
     // MARK: The end of the form
@@ -499,7 +499,7 @@ private func driverAtCheck(_ number: Int, personal: String = "いいえ") -> Dri
         var driver = Driver()
         driver.answer(Lines.application())
         #expect(driver.next == nil)
-        #expect(driver.state.answers.count == 43)
+        #expect(driver.state.answers.count == 44)
         #expect(driver.interview.blockers(driver.state).isEmpty)
         #expect(driver.interview.prompt(driver.state).map(\.text) == [
             "この内容で提出しますか？（y: 提出する / n: 下書きのまま中断 / :edit 番号: 修正）",

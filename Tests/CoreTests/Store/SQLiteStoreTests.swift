@@ -214,7 +214,7 @@ private func waitForOutput(_ handle: FileHandle, containing needle: String, time
         signal(SIGPIPE, SIG_IGN)
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let asked = waitForOutput(output.fileHandleForReading, containing: "申請 1/43")
+        let asked = waitForOutput(output.fileHandleForReading, containing: "申請 1/44")
         #expect(asked.found, "yakkan did not ask the first question: \(asked.text)")
 
         let files = storeFiles(folder)

@@ -41,19 +41,19 @@ import Testing
             environment: ["TERM": "xterm", "HOME": folder, "PATH": "/usr/bin:/bin"],
             workingDirectory: folder, columns: 120)
         for (label, text) in [
-            ("申請 1/43", "山田 太郎"), ("申請 2/43", "総務課"), ("申請 3/43", "Example Storage株式会社"),
-            ("申請 4/43", "Example Drive 無料プラン"), ("申請 5/43", "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。"),
-            ("申請 6/43", "観光イベントの写真を協力団体と共有するため"), ("申請 7/43", "イベント写真"),
-            ("申請 8/43", "Ⅳ"), ("申請 9/43", "いいえ"), ("申請 10/43", "いいえ"), ("申請 11/43", "山田 太郎"),
-            ("申請 12/43", "R8.4.1"), ("申請 13/43", "R9.3.31"), ("申請 14/43", "佐藤 花子"), ("申請 15/43", "鈴木 一郎"),
-            ("申請 16/43", "庁内ファイルサーバ"),
+            ("申請 1/44", "山田 太郎"), ("申請 2/44", "総務課"), ("申請 3/44", "Example Storage株式会社"),
+            ("申請 4/44", "Example Drive 無料プラン"), ("申請 5/44", "インターネット上にファイルを保存し、URLで外部と共有できるオンラインストレージ。"),
+            ("申請 6/44", "観光イベントの写真を協力団体と共有するため"), ("申請 7/44", "イベント写真"),
+            ("申請 8/44", "Ⅳ"), ("申請 9/44", "いいえ"), ("申請 10/44", "いいえ"), ("申請 11/44", "山田 太郎"),
+            ("申請 12/44", "R8.4.1"), ("申請 13/44", "R9.3.31"), ("申請 14/44", "佐藤 花子"), ("申請 15/44", "鈴木 一郎"),
+            ("申請 16/44", "庁内ファイルサーバ"),
         ] {
             try terminal.answer(label, text)
         }
 
         // TAB completes a folder, then the file in it. What libedit redraws on the line is cursor
         // movement, not text, so the result is seen in what was attached.
-        try terminal.waitFor("申請 17/43")
+        try terminal.waitFor("申請 17/44")
         try terminal.waitFor(" 1. スクリーンショット 2026-04-01.png（")
         try terminal.waitFor(" 2. old.pdf（")
         try terminal.waitFor("> ")
@@ -62,7 +62,7 @@ import Testing
         try terminal.waitFor("添付しました：signup.png（60 バイト）")
 
         // A name with a space is completed inside the quotes it needs; the screenshot is number 1.
-        try terminal.waitFor("申請 18/43")
+        try terminal.waitFor("申請 18/44")
         try terminal.waitFor(" 1. スクリーンショット 2026-04-01.png（")
         try terminal.waitFor("> ")
         try terminal.waitUntilReadingKeys()
@@ -70,7 +70,7 @@ import Testing
         terminal.send("evidence/ter\t 1\r")
         try terminal.waitFor("添付しました：terms copy.pdf（47 バイト）")
         try terminal.waitFor("添付しました：スクリーンショット 2026-04-01.png（42 バイト）")
-        try terminal.atPrompt("申請 19/43")
+        try terminal.atPrompt("申請 19/44")
         terminal.send(bytes: [0x04])
         try terminal.waitFor("下書きを保存しました")
         #expect(try terminal.waitForExit() == 0)

@@ -19,7 +19,7 @@ import Testing
         let child = try YakkanChild(
             executable: executable, arguments: ["apply", "--store", store, "--lang", "en"],
             environment: EndToEnd.environment(home: folder.home), workingDirectory: folder.path)
-        try child.waitFor("Application 1/43")
+        try child.waitFor("Application 1/44")
         // Someone else's write begins while this person answers.
         var holding = Configuration()
         holding.allowsUnsafeTransactions = true
@@ -29,15 +29,15 @@ import Testing
         defer { if held { try? holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } } }
         try child.write("Taro Yamada\n")
         try child.waitFor("this answer is kept and saved with the next one")
-        try child.waitFor("Application 2/43")
+        try child.waitFor("Application 2/44")
         try child.write("総務課\n")
         try child.waitFor("this answer is kept")
-        try child.waitFor("Application 3/43")
+        try child.waitFor("Application 3/44")
 
         try holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
         held = false
         try child.write("Example Storage Inc.\n")
-        try child.waitFor("Application 4/43")
+        try child.waitFor("Application 4/44")
         try child.closeInput()
         try child.waitForExit()
         #expect(child.process.terminationStatus == 0, "\(child.text)")

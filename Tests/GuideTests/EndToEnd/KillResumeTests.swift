@@ -26,10 +26,10 @@ import Testing
         let first = try YakkanChild(
             executable: executable, arguments: ["apply", "--store", store],
             environment: environment, workingDirectory: workingDirectory)
-        try first.waitFor("申請 1/43 · ")
+        try first.waitFor("申請 1/44 · ")
         for (offset, answer) in Self.answers.enumerated() {
             try first.write(answer + "\n")
-            try first.waitFor("申請 \(offset + 2)/43 · ")
+            try first.waitFor("申請 \(offset + 2)/44 · ")
         }
         // The 7th question is on the screen, so the 6th answer has been saved: kill it now.
         #expect(kill(first.pid, SIGKILL) == 0)
@@ -49,7 +49,7 @@ import Testing
         #expect(second.process.terminationStatus == 0, "\(output)")
 
         #expect(output.contains("途中の下書きが1件あります"), "\(output)")
-        #expect(output.contains("  1. Example Storage株式会社 / Example Drive 無料プラン — 6/43 回答済み"), "\(output)")
+        #expect(output.contains("  1. Example Storage株式会社 / Example Drive 無料プラン — 6/44 回答済み"), "\(output)")
         #expect(output.contains("前回の続きから再開します。"))
         let lines = output.components(separatedBy: "\n")
         let reviewStart = try #require(lines.firstIndex { $0.hasSuffix("入力内容の確認 ──") }, "\(output)")
@@ -59,9 +59,9 @@ import Testing
         }
         #expect(Array(review.prefix(6)) == expected, "\(output)")
         #expect(!review.contains { $0.hasPrefix("  7. ") }, "nothing beyond the six answers: \(review)")
-        #expect(output.contains("（未回答：あと37問）"))
+        #expect(output.contains("（未回答：あと38問）"))
         // After the review the interview goes on at the 7th question, and :quit keeps the draft.
-        #expect(output.components(separatedBy: "申請 7/43 · ").count == 3, "asked once before and once after :review")
+        #expect(output.components(separatedBy: "申請 7/44 · ").count == 3, "asked once before and once after :review")
         #expect(output.contains("下書きを保存しました。"))
 
         // The draft is still there for the next run, with the same six answers.
@@ -71,6 +71,6 @@ import Testing
         try third.closeInput()
         try third.waitForExit()
         #expect(third.text.contains("途中の下書きが1件あります"))
-        #expect(third.text.contains("6/43 回答済み"))
+        #expect(third.text.contains("6/44 回答済み"))
     }
 }

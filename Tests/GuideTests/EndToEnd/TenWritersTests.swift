@@ -123,7 +123,7 @@ import Glibc
         return ([
             name, "総務課", "Example Storage Inc.", "Example Drive \(tag)", "Online storage that keeps files for the office and shares them by link.",
             "To share files with partner groups.", "memos", "IV", "no", "no", "\(name), Manager Person", today, end, "Manager Person",
-            "Head Person", "Hand files over through the office file server", "signup.png", "terms.pdf",
+            "Head Person", "Hand files over through the office file server", "signup.png", "terms.pdf", "",
         ] + checks + ["yes", "y"]).joined(separator: "\n") + "\n"
     }
 
