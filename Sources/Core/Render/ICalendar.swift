@@ -18,7 +18,8 @@ public enum DutyCalendar {
                     || person.member?.reviews(record.department) == true)
         }.flatMap { record -> [DutyEvent] in
             guard let start = record.inUseFrom else { return [] }
-            return DutyKind.allCases.compactMap { kind in
+            // Its duties are those of the version its form was made under.
+            return ProcedureScope.forForm(record) { DutyKind.allCases.compactMap { kind in
                 guard let cadence = kind.schedule else { return nil }
                 let done = record.dutyRecords.filter { $0.kind == kind }.map(\.doneOn)
                 let open = DutySchedule.items(cadence: cadence, inUseFrom: start, doneOn: done, today: today, activeUntil: record.activeUntil)
@@ -28,7 +29,7 @@ public enum DutyCalendar {
                 let due = DutySchedule.nextDue(cadence: cadence, inUseFrom: start, doneOn: done, today: today)
                 if let end = record.activeUntil, due >= end { return nil }
                 return DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: due, overdue: false)
-            }
+            } }
         }
     }
 }

@@ -91,6 +91,7 @@ struct ActingDirectory: LedgerState {
         try state.servicesInUse(where: concerns)
     }
     func counters() throws -> IDCounters { try state.counters() }
+    func procedures() throws -> ProcedureBook { try state.procedures() }
     func wasErased(_ application: Int64) -> Bool { state.wasErased(application) }
 }
 

@@ -179,6 +179,15 @@ enum Projection {
         case .purged(let id):
             try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [id])
 
+        case .procedureAdopted(let adoption, let entry, let login, let at):
+            try db.execute(
+                sql: """
+                    INSERT INTO procedure_version (version, in_force_from, text, sha256, entry, adopted_by, adopted_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [adoption.version, adoption.from.iso, adoption.text, adoption.sha256, entry, login, at])
+            // Services keep the version their form was made under: no application's rows change.
+
         case .keyVouched:
             // Verify reads who vouched for which key from the log itself (AuditVerifier).
             break

@@ -34,6 +34,10 @@ struct SQLLedgerState: LedgerState {
         IDCounters(application: try db.value(Int64.self, sql: "SELECT last FROM record_counter WHERE name = 'application'") ?? 0)
     }
 
+    func procedures() throws -> ProcedureBook {
+        try SQLStore.procedureBook(db)
+    }
+
     func wasErased(_ application: Int64) -> Bool {
         erased.contains(application)
     }

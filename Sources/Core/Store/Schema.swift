@@ -303,6 +303,19 @@ enum Schema {
                 t.primaryKey(["login", "department"])
             }
         }
+        migrator.registerMigration("v11-procedure-versions") { db in
+            // The versions of the procedure adopted by signed acts (`Command.adoptProcedure`),
+            // each with its file's text, in the order of the log (`entry`).
+            try db.create(table: "procedure_version") { t in
+                t.primaryKey("version", .text)
+                t.column("in_force_from", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("entry", .integer).notNull().unique()
+                t.column("adopted_by", .text).notNull()
+                t.column("adopted_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }
