@@ -65,10 +65,7 @@ public enum ApplicationForm {
         let use = duringUse(record, language)
         if !use.isEmpty { lines += use + [""] }
         if record.termination != nil { lines += [TerminationForm.text(record, language), ""] }
-        let version = ProcedureScope.document.version
-        lines.append(ja
-            ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
-            : "Made under procedure version \(record.procedureVersion) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))")
+        lines.append(FormText.madeUnder(record.procedureVersion, ProcedureScope.document.version)(language))
         if let entry = record.lastEntry { lines.append(FormText.loggedAs(entry)(language)) }
         return lines.joined(separator: "\n")
     }
