@@ -8,8 +8,8 @@ public enum Decide {
         let state: any LedgerState = command.changesDirectory ? state : ActingDirectory(state: state, day: context.today)
         // Under the version in force on the day of the act, or the version of the form it is about.
         let book = try state.procedures()
-        let form = try command.application.flatMap { try state.application($0) }
-        let events = try ProcedureScope.deciding(under: book, on: context.today, form: form?.procedureVersion) {
+        let form = try command.application.flatMap { try state.procedureVersion(of: $0) }
+        let events = try ProcedureScope.deciding(under: book, on: context.today, form: form) {
             try decideAct(command, context, in: state)
         }
         // Whatever the act's own rule allowed, a role needs a current entry in the directory.

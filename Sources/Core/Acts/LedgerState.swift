@@ -11,6 +11,8 @@ public protocol LedgerState {
     func counters() throws -> IDCounters
     /// The versions of the procedure the log so far adopted.
     func procedures() throws -> ProcedureBook
+    /// The version of the procedure an application was made under.
+    func procedureVersion(of application: Int64) throws -> String?
     /// Whether the entries about this application lost their details to a purge, so that it
     /// cannot be rebuilt (only a replay meets such an application).
     func wasErased(_ application: Int64) -> Bool

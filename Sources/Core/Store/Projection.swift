@@ -15,7 +15,9 @@ enum Projection {
             try apply(event, db)
             if let id = event.application, !touched.contains(id) { touched.append(id) }
         }
-        for id in touched { try SQLStore.refreshLedger(db, id: id) }
+        guard !touched.isEmpty else { return }
+        let book = try SQLStore.procedureBook(db)
+        for id in touched { try SQLStore.refreshLedger(db, id: id, book: book) }
     }
 
     private static func apply(_ event: Event, _ db: any SQLSession) throws {

@@ -38,6 +38,10 @@ struct SQLLedgerState: LedgerState {
         try SQLStore.procedureBook(db)
     }
 
+    func procedureVersion(of application: Int64) throws -> String? {
+        try db.value(String.self, sql: "SELECT procedure_version FROM application WHERE id = ?", arguments: [application])
+    }
+
     func wasErased(_ application: Int64) -> Bool {
         erased.contains(application)
     }

@@ -4,13 +4,13 @@ extension SQLStore {
     /// Brings an application's derived columns, dues and search text up to date; of a purged
     /// application, removes what is left of it. The one place that writes them, called in the
     /// transaction of every change.
-    static func refreshLedger(_ db: any SQLSession, id: Int64) throws {
+    static func refreshLedger(_ db: any SQLSession, id: Int64, book: ProcedureBook) throws {
         try db.execute(sql: "DELETE FROM ledger_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM ledger_short_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
         guard let record = try loadApplication(db, id: id) else { return }
         // Its retention and duties are those of the version its form was made under.
-        try ProcedureScope.forForm(version: record.procedureVersion, in: try procedureBook(db)) {
+        try ProcedureScope.forForm(version: record.procedureVersion, in: book) {
             try refreshLedger(db, record)
         }
     }

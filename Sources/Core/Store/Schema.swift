@@ -232,7 +232,8 @@ enum Schema {
             }
             try db.execute(sql: "CREATE VIRTUAL TABLE ledger_short_text USING fts5(words, detail = none, columnsize = 0)")
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
-                try SQLiteStore.refreshLedger(GRDBSession(db), id: id)
+                // A store this old has adopted no version of the procedure: every form is 1.0.
+                try SQLiteStore.refreshLedger(GRDBSession(db), id: id, book: .builtIn)
             }
         }
         migrator.registerMigration("v7-signed-log") { db in
