@@ -25,6 +25,9 @@ public enum Command: Codable, Equatable, Sendable {
     case submitTermination(application: Int64, answers: Answers)
     case holdRetention(application: Int64, until: Day, reason: String)
     case purge(applications: [Int64], counters: IDCounters)
+    /// An administrator adopts a version of the procedure from a day: the file's text and its
+    /// digest are the act, so that verify reads the very rules that were adopted.
+    case adoptProcedure(ProcedureAdoption)
 
     /// An application sent to the 利用責任者: new, or a returned one corrected (`correcting`).
     public struct Submission: Codable, Equatable, Sendable {
@@ -88,6 +91,7 @@ public enum Command: Codable, Equatable, Sendable {
         case .holdRetention: return "retention-hold"
         case .purge: return "purge"
         case .vouchKey: return "key-vouch"
+        case .adoptProcedure: return "procedure-adopt"
         }
     }
 

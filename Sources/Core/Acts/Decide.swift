@@ -6,7 +6,12 @@ public enum Decide {
     public static func decide(_ command: Command, _ context: ActContext, in state: any LedgerState) throws -> [Event] {
         // Who may act is read as of the day of the act: a 代理 counts until their last day.
         let state: any LedgerState = command.changesDirectory ? state : ActingDirectory(state: state, day: context.today)
-        let events = try decideAct(command, context, in: state)
+        // Under the version in force on the day of the act, or the version of the form it is about.
+        let book = try state.procedures()
+        let form = try command.application.flatMap { try state.procedureVersion(of: $0) }
+        let events = try ProcedureScope.deciding(under: book, on: context.today, form: form) {
+            try decideAct(command, context, in: state)
+        }
         // Whatever the act's own rule allowed, a role needs a current entry in the directory.
         if let refusal = try CurrentEntry.refusal(command, actor: context.actor, in: state) { throw StoreError.refused([refusal.text]) }
         return events
@@ -18,6 +23,12 @@ public enum Decide {
         switch command {
         case .submitApplication(let submission):
             let answers = submission.answers
+            // A form is made under the version in force on its day: one begun under another
+            // version must be answered again where the versions differ.
+            let inForce = ProcedureScope.document.version
+            if submission.correcting == nil && submission.procedureVersion != inForce.version {
+                throw StoreError.refused([ProcedureAdoptionRules.madeUnderAnother(submission.procedureVersion, inForce: inForce)])
+            }
             if let refusal = SubmissionActions.maySubmit(answers, applicantLogin: actor, staff: try state.directory())
                 ?? ApprovalRules.endedPeriod(answers, today: context.today) {
                 throw StoreError.refused([refusal])
@@ -54,7 +65,7 @@ public enum Decide {
             // Nobody applied for it here: no login holds the applicant's part (the log names who
             // imported it). Registered now: duties are due from the import, not before.
             return [
-                .applicationFiled(id: id, applicant: "", answers: answers, procedureVersion: ProcedureVersion.current.version,
+                .applicationFiled(id: id, applicant: "", answers: answers, procedureVersion: ProcedureScope.document.version.version,
                                   status: .inUse, at: context.at),
                 .countersAdvanced(IDCounters(application: id)),
             ]
@@ -173,6 +184,11 @@ public enum Decide {
                 throw StoreError.refused([ReplayText.countersBehind])
             }
             return events + [.countersAdvanced(counters)]
+
+        case .adoptProcedure(let adoption):
+            try refuse(ProcedureAdoptionRules.refusal(
+                adoption, member: try state.staffMember(actor), book: ProcedureScope.book, today: context.today))
+            return [.procedureAdopted(adoption, entry: context.sequence, by: actor, at: context.at)]
         }
     }
 

@@ -28,6 +28,8 @@ public enum Event: Sendable {
     case countersAdvanced(IDCounters)
     /// A key vouched for: verify reads it from the log; it makes no row.
     case keyVouched(login: String, publicKey: String)
+    /// A version of the procedure adopted, at its place in the log (`entry`), which orders the versions.
+    case procedureAdopted(ProcedureAdoption, entry: Int64, by: String, at: String)
 
     /// The application whose derived columns this event changes.
     var application: Int64? {

@@ -9,6 +9,10 @@ public protocol LedgerState {
     /// Services in use whose provider and service names `concerns` accepts.
     func servicesInUse(where concerns: (_ provider: String, _ service: String) -> Bool) throws -> [ApplicationRecord]
     func counters() throws -> IDCounters
+    /// The versions of the procedure the log so far adopted.
+    func procedures() throws -> ProcedureBook
+    /// The version of the procedure an application was made under.
+    func procedureVersion(of application: Int64) throws -> String?
     /// Whether the entries about this application lost their details to a purge, so that it
     /// cannot be rebuilt (only a replay meets such an application).
     func wasErased(_ application: Int64) -> Bool

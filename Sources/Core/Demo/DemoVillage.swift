@@ -697,7 +697,7 @@ extension DemoVillage {
             try DemoVillage.check(answers, against: ApplicationProcedure.procedure, "application \(plan.slug)")
             let order = ApplicationProcedure.procedure.applicableFields(answers).map(\.id)
             let draft = Draft(owner: plan.applicant, procedureID: ApplicationProcedure.procedure.id, state: InterviewState(answers: answers, order: order))
-            track.record = try store.submitApplication(from: draft, procedureVersion: ProcedureVersion.current.version, at: timestamp)
+            track.record = try store.submitApplication(from: draft, procedureVersion: ProcedureScope.document.version.version, at: timestamp)
         }
 
         func applicationAnswers(_ plan: Plan, on day: Day, at timestamp: String) throws -> Answers {
@@ -774,7 +774,7 @@ extension DemoVillage {
             draft.state.answers[ApplicationFields.alternative] = .text(plan.alternative)
             try DemoVillage.check(draft.state.answers, against: ApplicationProcedure.procedure, "correction \(plan.slug)")
             draft = try store.saveDraft(draft, at: timestamp)
-            track.record = try store.submitApplication(from: draft, procedureVersion: ProcedureVersion.current.version, at: timestamp)
+            track.record = try store.submitApplication(from: draft, procedureVersion: ProcedureScope.document.version.version, at: timestamp)
         }
 
         func decide(_ track: Track, _ outcome: DecisionOutcome, reason: String?, at timestamp: String) throws {

@@ -19,7 +19,24 @@ public enum ProcedureText {
         Localized("\(file) を読めません（ファイルがないか、UTF-8 の文字ではありません）。", "Cannot read \(file) (it does not exist, or is not UTF-8 text).")
     }
 
-    public static let group = "手順書（版）を表示・検査します / Show or check the procedure."
+    public static func adopted(_ version: ProcedureVersion, from: Day, today: Day) -> Localized {
+        from == today
+            ? Localized(
+                "手順書 \(version.version) 版を採用しました。本日から施行されます。これからの申請はこの版によります。作成済みの申請書は、作成時の版のまま表示・審査されます。",
+                "Procedure version \(version.version) is adopted and in force from today. New applications follow it; forms already made are shown and checked under the version they were made under.")
+            : Localized(
+                "手順書 \(version.version) 版を採用しました。\(JapaneseDate.wareki(from))から施行されます。その日からの申請はこの版によります。作成済みの申請書は、作成時の版のまま表示・審査されます。",
+                "Procedure version \(version.version) is adopted, in force from \(JapaneseDate.english(from)). Applications from that day follow it; forms already made are shown and checked under the version they were made under.")
+    }
+
+    public static func unknownVersion(_ version: String) -> Localized {
+        Localized("手順書 \(version) 版はありません。", "There is no procedure version \(version).")
+    }
+
+    public static let group = "手順書（版）を表示・検査・採用します / Show, check or adopt the procedure."
+    public static let adopt = "手順書の新しい版を、ある日から採用します（管理者） / Adopt a new version of the procedure from a day (administrators)."
+    public static let from = "施行日（既定：今日） / the first day it is in force (default: today)"
+    public static let version = "表示する版（既定：いま有効な版） / the version to show (default: the one in force)"
     public static let show = "いま有効な手順書を表示します / Show the procedure in force."
     public static let check = "手順書のファイルを検査し、誤りを行番号付きで示します / Check a procedure file; each mistake is named by its line."
     public static let file = "手順書のファイル（YAML） / the procedure file (YAML)"

@@ -12,4 +12,5 @@ public enum QueryText {
 /// The engine's word for a bad line, for shells outside an interview.
 public enum EngineTextBridge {
     public static func lineProblem(_ problem: LineProblem) -> Localized { EngineText.lineProblem(problem) }
+    public static func dateProblem(_ problem: DateParseError) -> Localized { EngineText.dateProblem(problem) }
 }

@@ -138,23 +138,26 @@ public enum TodayList {
             }
             if let item = periodEnding(record, today: today), keeps || everything { items.append(item) }
             guard record.status == .inUse else { continue }
-            for kind in DutyKind.allCases {
-                guard let cadence = kind.schedule else { continue }
-                // Duties stop being due on the end date the termination form gives.
-                let open = record.openPeriods(of: kind, today: today)
-                let overdue = open.filter { $0.status == .overdue }
-                if let oldest = overdue.first, keeps || oversees || everything {
-                    items.append(TodayItem(
-                        kind: .overdue, applicationID: record.id, duty: kind, service: record.service,
-                        title: kind.title + Localized("・", " · ") + periodName(oldest.period, cadence)
-                            + (overdue.count > 1 ? Localized("ほか\(overdue.count - 1)期間", " and \(overdue.count - 1) more") : Localized("", "")),
-                        dueDate: oldest.dueDate, overduePeriods: overdue.count, alertID: nil))
-                }
-                if let current = open.first(where: { $0.status == .due }), keeps || everything {
-                    items.append(TodayItem(
-                        kind: .due, applicationID: record.id, duty: kind, service: record.service,
-                        title: kind.title + Localized("・", " · ") + periodName(current.period, cadence),
-                        dueDate: current.dueDate, overduePeriods: 0, alertID: nil))
+            // Its duties are those of the version its form was made under.
+            ProcedureScope.forForm(record) {
+                for kind in DutyKind.allCases {
+                    guard let cadence = kind.schedule else { continue }
+                    // Duties stop being due on the end date the termination form gives.
+                    let open = record.openPeriods(of: kind, today: today)
+                    let overdue = open.filter { $0.status == .overdue }
+                    if let oldest = overdue.first, keeps || oversees || everything {
+                        items.append(TodayItem(
+                            kind: .overdue, applicationID: record.id, duty: kind, service: record.service,
+                            title: kind.title + Localized("・", " · ") + periodName(oldest.period, cadence)
+                                + (overdue.count > 1 ? Localized("ほか\(overdue.count - 1)期間", " and \(overdue.count - 1) more") : Localized("", "")),
+                            dueDate: oldest.dueDate, overduePeriods: overdue.count, alertID: nil))
+                    }
+                    if let current = open.first(where: { $0.status == .due }), keeps || everything {
+                        items.append(TodayItem(
+                            kind: .due, applicationID: record.id, duty: kind, service: record.service,
+                            title: kind.title + Localized("・", " · ") + periodName(current.period, cadence),
+                            dueDate: current.dueDate, overduePeriods: 0, alertID: nil))
+                    }
                 }
             }
         }

@@ -19,7 +19,7 @@ public enum DutyKind: String, Sendable, Codable, CaseIterable {
 
     /// The procedure file's entry for this duty: its interval, title and section.
     private var definition: DutyDefinition {
-        guard let duty = BuiltInProcedure.document.duty(self) else { preconditionFailure("the procedure file names every duty") }
+        guard let duty = ProcedureScope.document.duty(self) else { preconditionFailure("the procedure file names every duty") }
         return duty
     }
 

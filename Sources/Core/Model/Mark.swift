@@ -35,7 +35,7 @@ public enum Classification: Int, Sendable, Codable, CaseIterable, Comparable {
     public var numeral: String { ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"][rawValue - 1] }
 
     /// Section 4: the classes the procedure file names need the 利用責任者's explicit permission.
-    public var needsExplicitPermission: Bool { BuiltInProcedure.document.classesNeedingPermission.contains(numeral) }
+    public var needsExplicitPermission: Bool { ProcedureScope.document.classesNeedingPermission.contains(numeral) }
 
     public init?(typed text: String) {
         let table: [String: Classification] = [

@@ -3,7 +3,7 @@
 public enum AcknowledgementProcedure {
     public static let id = "acknowledgement"
 
-    public static let procedure = Procedure(
+    public static var procedure: Procedure { Procedure(
         id: id,
         title: Localized("リスクの確認", "Risks"),
         fields: RiskNotice.risks.indices.map { index in
@@ -17,5 +17,5 @@ public enum AcknowledgementProcedure {
                 kind: .acknowledgement,
                 preamble: (index == 0 ? RiskNotice.heading + Localized("\n", "\n") : Localized("", ""))
                     + Localized("・", "• ") + RiskNotice.shown(index))
-        })
+        }) }
 }

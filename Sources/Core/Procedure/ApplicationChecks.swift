@@ -40,5 +40,5 @@ public struct CheckItem: Sendable {
 
 /// The checks of the 利用申請書 as the procedure file says them.
 public enum ApplicationChecks {
-    public static let items: [CheckItem] = BuiltInProcedure.document.applicationChecks.map { CheckItem($0, prefix: "check") }
+    public static var items: [CheckItem] { ProcedureScope.document.applicationChecks.map { CheckItem($0, prefix: "check") } }
 }

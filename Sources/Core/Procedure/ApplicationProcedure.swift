@@ -53,7 +53,7 @@ public enum ApplicationProcedure {
 
     public static let formName = Localized("利用申請書", "application")
 
-    public static let procedure = Procedure(
+    public static var procedure: Procedure { Procedure(
         id: "application",
         title: Localized("申請", "Application"),
         fields: serviceFields + ApplicationChecks.items.flatMap { CheckFields.fields(for: $0, formName: formName) }
@@ -62,7 +62,7 @@ public enum ApplicationProcedure {
         directoryBlockers: [
             { answers, context in SubmissionActions.maySubmit(answers, applicantLogin: context.person?.login, staff: context.staff) },
             { answers, context in ApprovalRules.endedPeriod(answers, today: context.today) },
-        ])
+        ]) }
 
     typealias F = ApplicationFields
 
@@ -291,7 +291,7 @@ public enum ApplicationProcedure {
             rules: [{ value, _ in (value.list ?? []).lazy.compactMap(TermsAddress.problem).first }]),
     ]
 
-    static let riskAcknowledgement = Field(
+    static var riskAcknowledgement: Field { Field(
         F.risks,
         label: Localized("利用上のリスクの理解", "Risks understood"),
         question: Localized(
@@ -301,7 +301,7 @@ public enum ApplicationProcedure {
             "様式に記載された、約款による外部サービス特有のリスクです。承認後、利用責任者がサービス管理担当者にも理解させます（手順書5(3)）。",
             "The risks printed on the form. After approval the 利用責任者 makes sure the service manager understands them too (section 5(3))."),
         kind: .acknowledgement,
-        preamble: RiskNotice.fullText)
+        preamble: RiskNotice.fullText) }
 
     static let overseasBlocker: @Sendable (Answers) -> Localized? = { answers in
         answers[F.overseas]?.flag == true

@@ -5,9 +5,6 @@ public struct ProcedureVersion: Sendable, Hashable {
     public let enacted: Day
     public let reason: Localized
 
-    /// The built-in procedure file's version.
-    public static var current: ProcedureVersion { BuiltInProcedure.document.version }
-
     public init(version: String, enacted: Day, reason: Localized) {
         self.version = version
         self.enacted = enacted

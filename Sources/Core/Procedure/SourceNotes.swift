@@ -2,5 +2,5 @@
 /// the procedure, in the procedure file's words.
 public enum SourceNotes {
     /// Section 8 (その他): breaking the procedure is punishable.
-    public static var breach: Localized { BuiltInProcedure.document.breach }
+    public static var breach: Localized { ProcedureScope.document.breach }
 }

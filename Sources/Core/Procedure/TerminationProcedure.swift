@@ -21,10 +21,10 @@ public enum TerminationProcedure {
     public static let formName = Localized("終了確認書", "termination form")
     typealias T = TerminationFields
 
-    public static let checks: [CheckItem] = BuiltInProcedure.document.terminationChecks.map { CheckItem($0, prefix: "termination.check") }
+    public static var checks: [CheckItem] { ProcedureScope.document.terminationChecks.map { CheckItem($0, prefix: "termination.check") } }
 
     /// The checks whose × in the reviewer's column forbids confirming the termination.
-    public static let blockingChecks = BuiltInProcedure.document.terminationChecks.filter(\.blocks).map(\.number)
+    public static var blockingChecks: [Int] { ProcedureScope.document.terminationChecks.filter(\.blocks).map(\.number) }
 
     public static func procedure(for record: ApplicationRecord) -> Procedure {
         let application = record.answers
@@ -117,7 +117,7 @@ public enum Retention {
     /// The last day everything of a service must still be kept: the period after its end.
     /// From 29 February into a common year it is 1 March, so that it is never short.
     public static func keepUntil(end: Day, holds: [Day] = []) -> Day {
-        var until = end.adding(months: BuiltInProcedure.document.retentionMonths)
+        var until = end.adding(months: ProcedureScope.document.retentionMonths)
         if end.month == 2 && end.day == 29 && until.day != 29 { until = until.adding(days: 1) }
         return ([until] + holds).max()!
     }

@@ -62,7 +62,12 @@ struct ExportedApplication: Encodable {
     let ended_on: String?
     let keep_until: String?
 
+    /// Its checks as the version it was made under numbers and words them.
     init(_ record: ApplicationRecord) {
+        self = ProcedureScope.forForm(record) { ExportedApplication(underItsVersion: record) }
+    }
+
+    private init(underItsVersion record: ApplicationRecord) {
         id = record.id
         status = record.status.rawValue
         applicant_login = record.applicantLogin

@@ -5,6 +5,11 @@ public enum ApplicationForm {
 
     /// `blind` leaves out the checks, for a reviewer who has yet to mark them.
     public static func text(_ record: ApplicationRecord, applicant: Person?, today: Day, _ language: Language, blind: Bool = false) -> String {
+        ProcedureScope.forForm(record) { textUnderItsVersion(record, applicant: applicant, today: today, language, blind: blind) }
+    }
+
+    /// The form read with the checks and notices of the version it was made under.
+    private static func textUnderItsVersion(_ record: ApplicationRecord, applicant: Person?, today: Day, _ language: Language, blind: Bool) -> String {
         let a = record.answers
         func value(_ id: String) -> String { a[id].map { AnswerFormat.inline($0, language) } ?? "" }
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
@@ -61,10 +66,7 @@ public enum ApplicationForm {
         let use = duringUse(record, language)
         if !use.isEmpty { lines += use + [""] }
         if record.termination != nil { lines += [TerminationForm.text(record, language), ""] }
-        let version = ProcedureVersion.current
-        lines.append(ja
-            ? "手順書 \(record.procedureVersion) 版（\(JapaneseDate.wareki(version.enacted)) \(version.reason.ja)）に基づく申請"
-            : "Made under procedure version \(record.procedureVersion) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))")
+        lines.append(FormText.madeUnder(record.procedureVersion, ProcedureScope.document.version)(language))
         if let entry = record.lastEntry { lines.append(FormText.loggedAs(entry)(language)) }
         return lines.joined(separator: "\n")
     }

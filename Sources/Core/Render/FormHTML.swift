@@ -24,6 +24,11 @@ public enum FormHTML {
 
     /// The 利用申請書 as one `<article>`, to be put in a `page`.
     public static func applicationForm(_ record: ApplicationRecord, today: Day, _ language: Language) -> String {
+        ProcedureScope.forForm(record) { applicationFormUnderItsVersion(record, today: today, language) }
+    }
+
+    /// The form read with the checks and notices of the version it was made under.
+    private static func applicationFormUnderItsVersion(_ record: ApplicationRecord, today: Day, _ language: Language) -> String {
         let a = record.answers
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
         func text(_ id: String) -> String {
@@ -99,7 +104,7 @@ public enum FormHTML {
         html += approval(record, language)
         html += duringUse(record, language)
         html += attachments(record, language)
-        let version = ProcedureVersion.current
+        let version = ProcedureScope.document.version
         html += "<footer>\(escape(FormText.madeUnder(record.procedureVersion, version)(language)))"
             + (record.lastEntry.map { "<br>" + escape(FormText.loggedAs($0)(language)) } ?? "") + "</footer>\n"
         html += "</article>\n"

@@ -17,9 +17,12 @@ public enum DutyCalendar {
                 && (everything || CurrentEntry.actsAsManager(login: person.login, member: person.member, of: record)
                     || person.member?.reviews(record.department) == true)
         }.flatMap { record -> [DutyEvent] in
-            DutyKind.allCases.compactMap { kind in
-                record.calendarDue(of: kind, today: today).map {
-                    DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: $0.due, overdue: $0.overdue)
+            // Its duties are those of the version its form was made under.
+            ProcedureScope.forForm(record) {
+                DutyKind.allCases.compactMap { kind in
+                    record.calendarDue(of: kind, today: today).map {
+                        DutyEvent(applicationID: record.id, duty: kind, service: record.service, due: $0.due, overdue: $0.overdue)
+                    }
                 }
             }
         }

@@ -3,6 +3,11 @@ public enum TerminationForm {
     typealias T = TerminationFields
 
     public static func text(_ record: ApplicationRecord, _ language: Language, blind: Bool = false) -> String {
+        ProcedureScope.forForm(record) { textUnderItsVersion(record, language, blind: blind) }
+    }
+
+    /// The form read with the checks and notices of the version it was made under.
+    private static func textUnderItsVersion(_ record: ApplicationRecord, _ language: Language, blind: Bool) -> String {
         guard let termination = record.termination else { return "" }
         let a = termination.answers
         let procedure = TerminationProcedure.procedure(for: record)

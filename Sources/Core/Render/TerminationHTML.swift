@@ -1,6 +1,11 @@
 /// The 終了確認書 as an `<article>` of the printable document, after the 利用申請書.
 extension FormHTML {
     public static func terminationForm(_ record: ApplicationRecord, _ language: Language) -> String? {
+        ProcedureScope.forForm(record) { terminationFormUnderItsVersion(record, language) }
+    }
+
+    /// The form read with the checks and notices of the version it was made under.
+    private static func terminationFormUnderItsVersion(_ record: ApplicationRecord, _ language: Language) -> String? {
         guard let termination = record.termination else { return nil }
         typealias T = TerminationFields
         let a = termination.answers

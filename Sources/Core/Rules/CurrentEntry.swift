@@ -42,7 +42,7 @@ public enum CurrentEntry {
             guard let application = try state.application(id) else { return nil }
             return mayReport(incidentOf: application, login: actor, member: try state.staffMember(actor), staff: try state.directory())
         case .importService, .updateStaff, .removeStaff, .vouchKey, .decide, .acknowledgeRisks, .recordDuty, .stopService,
-             .decideContinuation, .checkTerms, .reportIncidentElsewhere, .submitTermination, .holdRetention, .purge:
+             .decideContinuation, .checkTerms, .reportIncidentElsewhere, .submitTermination, .holdRetention, .purge, .adoptProcedure:
             return try listed(actor, in: state)
         }
     }

@@ -91,6 +91,8 @@ struct ActingDirectory: LedgerState {
         try state.servicesInUse(where: concerns)
     }
     func counters() throws -> IDCounters { try state.counters() }
+    func procedures() throws -> ProcedureBook { try state.procedures() }
+    func procedureVersion(of application: Int64) throws -> String? { try state.procedureVersion(of: application) }
     func wasErased(_ application: Int64) -> Bool { state.wasErased(application) }
 }
 

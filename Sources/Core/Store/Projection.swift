@@ -15,7 +15,9 @@ enum Projection {
             try apply(event, db)
             if let id = event.application, !touched.contains(id) { touched.append(id) }
         }
-        for id in touched { try SQLStore.refreshLedger(db, id: id) }
+        guard !touched.isEmpty else { return }
+        let book = try SQLStore.procedureBook(db)
+        for id in touched { try SQLStore.refreshLedger(db, id: id, book: book) }
     }
 
     private static func apply(_ event: Event, _ db: any SQLSession) throws {
@@ -178,6 +180,15 @@ enum Projection {
 
         case .purged(let id):
             try db.execute(sql: "DELETE FROM application WHERE id = ?", arguments: [id])
+
+        case .procedureAdopted(let adoption, let entry, let login, let at):
+            try db.execute(
+                sql: """
+                    INSERT INTO procedure_version (version, in_force_from, text, sha256, entry, adopted_by, adopted_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [adoption.version, adoption.from.iso, adoption.text, adoption.sha256, entry, login, at])
+            // Services keep the version their form was made under: no application's rows change.
 
         case .keyVouched:
             // Verify reads who vouched for which key from the log itself (AuditVerifier).

@@ -162,6 +162,9 @@ struct ProjectedTable: Sendable {
         ProjectedTable(name: "staff", key: ["login"], columns: ["login", "name", "department", "is_administrator", "added_at"]),
         ProjectedTable(name: "staff_reviewer", key: ["login", "department"], columns: ["login", "department"]),
         ProjectedTable(name: "staff_mail", key: ["login"], columns: ["login", "mail", "language"]),
+        ProjectedTable(name: "procedure_version", key: ["version"], columns: [
+            "version", "in_force_from", "text", "sha256", "entry", "adopted_by", "adopted_at",
+        ]),
         ProjectedTable(name: "staff_deputy", key: ["login", "department"], columns: ["login", "department", "until"]),
         ProjectedTable(name: "record_counter", key: ["name"], columns: ["name", "last"], derived: true),
         ProjectedTable(name: "ledger_text", key: ["rowid"], columns: ["rowid", "content"], derived: true),

@@ -34,6 +34,14 @@ struct SQLLedgerState: LedgerState {
         IDCounters(application: try db.value(Int64.self, sql: "SELECT last FROM record_counter WHERE name = 'application'") ?? 0)
     }
 
+    func procedures() throws -> ProcedureBook {
+        try SQLStore.procedureBook(db)
+    }
+
+    func procedureVersion(of application: Int64) throws -> String? {
+        try db.value(String.self, sql: "SELECT procedure_version FROM application WHERE id = ?", arguments: [application])
+    }
+
     func wasErased(_ application: Int64) -> Bool {
         erased.contains(application)
     }

@@ -110,6 +110,7 @@ struct ActEntry: Codable {
         case .discardDraft(let id, _, _): return "draft/\(id)"
         case .readAlert(let id): return "alert/\(id)"
         case .purge: return "store"
+        case .adoptProcedure(let adoption): return "procedure/\(adoption.version)"
         case .reportIncidentElsewhere:
             for case .incidentRecorded(let id, _) in events { return "incident/\(id)" }
             return "incident"

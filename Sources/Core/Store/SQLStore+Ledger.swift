@@ -4,11 +4,30 @@ extension SQLStore {
     /// Brings an application's derived columns, dues and search text up to date; of a purged
     /// application, removes what is left of it. The one place that writes them, called in the
     /// transaction of every change.
-    static func refreshLedger(_ db: any SQLSession, id: Int64) throws {
+    static func refreshLedger(_ db: any SQLSession, id: Int64, book: ProcedureBook) throws {
         try db.execute(sql: "DELETE FROM ledger_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM ledger_short_text WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM duty_due WHERE application_id = ?", arguments: [id])
         guard let record = try loadApplication(db, id: id) else { return }
+        // Its retention and duties are those of the version its form was made under.
+        try ProcedureScope.forForm(version: record.procedureVersion, in: book) {
+            try refreshLedger(db, record)
+        }
+    }
+
+    /// The versions of the procedure the store's log adopted, in the order of the log.
+    static func procedureBook(_ db: any SQLSession) throws -> ProcedureBook {
+        var adoptions: [ProcedureAdoption] = []
+        try db.each(sql: "SELECT version, in_force_from, text, sha256 FROM procedure_version ORDER BY entry") { row in
+            // A day that does not read is no version in force: verify names the row that differs.
+            guard let from = Day(iso: row["in_force_from"]) else { return }
+            adoptions.append(ProcedureAdoption(version: row["version"], from: from, text: row["text"], sha256: row["sha256"]))
+        }
+        return ProcedureBook(adoptions: adoptions)
+    }
+
+    private static func refreshLedger(_ db: any SQLSession, _ record: ApplicationRecord) throws {
+        let id = record.id
         let approved = record.decisions.last { $0.outcome == .approved }.flatMap { Village.day(ofTimestamp: $0.decidedAt) }
         let row = LedgerRow(record)
         try db.execute(

@@ -11,6 +11,10 @@ extension SQLStore {
         try database.read(Self.loadDirectory)
     }
 
+    public func procedureBook() throws -> ProcedureBook {
+        try database.read(Self.procedureBook)
+    }
+
     /// The whole directory in three reads: `Decide` asks for it with nearly every command, and a
     /// read per person (three each) made a command of a 400-person village 1,200 statements.
     static func loadDirectory(_ db: any SQLSession) throws -> [StaffMember] {

@@ -232,7 +232,8 @@ enum Schema {
             }
             try db.execute(sql: "CREATE VIRTUAL TABLE ledger_short_text USING fts5(words, detail = none, columnsize = 0)")
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM application") {
-                try SQLiteStore.refreshLedger(GRDBSession(db), id: id)
+                // A store this old has adopted no version of the procedure: every form is 1.0.
+                try SQLiteStore.refreshLedger(GRDBSession(db), id: id, book: .builtIn)
             }
         }
         migrator.registerMigration("v7-signed-log") { db in
@@ -301,6 +302,19 @@ enum Schema {
                 t.column("department", .text).notNull()
                 t.column("until", .text).notNull()
                 t.primaryKey(["login", "department"])
+            }
+        }
+        migrator.registerMigration("v11-procedure-versions") { db in
+            // The versions of the procedure adopted by signed acts (`Command.adoptProcedure`),
+            // each with its file's text, in the order of the log (`entry`).
+            try db.create(table: "procedure_version") { t in
+                t.primaryKey("version", .text)
+                t.column("in_force_from", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("entry", .integer).notNull().unique()
+                t.column("adopted_by", .text).notNull()
+                t.column("adopted_at", .text).notNull()
             }
         }
         return migrator

@@ -132,6 +132,12 @@ extension Store {
         return try record(id)
     }
 
+    /// Adopts a version of the procedure from a day (its file's text, read without mistakes).
+    public func adoptProcedure(_ text: String, version: String, from: Day, by login: String, at timestamp: String) throws {
+        let adoption = ProcedureAdoption(version: version, from: from, text: text, sha256: ProcedureAdoption.digest(of: text))
+        try perform(.adoptProcedure(adoption), by: login, at: timestamp)
+    }
+
     /// Removes services past their retention; returns how many.
     public func purge(_ ids: [Int64], by login: String, at timestamp: String) throws -> Int {
         try perform(.purge(applications: ids, counters: IDCounters()), by: login, at: timestamp)

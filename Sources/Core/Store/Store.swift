@@ -40,6 +40,8 @@ public protocol Store: AnyObject, Sendable {
     // The staff directory; every change is a command (Store+Commands).
     func staffMember(login: String) throws -> StaffMember?
     func staff() throws -> [StaffMember]
+    /// The versions of the procedure the log adopted, with the built-in one.
+    func procedureBook() throws -> ProcedureBook
 
     /// Marks the application as being double-checked by `login`; returns who else already is.
     func claimReview(applicationID: Int64, by login: String, at timestamp: String) throws -> String?

@@ -31,7 +31,8 @@ public enum StoreCopy {
     /// it: copied rather than derived again, which takes a round trip per statement per service),
     /// working state, then the log and its head.
     static let tables = [
-        "staff", "staff_reviewer", "staff_mail", "staff_deputy", "application", "application_attachment", "application_editor", "decision",
+        "staff", "staff_reviewer", "staff_mail", "staff_deputy", "procedure_version", "application", "application_attachment",
+        "application_editor", "decision",
         "acknowledgement", "duty_record", "alert", "incident", "termination", "termination_editor", "retention_hold",
         "duty_due", "ledger_text", "ledger_short_text", "record_counter", "person", "draft", "reminder_sent", "audit", "audit_head",
     ]

@@ -34,7 +34,8 @@ struct Yakkan: ParsableCommand {
                 return 0
             }
             defer { session.finish() }
-            return try runnable.run(in: session)
+            // The village's versions of the procedure are learnt when the store is opened.
+            return try ProcedureScope.$session.withValue(ProcedureSession()) { try runnable.run(in: session) }
         } catch is BailedOut {
             return 1
         } catch let shown as InterviewLoop.FaultAlreadyShown {
@@ -164,6 +165,7 @@ struct CommonOptions: ParsableArguments {
     /// What every opened store gets: the log's head compared with the one last seen, and at
     /// the end of the run, the records its reads left out named (on standard error).
     private func watch(_ store: any Store, _ path: String, _ session: Session) {
+        if let book = try? store.procedureBook() { ProcedureScope.session?.read(book, today: Village.today(session.clock)) }
         HeadWatch(session: session, store: store, path: path, language: lang).start()
         let lang = lang
         session.onFinish.append {

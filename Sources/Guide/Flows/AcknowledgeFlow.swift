@@ -27,7 +27,12 @@ struct AcknowledgeFlow {
             chosen = first
         }
         session.show(.notice, ReviewText.awaitingAcknowledgement(chosen)(language))
-        return try FormFlow(session: session, store: store, language: language, bail: bail)
+        // The risks and duties of the version the form was made under.
+        return try ProcedureScope.forForm(chosen) { try acknowledge(chosen) }
+    }
+
+    private func acknowledge(_ chosen: ApplicationRecord) throws -> Int32 {
+        try FormFlow(session: session, store: store, language: language, bail: bail)
             .run(AcknowledgementProcedure.procedure, about: chosen.id) { _ in
                 let record = try store.acknowledge(
                     ReviewActions.acknowledgement(of: chosen, by: session.login, at: Village.timestamp(session.clock.now)))

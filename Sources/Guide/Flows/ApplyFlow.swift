@@ -38,21 +38,27 @@ struct ApplyFlow {
         }
         let fresh = Draft.fresh(owner: session.login, procedureID: interview.procedure.id)
         guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
-        if let id = start.applicationID, let decision = try store.application(id: id)?.latestDecision {
-            // The applicant corrects what the reviewer wrote: every note, at resume and in :review.
+        guard let id = start.applicationID, let returned = try store.application(id: id) else { return try finish(loop, start) }
+        // A returned form is corrected under the version it was made under, whatever is in force now.
+        return try ProcedureScope.forForm(returned) {
             var corrected = context
-            corrected.returnedBy = decision
-            let afterSave = loop.afterSave
-            loop = InterviewLoop(session: session, store: store, interview: Interview(procedure: interview.procedure, context: corrected), bail: bail)
-            loop.afterSave = afterSave
-            session.show(ReturnedNotes.lines(decision, application: start.state.answers, language))
+            corrected.returnedBy = returned.latestDecision
+            var correcting = InterviewLoop(
+                session: session, store: store, interview: Interview(procedure: ApplicationProcedure.procedure, context: corrected), bail: bail)
+            correcting.afterSave = loop.afterSave
+            // The applicant corrects what the reviewer wrote: every note, at resume and in :review.
+            if let decision = returned.latestDecision { session.show(ReturnedNotes.lines(decision, application: start.state.answers, language)) }
+            return try finish(correcting, start)
         }
+    }
+
+    private func finish(_ loop: InterviewLoop, _ start: Draft) throws -> Int32 {
         switch try loop.run(start) {
         case .left: return 0
         case .bailed: return 1
         case .confirmed(let draft):
             let record = try store.submitApplication(
-                from: draft, procedureVersion: ProcedureVersion.current.version, at: Village.timestamp(session.clock.now))
+                from: draft, procedureVersion: ProcedureScope.document.version.version, at: Village.timestamp(session.clock.now))
             let reviewers = SubmissionActions.eligibleReviewers(
                 of: record.department, applicantLogin: record.applicantLogin,
                 departmentHeadLogin: record.departmentHead.login, staff: try store.staff().acting(on: Village.today(session.clock)))

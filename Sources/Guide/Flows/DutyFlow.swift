@@ -28,14 +28,16 @@ struct DutyFlow {
         if refuse(DutyActions.mayRecord(chosen, on: application, login: actor.login, member: actor.member)) { return 1 }
         guard let kind = try chosen ?? chooseDuty(application) else { return 0 }
         if refuse(DutyActions.mayRecord(kind, on: application, login: actor.login, member: actor.member)) { return 1 }
-        let procedure = DutyProcedures.procedure(kind, for: application, today: today)
-        if kind == .contentReview { showTerms(application, evidence: false) }
-        return try form.run(procedure, about: id) { draft in
-            let performed = try store.recordDuty(id, kind, answers: draft.state.answers, by: actor.login, at: now)
-            application = performed.record!
-            session.show(.success, DutyText.recorded(kind, application)(language))
-            if performed.stopped { session.show(.warning, DutyText.stopped(application)(language)) }
-            if !performed.alerts.isEmpty { session.show(.info, DutyText.alerted(performed.alerts)(language)) }
+        // A service's duties are those of the version its form was made under.
+        return try ProcedureScope.forForm(application) {
+            if kind == .contentReview { showTerms(application, evidence: false) }
+            return try form.run(DutyProcedures.procedure(kind, for: application, today: today), about: id) { draft in
+                let performed = try store.recordDuty(id, kind, answers: draft.state.answers, by: actor.login, at: now)
+                application = performed.record!
+                session.show(.success, DutyText.recorded(kind, application)(language))
+                if performed.stopped { session.show(.warning, DutyText.stopped(application)(language)) }
+                if !performed.alerts.isEmpty { session.show(.info, DutyText.alerted(performed.alerts)(language)) }
+            }
         }
     }
 

@@ -15,6 +15,11 @@ struct ReviewFlow {
             return 1
         }
         guard let application = try choose(applicationID, reviewer) else { return 0 }
+        // A form is double-checked with the checks and rules of the version it was made under.
+        return try ProcedureScope.forForm(application) { try review(application, reviewer) }
+    }
+
+    private func review(_ application: ApplicationRecord, _ reviewer: StaffMember?) throws -> Int32 {
         // A service is under review either for its application or for its termination.
         let termination = application.formUnderReview == .termination
         let refusals = ReviewActions.mayReview(application, login: session.login, reviewer: reviewer)

@@ -18,10 +18,13 @@ struct TerminateFlow {
             session.show(.notice, SessionText.returned(id, decision)(language))
         }
         session.show(.info, TerminationText.begin(application)(language))
-        return try FormFlow(session: session, store: store, language: language, bail: bail)
-            .run(TerminationProcedure.procedure(for: application), about: id, person: actor.signature) { draft in
-                let record = try store.submitTermination(from: draft, at: Village.timestamp(session.clock.now))
-                session.show(.success, TerminationText.submitted(record)(language))
-            }
+        // The termination form of the version the application was made under.
+        return try ProcedureScope.forForm(application) {
+            try FormFlow(session: session, store: store, language: language, bail: bail)
+                .run(TerminationProcedure.procedure(for: application), about: id, person: actor.signature) { draft in
+                    let record = try store.submitTermination(from: draft, at: Village.timestamp(session.clock.now))
+                    session.show(.success, TerminationText.submitted(record)(language))
+                }
+        }
     }
 }

@@ -30,8 +30,9 @@ import Testing
         #expect(DutyKind.contentReview.schedule == .fiscalQuarter)
         #expect(DutyKind.backup.schedule == .month)
         #expect(DutyKind.userConfirmation.schedule == .month)
-        #expect(DutyKind.alternative.schedule == nil && DutyKind.inventory.schedule == nil)
-        #expect(DutyKind.allCases.map(\.section) == ["6(1)", "6(5)", "6(6)", "6(3)", "6(4)"])
+        #expect(DutyKind.alternative.schedule == nil && DutyKind.inventory.schedule == nil && DutyKind.termsCheck.schedule == nil)
+        #expect(DutyKind.allCases.map(\.section) == ["6(1)", "6(5)", "6(6)", "6(3)", "6(4)", "6(1)"])
+        #expect(DutyKind.termsCheck.title == Localized("約款の確認", "Terms check"))
     }
 
     /// Check 3, from the file's conditions: ／ refused with personal information, offered with

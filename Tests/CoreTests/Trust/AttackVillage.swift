@@ -141,6 +141,9 @@ extension StoreVillage {
         _ = try kato.decide(confirmation)
         _ = try kato.holdRetention(first.id, until: Day(iso: "2030-12-31")!, reason: "訴訟対応", by: "kato", at: "2026-06-02T00:00:00Z")
         let second = try inUse(service: "Example Mail")
+        // A second version of the procedure, adopted for next fiscal year.
+        let variant = try String(contentsOfFile: VariantProcedureTests.path, encoding: .utf8)
+        try kato.adoptProcedure(variant, version: "2.0", from: Day(iso: "2027-04-01")!, by: "kato", at: "2026-06-03T00:00:00Z")
         return (first.id, second.id)
     }
 }
