@@ -56,11 +56,7 @@ import Testing
         // A decision signed again, with the reason kato now prefers: the application no longer
         // awaits a decision, and the rules say so (the server, reading the log, at the door).
         let again = { try village.forge(Self.review(returned, .returned, reason: "問題なし"), as: "kato", at: "2026-03-01T00:00:00Z") }
-        if kind == .server {
-            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_awaiting_review", again)
-            #expect(try village.verify(as: "sato").findings == [])
-            return
-        }
+        if try SignedLogAttackTests.refusedOnTheServer(kind, village, PostgresFault.fourEyesRefused, "not_awaiting_review", again) { return }
         try again()
         let refusal = FourEyes.refusals(
             reviewerLogin: "kato", reviewer: try village.store(as: "kato").staffMember(login: "kato"), application: returned).map(\.text)
@@ -347,12 +343,8 @@ import Testing
                 try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
             }
         }
-        if kind == .server {
-            // The server judges an entry that says it decides a form by what it says (pg9).
-            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", entry)
-            #expect(try village.verify(as: "sato").findings == [])
-            return
-        }
+        // The server judges an entry that says it decides a form by what it says (pg9).
+        if try SignedLogAttackTests.refusedOnTheServer(kind, village, PostgresFault.fourEyesRefused, "is_applicant", entry) { return }
         try entry()
         #expect(try village.verify(as: "sato").findings == [AuditFinding(.unreadableEntry, sequence: sequence, subject: "application/1")])
         #expect(try village.store(as: "sato").auditEntries().count == Int(sequence))
@@ -375,12 +367,8 @@ import Testing
                 try AuditTrail.seal(db, since: start, keyRing: yamada.keyRing, keys: yamada.keys)
             }
         }
-        if kind == .server {
-            // The server judges an entry that says it decides a form by what it says (pg9).
-            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "is_applicant", entry)
-            #expect(try village.verify(as: "sato").findings == [])
-            return
-        }
+        // The server judges an entry that says it decides a form by what it says (pg9).
+        if try SignedLogAttackTests.refusedOnTheServer(kind, village, PostgresFault.fourEyesRefused, "is_applicant", entry) { return }
         try entry()
         #expect(try village.verify(as: "sato").findings == [
             AuditFinding(.relabelled(action: "withdraw"), sequence: sequence, subject: "application/\(submitted.id)"),

@@ -262,12 +262,8 @@ import Testing
                 sql: "UPDATE application SET status = 'ended', ended_on = '2026-04-05', version = version + 1 WHERE id = \(inUse.id)",
                 as: "suzuki")
         }
-        if kind == .server {
-            // The server reads the form from the log (pg9): no termination awaits review.
-            SignedLogAttackTests.expectRefusedByTheServer(PostgresFault.fourEyesRefused, "not_awaiting_review", forgery)
-            #expect(try village.verify(as: "sato").findings == [])
-            return
-        }
+        // The server reads the form from the log (pg9): no termination awaits review.
+        if try SignedLogAttackTests.refusedOnTheServer(kind, village, PostgresFault.fourEyesRefused, "not_awaiting_review", forgery) { return }
         try forgery()
         let findings = try village.verify(as: "sato").findings
         #expect(findings.contains(Village.ruleBroken(

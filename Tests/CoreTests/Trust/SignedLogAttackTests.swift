@@ -112,6 +112,18 @@ import Testing
         }
     }
 
+    /// On a server, an act its own checks refuse where it is appended, leaving nothing for
+    /// verify to name; true on a server (the test's point ends there), false on SQLite.
+    static func refusedOnTheServer(
+        _ kind: StoreKind, _ village: StoreVillage, _ sqlState: String, _ rule: String,
+        sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) throws -> Bool {
+        guard kind == .server else { return false }
+        expectRefusedByTheServer(sqlState, rule, sourceLocation: sourceLocation, body)
+        #expect(try village.verify(as: "sato").findings == [], sourceLocation: sourceLocation)
+        return true
+    }
+
     /// What the server refuses by its own rules, whatever Core would have said: the SQLSTATE
     /// and, in the fault's message or detail, which rule.
     static func expectRefusedByTheServer(
