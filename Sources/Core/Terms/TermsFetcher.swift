@@ -54,6 +54,8 @@ public struct TermsFetcher: Sendable {
     /// (`nonisolated(unsafe)`: set once by the lazy global's own once, never changed.)
     nonisolated(unsafe) private static let installed: OpaquePointer? = ccurl_open(installedLibrary)
 
+    /// Another name (a test's, for a machine without libcurl) is opened at each use; one that
+    /// is not installed opens nothing.
     private var library: OpaquePointer? {
         libraryName == Self.installedLibrary ? Self.installed : ccurl_open(libraryName)
     }
