@@ -25,9 +25,12 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // zlib, to inflate the text of a PDF's terms (Core/Terms/PDFText.swift).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl, loaded at the first fetch of a page of terms (Sources/CCurl/ccurl.c says why in C).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(
             name: "Core",
             dependencies: [
+                "CCurl",
                 "CLibPQ",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -36,6 +36,12 @@ public enum TermsCheckText {
     public static let noNetwork = Localized(
         "どのアドレスにも接続できませんでした。ネットワークがないようです。何も記録していません。インターネットにつながらない端末では、保存した約款のファイルを yakkan terms check 番号 --file ファイル で比べられます。",
         "No address could be reached: there seems to be no network. Nothing was recorded. On a machine without internet access, compare a saved copy with yakkan terms check ID --file COPY.")
+    /// Like the server's client library (ServerText.noClientLibrary): needed by this command alone.
+    public static func noClientLibrary(_ library: String) -> Localized {
+        Localized(
+            "約款を取得するためのライブラリ libcurl（\(library)）がありません。何も記録していません。scripts/setup を実行するか、apt-get install libcurl4 で入れてください。保存した約款のファイルは yakkan terms check 番号 --file ファイル で比べられます。",
+            "The library that fetches the terms, libcurl (\(library)), is not installed. Nothing was recorded. Run scripts/setup, or apt-get install libcurl4. A saved copy can be compared with yakkan terms check ID --file COPY.")
+    }
     public static let nothingToCheck = Localized(
         "約款の掲載アドレスがある利用中のサービスはありません。", "No service in use names the address of its terms.")
     public static func noAddress(_ application: ApplicationRecord) -> Localized {

@@ -35,6 +35,8 @@ public struct TermsChecker {
         public var noNetwork = false
         /// How many requests this run made (tests show nothing is asked twice a day).
         public var requests = 0
+        /// libcurl is not installed (its name): nothing was fetched or recorded.
+        public var missingLibrary: String?
     }
 
     /// The services a check covers when none is named: those approved or in use that name an address.
@@ -59,6 +61,8 @@ public struct TermsChecker {
                 let page: Result<TermsFetcher.Page, TermsFailure>
                 if let known = pages[address.address] {
                     page = known
+                } else if let library = fetcher.missingLibrary {
+                    return Report(missingLibrary: library)
                 } else {
                     page = fetcher.fetch(address.address)
                     pages[address.address] = page

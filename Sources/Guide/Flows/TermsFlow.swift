@@ -8,7 +8,8 @@ struct TermsFlow {
     let store: any Store
     let language: Language
 
-    /// Exit 75 when no address could be reached (nothing recorded; try again, or use --file).
+    /// Exit 75 when no address could be reached, or libcurl is not installed (nothing recorded;
+    /// try again, or use --file).
     func check(_ ids: [Int64], file: String?, address: String?, allowHTTP: Bool) throws -> Int32 {
         let actor = try session.actor(store)
         if allowHTTP, actor.member?.isAdministrator != true {
@@ -48,6 +49,10 @@ struct TermsFlow {
                 session.show(.warning, TermsCheckText.noAddress(application)(language))
             }
             report = try checker.check(applications, by: actor.login, at: now, today: Village.today(session.clock))
+        }
+        if let library = report.missingLibrary {
+            session.show(.error, TermsCheckText.noClientLibrary(library)(language))
+            return 75
         }
         for (line, isChange) in TermsCheckText.lines(report) {
             session.show(isChange ? .warning : .info, line(language))

@@ -152,6 +152,33 @@ import Testing
         #expect(try kato.openAlerts().isEmpty, "a page not got is no change")
     }
 
+    @Test func redirectsAreFollowedFiveTimesAtMost() throws {
+        let server = try TermsPageServer()
+        let (_, kato, service) = try Self.village(addresses: [server.address("/chain-1")])
+        let report = try Self.checker(kato).check([service], by: "kato", at: Self.day(1).at, today: Self.day(1).today)
+        #expect(Self.recorded(report).map(\.failure) == [.tooManyRedirects(limit: 5)])
+        #expect(server.requests == (1...6).map { "/chain-\($0)" }, "the first request and five redirects, then no more")
+    }
+
+    @Test func withoutLibcurlNothingIsFetchedNorRecordedAndItIsSaid() throws {
+        let server = try TermsPageServer()
+        try server.page("terms.html", Self.version1)
+        let (_, kato, service) = try Self.village(addresses: [server.address("/terms.html")])
+        // This machine has libcurl (the other tests fetch through it); a name not installed stands for one without.
+        #expect(TermsFetcher(policy: .init()).missingLibrary == nil)
+        let missing = "libcurl-not-installed.so.4"
+        let fetcher = TermsFetcher(policy: .init(allowHTTP: true), libraryName: missing)
+        let report = try TermsChecker(store: kato, fetcher: fetcher).check([service], by: "kato", at: Self.day(1).at, today: Self.day(1).today)
+        #expect(report.missingLibrary == missing)
+        #expect(report.requests == 0 && server.requests.isEmpty)
+        #expect(try kato.application(id: service.id)?.dutyRecords.isEmpty == true)
+        let alone: TermsFailure? = if case .failure(let failure) = fetcher.fetch(server.address("/terms.html")) { failure } else { nil }
+        #expect(alone == .unreachable(missing), "a fetch alone fails, and does not crash")
+        let said = TermsCheckText.noClientLibrary(missing)
+        #expect(said.ja.contains("libcurl（libcurl-not-installed.so.4）がありません") && said.ja.contains("apt-get install libcurl4"))
+        #expect(said.en.contains("libcurl (libcurl-not-installed.so.4), is not installed") && said.en.contains("apt-get install libcurl4"))
+    }
+
     @Test func anAddressThatIsNotHTTPSIsNotFetchedUnlessAllowed() throws {
         let server = try TermsPageServer()
         try server.page("terms.html", Self.version1)

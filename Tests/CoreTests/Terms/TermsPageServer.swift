@@ -3,7 +3,7 @@ import Testing
 
 /// A real HTTP server on loopback (python3's http.server, started as a process of the test's
 /// own) serving what a publisher of terms may serve: pages from a folder the test writes,
-/// a PDF of its terms, a page that never answers, one too large and a redirect loop. Every
+/// a PDF of its terms, a page that never answers, one too large, a redirect loop and an endless chain of redirects. Every
 /// request is written to a log, so a test can show what was asked for and how often.
 final class TermsPageServer {
     let folder: String
@@ -39,6 +39,7 @@ final class TermsPageServer {
                 if path == "/large": return self.send(200, b"x" * 6_000_000, "text/plain")
                 if path == "/loop-a": return self.send(302, b"", headers=[("Location", "/loop-b")])
                 if path == "/loop-b": return self.send(302, b"", headers=[("Location", "/loop-a")])
+                if path.startswith("/chain-"): return self.send(302, b"", headers=[("Location", "/chain-" + str(int(path[7:]) + 1))])
                 if path == "/terms.pdf":
                     with open(os.path.join(root, "pdf.txt")) as f: return self.send(200, pdf(f.read()), "application/pdf")
                 name = os.path.join(root, "pages", path.strip("/"))
