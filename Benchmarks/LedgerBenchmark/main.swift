@@ -19,6 +19,7 @@
 import Core
 import Foundation
 import GRDB
+import PrivateServer
 
 // MARK: - Settings
 
@@ -27,20 +28,8 @@ let runs = 20
 let today = Day(year: 2026, month: 4, day: 1)!
 let todayStamp = "2026-04-01T00:00:00Z"
 
-/// Reproducible randomness (SplitMix64).
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
-}
+/// Reproducible randomness.
+typealias Random = SplitMix64
 var random = Random(state: 20260401)
 
 // MARK: - Names

@@ -1,4 +1,5 @@
 import Foundation
+import PrivateServer
 
 /// The acts a person does, each a whole `yakkan` process, recorded in a tally.
 struct Acts {
@@ -89,16 +90,5 @@ struct Acts {
     }
 }
 
-/// Reproducible randomness per person (SplitMix64).
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func unit() -> Double { Double(next() % 1_000_000) / 1_000_000 }
-}
+/// Reproducible randomness per person.
+typealias Random = SplitMix64

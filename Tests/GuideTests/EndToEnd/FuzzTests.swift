@@ -1,4 +1,5 @@
 import Foundation
+import PrivateServer
 import Testing
 
 @testable import Core
@@ -255,14 +256,3 @@ import Testing
     }
 }
 
-/// A small, fast generator with a fixed seed, so a failing run can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
