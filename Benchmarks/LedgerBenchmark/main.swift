@@ -107,15 +107,8 @@ let informationKinds = [
 
 // MARK: - Answers like the real ones
 
-func attachment(_ name: String, _ seed: Int) -> Attachment {
-    var hex = ""
-    var r = Random(state: UInt64(seed))
-    while hex.count < 64 { hex += String(format: "%016llx", r.next()) }
-    return Attachment(sha256: String(hex.prefix(64)), fileName: name, size: Int64(200 + seed % 5000), addedAt: "2025-04-01T01:00:00Z")
-}
-
 func applicationAnswers(id: Int, department: String, service: Service, applicant: String, manager: NamedPerson, users: [String],
-                        classification: Classification, personal: Bool, start: Day, end: Day) -> Answers {
+                        classification: Classification, personal: Bool, start: Day, end: Day, files: LifetimeFiles) -> Answers {
     typealias F = ApplicationFields
     let kinds = informationKinds[id % informationKinds.count]
     var answers: Answers = [
@@ -125,7 +118,7 @@ func applicationAnswers(id: Int, department: String, service: Service, applicant
         F.overseas: .flag(false), F.users: .list(users), F.periodStart: .date(start), F.periodEnd: .date(end),
         F.serviceManager: .person(manager), F.departmentHead: .text("部長 \(department)"),
         F.alternative: .text("庁内ファイルサーバの共有フォルダで受け渡す"),
-        F.signupRecord: .files([attachment("signup.png", id * 7)]), F.terms: .files([attachment("terms.pdf", id * 7 + 1)]),
+        F.signupRecord: .files([files.signup[providers[service.provider].kind]]), F.terms: .files([files.terms[service.provider]]),
         F.risks: .flag(true),
     ]
     for item in ApplicationChecks.items {
@@ -136,7 +129,7 @@ func applicationAnswers(id: Int, department: String, service: Service, applicant
             answers[item.markID] = .mark(.yes)
             answers[item.noteID] = item.number % 2 == 0 ? .skipped : .text("事業者の利用規約とヘルプページで確認")
         }
-        answers[item.evidenceID] = item.number == 1 ? .files([attachment("https.png", id * 7 + 2)]) : .skipped
+        answers[item.evidenceID] = item.number == 1 ? .files([files.https[providers[service.provider].kind]]) : .skipped
     }
     return answers
 }

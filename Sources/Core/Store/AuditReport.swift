@@ -9,6 +9,18 @@ public struct AuditReport: Equatable, Sendable {
     public var isIntact: Bool { findings.isEmpty }
 }
 
+/// How far a verification has come: the entries of the log replayed so far, of all of them.
+public struct VerifyProgress: Sendable, Equatable {
+    public let entries: Int64
+    public let of: Int64
+}
+
+extension Store {
+    public func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport {
+        try verifyAudit(accounts: accounts, remembered: remembered, progress: nil)
+    }
+}
+
 public struct AuditFinding: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// The entry's content does not give its recorded hash.
@@ -43,6 +55,12 @@ public struct AuditFinding: Equatable, Sendable {
         case attachmentMissing
         /// The log no longer holds the entry this person saw last time: rolled back, rewritten or recreated.
         case headNotExtended(sequence: Int64, hash: String)
+        /// Dated well before an entry that precedes it in the log (TimeOrder).
+        case datedBeforeEarlierEntries(at: String, latest: String)
+        /// Dated after the moment of the verification.
+        case datedInTheFuture(String)
+        /// Its time is not a time.
+        case timeUnreadable(String)
     }
 
     public let kind: Kind

@@ -21,6 +21,10 @@ struct AuditVerifier {
     let vault: any AttachmentVault
     let accounts: Accounts
     let remembered: LogHead?
+    /// The moment of the verification, by the verifier's own clock.
+    let now: Moment
+    /// Told every thousand entries, for a line on a terminal.
+    var progress: ((VerifyProgress) -> Void)?
 
     /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
     func verify(_ db: any SQLSession) throws -> AuditReport {
@@ -30,15 +34,20 @@ struct AuditVerifier {
         var keyReport = AuditReport(entries: 0)
         let registry = keyRegistry(keyEntries, &keyReport)
         var chain = ChainWalk()
+        var times = TimeOrder(now: now)
+        var timeFindings: [AuditFinding] = []
         var signatures: [AuditFinding] = []
         var sawRemembered = false
         var vouched: [String: String] = [:]
         let rebuild = try Rebuild()
+        let total = try db.value(Int64.self, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
         try rebuild.replaying {
             try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
                 let entry = AuditTrail.entry(row)
                 report.entries += 1
+                if report.entries % 1_000 == 0 { progress?(VerifyProgress(entries: Int64(report.entries), of: max(total, Int64(report.entries)))) }
                 chain.step(entry)
+                if let finding = times.step(entry) { timeFindings.append(finding) }
                 if let remembered, entry.sequence == remembered.sequence, entry.hash == remembered.hash { sawRemembered = true }
                 if let signature = entry.signature {
                     if let key = registry[entry.actor] {
@@ -60,6 +69,7 @@ struct AuditVerifier {
         report.findings += chain.finish(db)
         report.findings += keyReport.findings
         report.findings += signatures
+        report.findings += timeFindings
         report.findings += try bindingFindings(registry, vouched: vouched, &report, db)
         report.findings += rebuild.findings
         report.findings += try WorkingSeal.findings(keys: keys, db)

@@ -10,6 +10,8 @@ final class Rebuild {
     private let scratch: DatabaseQueue
     private let folder: String
     private var erased: Set<Int64> = []
+    /// Only the replay writes the scratch database, so what it read stays true until it writes.
+    private let memo = ActMemo()
     private(set) var findings: [AuditFinding] = []
 
     init() throws {
@@ -67,7 +69,7 @@ final class Rebuild {
             findings.append(AuditFinding(.unreadableEntry, sequence: entry.sequence, subject: entry.subject))
             return
         }
-        try inScratch { db in
+        try ActMemo.$current.withValue(memo) { try inScratch { db in
             let session = GRDBSession(db)
             let state = SQLLedgerState(db: session, erased: erased)
             try db.execute(sql: "SAVEPOINT entry")
@@ -79,14 +81,16 @@ final class Rebuild {
                 }
                 try Projection.apply(events, session)
                 try db.execute(sql: "RELEASE entry")
+                memo.actDone(events)
             } catch {
                 // What a refused or broken command made so far is undone: the rebuild goes on without it.
+                memo.actUndone()
                 try db.execute(sql: "ROLLBACK TO entry; RELEASE entry")
                 let reason = (error as? StoreError).map(StoreText.describe)
                     ?? Localized((error as? DatabaseError)?.message ?? "\(error)", (error as? DatabaseError)?.message ?? "\(error)")
                 findings.append(AuditFinding(.ruleBroken(reason), sequence: entry.sequence, subject: "\(entry.subject) (\(entry.actor))"))
             }
-        }
+        } }
     }
 
     /// Every table of records and everything derived from them, the store's against the rebuilt.

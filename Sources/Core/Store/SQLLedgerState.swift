@@ -14,7 +14,8 @@ struct SQLLedgerState: LedgerState {
     }
 
     func directory() throws -> [StaffMember] {
-        try SQLStore.loadDirectory(db)
+        guard let memo = ActMemo.current else { return try SQLStore.loadDirectory(db) }
+        return try memo.directory { try SQLStore.loadDirectory(db) }
     }
 
     func alert(_ id: Int64) throws -> Alert? {

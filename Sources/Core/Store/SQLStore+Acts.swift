@@ -33,15 +33,17 @@ extension SQLStore {
         }
         var made: [[Event]] = []
         var files = FilesLeft()
-        for act in acts {
+        let memo = ActMemo()
+        for act in acts { try ActMemo.$current.withValue(memo) {
             let (actor, timestamp) = (act.actor, act.at)
             let state = SQLLedgerState(db: db)
             let sequence = try AuditTrail.headSequence(db) + 1
             let command = try act.command.completed(in: state)
             let events = try Decide.decide(command, ActContext(actor: actor, at: timestamp, sequence: sequence), in: state)
             made.append(events)
+            defer { memo.actDone(events) }
             // A command that changes nothing leaves nothing in the log (an alert read twice).
-            guard !events.isEmpty else { continue }
+            guard !events.isEmpty else { return }
             try AuditTrail.append(
                 db, actor: actor, action: command.action, subject: ActEntry.subject(of: command, events),
                 detail: try ActEntry(act: command).encoded(), at: timestamp)
@@ -52,7 +54,7 @@ extension SQLStore {
             let purged = events.compactMap { if case .purged(let id) = $0 { return "application/\(id)" } else { return nil } }
             try AuditTrail.erase(db, subjects: purged)
             for event in events { try followDirectory(event, db) }
-        }
+        } }
         try AuditTrail.seal(db, since: start, keyRing: keyRing, keys: keys)
         return (made, try files.unused(db))
     }

@@ -181,6 +181,13 @@ extension SQLStore {
 
     /// Decodes a stored value; one that does not decode is named, never a crash.
     static func decoded<T: Decodable>(_ type: T.Type, _ text: String, of what: String) throws -> T {
+        if type == Answers.self, let memo = ActMemo.current {
+            return try memo.answers(text) { try decodedNow(Answers.self, text, of: what) } as! T
+        }
+        return try decodedNow(type, text, of: what)
+    }
+
+    private static func decodedNow<T: Decodable>(_ type: T.Type, _ text: String, of what: String) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

@@ -106,8 +106,9 @@ extension SQLStore {
         }
     }
 
-    public func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport {
-        let verifier = AuditVerifier(keys: keys, vault: vault, accounts: accounts, remembered: remembered)
+    public func verifyAudit(accounts: Accounts, remembered: LogHead?, progress: ((VerifyProgress) -> Void)?) throws -> AuditReport {
+        let verifier = AuditVerifier(
+            keys: keys, vault: vault, accounts: accounts, remembered: remembered, now: Moment(clock.now), progress: progress)
         return try database.read { db in try verifier.verify(db) }
     }
 

@@ -37,6 +37,14 @@ public enum TrustText {
         }
     }
 
+    /// The progress line of `audit verify` on a terminal.
+    public static func verifying(_ progress: VerifyProgress) -> Localized {
+        let percent = progress.of == 0 ? 100 : progress.entries * 100 / progress.of
+        return Localized(
+            "監査記録を確かめています… \(progress.entries) / \(progress.of) 件（\(percent)%）",
+            "Checking the audit log… \(progress.entries) of \(progress.of) entries (\(percent)%)")
+    }
+
     public static func verification(_ report: AuditReport) -> [Localized] {
         var lines: [Localized] = []
         if report.isIntact {
@@ -92,6 +100,16 @@ public enum TrustText {
             what = Localized(
                 "\(login) さんが署名して残した確認（\(sequence)番までの記録を見た）の記録が、この保管庫にありません。保管庫が巻き戻されたおそれがあります",
                 "\(login) signed a witness of having seen entry \(sequence), which this store no longer holds: it may have been rolled back")
+        case .datedBeforeEarlierEntries(let at, let latest):
+            what = Localized(
+                "\(finding.subject) の日時（\(at)）が、それより前に記録された記録の日時（\(latest)）より前です。日付をさかのぼって記録されたか、記録した PC の時計が遅れています",
+                "\(finding.subject) is dated \(at), before an entry recorded ahead of it (\(latest)): it was backdated, or the clock of the PC that recorded it is slow")
+        case .datedInTheFuture(let at):
+            what = Localized(
+                "\(finding.subject) の日時（\(at)）が、この確認の時点より後です。日付を先にして記録されたか、記録した PC の時計が進んでいます",
+                "\(finding.subject) is dated \(at), after the moment of this check: it was dated ahead, or the clock of the PC that recorded it is fast")
+        case .timeUnreadable(let at):
+            what = Localized("\(finding.subject) の日時（\(at)）が読み取れません", "\(finding.subject) has a time that cannot be read (\(at))")
         case .headNotExtended(let sequence, let hash):
             what = Localized(
                 "前回あなたが見た記録（\(sequence)番、\(hash.prefix(12))）がこの保管庫にありません。巻き戻し・書き換え・作り直しのおそれがあります",

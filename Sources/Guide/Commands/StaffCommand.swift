@@ -193,7 +193,9 @@ struct AuditCommand: ParsableCommand {
         try beforeLog()
         let report: AuditReport
         do {
-            report = try store.verifyAudit(accounts: session.accounts, remembered: remembered)
+            let line = VerifyProgressLine(session: session, lang: lang)
+            report = try store.verifyAudit(accounts: session.accounts, remembered: remembered, progress: line.map { line in { line.show($0) } })
+            line?.clear()
         } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
             session.show(.error, StoreCommandText.chainUnreadable(lang))
             return damaged

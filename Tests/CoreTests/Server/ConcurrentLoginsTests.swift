@@ -102,7 +102,7 @@ struct ConcurrentLoginsTests {
         #expect(now.status == recorded.first?.status)
         #expect(now.version == submitted.version + 1)
         #expect(try sato.auditEntries().filter { $0.action.hasPrefix("decide-") }.count == 1)
-        #expect(try sato.verifyAudit(accounts: .system, remembered: nil).findings == [])
+        #expect(try village.verify(as: "sato", accounts: .system).findings == [])
     }
 
     @Test func twoApplicantsSubmittingAtOnceAreBothRecordedOneAfterTheOther() throws {
@@ -125,6 +125,6 @@ struct ConcurrentLoginsTests {
         // Each submission and each applicant's first key, in one unbroken chain.
         #expect(entries.filter { $0.action == "submit" }.map(\.actor).sorted() == ["suzuki", "yamada"])
         #expect(entries.map(\.sequence) == Array((before.sequence + 1)...(before.sequence + Int64(entries.count))))
-        #expect(try sato.verifyAudit(accounts: .system, remembered: nil).findings == [])
+        #expect(try village.verify(as: "sato", accounts: .system).findings == [])
     }
 }

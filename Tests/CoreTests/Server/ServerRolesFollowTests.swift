@@ -47,7 +47,7 @@ final class ServerRolesFollowTests: ServerTestCase {
         _ = try owner.removeStaff(login: "newbie", by: "dba", at: "2026-04-01T00:04:00Z")
         XCTAssertEqual(try standing("newbie", village), ServerRoles.Standing(exists: true, canLogin: true, groups: []))
         XCTAssertNil(try owner.loginRoleLeft(for: "newbie"))
-        XCTAssertEqual(try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings, [])
+        XCTAssertEqual(try village.base.verify(as: "sato", accounts: .system).findings, [])
     }
 
     /// pg7: an administrator without CREATEROLE keeps a login's groups in step with the
@@ -68,7 +68,7 @@ final class ServerRolesFollowTests: ServerTestCase {
         XCTAssertEqual(try standing(login, village).groups, [ServerRoles.administrators])
         try kato.removeStaff(login: login, by: "kato", at: "2026-04-03T00:02:00Z")
         XCTAssertEqual(try standing(login, village), ServerRoles.Standing(exists: true, canLogin: true, groups: []))
-        XCTAssertEqual(try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings, [])
+        XCTAssertEqual(try village.base.verify(as: "sato", accounts: .system).findings, [])
 
         // It leaves alone the superuser, yakkan's own roles and logins nobody listed.
         for target in [village.server.superuser, "yakkan_staff", "yakkan_admin", ServerSchema.roleKeeper] {

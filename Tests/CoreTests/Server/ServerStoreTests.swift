@@ -124,7 +124,7 @@ struct ServerStoreTests {
             UPDATE application SET status = 'approved', version = 2 WHERE id = \(submitted.id);
             """)
         #expect(forged.status == 0, "\(forged.output)")
-        let findings = try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings
+        let findings = try village.verify(as: "sato", accounts: .system).findings
         // The refused insert took a number of the server's sequence: the forged row is the second.
         // Verify names it as a row no command made, and the columns of the application it changed.
         #expect(findings.contains(AuditFinding(.rowNotInLog, sequence: nil, subject: "decision 2")), "\(findings)")
@@ -164,14 +164,14 @@ struct ServerStoreTests {
         let opened = try village.store(as: "kato").storedPath(of: attachment)
         #expect(opened.hasPrefix(village.folder + "/cache-kato/"), "\(opened)")
         #expect(FileManager.default.contents(atPath: opened) == bytes)
-        #expect(try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings == [])
+        #expect(try village.verify(as: "sato", accounts: .system).findings == [])
 
         let changed = try village.psql(as: nil, """
             ALTER TABLE attachment_content DROP CONSTRAINT content_has_its_hash;
             UPDATE attachment_content SET content = 'forged'::bytea;
             """)
         #expect(changed.status == 0, "\(changed.output)")
-        let findings = try village.store(as: "sato").verifyAudit(accounts: .system, remembered: nil).findings
+        let findings = try village.verify(as: "sato", accounts: .system).findings
         #expect(findings == [AuditFinding(.attachmentChanged, sequence: nil, subject: "attachment_content/" + attachment.sha256)])
     }
 

@@ -130,7 +130,7 @@ final class StoreCopyTests: ServerTestCase {
         let before = try target.verifyAudit(accounts: Self.accounts, remembered: nil).entries
         let decided = try asReviewer.decide(Decision(
             applicationID: submitted.id, reviewerLogin: reviewer.login, reviewerName: reviewer.name, outcome: .approved, reason: nil,
-            answers: [:], decidedAt: "2026-04-01T10:00:00Z", applicationVersion: submitted.version))
+            answers: [:], decidedAt: "2026-04-01T00:10:00Z", applicationVersion: submitted.version))
         XCTAssertEqual(decided.status, .approved)
         let after = try target.verifyAudit(accounts: Self.accounts, remembered: nil)
         XCTAssertEqual(after.findings, [])

@@ -52,8 +52,9 @@ struct StoreVillage {
 
     /// The store as one person opens it: they can sign as themselves only. `computer` names
     /// another PC of theirs, with key and cache folders of its own.
-    func store(as login: String, workingDirectory: String? = nil, computer: String? = nil) throws -> SQLStore {
+    func store(as login: String, workingDirectory: String? = nil, computer: String? = nil, clock: (any Clock)? = nil) throws -> SQLStore {
         let workingDirectory = workingDirectory ?? folder
+        let clock = clock ?? self.clock
         let keyRing = KeyRing(folder: keyFolder(of: login, computer: computer), scope: .only(login))
         switch server {
         case nil:
@@ -81,8 +82,14 @@ struct StoreVillage {
         return try server.psql(as: user, database: database, sql)
     }
 
-    func verify(as login: String, remembered: LogHead? = nil) throws -> AuditReport {
-        try store(as: login).verifyAudit(accounts: .all(as: geteuid()), remembered: remembered)
+    /// `login`'s verify at `moment`: by default just after the last entry of the log (or at the
+    /// village's clock, if later), as a person verifies after the acts they check.
+    func verify(
+        as login: String, remembered: LogHead? = nil, at moment: String? = nil, accounts: Accounts = .all(as: geteuid())
+    ) throws -> AuditReport {
+        let latest = try asOwner { db in try db.value(String.self, sql: "SELECT max(at) FROM audit") }.flatMap(Moment.init(iso:))
+        let now = try moment.map { try #require(Moment(iso: $0)) } ?? max(Moment(clock.now), latest ?? Moment(clock.now))
+        return try store(as: login, clock: FixedClock(now.date)).verifyAudit(accounts: accounts, remembered: remembered)
     }
 
     /// Plain SQL run by whoever owns the tables, behind yakkan's back, with the database's own
@@ -148,18 +155,27 @@ struct StoreVillage {
     func approve(_ record: ApplicationRecord) throws -> ApplicationRecord {
         try store(as: "kato").decide(Decision(
             applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤 誠", outcome: .approved, reason: nil,
-            answers: [:], decidedAt: "2026-04-02T01:00:00Z", applicationVersion: record.version))
+            answers: [:], decidedAt: try notBefore("2026-04-02T01:00:00Z"), applicationVersion: record.version))
+    }
+
+    /// `at`, or the time of the log's last entry if that is later: the fixtures' acts are
+    /// dated as their steps usually come, and never before what the test did already (verify
+    /// names an entry dated well before the entries ahead of it).
+    func notBefore(_ at: String) throws -> String {
+        max(at, try asOwner { db in try db.value(String.self, sql: "SELECT max(at) FROM audit") } ?? "")
     }
 }
 
 extension StoreVillage {
     /// What a member of staff can do with yakkan's own code and their own key, past the shell
     /// and `Decide`: write any rows (`sql`, on the server as their own login role) and sign any
-    /// command, in one transaction.
-    func forge(_ command: Command?, subject: String? = nil, sql: String = "", as login: String, at: String = "2026-04-05T01:00:00Z") throws {
+    /// command, in one transaction; dated `at`, or by default as a clock that is right would
+    /// date it (5 April 2026, or the time of the log's last entry if that is later).
+    func forge(_ command: Command?, subject: String? = nil, sql: String = "", as login: String, at: String? = nil) throws {
         let store = try store(as: login)
         try store.database.write { db in
             let start = try AuditTrail.headSequence(db)
+            let at = try at ?? max("2026-04-05T01:00:00Z", db.value(String.self, sql: "SELECT max(at) FROM audit") ?? "")
             if !sql.isEmpty { try db.execute(sql: sql) }
             if let command {
                 try AuditTrail.append(

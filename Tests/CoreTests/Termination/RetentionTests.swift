@@ -41,13 +41,15 @@ import Testing
         let kato = try village.store(as: "kato")
         let yamada = try village.store(as: "yamada")
         let sato = try village.store(as: "sato")
-        _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "t0")
+        _ = try kato.addStaff(StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true, reviewerOf: ["総務課"]), by: "kato", at: "2026-03-31T00:00:00Z")
         // The service manager acts only while the directory lists them.
-        _ = try kato.addStaff(StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"), by: "kato", at: "t0")
+        _ = try kato.addStaff(StaffMember(login: "sato", name: "佐藤 花子", department: "総務課"), by: "kato", at: "2026-03-31T00:00:00Z")
         let mine = try yamada.intake.ingest(path: "mine.pdf").get()
         let shared = try yamada.intake.ingest(path: "shared.pdf").get()
 
-        func service(_ files: [Core.Attachment]) throws -> Int64 {
+        func service(_ files: [Core.Attachment], yearsLater: Int = 0) throws -> Int64 {
+            // The second service lives a year after the first: the log's entries follow each other in time.
+            func later(_ text: String) -> String { String(Int(text.prefix(4))! + yearsLater) + text.dropFirst(4) }
             let answers: Answers = [
                 ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .text("鈴木"),
                 ApplicationFields.serviceManager: .person(NamedPerson(name: "佐藤 花子", login: "sato")), ApplicationFields.terms: .files(files),
@@ -55,32 +57,32 @@ import Testing
             ]
             let record = try yamada.submitApplication(
                 from: Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers)),
-                procedureVersion: "1.0", at: "2026-04-01T00:00:00Z")
+                procedureVersion: "1.0", at: later("2026-04-01T00:00:00Z"))
             _ = try kato.decide(Decision(
                 applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .approved, reason: nil,
-                answers: [:], decidedAt: "2026-04-02T00:00:00Z", applicationVersion: record.version))
-            _ = try sato.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: "2026-04-03T00:00:00Z"))
-            _ = try sato.recordDuty(record.id, .backup, answers: [DutyFields.doneOn: .date(Self.d("2026-05-01"))], by: "sato", at: "2026-05-01T00:00:00Z")
+                answers: [:], decidedAt: later("2026-04-02T00:00:00Z"), applicationVersion: record.version))
+            _ = try sato.acknowledge(Acknowledgement(applicationID: record.id, login: "sato", name: "sato", acknowledgedAt: later("2026-04-03T00:00:00Z")))
+            _ = try sato.recordDuty(record.id, .backup, answers: [DutyFields.doneOn: .date(Self.d(later("2026-05-01")))], by: "sato", at: later("2026-05-01T00:00:00Z"))
             // An incident of its own alerts the 利用責任者: its alerts must go with the service.
             _ = try sato.reportIncident(record.id, answers: [
-                EventFields.occurredOn: .date(Self.d("2026-05-02")), EventFields.what: .text("誤送信"), EventFields.action: .text("削除を依頼"),
-            ], by: "sato", at: "2026-05-02T00:00:00Z")
+                EventFields.occurredOn: .date(Self.d(later("2026-05-02"))), EventFields.what: .text("誤送信"), EventFields.action: .text("削除を依頼"),
+            ], by: "sato", at: later("2026-05-02T00:00:00Z"))
             _ = try sato.submitTermination(
                 from: Draft(owner: "sato", procedureID: "termination", state: InterviewState(answers: [
-                    TerminationFields.endDate: .date(Self.d("2027-03-31")), TerminationFields.departmentHead: .text("鈴木"),
+                    TerminationFields.endDate: .date(Self.d(later("2027-03-31"))), TerminationFields.departmentHead: .text("鈴木"),
                 ]), applicationID: record.id),
-                at: "2027-03-31T00:00:00Z")
+                at: later("2027-03-31T00:00:00Z"))
             _ = try kato.decide({
                 var decision = Decision(
                     applicationID: record.id, reviewerLogin: "kato", reviewerName: "加藤", outcome: .confirmed, reason: nil,
-                    answers: [:], decidedAt: "2027-04-01T00:00:00Z", applicationVersion: 1)
+                    answers: [:], decidedAt: later("2027-04-01T00:00:00Z"), applicationVersion: 1)
                 decision.form = .termination
                 return decision
             }())
             return record.id
         }
         let first = try service([mine, shared])
-        let second = try service([shared])
+        let second = try service([shared], yearsLater: 1)
         #expect(try kato.application(id: first)?.keepUntil == Self.d("2030-03-31"))
 
         #expect(throws: StoreError.self) { _ = try kato.purge([first], by: "kato", at: "2030-03-31T00:00:00Z") }

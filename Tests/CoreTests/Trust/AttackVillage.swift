@@ -67,7 +67,8 @@ extension StoreVillage {
 
     /// An application by yamada for 総務課, reviewed by kato and kept by suzuki, naming a user
     /// who is not in the directory (alerts for them go to the 利用責任者 to pass on).
-    func submitted(service: String = "Example Drive", by login: String = "yamada", at: String = "2026-04-01T01:00:00Z") throws -> ApplicationRecord {
+    func submitted(service: String = "Example Drive", by login: String = "yamada", at: String? = nil) throws -> ApplicationRecord {
+        let at = try at ?? notBefore("2026-04-01T01:00:00Z")
         let answers: Answers = [
             ApplicationFields.department: .text("総務課"), ApplicationFields.provider: .text("Example Storage株式会社"),
             ApplicationFields.service: .text(service),
@@ -98,7 +99,7 @@ extension StoreVillage {
         let submitted = try submitted(service: service)
         let approved = try approve(submitted)
         return try store(as: "suzuki").acknowledge(Acknowledgement(
-            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: "2026-04-03T01:00:00Z"))
+            applicationID: approved.id, login: "suzuki", name: "鈴木 花子", acknowledgedAt: try notBefore("2026-04-03T01:00:00Z")))
     }
 
     /// Every kind of record: a service that lived its whole life (applied with an attachment,

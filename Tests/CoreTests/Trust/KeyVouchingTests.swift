@@ -37,7 +37,7 @@ import Testing
     }
 
     static func verify(_ village: StoreVillage) throws -> AuditReport {
-        try village.store(as: "kato").verifyAudit(accounts: accounts, remembered: nil)
+        try village.verify(as: "kato", accounts: accounts)
     }
 
     static func isUnvouched(_ finding: AuditFinding) -> Bool {
