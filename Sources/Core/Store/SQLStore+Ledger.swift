@@ -92,6 +92,10 @@ extension SQLStore {
         try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule, setAside: setAside, today: today) }
     }
 
+    public func schedules(ids: [Int64], today: Day) throws -> [ApplicationRecord] {
+        try database.read { db in try Self.loadRecords(db, ids: ids, parts: .schedule, setAside: setAside, today: today) }
+    }
+
     public func eachSchedule(_ filter: LedgerFilter, today: Day, _ body: ([ApplicationRecord]) throws -> Void) throws {
         try database.read { db in
             let ids = try Self.matchingIDs(db, filter, today: today)
@@ -454,6 +458,10 @@ extension SQLStore {
                 column + " IN (" + values.map { _ in "?" }.joined(separator: ",") + ")"
             }.joined(separator: " OR ") + ")")
             arguments += among.flatMap(\.1).map { $0 as (any SQLBindable)? }
+        }
+        if let applicant = filter.applicant {
+            conditions.append("applicant = ?")
+            arguments.append(applicant)
         }
         if let termination = filter.terminationStatus {
             conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")
