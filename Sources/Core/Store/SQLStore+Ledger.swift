@@ -372,8 +372,8 @@ extension SQLStore {
         } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
             return ("ledger_short_text", "ledger_short_text MATCH ?", "\"" + text + "\"")
         } else if ShortSearch.isIndexed(text) {
-            // The server's index is on the words as an array (ServerSchema's pg2).
-            return ("ledger_short_text", "string_to_array(words, ' ') @> ARRAY[CAST(? AS text)]", text.lowercased())
+            // The server's index is on the words as lexemes (ServerSchema's pg11).
+            return ("ledger_short_text", "lexemes @@ CAST(? AS tsquery)", ShortSearch.lexeme(text))
         }
         return ("ledger_text", "content \(dialect.like) ? ESCAPE '\\'", "%" + escapeLike(text) + "%")
     }
