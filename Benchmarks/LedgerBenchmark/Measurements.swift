@@ -56,11 +56,11 @@ func first50SQL(_ condition: String?) -> String {
 func first50(_ condition: String?) -> [String] { [first50SQL(condition)] }
 
 /// The server's search tables as its store asks them (SQLStore+Ledger): longer text by ILIKE on
-/// `ledger_text` (pg_trgm's index), one or two characters as an element of `ledger_short_text`'s words.
+/// `ledger_text` (pg_trgm's index), one or two characters as a lexeme of `ledger_short_text`.
 func serverTextSearch(_ text: String) -> PostgresBaseline {
     .sql(first50SQL(text.count >= 3
         ? "id IN (SELECT rowid FROM ledger_text WHERE content ILIKE '%\(text)%')"
-        : "id IN (SELECT rowid FROM ledger_short_text WHERE string_to_array(words, ' ') @> ARRAY['\(text)'])"))
+        : "id IN (SELECT rowid FROM ledger_short_text WHERE lexemes @@ CAST('''\(text)''' AS tsquery))"))
 }
 
 /// The rows a whole village's schedule is read from: what the store keeps of each service in

@@ -18,6 +18,8 @@ public struct LedgerFilter: Sendable, Equatable {
     /// Services kept by these people (logins) or in these 課.
     public var involving: Involvement?
     public var terminationStatus: TerminationStatus?
+    /// Services this login applied for.
+    public var applicant: String?
 
     public init() {}
 

@@ -27,6 +27,7 @@ public enum ServerSchema {
         Migration(name: "pg8-log-appended-by-function", sql: appendThroughFunction),
         Migration(name: "pg9-four-eyes-from-the-log", sql: fourEyesFromLog),
         Migration(name: "pg10-procedure-versions", sql: procedureVersions),
+        Migration(name: "pg11-short-search-lexemes", sql: shortSearchLexemes),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

@@ -92,6 +92,10 @@ extension SQLStore {
         try database.read { db in try Self.loadRecords(db, ids: try Self.matchingIDs(db, filter, today: today), parts: .schedule, setAside: setAside, today: today) }
     }
 
+    public func schedules(ids: [Int64], today: Day) throws -> [ApplicationRecord] {
+        try database.read { db in try Self.loadRecords(db, ids: ids, parts: .schedule, setAside: setAside, today: today) }
+    }
+
     public func eachSchedule(_ filter: LedgerFilter, today: Day, _ body: ([ApplicationRecord]) throws -> Void) throws {
         try database.read { db in
             let ids = try Self.matchingIDs(db, filter, today: today)
@@ -375,8 +379,8 @@ extension SQLStore {
         } else if dialect == .sqlite && ShortSearch.isIndexed(text) {
             return ("ledger_short_text", "ledger_short_text MATCH ?", "\"" + text + "\"")
         } else if ShortSearch.isIndexed(text) {
-            // The server's index is on the words as an array (ServerSchema's pg2).
-            return ("ledger_short_text", "string_to_array(words, ' ') @> ARRAY[CAST(? AS text)]", text.lowercased())
+            // The server's index is on the words as lexemes (ServerSchema's pg11).
+            return ("ledger_short_text", "lexemes @@ CAST(? AS tsquery)", ShortSearch.lexeme(text))
         }
         return ("ledger_text", "content \(dialect.like) ? ESCAPE '\\'", "%" + escapeLike(text) + "%")
     }
@@ -461,6 +465,10 @@ extension SQLStore {
                 column + " IN (" + values.map { _ in "?" }.joined(separator: ",") + ")"
             }.joined(separator: " OR ") + ")")
             arguments += among.flatMap(\.1).map { $0 as (any SQLBindable)? }
+        }
+        if let applicant = filter.applicant {
+            conditions.append("applicant = ?")
+            arguments.append(applicant)
         }
         if let termination = filter.terminationStatus {
             conditions.append("id IN (SELECT application_id FROM termination WHERE status = ?)")

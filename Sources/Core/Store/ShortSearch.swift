@@ -26,6 +26,12 @@ public enum ShortSearch {
         return words.sorted().joined(separator: " ")
     }
 
+    /// A searched word as the server's `tsquery` of that one lexeme: in lower case, as the words
+    /// are kept, and quoted (an indexed word holds no quote or backslash to escape).
+    static func lexeme(_ text: String) -> String {
+        "'" + text.lowercased() + "'"
+    }
+
     /// unicode61's word characters: letters, digits and private-use characters.
     static func isWordCharacter(_ character: Character) -> Bool {
         character.unicodeScalars.allSatisfy { scalar in

@@ -64,6 +64,9 @@ public protocol Store: AnyObject, Sendable {
     /// application under review, for the four-eyes rule). No duty record is read but those of
     /// a service whose kept dues cannot say what is open (SQLStore.readRecordsWithoutDue).
     func schedules(_ filter: LedgerFilter, today: Day) throws -> [ApplicationRecord]
+    /// The schedules of these services, in the order of their ids, read as `schedules` reads
+    /// them: for the few services an alert names besides a person's own.
+    func schedules(ids: [Int64], today: Day) throws -> [ApplicationRecord]
     /// The same a batch of services at a time, in id order: a whole village's `due` and
     /// `calendar` hold one batch, not the village.
     func eachSchedule(_ filter: LedgerFilter, today: Day, _ body: ([ApplicationRecord]) throws -> Void) throws

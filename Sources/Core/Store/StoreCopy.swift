@@ -96,14 +96,16 @@ public enum StoreCopy {
         return batch.written
     }
 
-    /// A table's columns in their order, as the database's catalog lists them.
+    /// A table's columns in their order, as the database's catalog lists them; not those the
+    /// database generates itself (the server's `ledger_short_text.lexemes`), which no source has.
     static func columnNames(_ table: String, _ db: any SQLSession) throws -> [String] {
         switch db.dialect {
         case .sqlite:
             return try db.values(String.self, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
         case .postgresql:
             return try db.values(String.self, sql: """
-                SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = ? AND is_generated = 'NEVER'
                 ORDER BY ordinal_position
                 """, arguments: [table])
         }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Core
 
+// Every subcommand here names itself: without a name ArgumentParser works it out from the
+// type's name (String(describing:), then a conversion) each time it builds the tree of
+// commands, which is at every start of every command.
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
@@ -8,7 +11,7 @@ struct StaffCommand: ParsableCommand {
         subcommands: [Add.self, List.self, SetRole.self, Remove.self, Vouch.self, Key.self])
 
     struct Add: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.staffAdd)
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CommandHelp.staffAdd)
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.staffLogin)) var login: String
         @Option(help: ArgumentHelp(CommandHelp.staffName)) var name: String
@@ -31,7 +34,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.staffList)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CommandHelp.staffList)
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
@@ -90,7 +93,7 @@ struct StaffCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.staffRemove)
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: CommandHelp.staffRemove)
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
 
@@ -107,7 +110,7 @@ struct StaffCommand: ParsableCommand {
 extension StaffCommand {
     /// An administrator vouches for the key a colleague with no account on this machine published.
     struct Vouch: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.staffVouch)
+        static let configuration = CommandConfiguration(commandName: "vouch", abstract: CommandHelp.staffVouch)
         @OptionGroup var common: CommonOptions
         @Argument(help: ArgumentHelp(CommandHelp.login)) var login: String
 
@@ -125,7 +128,7 @@ extension StaffCommand {
 
     /// The fingerprint of one's own key, to read to the administrator who vouches for it.
     struct Key: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.staffKey)
+        static let configuration = CommandConfiguration(commandName: "key", abstract: CommandHelp.staffKey)
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {
@@ -154,7 +157,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: CommandHelp.audit, subcommands: [Verify.self, List.self])
 
     struct Verify: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.auditVerify)
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: CommandHelp.auditVerify)
         @OptionGroup var common: CommonOptions
         @Flag(name: .long, help: ArgumentHelp(CommandHelp.acceptHead))
         var acceptHead = false
@@ -210,7 +213,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand, SessionCommand {
-        static let configuration = CommandConfiguration(abstract: CommandHelp.auditList)
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CommandHelp.auditList)
         @OptionGroup var common: CommonOptions
 
         func run(in session: Session) throws -> Int32 {

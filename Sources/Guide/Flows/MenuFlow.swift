@@ -8,9 +8,12 @@ struct MenuFlow {
     let bail: Bool
 
     func run() throws -> Int32 {
-        if let item = MainMenu.directStart(try gather()) { return try run(item) }
+        // What was read to decide on a direct start is also the first menu's: read once, not twice.
+        var gathered: MainMenu.Situation? = try gather()
+        if let item = gathered.flatMap(MainMenu.directStart) { return try run(item) }
         while true {
-            let situation = try gather()
+            let situation = try gathered ?? gather()
+            gathered = nil
             let entries = MainMenu.entries(situation)
             session.show(MainMenu.greeting(session.login, situation, language))
             if !situation.today.isEmpty {
@@ -111,10 +114,11 @@ struct MenuFlow {
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, member: member, in: records))
         let alerts = try store.openAlerts()
         situation.services = actor.keptServices(records)
-        let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store))
+        let today = Village.today(session.clock)
+        let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store, today: today))
         situation.today = TodayList.items(
-            for: actor, records: read + (try WaitingWork.decidedApplications(besides: read, store: store, today: Village.today(session.clock))),
-            alerts: alerts, today: Village.today(session.clock))
+            for: actor, records: read + (try WaitingWork.decidedApplications(besides: read, applicant: actor.login, store: store, today: today)),
+            alerts: alerts, today: today)
         situation.unreadAlerts = alerts.filter { $0.isUnread(by: session.login) }.count
         return situation
     }

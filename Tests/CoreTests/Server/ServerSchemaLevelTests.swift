@@ -41,7 +41,8 @@ final class ServerSchemaLevelTests: ServerTestCase {
         XCTAssertEqual(serverTables.filter { !$0.key.hasPrefix("ledger_") && !serverOnly.contains($0.key) }, expected)
         XCTAssertEqual(Set(serverTables.keys).intersection(serverOnly), serverOnly)
         XCTAssertEqual(serverTables["ledger_text"], ["rowid integer", "content text"])
-        XCTAssertEqual(serverTables["ledger_short_text"], ["rowid integer", "words text"])
+        // Besides SQLite's columns, the words as lexemes, which the server generates from them (pg11).
+        XCTAssertEqual(serverTables["ledger_short_text"], ["rowid integer", "words text", "lexemes server tsvector"])
         XCTAssertTrue(sqliteTables.keys.contains("staff_mail") && sqliteTables.keys.contains("reminder_sent"))
     }
 
@@ -215,14 +216,23 @@ final class ServerSchemaLevelTests: ServerTestCase {
             try session.execute(sql: "INSERT INTO ledger_short_text (rowid, words) VALUES (?, ?)", arguments: [1, ShortSearch.words("住民名簿の保管")])
             return try session.values(sql: """
                 SELECT rowid FROM ledger_text WHERE content ILIKE ?
-                UNION ALL SELECT rowid FROM ledger_short_text WHERE string_to_array(words, ' ') @> ARRAY[?]
-                """, arguments: ["%名簿の%", "名簿"])
+                UNION ALL SELECT rowid FROM ledger_short_text WHERE lexemes @@ CAST(? AS tsquery)
+                """, arguments: ["%名簿の%", ShortSearch.lexeme("名簿")])
         }
         XCTAssertEqual(found, [1, 1])
         let indexes = try staff.read { session -> [String] in
             try session.values(sql: "SELECT indexname FROM pg_indexes WHERE tablename LIKE ? ORDER BY indexname", arguments: ["ledger_%"])
         }
-        XCTAssertEqual(indexes, ["ledger_short_text_pkey", "ledger_short_text_words", "ledger_text_pkey", "ledger_text_trigrams"])
+        XCTAssertEqual(indexes, ["ledger_short_text_lexemes", "ledger_short_text_pkey", "ledger_text_pkey", "ledger_text_trigrams"])
+        // The words and their lexemes are kept out of the table's rows (pg11), which a search visits.
+        let storage = try staff.read { session -> [String] in
+            try session.values(sql: """
+                SELECT attname || '=' || attstorage::text FROM pg_attribute WHERE attrelid = 'ledger_short_text'::regclass
+                AND attname IN ('words', 'lexemes') UNION ALL
+                SELECT unnest(reloptions) FROM pg_class WHERE oid = 'ledger_short_text'::regclass ORDER BY 1
+                """)
+        }
+        XCTAssertEqual(storage, ["lexemes=e", "toast_tuple_target=128", "words=e"])
     }
 
     /// An owner who may not create extensions in the database still gets the whole schema,
@@ -238,7 +248,7 @@ final class ServerSchemaLevelTests: ServerTestCase {
             try session.row(sql: """
                 SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm') AS extension,
                     (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_text_trigrams') AS trigrams,
-                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_short_text_words') AS words,
+                    (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_short_text_lexemes') AS lexemes,
                     (SELECT count(*) FROM yakkan_migration) AS migrations
                 """)
         }

@@ -26,35 +26,43 @@ public struct ProcedureAdoption: Codable, Equatable, Sendable {
 /// The versions of the procedure a village has: the built-in 1.0 and those adopted, each in
 /// force from its day until the next one's. A form is read with the version it was made under;
 /// a new one is made under the version in force on its day.
+///
+/// A version's file is read the first time something asks for it, not when the book is made:
+/// every command makes the village's book when it opens the store, and most (a list, the
+/// menu) never read a rule of the procedure; reading the built-in file alone was 18 % of the CPU
+/// time of `list --limit 50` (perf, release build).
 public struct ProcedureBook: Sendable {
     public let adoptions: [ProcedureAdoption]
-    private let documents: [String: ProcedureDocument]
 
     public static let builtIn = ProcedureBook(adoptions: [])
 
     /// `adoptions` in the order of the log; each text was read without mistakes when it was adopted.
     public init(adoptions: [ProcedureAdoption]) {
         self.adoptions = adoptions
-        var documents = [BuiltInProcedure.document.version.version: BuiltInProcedure.document]
-        for adoption in adoptions {
-            if let document = ProcedureBook.read(adoption.text, digest: adoption.sha256) { documents[adoption.version] = document }
-        }
-        self.documents = documents
     }
 
     /// The version in force on a day: the latest adopted from that day or before, else the built-in one.
     public func inForce(on day: Day) -> ProcedureDocument {
         // Adoptions come in the order of their first days (`Decide` refuses one before the last).
         let adopted = adoptions.last { $0.from <= day }
-        return adopted.flatMap { documents[$0.version] } ?? BuiltInProcedure.document
+        return adopted.flatMap { kept($0.version) } ?? BuiltInProcedure.document
     }
 
     /// The version a form names; a version this village never had reads as the built-in one.
     public func document(version: String) -> ProcedureDocument {
-        documents[version] ?? BuiltInProcedure.document
+        kept(version) ?? BuiltInProcedure.document
     }
 
-    public func has(version: String) -> Bool { documents[version] != nil }
+    public func has(version: String) -> Bool { kept(version) != nil }
+
+    /// The document the book holds under a version: the last adoption of it whose text reads,
+    /// else the built-in one when it is that version.
+    private func kept(_ version: String) -> ProcedureDocument? {
+        for adoption in adoptions.reversed() where adoption.version == version {
+            if let document = ProcedureBook.read(adoption.text, digest: adoption.sha256) { return document }
+        }
+        return version == BuiltInProcedure.document.version.version ? BuiltInProcedure.document : nil
+    }
 
     /// A version's file as adopted (the built-in one's as shipped).
     public func text(of version: String) -> String {
@@ -62,13 +70,12 @@ public struct ProcedureBook: Sendable {
     }
 
     /// A file's document, or nil with its mistakes left to `ProcedureFile.read`'s callers.
-    /// Read once a process per text: a replay decides every act of the log under its version.
-    /// (`digest` is the text's, as `Decide` checked when the version was adopted.)
+    /// Read once a process per text, a text with mistakes too: a replay decides every act of the
+    /// log under its version. (`digest` is the text's, as `Decide` checked when the version was adopted.)
     static func read(_ text: String, digest key: String) -> ProcedureDocument? {
-        if let known = cache.document(key) { return known }
-        guard case .document(let document) = ProcedureFile.read(text, knownQuestions: BuiltInProcedure.applicationQuestions) else {
-            return nil
-        }
+        if let known = cache.reading(key) { return known }
+        var document: ProcedureDocument?
+        if case .document(let read) = ProcedureFile.read(text, knownQuestions: BuiltInProcedure.applicationQuestions) { document = read }
         cache.keep(document, key)
         return document
     }
@@ -79,8 +86,9 @@ public struct ProcedureBook: Sendable {
 /// Documents already read, by the digest of their text.
 private final class DocumentCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var documents: [String: ProcedureDocument] = [:]
+    /// nil for a text never read; .some(nil) for one read with mistakes.
+    private var documents: [String: ProcedureDocument?] = [:]
 
-    func document(_ key: String) -> ProcedureDocument? { lock.withLock { documents[key] } }
-    func keep(_ document: ProcedureDocument, _ key: String) { lock.withLock { documents[key] = document } }
+    func reading(_ key: String) -> ProcedureDocument?? { lock.withLock { documents[key] } }
+    func keep(_ document: ProcedureDocument?, _ key: String) { lock.withLock { documents[key] = document } }
 }

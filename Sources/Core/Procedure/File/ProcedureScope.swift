@@ -49,17 +49,37 @@ public enum ProcedureScope {
 }
 
 /// One run's procedure: the village's book, read from its store when the store is opened, and
-/// the version in force on the run's day.
+/// the version in force on the run's day, read when first asked for (most commands never ask:
+/// see `ProcedureBook`).
 public final class ProcedureSession: @unchecked Sendable {
     private let lock = NSLock()
-    private var current: (book: ProcedureBook, inForce: ProcedureDocument) = (.builtIn, BuiltInProcedure.document)
+    private var current: (book: ProcedureBook, today: Day?) = (.builtIn, nil)
+    private var inForceRead: ProcedureDocument?
+    /// Counts the books read, so that a version worked out from a book since replaced is not kept.
+    private var generation = 0
 
     public init() {}
 
     public var book: ProcedureBook { lock.withLock { current.book } }
-    public var inForce: ProcedureDocument { lock.withLock { current.inForce } }
+
+    public var inForce: ProcedureDocument {
+        lock.lock()
+        let (book, today, known, asked) = (current.book, current.today, inForceRead, generation)
+        lock.unlock()
+        if let known { return known }
+        // Worked out outside the lock: reading a file may ask for the procedure again.
+        let document = today.map { book.inForce(on: $0) } ?? BuiltInProcedure.document
+        lock.lock()
+        if generation == asked { inForceRead = document }
+        lock.unlock()
+        return document
+    }
 
     public func read(_ book: ProcedureBook, today: Day) {
-        lock.withLock { current = (book, book.inForce(on: today)) }
+        lock.withLock {
+            current = (book, today)
+            inForceRead = nil
+            generation += 1
+        }
     }
 }
