@@ -50,6 +50,7 @@ public enum ApplicationForm {
             (label(F.signupRecord), value(F.signupRecord)),
             (label(F.terms), value(F.terms)),
         ] + (a[F.termsAddresses]?.list.map { [(label(F.termsAddresses), $0.joined(separator: " "))] } ?? [])
+        rows += ApplicationProcedure.addedQuestions.filter { a[$0.id] != nil }.map { ($0.label(language), value($0.id)) }
         lines += aligned(rows)
         lines += TermsCheckText.lastChecks(record).map { $0(language) }
         lines.append(FormText.attachRemark(language))

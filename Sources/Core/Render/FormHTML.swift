@@ -68,6 +68,7 @@ public enum FormHTML {
         ] + (a[F.termsAddresses]?.list?.isEmpty == false || !TermsRecord.history(record).isEmpty
             ? [.full(label(F.termsAddresses), list(F.termsAddresses, extra: TermsCheckText.lastChecks(record).map { escape($0(language)) }.joined(separator: "<br>")))]
             : [])
+            + ApplicationProcedure.addedQuestions.filter { a[$0.id] != nil }.map { .full($0.label(language), multiline(text($0.id))) }
 
         var marksByApplicant: [Int: Mark] = [:]
         var marksByReviewer: [Int: Mark] = [:]

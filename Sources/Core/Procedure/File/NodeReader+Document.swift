@@ -4,10 +4,10 @@ import Yams
 extension NodeReader {
     static let sections = [
         "version", "enacted", "reason", "retention", "classification", "risks", "breach",
-        "application_checks", "termination_checks", "duties",
+        "application_questions", "application_checks", "termination_checks", "duties",
     ]
 
-    func document(_ root: Node, knownQuestions: Set<String>) -> ProcedureDocument? {
+    func document(_ root: Node) -> ProcedureDocument? {
         guard let top = entries(root, allowed: Self.sections, required: Self.sections) else { return nil }
         let version = string(top["version"])
         let enactedText = string(top["enacted"])
@@ -20,18 +20,19 @@ extension NodeReader {
         let breach = text(top["breach"])
         // A condition may read any question of the application, its checks' marks included.
         let checkCount = top["application_checks"]?.sequence?.count ?? 0
-        let questions = knownQuestions.union((0..<checkCount).map { "check\($0 + 1)" })
+        let questions = Set(questionIDs(top["application_questions"]) + (0..<checkCount).map { "check\($0 + 1)" })
+        let asked = self.questions(top["application_questions"], knownQuestions: questions)
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
         guard let version, let enacted, let reason, let retention, let classes, let risks, let breach,
-              let checked, let terminationChecks, let duties
+              let asked, let checked, let terminationChecks, let duties
         else { return nil }
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
             retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
-            riskHeading: risks.heading, risks: risks.items, breach: breach,
-            applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
+            riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, breach: breach,
+            applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
     }
 
     func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>)? {
@@ -47,15 +48,19 @@ extension NodeReader {
         return (scale, needing)
     }
 
-    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem])? {
-        guard let node, let found = entries(node, allowed: ["heading", "items"], required: ["heading", "items"]) else { return nil }
+    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem], question: RiskQuestion)? {
+        guard let node,
+              let found = entries(node, allowed: ["heading", "items", "acknowledgement"], required: ["heading", "items", "acknowledgement"])
+        else { return nil }
         let heading = text(found["heading"])
         let items: [RiskItem] = (list(found["items"]) ?? []).compactMap { item in
             let shown = text(item, alsoAllowed: ["correction"])
             let correction = text(item.mapping?["correction"])
             return shown.map { RiskItem(text: $0, correction: correction) }
         }
-        return heading.map { ($0, items) }
+        let question = riskQuestion(found["acknowledgement"])
+        guard let heading, let question else { return nil }
+        return (heading, items, question)
     }
 
     func checks(_ node: Node?, knownQuestions: Set<String>) -> [CheckDefinition]? {

@@ -66,7 +66,7 @@ public struct ProcedureBook: Sendable {
     /// (`digest` is the text's, as `Decide` checked when the version was adopted.)
     static func read(_ text: String, digest key: String) -> ProcedureDocument? {
         if let known = cache.document(key) { return known }
-        guard case .document(let document) = ProcedureFile.read(text, knownQuestions: BuiltInProcedure.applicationQuestions) else {
+        guard case .document(let document) = ProcedureFile.read(text) else {
             return nil
         }
         cache.keep(document, key)

@@ -9,8 +9,12 @@ public struct ProcedureDocument: Sendable {
     public let classesNeedingPermission: Set<String>
     public let riskHeading: Localized
     public let risks: [RiskItem]
+    /// The applicant's acknowledgement of the risks, asked after the checks.
+    public let riskQuestion: RiskQuestion
     /// Section 8: a breach of the procedure is punishable.
     public let breach: Localized
+    /// The application form's questions before its checks, in the form's order.
+    public let applicationQuestions: [QuestionDefinition]
     public let applicationChecks: [CheckDefinition]
     public let terminationChecks: [CheckDefinition]
     public let duties: [DutyDefinition]
@@ -22,6 +26,13 @@ public struct ProcedureDocument: Sendable {
 public struct RiskItem: Sendable, Equatable {
     public let text: Localized
     public let correction: Localized?
+}
+
+/// The words of the question that acknowledges the risk notice.
+public struct RiskQuestion: Sendable, Equatable {
+    public let label: Localized
+    public let question: Localized
+    public let help: Localized
 }
 
 /// One check of a form (○ × ／), with what the file says of ／ and what is shown before it.
