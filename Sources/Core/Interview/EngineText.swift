@@ -55,27 +55,9 @@ enum EngineText {
         "People in the staff directory are kept with their login and receive alerts. Others may be written too, but they are shown as not in the directory and yakkan cannot alert them.")
     static let classUndecided = Localized("決められないときは「わからない」と答えてください。", "If you cannot decide, answer “don't know”.")
 
-    /// Deciding the 重要性分類 from the definitions the village's policy takes from the Ministry's
-    /// guideline: the first "yes" from the top is the class.
-    static let classificationGuide = Localized(
-        """
-        重要性分類は、上から順に当てはまるかを考え、最初に「はい」になったものです（村の情報セキュリティポリシーの分類。総務省ガイドラインの定義による）：
-          Ⅰ：個人情報を含む、または漏えい等で住民の生命・財産・プライバシーに重大な影響がある情報
-          Ⅱ：公開する予定のない情報、または漏えい等で行政事務の執行に重大な影響がある情報
-          Ⅲ：外部に公開する情報のうち、漏えい等による行政事務への影響が軽微な情報
-          Ⅳ：上のどれにも当たらない情報
-        取り扱う情報のうち、いちばん上の分類を答えてください（例：住民の名簿が1件でもあれば Ⅰ）。
-
-        """,
-        """
-        Take the classes from the top; the first that fits is the class (the village's security policy, with the Ministry's guideline's definitions):
-          Ⅰ: personal information, or information whose leak would seriously harm residents' lives, property or privacy
-          Ⅱ: information not meant to be published, or whose leak would seriously hinder the village's work
-          Ⅲ: information published outside whose leak would hinder the village's work only slightly
-          Ⅳ: anything else
-        Answer the highest class among the information handled (one list of residents makes it Ⅰ).
-
-        """)
+    /// Deciding the 重要性分類: the definitions of the classes in the procedure file of the form's
+    /// version (`classification.guide`).
+    static var classificationGuide: Localized { ProcedureScope.document.classificationGuide }
 
     static func dateProblem(_ problem: DateParseError) -> Localized {
         switch problem {

@@ -64,6 +64,11 @@ public enum ApplicationProcedure {
     /// The questions before the checks, in the file of the form's version.
     static var serviceFields: [Field] { ProcedureScope.document.applicationQuestions.map(Field.init) }
 
+    /// A question's words as the file of the form's version writes them.
+    static func question(_ id: String) -> Localized {
+        ProcedureScope.document.applicationQuestions.first { $0.id == id }?.question ?? Localized(id, id)
+    }
+
     /// The file's questions the printed forms do not lay out in boxes of their own (a question a
     /// version adds), printed after the form's boxes when they are answered.
     public static var addedQuestions: [Field] {

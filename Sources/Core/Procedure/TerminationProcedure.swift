@@ -32,7 +32,8 @@ public enum TerminationProcedure {
         let fields: [Field] = [
             Field(
                 T.applicant, label: Localized("申請者", "Applicant"),
-                question: Localized("申請者（あなた）の氏名を入力してください。", "Your name, as the applicant."),
+                // The application's own question, in the words of the form's version.
+                question: ApplicationProcedure.question(ApplicationFields.applicant),
                 help: Localized("手順書7：終了の手続きはサービス管理担当者が行います。", "Section 7: the service manager applies for the termination."),
                 kind: .text(minimumLength: 1),
                 defaultValue: { _, context in context.person.map { .text($0.name) } ?? application[ApplicationFields.serviceManager] }),

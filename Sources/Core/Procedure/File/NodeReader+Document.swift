@@ -31,21 +31,24 @@ extension NodeReader {
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
             retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
+            classificationGuide: classes.guide,
             riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, breach: breach,
             applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
     }
 
-    func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>)? {
-        guard let node, let found = entries(node, allowed: ["scale", "needs_permission"], required: ["scale", "needs_permission"]),
+    func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>, guide: Localized)? {
+        let keys = ["scale", "needs_permission", "guide"]
+        guard let node, let found = entries(node, allowed: keys, required: keys),
               let scaleNodes = list(found["scale"]), let permissionNodes = list(found["needs_permission"])
         else { return nil }
+        let guide = text(found["guide"])
         let scale = scaleNodes.compactMap { string($0) }
         var needing: Set<String> = []
         for node in permissionNodes {
             guard let name = string(node) else { continue }
             if scale.contains(name) { needing.insert(name) } else { note(node, .unknownClass(name)) }
         }
-        return (scale, needing)
+        return guide.map { (scale, needing, $0) }
     }
 
     func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem], question: RiskQuestion)? {

@@ -7,6 +7,8 @@ public struct ProcedureDocument: Sendable {
     public let classificationScale: [String]
     /// Classes that need the 利用責任者's permission (決裁).
     public let classesNeedingPermission: Set<String>
+    /// How to decide a class: the definitions of the village's security policy.
+    public let classificationGuide: Localized
     public let riskHeading: Localized
     public let risks: [RiskItem]
     /// The applicant's acknowledgement of the risks, asked after the checks.
