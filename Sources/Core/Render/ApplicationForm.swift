@@ -129,8 +129,8 @@ public enum ApplicationForm {
     static func checks(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
         var lines = [ja
-            ? "■確認事項（凡例：可→○、不可→×、該当なし→／）    申請者  責任者"
-            : "■ Checks (○ yes, × no, ／ not applicable)          applicant  reviewer"]
+            ? "■確認事項" + FormText.legend.ja + "    申請者  責任者"
+            : "■ Checks " + FormText.legend.en + "          applicant  reviewer"]
         for item in ApplicationChecks.items {
             let mark = record.answers[item.markID]?.mark?.symbol ?? "—"
             let review = record.latestDecision?.answers

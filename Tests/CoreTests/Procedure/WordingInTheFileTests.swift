@@ -3,7 +3,7 @@ import Testing
 @testable import Core
 
 /// The procedure's wording lives in its file: no Swift source of yakkan holds the text of an
-/// application question, its help or notices, a check, a risk or a class's definition (what `grep -rn` of Sources
+/// application question, its help or notices, a check, a risk, the marks' legend or a class's definition (what `grep -rn` of Sources
 /// would show, done here over every .swift file).
 @Suite struct WordingInTheFileTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources").standardized
@@ -19,7 +19,8 @@ import Testing
             [question.question, question.help] + question.notices.map(\.text) + [question.stopsSubmission?.text, question.notBefore?.refusal].compactMap { $0 }
         }
         let checks = (document.applicationChecks + document.terminationChecks).flatMap { [$0.text, $0.help] }
-        let risks = document.risks.map(\.text) + [document.riskHeading, document.riskQuestion.question, document.riskQuestion.help]
+        let risks = document.risks.map(\.text) + [document.riskHeading, document.riskQuestion.question, document.riskQuestion.help, document.markLegend,
+            document.eachRiskQuestion.question, document.eachRiskQuestion.help]
         // Each line of the classes' definitions (the guide is several lines in the file).
         let classes = document.classificationGuide.ja.split(separator: "\n").map(String.init)
             + document.classificationGuide.en.split(separator: "\n").map(String.init)

@@ -3,7 +3,7 @@ import Yams
 /// The procedure file's sections, each read into its part of the document.
 extension NodeReader {
     static let sections = [
-        "version", "enacted", "reason", "retention", "classification", "risks", "breach",
+        "version", "enacted", "reason", "retention", "classification", "marks", "risks", "breach",
         "application_questions", "application_checks", "termination_checks", "duties",
     ]
 
@@ -16,6 +16,7 @@ extension NodeReader {
         let reason = text(top["reason"])
         let retention = months(top["retention"])
         let classes = classification(top["classification"])
+        let marks = top["marks"].flatMap { entries($0, allowed: ["legend"], required: ["legend"]) }.flatMap { text($0["legend"]) }
         let risks = riskNotice(top["risks"])
         let breach = text(top["breach"])
         // A condition may read any question of the application, its checks' marks included.
@@ -25,14 +26,14 @@ extension NodeReader {
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
-        guard let version, let enacted, let reason, let retention, let classes, let risks, let breach,
+        guard let version, let enacted, let reason, let retention, let classes, let marks, let risks, let breach,
               let asked, let checked, let terminationChecks, let duties
         else { return nil }
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
             retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
             classificationGuide: classes.guide,
-            riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, breach: breach,
+            markLegend: marks, riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, eachRiskQuestion: risks.eachRisk, breach: breach,
             applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
     }
 
@@ -51,10 +52,9 @@ extension NodeReader {
         return guide.map { (scale, needing, $0) }
     }
 
-    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem], question: RiskQuestion)? {
-        guard let node,
-              let found = entries(node, allowed: ["heading", "items", "acknowledgement"], required: ["heading", "items", "acknowledgement"])
-        else { return nil }
+    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem], question: RiskQuestion, eachRisk: RiskQuestion)? {
+        let keys = ["heading", "items", "acknowledgement", "service_manager_acknowledgement"]
+        guard let node, let found = entries(node, allowed: keys, required: keys) else { return nil }
         let heading = text(found["heading"])
         let items: [RiskItem] = (list(found["items"]) ?? []).compactMap { item in
             let shown = text(item, alsoAllowed: ["correction"])
@@ -62,8 +62,9 @@ extension NodeReader {
             return shown.map { RiskItem(text: $0, correction: correction) }
         }
         let question = riskQuestion(found["acknowledgement"])
-        guard let heading, let question else { return nil }
-        return (heading, items, question)
+        let eachRisk = riskQuestion(found["service_manager_acknowledgement"], labelled: false)
+        guard let heading, let question, let eachRisk else { return nil }
+        return (heading, items, question, eachRisk)
     }
 
     func checks(_ node: Node?, knownQuestions: Set<String>) -> [CheckDefinition]? {

@@ -85,12 +85,12 @@ extension NodeReader {
         return word
     }
 
-    /// The question the applicant answers to say the risks are understood, with its notice.
-    func riskQuestion(_ node: Node?) -> RiskQuestion? {
-        guard let node, let found = entries(node, allowed: ["label", "question", "help"], required: ["label", "question", "help"]) else {
-            return nil
-        }
-        let label = text(found["label"])
+    /// A question that acknowledges the risk notice; `labelled: false` for one asked of each risk,
+    /// which is labelled by the risk's number.
+    func riskQuestion(_ node: Node?, labelled: Bool = true) -> RiskQuestion? {
+        let keys = labelled ? ["label", "question", "help"] : ["question", "help"]
+        guard let node, let found = entries(node, allowed: keys, required: keys) else { return nil }
+        let label = labelled ? text(found["label"]) : Localized("", "")
         let question = text(found["question"])
         let help = text(found["help"])
         guard let label, let question, let help else { return nil }

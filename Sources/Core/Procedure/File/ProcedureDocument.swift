@@ -9,10 +9,15 @@ public struct ProcedureDocument: Sendable {
     public let classesNeedingPermission: Set<String>
     /// How to decide a class: the definitions of the village's security policy.
     public let classificationGuide: Localized
+    /// What each mark of a check means (可→○, 不可→×, 該当なし→／).
+    public let markLegend: Localized
     public let riskHeading: Localized
     public let risks: [RiskItem]
     /// The applicant's acknowledgement of the risks, asked after the checks.
     public let riskQuestion: RiskQuestion
+    /// The サービス管理担当者's acknowledgement of each risk on approval (section 5(3)); its
+    /// label is the risk's number.
+    public let eachRiskQuestion: RiskQuestion
     /// Section 8: a breach of the procedure is punishable.
     public let breach: Localized
     /// The application form's questions before its checks, in the form's order.
