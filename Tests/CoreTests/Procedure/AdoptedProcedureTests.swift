@@ -197,6 +197,18 @@ import Testing
         #expect(reasons.contains { $0.contains("made under procedure version 1.0, but version 1.1") }, "\(reasons)")
     }
 
+    /// Another classification scale is refused in both languages, naming both scales.
+    @Test func anotherScaleIsRefusedInBothLanguages() throws {
+        let otherScale = try Self.revisedCopy().replacingOccurrences(of: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ]", with: "scale: [機密性3, 機密性2, 機密性1]")
+            .replacingOccurrences(of: "needs_permission: [Ⅰ, Ⅱ]", with: "needs_permission: [機密性3]")
+            .replacingOccurrences(of: "{answer: classification, is: Ⅰ}, {answer: classification, is: Ⅱ}", with: "{answer: classification, is: 機密性3}")
+        let adoption = ProcedureAdoption(version: "1.1", from: Self.day("2026-04-03"), text: otherScale, sha256: ProcedureAdoption.digest(of: otherScale))
+        let kato = StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true)
+        let refusal = try #require(ProcedureAdoptionRules.refusal(adoption, member: kato, book: .builtIn, today: Self.day("2026-04-02")))
+        #expect(refusal.ja.contains("重要性分類（機密性3・機密性2・機密性1）は、yakkan が尋ねて記録できる分類（Ⅰ・Ⅱ・Ⅲ・Ⅳ）と違うため採用できません"), "\(refusal.ja)")
+        #expect(refusal.en.contains("classification scale (機密性3, 機密性2, 機密性1) is not the one yakkan asks and records (Ⅰ, Ⅱ, Ⅲ, Ⅳ)"), "\(refusal.en)")
+    }
+
     @Test(arguments: StoreKind.available)
     func onlyAnAdministratorAdoptsAFileWithoutMistakesFromTodayOn(_ kind: StoreKind) throws {
         let village = try StoreVillage(kind)
