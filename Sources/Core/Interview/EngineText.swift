@@ -46,27 +46,18 @@ enum EngineText {
             "If you do not know, keep the draft (:save), leave (:quit) and ask \(en); yakkan apply carries on from here. ? explains this question.")
     }
 
-    /// Deciding the 重要性分類 from the definitions the village's policy takes from the Ministry's
-    /// guideline: the first "yes" from the top is the class.
-    static let classificationGuide = Localized(
-        """
-        重要性分類は、上から順に当てはまるかを考え、最初に「はい」になったものです（村の情報セキュリティポリシーの分類。総務省ガイドラインの定義による）：
-          Ⅰ：個人情報を含む、または漏えい等で住民の生命・財産・プライバシーに重大な影響がある情報
-          Ⅱ：公開する予定のない情報、または漏えい等で行政事務の執行に重大な影響がある情報
-          Ⅲ：外部に公開する情報のうち、漏えい等による行政事務への影響が軽微な情報
-          Ⅳ：上のどれにも当たらない情報
-        取り扱う情報のうち、いちばん上の分類を答えてください（例：住民の名簿が1件でもあれば Ⅰ）。
+    /// How a person who holds a role is named, said in the help of those questions.
+    static let roleFromDirectory = Localized(
+        "職員名簿に登録された人から選びます（氏名かログインを入力。TAB で補完）。同じ氏名の人が複数いるときは、ログインか氏名と課で指定します。名簿にない人は、管理者が yakkan staff add ログイン --name 氏名 --department 課 で登録してから指定できます。",
+        "Chosen from the staff directory (type the name or the login; TAB completes). Where several people share a name, give the login or the name with the 課. Someone not listed can be named once an administrator adds them with yakkan staff add LOGIN --name NAME --department 課.")
+    static let usersFromDirectory = Localized(
+        "職員名簿にある人はログインと結び付けて記録し、お知らせが届きます。名簿にない人も書けますが「名簿にない利用者」と表示され、yakkan からはお知らせが届きません。",
+        "People in the staff directory are kept with their login and receive alerts. Others may be written too, but they are shown as not in the directory and yakkan cannot alert them.")
+    static let classUndecided = Localized("決められないときは「わからない」と答えてください。", "If you cannot decide, answer “don't know”.")
 
-        """,
-        """
-        Take the classes from the top; the first that fits is the class (the village's security policy, with the Ministry's guideline's definitions):
-          Ⅰ: personal information, or information whose leak would seriously harm residents' lives, property or privacy
-          Ⅱ: information not meant to be published, or whose leak would seriously hinder the village's work
-          Ⅲ: information published outside whose leak would hinder the village's work only slightly
-          Ⅳ: anything else
-        Answer the highest class among the information handled (one list of residents makes it Ⅰ).
-
-        """)
+    /// Deciding the 重要性分類: the definitions of the classes in the procedure file of the form's
+    /// version (`classification.guide`).
+    static var classificationGuide: Localized { ProcedureScope.document.classificationGuide }
 
     static func dateProblem(_ problem: DateParseError) -> Localized {
         switch problem {

@@ -13,6 +13,9 @@ public struct InterviewState: Sendable, Codable, Equatable {
     /// review what differs.
     public var reusedFrom: Int64?
     public var reusedAnswers: Answers?
+    /// The version of the procedure a new application's draft was begun under; nil for a draft
+    /// saved before drafts kept it, and for the other forms (they follow their application's).
+    public var procedureVersion: String?
 
     public init(answers: Answers = [:], order: [String] = [], previous: Answers = [:], derived: Set<String> = []) {
         self.answers = answers
@@ -26,7 +29,7 @@ public struct InterviewState: Sendable, Codable, Equatable {
         InterviewState(previous: answers.merging(previous) { current, _ in current })
     }
 
-    enum CodingKeys: String, CodingKey { case answers, order, previous, derived, reusedFrom, reusedAnswers }
+    enum CodingKeys: String, CodingKey { case answers, order, previous, derived, reusedFrom, reusedAnswers, procedureVersion }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +39,7 @@ public struct InterviewState: Sendable, Codable, Equatable {
         derived = try container.decodeIfPresent(Set<String>.self, forKey: .derived) ?? []
         reusedFrom = try container.decodeIfPresent(Int64.self, forKey: .reusedFrom)
         reusedAnswers = try container.decodeIfPresent(Answers.self, forKey: .reusedAnswers)
+        procedureVersion = try container.decodeIfPresent(String.self, forKey: .procedureVersion)
     }
 }
 

@@ -10,10 +10,8 @@ public enum AcknowledgementProcedure {
             Field(
                 "risk\(index + 1)",
                 label: Localized("リスク\(index + 1)", "Risk \(index + 1)"),
-                question: Localized("このリスクを理解しましたか？（はい）", "Do you understand this risk? (yes)"),
-                help: Localized(
-                    "承認された約款による外部サービスを使い始める前に、サービス管理担当者が様式の4つのリスクを一つずつ確認します。確認した日時と氏名が記録されます。",
-                    "Before an approved service is used, its service manager acknowledges each of the form's four risks. The name and time are recorded."),
+                question: ProcedureScope.document.eachRiskQuestion.question,
+                help: ProcedureScope.document.eachRiskQuestion.help,
                 kind: .acknowledgement,
                 preamble: (index == 0 ? RiskNotice.heading + Localized("\n", "\n") : Localized("", ""))
                     + Localized("・", "• ") + RiskNotice.shown(index))

@@ -8,9 +8,8 @@ public enum CheckFields {
                 markID,
                 label: number,
                 question: Localized("確認事項\(item.number)：", "Check \(item.number): ") + item.text,
-                help: item.help + Localized(
-                    "\n凡例：可→○、不可→×、該当なし→／（o・x・- や はい・いいえ・該当なし でも入力できます）",
-                    "\nMarks: yes → ○, no → ×, not applicable → ／ (o, x, - and yes, no, na work too)"),
+                help: item.help + Localized("\n凡例：", "\nMarks: ") + ProcedureScope.document.markLegend + Localized(
+                    "（o・x・- や はい・いいえ・該当なし でも入力できます）", " (o, x, - and yes, no, na work too)"),
                 kind: .mark,
                 dependsOn: item.dependsOn,
                 rules: item.markRules,

@@ -173,7 +173,7 @@ public enum DutyProcedures {
             Field(
                 D.alternative,
                 label: Localized("代替サービス", "Alternative service"),
-                question: Localized("突然の停止に備えた代替サービス（または代替手段）を入力してください。", "The alternative service (or means) if this one stops suddenly."),
+                question: Localized("突然の停止に備えた代替サービス（または代替手段）を入力してください。", "The alternative service (or means) ready in case this one stops suddenly."),
                 help: Localized("手順書6(3)：あらかじめ代替サービスを確認し、確保しておきます。Enter で現在の内容のまま記録します。",
                                 "Section 6(3): identify and secure an alternative in advance. Enter keeps the current one."),
                 kind: .text(minimumLength: 1),

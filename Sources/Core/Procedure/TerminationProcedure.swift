@@ -32,7 +32,8 @@ public enum TerminationProcedure {
         let fields: [Field] = [
             Field(
                 T.applicant, label: Localized("申請者", "Applicant"),
-                question: Localized("申請者（あなた）の氏名を入力してください。", "Your name, as the applicant."),
+                // The application's own question, in the words of the form's version.
+                question: ApplicationProcedure.question(ApplicationFields.applicant),
                 help: Localized("手順書7：終了の手続きはサービス管理担当者が行います。", "Section 7: the service manager applies for the termination."),
                 kind: .text(minimumLength: 1),
                 defaultValue: { _, context in context.person.map { .text($0.name) } ?? application[ApplicationFields.serviceManager] }),
@@ -65,7 +66,7 @@ public enum TerminationProcedure {
             Field(
                 T.users, label: Localized("利用者", "Users"),
                 question: Localized("利用者（「、」で区切る。合計人数は自動で数えます）", "The users (separate with commas; the total is counted)"),
-                help: Localized("様式の「利用者」欄です。" + ApplicationProcedure.usersFromDirectory.ja, "The form's users box. " + ApplicationProcedure.usersFromDirectory.en),
+                help: Localized("様式の「利用者」欄です。" + EngineText.usersFromDirectory.ja, "The form's users box. " + EngineText.usersFromDirectory.en),
                 kind: .users,
                 notices: [ApplicationProcedure.userCountNotice, ApplicationProcedure.unlistedUsersNotice],
                 defaultValue: { _, context in NamingRules.relinkedUsers(application[ApplicationFields.users], among: context.staff) }),
@@ -83,15 +84,15 @@ public enum TerminationProcedure {
             Field(
                 T.serviceManager, label: Localized("サービス管理担当者", "Service manager"),
                 question: Localized("サービス管理担当者", "The service manager"),
-                help: Localized("様式の欄です。" + ApplicationProcedure.roleFromDirectory.ja, "The form's box. " + ApplicationProcedure.roleFromDirectory.en),
+                help: Localized("様式の欄です。" + EngineText.roleFromDirectory.ja, "The form's box. " + EngineText.roleFromDirectory.en),
                 kind: .staffMember,
                 defaultValue: { _, context in NamingRules.stillListed(application[ApplicationFields.serviceManager], among: context.staff) }),
             Field(
                 T.departmentHead, label: Localized("所属長名", "Head of department"),
                 question: Localized("所属長名", "The head of department"),
                 help: Localized(
-                    "ダブルチェックは所属長ではなく利用責任者が行います。" + ApplicationProcedure.roleFromDirectory.ja,
-                    "The double check is by the 利用責任者, not the head of department. " + ApplicationProcedure.roleFromDirectory.en),
+                    "ダブルチェックは所属長ではなく利用責任者が行います。" + EngineText.roleFromDirectory.ja,
+                    "The double check is by the 利用責任者, not the head of department. " + EngineText.roleFromDirectory.en),
                 kind: .staffMember,
                 defaultValue: { _, context in NamingRules.stillListed(application[ApplicationFields.departmentHead], among: context.staff) }),
             Field(

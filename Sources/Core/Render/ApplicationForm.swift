@@ -50,6 +50,7 @@ public enum ApplicationForm {
             (label(F.signupRecord), value(F.signupRecord)),
             (label(F.terms), value(F.terms)),
         ] + (a[F.termsAddresses]?.list.map { [(label(F.termsAddresses), $0.joined(separator: " "))] } ?? [])
+        rows += ApplicationProcedure.addedQuestions.filter { a[$0.id] != nil }.map { ($0.label(language), value($0.id)) }
         lines += aligned(rows)
         lines += TermsCheckText.lastChecks(record).map { $0(language) }
         lines.append(FormText.attachRemark(language))
@@ -128,8 +129,8 @@ public enum ApplicationForm {
     static func checks(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
         var lines = [ja
-            ? "■確認事項（凡例：可→○、不可→×、該当なし→／）    申請者  責任者"
-            : "■ Checks (○ yes, × no, ／ not applicable)          applicant  reviewer"]
+            ? "■確認事項" + FormText.legend.ja + "    申請者  責任者"
+            : "■ Checks " + FormText.legend.en + "          applicant  reviewer"]
         for item in ApplicationChecks.items {
             let mark = record.answers[item.markID]?.mark?.symbol ?? "—"
             let review = record.latestDecision?.answers

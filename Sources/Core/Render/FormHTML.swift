@@ -68,6 +68,7 @@ public enum FormHTML {
         ] + (a[F.termsAddresses]?.list?.isEmpty == false || !TermsRecord.history(record).isEmpty
             ? [.full(label(F.termsAddresses), list(F.termsAddresses, extra: TermsCheckText.lastChecks(record).map { escape($0(language)) }.joined(separator: "<br>")))]
             : [])
+            + ApplicationProcedure.addedQuestions.filter { a[$0.id] != nil }.map { .full($0.label(language), multiline(text($0.id))) }
 
         var marksByApplicant: [Int: Mark] = [:]
         var marksByReviewer: [Int: Mark] = [:]
@@ -376,7 +377,11 @@ enum FormText {
         "■確認事項（申請者がチェックすること。申請後、利用責任者（所属長ではない）がダブルチェックすること）",
         "■ Checks (marked by the applicant, then double-checked by the 利用責任者, who is not the head of department)")
     static let checkContent = Localized("確認内容", "Check")
-    static let legend = Localized("（凡例：可→○、不可→×、該当なし→／）", "(○ yes, × no, ／ not applicable)")
+    /// The legend of the marks as the file of the form's version writes it.
+    static var legend: Localized {
+        let marks = ProcedureScope.document.markLegend
+        return Localized("（凡例：\(marks.ja)）", "(\(marks.en))")
+    }
     static let applicantColumn = Localized("申請者", "Applicant")
     static let reviewerColumn = Localized("責任者", "Reviewer")
     static let applicantNote = Localized("備考：", "Note: ")

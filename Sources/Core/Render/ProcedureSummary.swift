@@ -13,6 +13,9 @@ public enum ProcedureSummary {
         let needing = document.classificationScale.filter(document.classesNeedingPermission.contains).joined(separator: language == .ja ? "・" : ", ")
         add(Localized("重要性分類：\(scale)（許可が必要：\(needing)）", "Classification: \(scale) (permission needed: \(needing))"))
         lines.append("")
+        add(Localized("利用申請書の問い", "Questions of the application"))
+        for (index, question) in document.applicationQuestions.enumerated() { lines += questionLines(index + 1, question, language) }
+        lines.append("")
         add(Localized("利用申請書の確認事項", "Checks of the application"))
         lines += document.applicationChecks.flatMap { checkLines($0, language) }
         lines.append("")
@@ -31,6 +34,20 @@ public enum ProcedureSummary {
         lines.append("")
         add(document.breach)
         return lines.joined(separator: "\n")
+    }
+
+    /// A question by its label, id and answer kind as the file writes them, then its conditions.
+    static func questionLines(_ number: Int, _ question: QuestionDefinition, _ language: Language) -> [String] {
+        let kind = Localized("（\(question.id)・\(question.answer.rawValue)）：", " (\(question.id), \(question.answer.rawValue)): ")
+        var lines = ["  \(number). " + (question.label + kind + question.question)(language)]
+        if question.optional { lines.append(Localized("     省略可", "     may be left empty")(language)) }
+        if let asked = question.askedWhen {
+            lines.append(Localized("     尋ねるとき：", "     asked when ")(language) + ConditionWording.text(asked, language))
+        }
+        if let stop = question.stopsSubmission {
+            lines.append(Localized("     提出できないとき：", "     cannot be sent when ")(language) + ConditionWording.text(stop.when, language))
+        }
+        return lines
     }
 
     static func checkLines(_ check: CheckDefinition, _ language: Language) -> [String] {

@@ -43,8 +43,8 @@ public enum TerminationForm {
         if blind { return lines.joined(separator: "\n") }
         lines.append("")
         lines.append(ja
-            ? "■確認事項（凡例：可→○、不可→×、該当なし→／）    申請者  責任者"
-            : "■ Checks (○ yes, × no, ／ not applicable)          applicant  reviewer")
+            ? "■確認事項" + FormText.legend.ja + "    申請者  責任者"
+            : "■ Checks " + FormText.legend.en + "          applicant  reviewer")
         let review = termination.latestDecision?.answers
         for item in TerminationProcedure.checks {
             lines.append(String(format: "%2d  ", item.number) + item.text(language))

@@ -69,7 +69,7 @@ struct ProcedureCommand: ParsableCommand {
 
     /// The file's document, or nil once its mistakes are shown.
     private static func checked(_ file: String, _ session: Session, _ language: Language) throws -> ProcedureDocument? {
-        switch ProcedureFile.read(try text(of: file, session, language), knownQuestions: BuiltInProcedure.applicationQuestions) {
+        switch ProcedureFile.read(try text(of: file, session, language)) {
         case .document(let document):
             return document
         case .mistakes(let mistakes):

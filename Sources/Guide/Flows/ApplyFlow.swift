@@ -36,8 +36,11 @@ struct ApplyFlow {
             offered = true
             return try offerReuse(source, draft)
         }
-        let fresh = Draft.fresh(owner: session.login, procedureID: interview.procedure.id)
-        guard let start = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
+        let inForce = ProcedureScope.document.version
+        let fresh = DraftVersion.begun(Draft.fresh(owner: session.login, procedureID: interview.procedure.id), under: inForce)
+        guard let chosen = try loop.chooseDraft(drafts, fresh: fresh) else { return 0 }
+        let (start, movedOver) = DraftVersion.resumed(chosen, under: inForce)
+        if let movedOver { session.show(.notice, movedOver(language)) }
         guard let id = start.applicationID, let returned = try store.application(id: id) else { return try finish(loop, start) }
         // A returned form is corrected under the version it was made under, whatever is in force now.
         return try ProcedureScope.forForm(returned) {

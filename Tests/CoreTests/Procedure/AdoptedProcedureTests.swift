@@ -10,12 +10,28 @@ import Testing
     static let originalCheck1 = "本村とサービス事業者間の通信方式はHTTPS等の暗号化が施されているか？"
     static let revisedCheck1 = "通信はTLS 1.2以上で暗号化されているか？"
     static let ninthCheck = "データの保存場所（国内のデータセンター）が約款に明記されているか？"
+    static let originalPurpose = "利用目的を入力してください。"
+    static let revisedPurpose = "このサービスを使う業務と、その目的を入力してください。"
+    static let addedQuestion = "約款の改定を知らせる事業者の連絡先（メールアドレス等）を入力してください。"
 
-    /// The built-in file, copied and edited as a 情報政策担当 would: another version number, the
-    /// first check's wording, a ninth check, and a weekly backup.
+    /// The built-in file, copied and edited as a 情報政策担当 would: another version number, a
+    /// question's wording, a question added (one entry), the first check's wording, a ninth check,
+    /// and a weekly backup.
     static func revisedCopy() throws -> String {
         var text = BuiltInProcedure.text
         try replace(&text, "version: \"1.0\"", "version: \"1.1\"")
+        try replace(&text, "ja: " + originalPurpose, "ja: " + revisedPurpose)
+        try replace(&text, "\n\n# 様式「利用申請書」の確認事項", """
+
+              - id: provider_contact
+                label: {ja: 事業者の連絡先, en: "Provider's contact"}
+                question: {ja: \(addedQuestion), en: "Where does the provider announce changes to its terms (an e-mail address, say)?"}
+                help: {ja: 約款の改定通知を受け取れる連絡先です。, en: "Where notices of revised terms can be received."}
+                answer: text
+                asked_when: {answer: overseas, is: no}
+
+            # 様式「利用申請書」の確認事項
+            """)
         try replace(&text, "ja: " + originalCheck1, "ja: " + revisedCheck1)
         try replace(&text, "en: \"Is communication between the village and the provider encrypted (HTTPS or similar)?\"",
                     "en: \"Is traffic encrypted with TLS 1.2 or later?\"")
@@ -46,6 +62,7 @@ import Testing
     /// yamada's second application, sent under `version`, kept by suzuki from 1 April.
     func secondApplication(_ village: StoreVillage, version: String, checks: Int, at: String) throws -> ApplicationRecord {
         var answers: Answers = [
+            "provider_contact": .text("legal@example.com"),
             ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
             ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
             ApplicationFields.service: .text("Example Mail"),
@@ -82,6 +99,7 @@ import Testing
             // The interview: check 1 in its new words, and a ninth check once the eighth is answered.
             let procedure = ApplicationProcedure.procedure
             #expect(procedure.field("check1")?.question.ja.contains(Self.revisedCheck1) == true)
+            #expect(procedure.field(ApplicationFields.purpose)?.question.ja == Self.revisedPurpose)
             var answers = StoreFixture.completeAnswers()
             answers[ApplicationFields.serviceManager] = .person(NamedPerson(name: "鈴木 花子", login: "suzuki"))
             answers[ApplicationFields.departmentHead] = .person(NamedPerson(name: "伊藤 部長", login: "ito"))
@@ -90,6 +108,10 @@ import Testing
                 procedure: procedure,
                 context: InterviewContext(
                     language: .ja, today: Self.day("2026-04-03"), person: nil, intake: StubIntake(), staff: try kato.staff()))
+            // The added question comes before the checks, where the file puts it.
+            #expect(interview.nextField(InterviewState(answers: answers))?.id == "provider_contact")
+            #expect(interview.prompt(InterviewState(answers: answers)).map(\.text).joined().contains(Self.addedQuestion))
+            answers["provider_contact"] = .text("legal@example.com")
             let next = interview.nextField(InterviewState(answers: answers))
             #expect(next?.id == "check9")
             #expect(interview.prompt(InterviewState(answers: answers)).map(\.text).joined().contains(Self.ninthCheck))
@@ -116,6 +138,8 @@ import Testing
             let printedOld = ApplicationForm.text(first, applicant: nil, today: Self.day("2026-04-03"), .ja)
             #expect(printedNew.contains(Self.revisedCheck1) && printedNew.contains(Self.ninthCheck) && printedNew.contains("手順書 1.1 版"))
             #expect(printedOld.contains(Self.originalCheck1) && !printedOld.contains(Self.ninthCheck) && printedOld.contains("手順書 1.0 版"))
+            #expect(printedNew.contains("事業者の連絡先") && printedNew.contains("legal@example.com") && !printedOld.contains("事業者の連絡先"))
+            #expect(FormHTML.document(second, today: Self.day("2026-04-03"), .ja).contains("<th scope=\"row\">事業者の連絡先</th><td colspan=\"3\">legal@example.com</td>"))
             #expect(FormHTML.document(second, today: Self.day("2026-04-03"), .en).contains("Is traffic encrypted with TLS 1.2 or later?"))
 
             // Due: the new form's backup is weekly, the old one's stays monthly.
@@ -173,6 +197,18 @@ import Testing
         #expect(reasons.contains { $0.contains("made under procedure version 1.0, but version 1.1") }, "\(reasons)")
     }
 
+    /// Another classification scale is refused in both languages, naming both scales.
+    @Test func anotherScaleIsRefusedInBothLanguages() throws {
+        let otherScale = try Self.revisedCopy().replacingOccurrences(of: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ]", with: "scale: [機密性3, 機密性2, 機密性1]")
+            .replacingOccurrences(of: "needs_permission: [Ⅰ, Ⅱ]", with: "needs_permission: [機密性3]")
+            .replacingOccurrences(of: "{answer: classification, is: Ⅰ}, {answer: classification, is: Ⅱ}", with: "{answer: classification, is: 機密性3}")
+        let adoption = ProcedureAdoption(version: "1.1", from: Self.day("2026-04-03"), text: otherScale, sha256: ProcedureAdoption.digest(of: otherScale))
+        let kato = StaffMember(login: "kato", name: "加藤", department: "総務課", isAdministrator: true)
+        let refusal = try #require(ProcedureAdoptionRules.refusal(adoption, member: kato, book: .builtIn, today: Self.day("2026-04-02")))
+        #expect(refusal.ja.contains("重要性分類（機密性3・機密性2・機密性1）は、yakkan が尋ねて記録できる分類（Ⅰ・Ⅱ・Ⅲ・Ⅳ）と違うため採用できません"), "\(refusal.ja)")
+        #expect(refusal.en.contains("classification scale (機密性3, 機密性2, 機密性1) is not the one yakkan asks and records (Ⅰ, Ⅱ, Ⅲ, Ⅳ)"), "\(refusal.en)")
+    }
+
     @Test(arguments: StoreKind.available)
     func onlyAnAdministratorAdoptsAFileWithoutMistakesFromTodayOn(_ kind: StoreKind) throws {
         let village = try StoreVillage(kind)
@@ -190,6 +226,12 @@ import Testing
             .contains("exists already") == true)
         #expect(refusal { try village.store(as: "kato").adoptProcedure("version: 1.2\n", version: "1.2", from: Self.day("2026-04-03"), by: "kato", at: "2026-04-02T02:00:00Z") }?
             .contains("mistakes") == true)
+        // Another scale is refused until the application asks the class from the file.
+        let otherScale = revised.replacingOccurrences(of: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ]", with: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ, Ⅴ]")
+        let scaleRefusal = try #require(refusal {
+            try village.store(as: "kato").adoptProcedure(otherScale, version: "1.1", from: Self.day("2026-04-03"), by: "kato", at: "2026-04-02T02:00:00Z")
+        })
+        #expect(scaleRefusal.contains("classification scale (Ⅰ, Ⅱ, Ⅲ, Ⅳ, Ⅴ) is not the one yakkan asks and records (Ⅰ, Ⅱ, Ⅲ, Ⅳ)"), "\(scaleRefusal)")
         let wrongDigest = ProcedureAdoption(version: "1.1", from: Self.day("2026-04-03"), text: revised, sha256: String(repeating: "0", count: 64))
         #expect(refusal { try village.store(as: "kato").perform(.adoptProcedure(wrongDigest), by: "kato", at: "2026-04-02T02:00:00Z") }?
             .contains("SHA-256") == true)

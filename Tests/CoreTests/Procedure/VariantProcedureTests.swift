@@ -3,7 +3,7 @@ import Testing
 @testable import Core
 
 /// The second variant (transcripts/files/procedure-variant-2.0.yaml) reads without a mistake,
-/// and says what it changes: ten checks, another scale, six-monthly reviews, a weekly backup,
+/// and says what it changes: ten checks, class Ⅲ needing permission too, six-monthly reviews, a weekly backup,
 /// and a certificate of deletion that must be attached.
 @Suite struct VariantProcedureTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -11,7 +11,7 @@ import Testing
 
     func variant() throws -> ProcedureDocument {
         let text = try String(contentsOfFile: Self.path, encoding: .utf8)
-        switch ProcedureFile.read(text, knownQuestions: BuiltInProcedure.applicationQuestions) {
+        switch ProcedureFile.read(text) {
         case .document(let document): return document
         case .mistakes(let mistakes):
             Issue.record("\(mistakes.map(\.wording.en))")
@@ -23,7 +23,7 @@ import Testing
         let document = try variant()
         #expect(document.version.version == "2.0")
         #expect(document.applicationChecks.map(\.number) == Array(1...10))
-        #expect(document.classificationScale == ["機密性3", "機密性2", "機密性1"])
+        #expect(document.classesNeedingPermission == ["Ⅰ", "Ⅱ", "Ⅲ"])
         #expect(document.duty(.contentReview)?.cadence == .fiscalHalf)
         #expect(document.duty(.backup)?.cadence == .week)
         #expect(document.terminationChecks.filter(\.evidenceRequired).map(\.number) == [2])

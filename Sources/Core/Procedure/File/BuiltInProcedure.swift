@@ -5,12 +5,9 @@ import Foundation
 public enum BuiltInProcedure {
     public static let text = String(decoding: PackageResources.procedure_1_0_yaml, as: UTF8.self)
 
-    /// The questions of the application a condition may read, besides its checks.
-    public static var applicationQuestions: Set<String> { Set(ApplicationProcedure.serviceFields.map(\.id)) }
-
     /// Read once; a mistake in the shipped file is a fault of the build, which a test catches first.
     public static let document: ProcedureDocument = {
-        switch ProcedureFile.read(text, knownQuestions: applicationQuestions) {
+        switch ProcedureFile.read(text) {
         case .document(let document): return document
         case .mistakes(let mistakes): fatalError("procedure-1.0.yaml: " + mistakes.map { $0.wording.en }.joined(separator: "; "))
         }

@@ -3,11 +3,11 @@ import Yams
 /// The procedure file's sections, each read into its part of the document.
 extension NodeReader {
     static let sections = [
-        "version", "enacted", "reason", "retention", "classification", "risks", "breach",
-        "application_checks", "termination_checks", "duties",
+        "version", "enacted", "reason", "retention", "classification", "marks", "risks", "breach",
+        "application_questions", "application_checks", "termination_checks", "duties",
     ]
 
-    func document(_ root: Node, knownQuestions: Set<String>) -> ProcedureDocument? {
+    func document(_ root: Node) -> ProcedureDocument? {
         guard let top = entries(root, allowed: Self.sections, required: Self.sections) else { return nil }
         let version = string(top["version"])
         let enactedText = string(top["enacted"])
@@ -16,46 +16,55 @@ extension NodeReader {
         let reason = text(top["reason"])
         let retention = months(top["retention"])
         let classes = classification(top["classification"])
+        let marks = top["marks"].flatMap { entries($0, allowed: ["legend"], required: ["legend"]) }.flatMap { text($0["legend"]) }
         let risks = riskNotice(top["risks"])
         let breach = text(top["breach"])
         // A condition may read any question of the application, its checks' marks included.
         let checkCount = top["application_checks"]?.sequence?.count ?? 0
-        let questions = knownQuestions.union((0..<checkCount).map { "check\($0 + 1)" })
+        let questions = Set(questionIDs(top["application_questions"]) + (0..<checkCount).map { "check\($0 + 1)" })
+        let asked = self.questions(top["application_questions"], knownQuestions: questions)
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
-        guard let version, let enacted, let reason, let retention, let classes, let risks, let breach,
-              let checked, let terminationChecks, let duties
+        guard let version, let enacted, let reason, let retention, let classes, let marks, let risks, let breach,
+              let asked, let checked, let terminationChecks, let duties
         else { return nil }
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
             retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
-            riskHeading: risks.heading, risks: risks.items, breach: breach,
-            applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
+            classificationGuide: classes.guide,
+            markLegend: marks, riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, eachRiskQuestion: risks.eachRisk, breach: breach,
+            applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
     }
 
-    func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>)? {
-        guard let node, let found = entries(node, allowed: ["scale", "needs_permission"], required: ["scale", "needs_permission"]),
+    func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>, guide: Localized)? {
+        let keys = ["scale", "needs_permission", "guide"]
+        guard let node, let found = entries(node, allowed: keys, required: keys),
               let scaleNodes = list(found["scale"]), let permissionNodes = list(found["needs_permission"])
         else { return nil }
+        let guide = text(found["guide"])
         let scale = scaleNodes.compactMap { string($0) }
         var needing: Set<String> = []
         for node in permissionNodes {
             guard let name = string(node) else { continue }
             if scale.contains(name) { needing.insert(name) } else { note(node, .unknownClass(name)) }
         }
-        return (scale, needing)
+        return guide.map { (scale, needing, $0) }
     }
 
-    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem])? {
-        guard let node, let found = entries(node, allowed: ["heading", "items"], required: ["heading", "items"]) else { return nil }
+    func riskNotice(_ node: Node?) -> (heading: Localized, items: [RiskItem], question: RiskQuestion, eachRisk: RiskQuestion)? {
+        let keys = ["heading", "items", "acknowledgement", "service_manager_acknowledgement"]
+        guard let node, let found = entries(node, allowed: keys, required: keys) else { return nil }
         let heading = text(found["heading"])
         let items: [RiskItem] = (list(found["items"]) ?? []).compactMap { item in
             let shown = text(item, alsoAllowed: ["correction"])
             let correction = text(item.mapping?["correction"])
             return shown.map { RiskItem(text: $0, correction: correction) }
         }
-        return heading.map { ($0, items) }
+        let question = riskQuestion(found["acknowledgement"])
+        let eachRisk = riskQuestion(found["service_manager_acknowledgement"], labelled: false)
+        guard let heading, let question, let eachRisk else { return nil }
+        return (heading, items, question, eachRisk)
     }
 
     func checks(_ node: Node?, knownQuestions: Set<String>) -> [CheckDefinition]? {

@@ -75,7 +75,7 @@ public struct ProcedureBook: Sendable {
     static func read(_ text: String, digest key: String) -> ProcedureDocument? {
         if let known = cache.reading(key) { return known }
         var document: ProcedureDocument?
-        if case .document(let read) = ProcedureFile.read(text, knownQuestions: BuiltInProcedure.applicationQuestions) { document = read }
+        if case .document(let read) = ProcedureFile.read(text) { document = read }
         cache.keep(document, key)
         return document
     }

@@ -7,10 +7,21 @@ public struct ProcedureDocument: Sendable {
     public let classificationScale: [String]
     /// Classes that need the 利用責任者's permission (決裁).
     public let classesNeedingPermission: Set<String>
+    /// How to decide a class: the definitions of the village's security policy.
+    public let classificationGuide: Localized
+    /// What each mark of a check means (可→○, 不可→×, 該当なし→／).
+    public let markLegend: Localized
     public let riskHeading: Localized
     public let risks: [RiskItem]
+    /// The applicant's acknowledgement of the risks, asked after the checks.
+    public let riskQuestion: RiskQuestion
+    /// The サービス管理担当者's acknowledgement of each risk on approval (section 5(3)); its
+    /// label is the risk's number.
+    public let eachRiskQuestion: RiskQuestion
     /// Section 8: a breach of the procedure is punishable.
     public let breach: Localized
+    /// The application form's questions before its checks, in the form's order.
+    public let applicationQuestions: [QuestionDefinition]
     public let applicationChecks: [CheckDefinition]
     public let terminationChecks: [CheckDefinition]
     public let duties: [DutyDefinition]
@@ -22,6 +33,13 @@ public struct ProcedureDocument: Sendable {
 public struct RiskItem: Sendable, Equatable {
     public let text: Localized
     public let correction: Localized?
+}
+
+/// The words of the question that acknowledges the risk notice.
+public struct RiskQuestion: Sendable, Equatable {
+    public let label: Localized
+    public let question: Localized
+    public let help: Localized
 }
 
 /// One check of a form (○ × ／), with what the file says of ／ and what is shown before it.

@@ -10,8 +10,7 @@ public enum ProcedureReading: Sendable {
 /// The whole file is read even after a mistake, so that one run of `procedure check` lists
 /// them all.
 public enum ProcedureFile {
-    /// `knownQuestions` are the application's questions a condition may read (checks are added).
-    public static func read(_ text: String, knownQuestions: Set<String>) -> ProcedureReading {
+    public static func read(_ text: String) -> ProcedureReading {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -22,7 +21,7 @@ public enum ProcedureFile {
             return .mistakes([readingMistake(error)])
         }
         let reader = NodeReader()
-        let document = reader.document(root, knownQuestions: knownQuestions)
+        let document = reader.document(root)
         if let document, reader.mistakes.isEmpty { return .document(document) }
         return .mistakes(reader.mistakes.sorted { $0.line < $1.line })
     }

@@ -31,6 +31,13 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
         /// A condition reads a question the form does not have.
         case unknownQuestion(String)
         case unknownClass(String)
+        /// Two questions with one id.
+        case duplicateQuestion(String)
+        /// Questions the rules of the procedure read are not in the file.
+        case missingQuestions([String])
+        case unknownAnswerKind(String, allowed: [String])
+        /// A value of `key` that is not one of the words it takes.
+        case unknownWord(String, String, allowed: [String])
         case unreadableEvidence(String)
         case noChecks
     }
@@ -105,6 +112,18 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
         case .unreadableEvidence(let text):
             return Localized("evidence「\(text)」は required（○には添付が必要）か optional で書きます。",
                              "evidence \"\(text)\" must be required (a ○ needs a file attached) or optional.")
+        case .duplicateQuestion(let id):
+            return Localized("問い「\(id)」が二つあります。問いの id は一つずつ違うものにします。",
+                             "there are two questions \"\(id)\"; each question needs an id of its own.")
+        case .missingQuestions(let ids):
+            return Localized("問い \(ids.joined(separator: "、")) がありません。手順の決まり（審査する人、利用期間、義務など）がこれらの答えを読みます。",
+                             "the questions \(ids.joined(separator: ", ")) are missing; the procedure's rules (who reviews, the period, the duties…) read their answers.")
+        case .unknownAnswerKind(let kind, let allowed):
+            return Localized("答え方「\(kind)」はありません（使えるもの：\(allowed.joined(separator: "、"))）。",
+                             "there is no answer kind \"\(kind)\" (use: \(allowed.joined(separator: ", "))).")
+        case .unknownWord(let key, let word, let allowed):
+            return Localized("\(key) に「\(word)」は書けません（使えるもの：\(allowed.joined(separator: "、"))）。",
+                             "\(key) cannot be \"\(word)\" (use: \(allowed.joined(separator: ", "))).")
         case .noChecks:
             return Localized("確認事項が一つもありません。", "there are no checks.")
         }
