@@ -190,7 +190,16 @@ public struct FileVault: AttachmentIntake {
         // A link planted as the attachment folder would send copies (and a chmod) elsewhere.
         if StoreFiles.isSymbolicLink(level) { throw AttachmentProblem.symbolicLink(path: level) }
         guard !FileManager.default.fileExists(atPath: level) else { return }
-        try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: level, withIntermediateDirectories: true)
+        } catch {
+            // Several people's first attachments at once all find the folder missing, and the
+            // first to make it fails the others' mkdir (seen with ten writers on one file): a
+            // folder there now, and not a link, is the one they wanted.
+            var made = stat()
+            guard lstat(level, &made) == 0, made.st_mode & S_IFMT == S_IFDIR else { throw error }
+            return
+        }
         chmod(level, folderMode)
     }
 
