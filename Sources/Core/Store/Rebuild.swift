@@ -96,6 +96,10 @@ final class Rebuild {
     /// Every table of records and everything derived from them, the store's against the rebuilt.
     func compare(with db: any SQLSession) throws {
         for table in ProjectedTable.all {
+            if table.numberedBy != nil {
+                try compareInOrder(table, with: db)
+                continue
+            }
             let rebuilt = try scratch.inDatabase { scratchDB in try table.digests(GRDBSession(scratchDB)) }
             var unseen = rebuilt
             try table.eachRow(db) { key, cells in
@@ -109,6 +113,50 @@ final class Rebuild {
                 findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key): \(columns.joined(separator: ", "))"))
             }
             for key in unseen.keys.sorted() {
+                findings.append(AuditFinding(.rowMissing, sequence: nil, subject: "\(table.name) \(key)"))
+            }
+        }
+    }
+
+    /// A table whose key begins with a number, both sides read in the order of that number and
+    /// matched a number at a time: memory holds the rows of one number (a service's duty dues,
+    /// one decision), not the table. Holding every rebuilt row's digest was most of verify's
+    /// memory as the village grew (85 MB at 10,000 services against 40 MB at 1,000).
+    private func compareInOrder(_ table: ProjectedTable, with db: any SQLSession) throws {
+        try scratch.inDatabase { scratchDB in
+            let rebuilt = try OrderedRows(table, GRDBSession(scratchDB).db)
+            var missing: [String] = []
+            var group: [String: [SQLValue]] = [:]
+            var groupNumber: Int64?
+            try table.eachRow(db, inOrder: true) { key, cells in
+                guard let number = table.number(cells) else {
+                    // No rebuilt row has anything but a number there.
+                    findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key)"))
+                    return
+                }
+                if groupNumber != number {
+                    missing += group.keys
+                    group = [:]
+                    groupNumber = number
+                    while let next = try rebuilt.peek(), next.number <= number {
+                        try rebuilt.advance()
+                        if next.number < number { missing.append(next.key) } else { group[next.key] = next.cells }
+                    }
+                }
+                guard let wanted = group.removeValue(forKey: key) else {
+                    findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key)"))
+                    return
+                }
+                guard wanted != cells else { return }
+                let columns = zip(table.columns, zip(wanted, cells)).filter { $1.0 != $1.1 }.map { $0.0 }
+                findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key): \(columns.joined(separator: ", "))"))
+            }
+            missing += group.keys
+            while let next = try rebuilt.peek() {
+                try rebuilt.advance()
+                missing.append(next.key)
+            }
+            for key in missing.sorted() {
                 findings.append(AuditFinding(.rowMissing, sequence: nil, subject: "\(table.name) \(key)"))
             }
         }
@@ -175,6 +223,8 @@ struct ProjectedTable: Sendable {
         ProjectedTable(name: "ledger_short_text", key: ["rowid"], columns: ["rowid", "words"], derived: true),
     ]
 
+    var selectInOrder: String { select + (numberedBy.map { " ORDER BY \($0)" } ?? "") }
+
     private var select: String {
         "SELECT \(columns.map(Self.quoted).joined(separator: ", ")) FROM \(name)"
     }
@@ -184,10 +234,24 @@ struct ProjectedTable: Sendable {
         column == "until" ? "\"until\"" : column
     }
 
-    /// Each row's key, as text, and its cells.
-    func eachRow(_ db: any SQLSession, _ body: (String, [SQLValue]) throws -> Void) throws {
+    /// The column of a number the key begins with, by which both sides can be read in order.
+    var numberedBy: String? {
+        ["application", "decision", "duty_record", "alert", "incident", "retention_hold", "application_attachment",
+         "application_editor", "acknowledgement", "duty_due", "termination", "termination_editor", "ledger_text",
+         "ledger_short_text"].contains(name) ? key[0] : nil
+    }
+
+    /// The number a row's key begins with, when it is one.
+    func number(_ cells: [SQLValue]) -> Int64? {
+        guard let column = numberedBy, case .integer(let number) = cells[columns.firstIndex(of: column)!] else { return nil }
+        return number
+    }
+
+    /// Each row's key, as text, and its cells; `inOrder`, by the number the key begins with.
+    func eachRow(_ db: any SQLSession, inOrder: Bool = false, _ body: (String, [SQLValue]) throws -> Void) throws {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
-        try db.each(sql: select) { row in
+        let order = inOrder ? numberedBy.map { " ORDER BY \($0)" } ?? "" : ""
+        try db.each(sql: select + order) { row in
             let cells = row.values.map(Self.comparable)
             try body(keyIndexes.map { Self.text(cells[$0]) }.joined(separator: "/"), cells)
         }
@@ -235,5 +299,43 @@ struct ProjectedTable: Sendable {
             hasher.update(data: Data(part.utf8))
         }
         return Data(hasher.finalize())
+    }
+}
+
+/// The rebuilt rows of a table in the order of the number their key begins with, one at a time.
+private final class OrderedRows {
+    struct Rebuilt {
+        let number: Int64
+        let key: String
+        let cells: [SQLValue]
+    }
+
+    private let table: ProjectedTable
+    private let rows: RowCursor
+    private let keyIndexes: [Int]
+    private var waiting: Rebuilt?
+    private var started = false
+
+    init(_ table: ProjectedTable, _ db: Database) throws {
+        self.table = table
+        keyIndexes = table.key.map { table.columns.firstIndex(of: $0)! }
+        rows = try Row.fetchCursor(db, sql: table.selectInOrder)
+    }
+
+    func peek() throws -> Rebuilt? {
+        if !started { try advance() }
+        return waiting
+    }
+
+    func advance() throws {
+        started = true
+        waiting = nil
+        while let row = try rows.next() {
+            let cells: [SQLValue] = Array(row.databaseValues).map { ProjectedTable.comparable(GRDBSession.value($0)) }
+            // The rebuild writes numbers there; anything else would be a fault of the projection.
+            guard let number = table.number(cells) else { continue }
+            waiting = Rebuilt(number: number, key: keyIndexes.map { ProjectedTable.text(cells[$0]) }.joined(separator: "/"), cells: cells)
+            return
+        }
     }
 }
