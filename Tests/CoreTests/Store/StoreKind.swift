@@ -87,8 +87,7 @@ struct StoreVillage {
     func verify(
         as login: String, remembered: LogHead? = nil, at moment: String? = nil, accounts: Accounts = .all(as: geteuid())
     ) throws -> AuditReport {
-        let latest = try asOwner { db in try db.value(String.self, sql: "SELECT max(at) FROM audit") }.flatMap(Moment.init(iso:))
-        let now = try moment.map { try #require(Moment(iso: $0)) } ?? max(Moment(clock.now), latest ?? Moment(clock.now))
+        let now = try #require(Moment(iso: try moment ?? notBefore(Moment(clock.now).iso)))
         return try store(as: login, clock: FixedClock(now.date)).verifyAudit(accounts: accounts, remembered: remembered)
     }
 
