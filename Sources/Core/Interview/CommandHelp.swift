@@ -77,6 +77,7 @@ public enum CommandHelp {
     public static let staffRemove = "名簿から削除 / Remove someone (administrators only)."
     public static let audit = "監査記録 / The audit trail."
     public static let auditVerify = "保管庫のファイル・連鎖・署名・すべての記録と添付ファイルを検証 / Check the file (SQLite's integrity check), the chain, every signature, record and attachment against the log."
+    public static let incrementalVerify = "前回の異常なしの検証（自分の状態フォルダーに保存）から、その後に追加された記録と、それが触れたサービスだけを確かめる / Check only what was appended since your last clean verify (kept in your own state folder), and the services it touched."
     public static let acceptHead = "保管庫の今の状態を覚え直す（巻き戻しの警告を確かめた後）/ Remember the store as it is now, after a rollback warning was checked."
     public static let storeGroup = "保管庫 / The store itself."
     public static let storeInit = "保管庫を作る（フォルダも）/ Create a store at PATH, with its folder."

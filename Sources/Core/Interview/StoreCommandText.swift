@@ -32,6 +32,9 @@ public enum StoreCommandText {
     public static let integrityIsTheServers = Localized(
         "保管庫のファイルの整合性検査は SQLite のものです。サーバーの保管庫では、ページの健全性はサーバー（PostgreSQL）が保ちます。",
         "The integrity check of the store's file is SQLite's; on a server, PostgreSQL keeps its own pages sound.")
+    public static let integrityIsTheWholeVerifys = Localized(
+        "前回の異常なしの検証から続けて確かめます。ファイル全体の整合性検査と、触れられていない古い記録の照合は、--incremental なしの検証で行います。",
+        "Going on from your last clean verify. The whole file's integrity check, and the older records nothing since has touched, are for a verify without --incremental.")
     public static let integrityOK = Localized(
         "保管庫のファイルは健全です（SQLite の整合性検査）。", "The store's file is sound (SQLite's integrity check).")
     public static func integrityFailed(_ findings: [String]) -> Localized {

@@ -6,7 +6,22 @@ public struct AuditReport: Equatable, Sendable {
     /// Logins with no account on this machine whose key an administrator vouched for.
     public var vouchedLogins: [String] = []
 
+    /// What the verify covered.
+    public var scope: Scope = .whole
+
     public var isIntact: Bool { findings.isEmpty }
+
+    public enum Scope: Equatable, Sendable {
+        /// The whole log, from its first entry.
+        case whole
+        /// The whole log, though asked to go on from the last clean verify: why it could not.
+        case wholeInstead(KeptRebuild.Unusable)
+        /// The entries after the one the last clean verify reached, and the rows of the services
+        /// they touched (`entries` counts them).
+        case appended(after: Int64, services: Int)
+        /// The entries after the one the last clean verify reached, and every record.
+        case appendedEveryRecord(after: Int64)
+    }
 }
 
 /// How far a verification has come: the entries of the log replayed so far, of all of them.
@@ -15,9 +30,40 @@ public struct VerifyProgress: Sendable, Equatable {
     public let of: Int64
 }
 
+/// What a person asks `audit verify` to check, and with what.
+public struct VerifyRequest {
+    public var accounts: Accounts
+    /// The head this person saw last time, which the log must still hold.
+    public var remembered: LogHead?
+    /// Told every thousand entries, for a line on a terminal.
+    public var progress: ((VerifyProgress) -> Void)?
+    /// Where this person keeps their last clean verify of the store; nil keeps nothing.
+    public var kept: KeptRebuild?
+    /// Go on from the kept verify: the entries appended since, and the services they touched.
+    public var incremental: Bool
+    /// Going on, still check the whole log when it was last checked whole longer ago than this many days.
+    public var wholeEvery: Int?
+    /// Going on, still compare every record and attachment, not only those of the services the
+    /// appended entries touched: reading rows is quick beside replaying years of acts.
+    public var comparesEveryRecord: Bool
+
+    public init(
+        accounts: Accounts, remembered: LogHead?, progress: ((VerifyProgress) -> Void)? = nil, kept: KeptRebuild? = nil,
+        incremental: Bool = false, wholeEvery: Int? = nil, comparesEveryRecord: Bool = false
+    ) {
+        self.wholeEvery = wholeEvery
+        self.comparesEveryRecord = comparesEveryRecord
+        self.accounts = accounts
+        self.remembered = remembered
+        self.progress = progress
+        self.kept = kept
+        self.incremental = incremental
+    }
+}
+
 extension Store {
     public func verifyAudit(accounts: Accounts, remembered: LogHead?) throws -> AuditReport {
-        try verifyAudit(accounts: accounts, remembered: remembered, progress: nil)
+        try verifyAudit(VerifyRequest(accounts: accounts, remembered: remembered))
     }
 }
 

@@ -16,6 +16,10 @@ public struct LogHead: Codable, Equatable, Sendable {
 /// key behind it, every command decided again under the rules and projected again from the
 /// first (`Rebuild`), every table compared with what that made, the attachments, and the head
 /// the person saw before.
+///
+/// With a kept rebuild (`KeptRebuild`), a verify that finds nothing keeps what it rebuilt, and an
+/// incremental one goes on from there: the entries appended since, and the rows of the services
+/// they touched.
 struct AuditVerifier {
     let keys: any KeyDirectory
     let vault: any AttachmentVault
@@ -25,24 +29,61 @@ struct AuditVerifier {
     let now: Moment
     /// Told every thousand entries, for a line on a terminal.
     var progress: ((VerifyProgress) -> Void)?
+    var kept: KeptRebuild?
+    var incremental = false
+    var wholeEvery: Int?
+    var comparesEveryRecord = false
 
     /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
     func verify(_ db: any SQLSession) throws -> AuditReport {
-        var report = AuditReport(entries: 0)
-        let keyEntries = try db.rows(sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
-        ).map(AuditTrail.entry)
-        var keyReport = AuditReport(entries: 0)
-        let registry = keyRegistry(keyEntries, &keyReport)
-        var chain = ChainWalk()
-        var times = TimeOrder(now: now)
-        var timeFindings: [AuditFinding] = []
-        var signatures: [AuditFinding] = []
-        var sawRemembered = false
-        var vouched: [String: String] = [:]
-        let rebuild = try Rebuild()
-        let total = try db.value(Int64.self, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0
-        try rebuild.replaying {
-            try db.each(sql: "SELECT * FROM audit ORDER BY rowid") { row in
+        guard let kept else { return try verifying(db) }
+        return try kept.exclusively { try verifying(db) }
+    }
+
+    private func verifying(_ db: any SQLSession) throws -> AuditReport {
+        var scope = AuditReport.Scope.whole
+        var place: Rebuild.Place = kept.map { .keptAfresh($0) } ?? .scratch
+        var start: VerifiedPoint?
+        if incremental, let kept {
+            switch kept.point(wholeEvery: wholeEvery, now: now) {
+            case .success(let point):
+                start = point
+                place = .keptGoingOn(kept)
+            case .failure(let why):
+                scope = .wholeInstead(why)
+            }
+        }
+        var after: Int64 = 0
+        if let start {
+            // The entry the kept rebuild reached must still be the log's own.
+            guard let row = try db.value(Int64.self, sql: "SELECT rowid FROM audit WHERE sequence = ? AND hash = ?", arguments: [start.sequence, start.hash]) else {
+                var report = AuditReport(entries: 0)
+                report.scope = .appended(after: start.sequence, services: 0)
+                report.findings = [AuditFinding(.headNotExtended(sequence: start.sequence, hash: start.hash), sequence: start.sequence, subject: "head")]
+                return report
+            }
+            after = row
+        }
+        let rebuild = try Rebuild(place, erased: Set(start?.erased ?? []), comparesEveryRecord: comparesEveryRecord)
+        return try rebuild.replaying {
+            var report = AuditReport(entries: 0)
+            report.scope = scope
+            let keyEntries = try db.rows(sql: "SELECT * FROM audit WHERE action = ? ORDER BY rowid", arguments: [AuditTrail.keyAction]
+            ).map(AuditTrail.entry)
+            var keyReport = AuditReport(entries: 0)
+            let registry = keyRegistry(keyEntries, &keyReport)
+            var chain = ChainWalk()
+            if let start { chain = ChainWalk(previous: start.hash, expected: start.sequence + 1) }
+            var times = TimeOrder(now: now, latest: start?.latest.flatMap(Moment.init(iso:)))
+            var timeFindings: [AuditFinding] = []
+            var signatures: [AuditFinding] = []
+            var sawRemembered = false
+            if let remembered, let start, remembered.sequence <= start.sequence {
+                sawRemembered = try db.value(Int64.self, sql: "SELECT sequence FROM audit WHERE sequence = ? AND hash = ?", arguments: [remembered.sequence, remembered.hash]) != nil
+            }
+            var vouched = start?.vouched ?? [:]
+            let total = (try db.value(Int64.self, sql: "SELECT sequence FROM audit_head WHERE id = 1") ?? 0) - (start?.sequence ?? 0)
+            try db.each(sql: "SELECT * FROM audit WHERE rowid > ? ORDER BY rowid", arguments: [after]) { row in
                 let entry = AuditTrail.entry(row)
                 report.entries += 1
                 if report.entries % 1_000 == 0 { progress?(VerifyProgress(entries: Int64(report.entries), of: max(total, Int64(report.entries)))) }
@@ -64,24 +105,35 @@ struct AuditVerifier {
                 // Whether the voucher could vouch is the replay's to say, like any other act.
                 if case .vouchKey(let login, let key)? = entry.detail.flatMap(ActEntry.decode) { vouched[login] = key }
             }
+            try rebuild.compare(with: db)
+            report.findings += chain.finish(db)
+            report.findings += keyReport.findings
+            report.findings += signatures
+            report.findings += timeFindings
+            report.findings += try bindingFindings(registry, vouched: vouched, &report, db)
+            report.findings += rebuild.findings
+            report.findings += try WorkingSeal.findings(keys: keys, db)
+            if let start, comparesEveryRecord {
+                report.scope = .appendedEveryRecord(after: start.sequence)
+                report.findings += try attachmentFindings(db)
+            } else if let start {
+                report.scope = .appended(after: start.sequence, services: rebuild.touchedServices.count)
+                report.findings += try attachmentFindings(ofServices: rebuild.touchedServices, db)
+            } else {
+                report.findings += try attachmentFindings(db)
+            }
+            for witness in try WitnessCheck.lost(try keys.witnesses(db), keys: keys, db) {
+                report.findings.append(AuditFinding(
+                    .witnessLost(login: witness.login, sequence: witness.sequence), sequence: witness.sequence, subject: "witness/" + witness.login))
+            }
+            if let remembered, !sawRemembered {
+                report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))
+            }
+            let point = VerifiedPoint(
+                sequence: chain.expected - 1, hash: chain.previous, latest: times.latest?.iso, erased: rebuild.erased.sorted(),
+                vouched: vouched, wholeAt: start?.wholeAt ?? now.iso, builtBy: VerifiedPoint.thisBuild)
+            return (report, point)
         }
-        try rebuild.compare(with: db)
-        report.findings += chain.finish(db)
-        report.findings += keyReport.findings
-        report.findings += signatures
-        report.findings += timeFindings
-        report.findings += try bindingFindings(registry, vouched: vouched, &report, db)
-        report.findings += rebuild.findings
-        report.findings += try WorkingSeal.findings(keys: keys, db)
-        report.findings += try attachmentFindings(db)
-        for witness in try WitnessCheck.lost(try keys.witnesses(db), keys: keys, db) {
-            report.findings.append(AuditFinding(
-                .witnessLost(login: witness.login, sequence: witness.sequence), sequence: witness.sequence, subject: "witness/" + witness.login))
-        }
-        if let remembered, !sawRemembered {
-            report.findings.append(AuditFinding(.headNotExtended(sequence: remembered.sequence, hash: remembered.hash), sequence: remembered.sequence, subject: "head"))
-        }
-        return report
     }
 
     /// The chain, entry by entry: the first entry that does not follow from the one before it.
@@ -89,6 +141,11 @@ struct AuditVerifier {
         var previous = AuditTrail.genesis
         var expected: Int64 = 1
         var broken: AuditFinding?
+
+        init(previous: String = AuditTrail.genesis, expected: Int64 = 1) {
+            self.previous = previous
+            self.expected = expected
+        }
 
         mutating func step(_ entry: AuditEntry) {
             guard broken == nil else { return }
@@ -160,6 +217,18 @@ struct AuditVerifier {
     /// Every stored copy must still have the hash it is named by, and every attachment row its copy.
     func attachmentFindings(_ db: any SQLSession) throws -> [AuditFinding] {
         try vault.findings(referenced: db.values(String.self, sql: "SELECT DISTINCT sha256 FROM application_attachment ORDER BY sha256"), db)
+    }
+
+    /// The copies the given services' rows name, each read again and hashed.
+    func attachmentFindings(ofServices services: [Int64], _ db: any SQLSession) throws -> [AuditFinding] {
+        guard !services.isEmpty else { return [] }
+        let named = try db.values(String.self, sql: """
+            SELECT DISTINCT sha256 FROM application_attachment WHERE application_id IN (\(services.map(String.init).joined(separator: ","))) ORDER BY sha256
+            """)
+        return try named.compactMap { sha in
+            guard let content = try vault.content(of: sha, db) else { return AuditFinding(.attachmentMissing, sequence: nil, subject: sha) }
+            return Hex.string(SHA256.hash(data: content)) == sha ? nil : AuditFinding(.attachmentChanged, sequence: nil, subject: sha)
+        }
     }
 }
 

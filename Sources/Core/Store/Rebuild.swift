@@ -7,39 +7,116 @@ import GRDB
 /// database; then every table of the store compared with it, row by row and column by column.
 /// A command the rules refuse is named with who signed it; a row that differs, with its column.
 final class Rebuild {
+    /// Where the rebuild is made.
+    enum Place {
+        /// A scratch database, removed when verify ends.
+        case scratch
+        /// From the first entry, in the person's state folder: kept if verify finds nothing.
+        case keptAfresh(KeptRebuild)
+        /// Going on from a kept rebuild: what this verify adds is kept if it finds nothing.
+        case keptGoingOn(KeptRebuild)
+    }
+
+    private let place: Place
     private let scratch: DatabaseQueue
-    private let folder: String
-    private var erased: Set<Int64> = []
+    private let temporaryFolder: String?
+    private(set) var erased: Set<Int64>
     /// Only the replay writes the scratch database, so what it read stays true until it writes.
     private let memo = ActMemo()
     private(set) var findings: [AuditFinding] = []
+    /// The services whose rows the entries replayed wrote, when going on from a kept rebuild:
+    /// only their rows, and rows newer than the kept ones, are compared.
+    private var touched: Set<Int64> = []
+    /// The last number of each table numbered by its own id, in the kept rebuild.
+    private var keptLast: [String: Int64] = [:]
 
-    init() throws {
-        // On disk, not in memory: the records of a whole village would not fit in what verify
-        // may use. Nobody else reads it; it is removed when verify ends.
-        folder = NSTemporaryDirectory() + "yakkan-verify-\(getpid())-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    /// Going on from a kept rebuild, still compare every row.
+    private let comparesEveryRecord: Bool
+
+    init(_ place: Place = .scratch, erased: Set<Int64> = [], comparesEveryRecord: Bool = false) throws {
+        self.place = place
+        self.erased = erased
+        self.comparesEveryRecord = comparesEveryRecord
         var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+        let path: String
+        switch place {
+        case .scratch:
+            // On disk, not in memory: the records of a whole village would not fit in what verify
+            // may use. Nobody else reads it; it is removed when verify ends.
+            let folder = NSTemporaryDirectory() + "yakkan-verify-\(getpid())-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            temporaryFolder = folder
+            path = folder + "/rebuild.sqlite"
+        case .keptAfresh(let kept):
+            try kept.makeFolder()
+            unlink(kept.incoming)
+            temporaryFolder = nil
+            path = kept.incoming
+        case .keptGoingOn(let kept):
+            temporaryFolder = nil
+            path = kept.database
         }
-        scratch = try DatabaseQueue(path: folder + "/rebuild.sqlite", configuration: configuration)
+        if case .keptGoingOn = place {
+            // What a verify that finds something replayed is undone, so the journal must hold.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+        } else {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF") }
+        }
+        scratch = try DatabaseQueue(path: path, configuration: configuration)
+        // The person's own records of everyone's services, in their own folder: theirs alone.
+        chmod(path, 0o600)
         try Schema.migrator.migrate(scratch)
+        if case .keptGoingOn = place {
+            keptLast = try scratch.read { db in
+                var last: [String: Int64] = [:]
+                for table in ProjectedTable.all where table.numberedBy == "id" && table.serviceColumn == "application_id" {
+                    last[table.name] = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM \(table.name)") ?? 0
+                }
+                return last
+            }
+        }
     }
 
     /// The scratch database while `replaying` runs.
     private var open: Database?
 
-    /// Runs the replay of the whole log in one transaction, a savepoint an entry: a commit per
-    /// entry was most of a replay's time.
-    func replaying(_ body: () throws -> Void) throws {
-        try scratch.inDatabase { db in
+    /// Runs the replay and the checks in `body` in one transaction, a savepoint an entry: a commit
+    /// per entry was most of a replay's time. A kept rebuild keeps what `body` made, with the
+    /// point it returns, only when its report finds nothing.
+    func replaying(_ body: () throws -> (AuditReport, VerifiedPoint)) throws -> AuditReport {
+        let report = try scratch.inDatabase { db -> AuditReport in
             try db.execute(sql: "BEGIN")
             open = db
             defer { open = nil }
-            try body()
-            try db.execute(sql: "COMMIT")
+            let (report, point) = try body()
+            let keeping = report.isIntact && !point.builtBy.isEmpty
+            if keeping, !isScratch { try VerifiedPoint.write(point, db) }
+            if case .keptGoingOn = place, !keeping {
+                try db.execute(sql: "ROLLBACK")
+            } else {
+                try db.execute(sql: "COMMIT")
+            }
+            return report
         }
+        if case .keptAfresh(let kept) = place {
+            try scratch.close()
+            if report.isIntact && !VerifiedPoint.thisBuild.isEmpty {
+                guard rename(kept.incoming, kept.database) == 0 else { throw StoreError.ioFailure(code: errno) }
+            } else {
+                unlink(kept.incoming)
+            }
+        }
+        return report
+    }
+
+    private var isScratch: Bool {
+        if case .scratch = place { return true }
+        return false
+    }
+
+    private var goesOn: Bool {
+        if case .keptGoingOn = place { return true }
+        return false
     }
 
     private func inScratch<T>(_ body: (Database) throws -> T) throws -> T {
@@ -48,7 +125,8 @@ final class Rebuild {
     }
 
     deinit {
-        try? FileManager.default.removeItem(atPath: folder)
+        if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) }
+        if case .keptAfresh(let kept) = place, FileManager.default.fileExists(atPath: kept.incoming) { unlink(kept.incoming) }
     }
 
     /// Decides and projects one signed entry of the log.
@@ -57,6 +135,7 @@ final class Rebuild {
             // Its details went with a purge: what it made went with it, but not its number.
             if let id = Self.application(entry.subject) {
                 erased.insert(id)
+                if goesOn { touched.insert(id) }
                 try inScratch { db in
                     try db.execute(
                         sql: "INSERT INTO record_counter (name, last) VALUES ('application', ?) ON CONFLICT(name) DO UPDATE SET last = max(last, excluded.last)",
@@ -79,6 +158,7 @@ final class Rebuild {
                 if entry.action != command.action || entry.subject != ActEntry.subject(of: command, events) {
                     findings.append(AuditFinding(.relabelled(action: command.action), sequence: entry.sequence, subject: entry.subject))
                 }
+                if goesOn { try noteTouched(events, db) }
                 try Projection.apply(events, session)
                 try db.execute(sql: "RELEASE entry")
                 memo.actDone(events)
@@ -93,6 +173,27 @@ final class Rebuild {
         } }
     }
 
+    /// The services an entry's events write rows of; a read alert is its service's.
+    private func noteTouched(_ events: [Event], _ db: Database) throws {
+        for event in events {
+            if let id = event.application { touched.insert(id) }
+            if case .alertRead(let id, _, _) = event,
+               let service = try Int64.fetchOne(db, sql: "SELECT application_id FROM alert WHERE id = ?", arguments: [id]) {
+                touched.insert(service)
+            }
+        }
+    }
+
+    /// The services the replay touched (going on from a kept rebuild).
+    var touchedServices: [Int64] { touched.sorted() }
+
+    /// What is compared: everything, or going on from a kept rebuild, the rows of the services
+    /// the replay touched and the rows numbered after the kept ones (the small tables of the
+    /// directory and of versions whole).
+    private var restriction: ProjectedTable.Restriction? {
+        goesOn && !comparesEveryRecord ? ProjectedTable.Restriction(services: touched.sorted(), newerThan: keptLast) : nil
+    }
+
     /// Every table of records and everything derived from them, the store's against the rebuilt.
     func compare(with db: any SQLSession) throws {
         for table in ProjectedTable.all {
@@ -100,7 +201,7 @@ final class Rebuild {
                 try compareInOrder(table, with: db)
                 continue
             }
-            let rebuilt = try scratch.inDatabase { scratchDB in try table.digests(GRDBSession(scratchDB)) }
+            let rebuilt = try inScratch { scratchDB in try table.digests(GRDBSession(scratchDB)) }
             var unseen = rebuilt
             try table.eachRow(db) { key, cells in
                 guard let wanted = unseen.removeValue(forKey: key) else {
@@ -108,7 +209,7 @@ final class Rebuild {
                     return
                 }
                 guard wanted != ProjectedTable.digest(cells) else { return }
-                let columns = try scratch.inDatabase { scratchDB in try table.row(GRDBSession(scratchDB), key: key) }
+                let columns = try inScratch { scratchDB in try table.row(GRDBSession(scratchDB), key: key) }
                     .map { rebuiltCells in zip(table.columns, zip(rebuiltCells, cells)).filter { $1.0 != $1.1 }.map { $0.0 } } ?? table.columns
                 findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key): \(columns.joined(separator: ", "))"))
             }
@@ -123,12 +224,13 @@ final class Rebuild {
     /// one decision), not the table. Holding every rebuilt row's digest was most of verify's
     /// memory as the village grew (85 MB at 10,000 services against 40 MB at 1,000).
     private func compareInOrder(_ table: ProjectedTable, with db: any SQLSession) throws {
-        try scratch.inDatabase { scratchDB in
-            let rebuilt = try OrderedRows(table, GRDBSession(scratchDB).db)
+        let condition = restriction.map(table.condition) ?? ""
+        try inScratch { scratchDB in
+            let rebuilt = try OrderedRows(table, scratchDB, condition: condition)
             var missing: [String] = []
             var group: [String: [SQLValue]] = [:]
             var groupNumber: Int64?
-            try table.eachRow(db, inOrder: true) { key, cells in
+            try table.eachRow(db, inOrder: true, condition: condition) { key, cells in
                 guard let number = table.number(cells) else {
                     // No rebuilt row has anything but a number there.
                     findings.append(AuditFinding(.rowNotInLog, sequence: nil, subject: "\(table.name) \(key)"))
@@ -223,7 +325,31 @@ struct ProjectedTable: Sendable {
         ProjectedTable(name: "ledger_short_text", key: ["rowid"], columns: ["rowid", "words"], derived: true),
     ]
 
-    var selectInOrder: String { select + (numberedBy.map { " ORDER BY \($0)" } ?? "") }
+    /// The rows an incremental verify compares: those of the services its entries touched, and
+    /// of a table numbered by its own id, those numbered after the kept rebuild's last.
+    struct Restriction {
+        let services: [Int64]
+        let newerThan: [String: Int64]
+    }
+
+    /// The column that names a row's service, if the table has one.
+    var serviceColumn: String? {
+        switch name {
+        case "application": return "id"
+        case "ledger_text", "ledger_short_text": return "rowid"
+        default: return columns.contains("application_id") ? "application_id" : nil
+        }
+    }
+
+    /// The SQL that keeps to a restriction's rows (numbers only, never text from a row).
+    func condition(_ restriction: Restriction) -> String {
+        guard let column = serviceColumn else { return "" }
+        let services = restriction.services.isEmpty ? "NULL" : restriction.services.map(String.init).joined(separator: ",")
+        let newer = restriction.newerThan[name].map { " OR id > \($0)" } ?? ""
+        return " WHERE (\(column) IN (\(services))\(newer))"
+    }
+
+    func selectInOrder(_ condition: String) -> String { select + condition + (numberedBy.map { " ORDER BY \($0)" } ?? "") }
 
     private var select: String {
         "SELECT \(columns.map(Self.quoted).joined(separator: ", ")) FROM \(name)"
@@ -248,10 +374,10 @@ struct ProjectedTable: Sendable {
     }
 
     /// Each row's key, as text, and its cells; `inOrder`, by the number the key begins with.
-    func eachRow(_ db: any SQLSession, inOrder: Bool = false, _ body: (String, [SQLValue]) throws -> Void) throws {
+    func eachRow(_ db: any SQLSession, inOrder: Bool = false, condition: String = "", _ body: (String, [SQLValue]) throws -> Void) throws {
         let keyIndexes = key.map { columns.firstIndex(of: $0)! }
         let order = inOrder ? numberedBy.map { " ORDER BY \($0)" } ?? "" : ""
-        try db.each(sql: select + order) { row in
+        try db.each(sql: select + condition + order) { row in
             let cells = row.values.map(Self.comparable)
             try body(keyIndexes.map { Self.text(cells[$0]) }.joined(separator: "/"), cells)
         }
@@ -316,10 +442,10 @@ private final class OrderedRows {
     private var waiting: Rebuilt?
     private var started = false
 
-    init(_ table: ProjectedTable, _ db: Database) throws {
+    init(_ table: ProjectedTable, _ db: Database, condition: String) throws {
         self.table = table
         keyIndexes = table.key.map { table.columns.firstIndex(of: $0)! }
-        rows = try Row.fetchCursor(db, sql: table.selectInOrder)
+        rows = try Row.fetchCursor(db, sql: table.selectInOrder(condition))
     }
 
     func peek() throws -> Rebuilt? {

@@ -106,9 +106,11 @@ extension SQLStore {
         }
     }
 
-    public func verifyAudit(accounts: Accounts, remembered: LogHead?, progress: ((VerifyProgress) -> Void)?) throws -> AuditReport {
+    public func verifyAudit(_ request: VerifyRequest) throws -> AuditReport {
         let verifier = AuditVerifier(
-            keys: keys, vault: vault, accounts: accounts, remembered: remembered, now: Moment(clock.now), progress: progress)
+            keys: keys, vault: vault, accounts: request.accounts, remembered: request.remembered, now: Moment(clock.now),
+            progress: request.progress, kept: request.kept, incremental: request.incremental,
+            wholeEvery: request.wholeEvery, comparesEveryRecord: request.comparesEveryRecord)
         return try database.read { db in try verifier.verify(db) }
     }
 

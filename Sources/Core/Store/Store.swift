@@ -98,7 +98,7 @@ public protocol Store: AnyObject, Sendable {
     func filings(of id: Int64) throws -> [Answers]
     /// Checks every entry, signature and record against the log; `remembered` is the head this
     /// person saw last time, which the log must still hold.
-    func verifyAudit(accounts: Accounts, remembered: LogHead?, progress: ((VerifyProgress) -> Void)?) throws -> AuditReport
+    func verifyAudit(_ request: VerifyRequest) throws -> AuditReport
     /// The newest entry of the log, nil while it is empty.
     func head() throws -> LogHead?
     /// Whether the log holds this entry exactly.

@@ -13,7 +13,10 @@ struct TimeOrder {
     /// The latest time of an entry so far that was not itself dated in the future.
     private(set) var latest: Moment?
 
-    init(now: Moment) { self.now = now }
+    init(now: Moment, latest: Moment? = nil) {
+        self.now = now
+        self.latest = latest
+    }
 
     mutating func step(_ entry: AuditEntry) -> AuditFinding? {
         // A key's entry is dated as its signer's first act, and follows every act of the

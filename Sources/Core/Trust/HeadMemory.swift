@@ -18,9 +18,15 @@ public struct HeadMemory: Sendable {
     /// A file's head is remembered by its absolute path; a server's by its address, without
     /// any password (a URI is no path to resolve).
     func file(for storePath: String) -> String {
-        if ServerAddress.isServer(storePath) { return folder + "/" + ServerAddress.fingerprint(storePath) }
+        folder + "/" + Self.name(of: storePath)
+    }
+
+    /// The name a store is kept under in a person's state folder (its head here, its last clean
+    /// verify in `KeptRebuild`).
+    static func name(of storePath: String) -> String {
+        if ServerAddress.isServer(storePath) { return ServerAddress.fingerprint(storePath) }
         let absolute = URL(fileURLWithPath: storePath).standardizedFileURL.path
-        return folder + "/" + Hex.string(SHA256.hash(data: Data(absolute.utf8)))
+        return Hex.string(SHA256.hash(data: Data(absolute.utf8)))
     }
 
     public func recall(storePath: String) -> LogHead? {

@@ -47,7 +47,15 @@ public enum TrustText {
 
     public static func verification(_ report: AuditReport) -> [Localized] {
         var lines: [Localized] = []
-        if report.isIntact {
+        if report.isIntact, case .appendedEveryRecord = report.scope {
+            lines.append(Localized(
+                "追加された記録と保管庫のすべての記録は正常です（連鎖・署名・鍵を確かめ、手続きを決まりに照らして再現し、すべての記録・添付ファイルと一致）。",
+                "What was appended, and every record, is intact (chain, signatures and keys checked; its acts replayed under the rules; every record and attachment matches)."))
+        } else if report.isIntact, case .appended = report.scope {
+            lines.append(Localized(
+                "追加された記録は正常です（連鎖・署名・鍵を確かめ、手続きを決まりに照らして再現し、触れたサービスの記録・添付ファイルと一致）。",
+                "What was appended is intact (chain, signatures and keys checked; its acts replayed under the rules; the records and attachments of the services they touched match)."))
+        } else if report.isIntact {
             lines.append(Localized(
                 "監査記録は正常です（\(report.entries)件：連鎖・署名・鍵を確かめ、すべての手続きを決まりに照らして再現し、すべての記録・添付ファイルと一致）。",
                 "The audit trail is intact (\(report.entries) entries: chain, signatures and keys checked; every act replayed under the rules; every record and attachment matches)."))
@@ -56,6 +64,27 @@ public enum TrustText {
                 "監査記録と保管庫に異常があります（\(report.findings.count)件）。最初の異常：",
                 "The store does not match its audit trail (\(report.findings.count) findings). The first:"))
             lines += report.findings.prefix(10).map { Localized("  ", "  ") + finding($0) }
+        }
+        switch report.scope {
+        case .whole:
+            break
+        case .wholeInstead(let why):
+            let reason: Localized = switch why {
+            case .none: Localized("この保管庫を異常なしと確かめた検証がまだないため", "no verify of yours has found this store intact yet")
+            case .otherBuild: Localized("前回の検証は別の版の yakkan によるものだったため", "your last verify was made by another build of yakkan")
+            case .unreadable: Localized("前回の検証の控えが読めなかったため", "what your last verify kept could not be read")
+            case .wholeDue(let days): Localized("最初からすべて確かめてから\(days)日を過ぎたため", "more than \(days) days have passed since the whole log was last checked")
+            }
+            lines.append(Localized("記録の最初からすべて確かめました（", "The whole log was checked from its first entry (") + reason
+                + Localized("）。", ")."))
+        case .appendedEveryRecord(let after):
+            lines.append(Localized(
+                "前回の異常なしの検証（記録 \(after) まで）の後に追加された \(report.entries) 件を再現し、すべての記録と照合しました。",
+                "Replayed the \(report.entries) entries appended after your last clean verify (which reached entry \(after)), and compared every record."))
+        case .appended(let after, let services):
+            lines.append(Localized(
+                "前回の異常なしの検証（記録 \(after) まで）の後に追加された \(report.entries) 件と、それが触れた \(services) 件のサービスの記録を確かめました。",
+                "Checked the \(report.entries) entries appended after your last clean verify (which reached entry \(after)), and the records of the \(services) services they touched."))
         }
         if !report.vouchedLogins.isEmpty {
             lines.append(Localized(

@@ -72,7 +72,9 @@ struct RemindCommand: ParsableCommand, SessionCommand {
             }
             session.show(.success, RemindText.sent(member, address, mine.count)(language))
         }
-        let findings = RemindFindings(session: session, store: store, sendmail: sendmail, today: today, language: language)
+        let kept = KeptRebuild.personal(
+            environment: session.environment, storePath: StoreLocation.resolve(option: common.store, environment: session.environment))
+        let findings = RemindFindings(session: session, store: store, sendmail: sendmail, today: today, language: language, kept: kept)
         if !(try findings.run(staff: staff)) { failed = true }
         return failed ? Self.mailNotHandedOver : 0
     }

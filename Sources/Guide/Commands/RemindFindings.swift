@@ -3,16 +3,26 @@ import Core
 /// The second half of `yakkan remind`: `audit verify` run on the store, and each administrator
 /// mailed what it found that they were not mailed before (each finding once), so that a row
 /// changed behind yakkan's back is noticed without anyone remembering to verify.
+///
+/// Each morning's verify replays only what was appended since the last clean one that whoever
+/// runs `remind` kept, then compares every record, so that any row changed behind yakkan's back
+/// is still mailed the next morning; the whole log is replayed once a week. Replaying is what
+/// grows with the years kept: a whole verify of a lifetime of 1,000 services took 89 s of CPU.
 struct RemindFindings {
+    static let wholeEvery = 7
+
     let session: Session
     let store: any Store
     let sendmail: Sendmail?
     let today: Day
     let language: Language
+    let kept: KeptRebuild
 
     /// Whether every mail that was due was handed over.
     func run(staff: [StaffMember]) throws -> Bool {
-        let report = try store.verifyAudit(accounts: session.accounts, remembered: nil)
+        let report = try store.verifyAudit(VerifyRequest(
+            accounts: session.accounts, remembered: nil, kept: kept, incremental: true, wholeEvery: Self.wholeEvery,
+            comparesEveryRecord: true))
         guard !report.findings.isEmpty else { return true }
         var handedOver = true
         for member in staff where member.isAdministrator {

@@ -161,13 +161,18 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
         @Flag(name: .long, help: ArgumentHelp(CommandHelp.acceptHead))
         var acceptHead = false
+        @Flag(name: .long, help: ArgumentHelp(CommandHelp.incrementalVerify))
+        var incremental = false
 
         func run(in session: Session) throws -> Int32 {
             let path = StoreLocation.resolve(option: common.store, environment: session.environment)
             let memory = HeadMemory.personal(environment: session.environment)
             let remembered = memory.recall(storePath: path)
             let store = try common.readStore(session)
-            return try AuditCommand.check(store, remembered: acceptHead ? nil : remembered, in: session, common.lang) {
+            let kept = KeptRebuild.personal(environment: session.environment, storePath: path)
+            return try AuditCommand.check(
+                store, remembered: acceptHead ? nil : remembered, kept: kept, incremental: incremental, in: session, common.lang
+            ) {
                 if acceptHead, let head = try store.head() {
                     memory.remember(head, storePath: path)
                     session.show(.info, TrustText.headAccepted(common.lang))
@@ -179,13 +184,18 @@ struct AuditCommand: ParsableCommand {
     /// The file's own check (of a SQLite store), then the log's, each shown with its verdict
     /// first: 0 when both hold, 1 for findings in the log, 3 for a damaged file.
     static func check(
-        _ store: any Store, remembered: LogHead?, in session: Session, _ lang: Language, beforeLog: () throws -> Void = {}
+        _ store: any Store, remembered: LogHead?, kept: KeptRebuild? = nil, incremental: Bool = false, in session: Session,
+        _ lang: Language, beforeLog: () throws -> Void = {}
     ) throws -> Int32 {
         // The file first: a damaged page can hide from the log, or keep it from being read.
-        // A server keeps its own pages; only the log is for yakkan to check there.
-        let checked = try store.integrityCheck()
+        // A server keeps its own pages; only the log is for yakkan to check there. Going on from
+        // the last clean verify reads what was appended only; the whole file is a whole verify's.
+        let goesOn = incremental && kept?.isUsable == true
+        let checked = goesOn ? nil : try store.integrityCheck()
         let damage = checked ?? []
-        if checked == nil {
+        if goesOn {
+            session.show(.info, StoreCommandText.integrityIsTheWholeVerifys(lang))
+        } else if checked == nil {
             session.show(.info, StoreCommandText.integrityIsTheServers(lang))
         } else if damage.isEmpty {
             session.show(.success, StoreCommandText.integrityOK(lang))
@@ -197,7 +207,9 @@ struct AuditCommand: ParsableCommand {
         let report: AuditReport
         do {
             let line = VerifyProgressLine(session: session, lang: lang)
-            report = try store.verifyAudit(accounts: session.accounts, remembered: remembered, progress: line.map { line in { line.show($0) } })
+            report = try store.verifyAudit(VerifyRequest(
+                accounts: session.accounts, remembered: remembered, progress: line.map { line in { line.show($0) } }, kept: kept,
+                incremental: incremental))
             line?.clear()
         } catch let error where damaged != 0 && StoreError(classifying: error) == .corrupt {
             session.show(.error, StoreCommandText.chainUnreadable(lang))
