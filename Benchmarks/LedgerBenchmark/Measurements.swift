@@ -77,6 +77,10 @@ func measurements(today: String, emptyStore: String, longLine: String, shellInpu
     [
         Measurement(name: "audit verify: integrity check, chain, signatures, every record and attachment", yakkan: ["audit", "verify"],
                     sqlite: ["PRAGMA integrity_check"], postgres: .none, goal: .none),
+        // After the whole verify above kept its rebuild: nothing appended since, so this is what
+        // going on costs by itself (reading the kept point, the keys, the working state).
+        Measurement(name: "audit verify --incremental, nothing appended since the last clean verify",
+                    yakkan: ["audit", "verify", "--incremental"], sqlite: ["SELECT max(sequence) FROM audit"], postgres: .none, goal: .none),
         Measurement(name: "start to the first prompt, empty store", yakkan: ["menu"], sqlite: [".quit"], store: emptyStore, goal: .ratio(2)),
         Measurement(name: "start to the first prompt, 100,000 services", yakkan: ["menu"], sqlite: [".quit"], goal: .ratio(2)),
         Measurement(name: "list --limit 50", yakkan: ["list", "--limit", "50"], sqlite: first50(nil), goal: .ratio(2)),
