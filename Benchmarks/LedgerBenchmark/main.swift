@@ -4,6 +4,8 @@
 //     && swift run -c release --static-swift-stdlib --scratch-path /tmp/build-bench-release LedgerBenchmark
 //
 //   LedgerBenchmark --fill PATH     only fills a store at PATH (for other measurements) and stops
+//   LedgerBenchmark --append-day PATH --keys FOLDER [--count N]
+//                                   a morning's work on a filled store: N backups (50), for an incremental verify
 //   LedgerBenchmark --store PATH    measures a store filled before, instead of filling a new one
 //   LedgerBenchmark --only WORDS    measures only what has WORDS in its name
 //   LedgerBenchmark --server [URI]  measures PostgreSQL too, side by side: without URI on a private
@@ -145,6 +147,7 @@ func argument(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 }
 let fillOnly = argument("--fill")
+let appendTo = argument("--append-day")
 let reused = argument("--store")
 let folder = NSTemporaryDirectory() + "yakkan-ledger-benchmark-" + UUID().uuidString
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -158,6 +161,11 @@ if fillOnly != nil && FileManager.default.fileExists(atPath: storePath) {
     exit(64)
 }
 let clock = FixedClock(day: today)
+if let appendTo {
+    try appendDayOfWork(
+        path: appendTo, keys: argument("--keys") ?? folder + "/keys", count: Int(argument("--count") ?? "") ?? 50, folder: folder)
+    exit(0)
+}
 do { _ = try SQLiteStore(path: storePath, workingDirectory: folder, clock: clock) }
 /// Who runs the benchmark is an administrator of the store, so `due --all` and `calendar --all` may run.
 let benchmarkLogin = String(cString: getpwuid(geteuid())!.pointee.pw_name)
