@@ -17,7 +17,7 @@ func appendDayOfWork(path: String, keys: String, count: Int, folder: String) thr
                           arguments: [count]).map { (id: $0["id"] as Int64, manager: $0["manager_key"] as String) })
     }
     try file.close()
-    guard let at = Moment(iso: last)?.adding(seconds: 3_600), let day = Village.day(ofTimestamp: at.iso) else { return }
+    guard let at = Moment(iso: last)?.adding(seconds: 60), let day = Village.day(ofTimestamp: at.iso) else { return }
     for service in services {
         _ = try store.perform([Act(.recordDuty(application: service.id, kind: .backup, answers: dutyAnswers(.backup, on: day)),
                                    by: service.manager, at: at.iso)])
