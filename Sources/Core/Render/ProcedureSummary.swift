@@ -102,6 +102,8 @@ public enum ConditionWording {
             return conditions.map { text($0, language) }.joined(separator: Localized("、または ", " or ")(language))
         case .not(let inner):
             return Localized("次でない：", "not: ")(language) + text(inner, language)
+        case .needsPermission(let id, _):
+            return Localized("「\(id)」が許可の必要な分類", "\(id) is a class needing permission")(language)
         }
     }
 }

@@ -25,8 +25,23 @@ public struct ProcedureDocument: Sendable {
     public let applicationChecks: [CheckDefinition]
     public let terminationChecks: [CheckDefinition]
     public let duties: [DutyDefinition]
+    /// The questions of the double checks, the termination form, the duties' records and the events.
+    public let formQuestions: [FormName: [QuestionDefinition]]
+    public let wording: EngineWording
 
     public func duty(_ kind: DutyKind) -> DutyDefinition? { duties.first { $0.kind == kind } }
+
+    public func questions(_ form: FormName) -> [QuestionDefinition] { formQuestions[form] ?? [] }
+}
+
+/// Words yakkan adds to the file's questions, in the village's words (`wording:`).
+public struct EngineWording: Sendable, Equatable {
+    /// Added to the help of a question answered by someone from the staff directory.
+    public let staffMemberHelp: Localized
+    /// Added to the help of a question answered by several people.
+    public let peopleHelp: Localized
+    /// The users counted, `{count}` replaced by their number.
+    public let usersTotal: Localized
 }
 
 /// One risk of the form's notice; `correction` says where the shown wording departs from the source.
