@@ -59,25 +59,17 @@ public enum ReviewProcedure {
             evidence = evidence.map { $0 + Localized("\n", "\n") + shown } ?? shown
         }
         let markID = mark(item.number)
+        let words = ProcedureScope.document.checkQuestions
+        let values = CheckFields.placeholders(item, form: Localized("", ""))
+        let (reviewerMark, reviewerNote) = (words.reviewerMark.filled(values), words.reviewerNote.filled(values))
         return [
             Field(
-                markID,
-                label: Localized("確認事項\(item.number)（責任者）", "Check \(item.number) (reviewer)"),
-                question: Localized("確認事項\(item.number)：", "Check \(item.number): ") + item.text
-                    + Localized("（あなたの判断を記入）", " (your own mark)"),
-                help: item.help + Localized(
-                    "\n申請者の記入は、あなたが記入した後に表示されます（先入観なく確認するため）。",
-                    "\nThe applicant's mark is shown after you have marked it, so that you judge for yourself."),
+                markID, label: reviewerMark.label, question: reviewerMark.question, help: reviewerMark.help,
                 kind: .mark,
                 notices: [{ value, _ in reveal(value.mark, applicantMark) + Localized("\n", "\n") + applicantNote }],
                 preamble: evidence),
             Field(
-                note(item.number),
-                label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
-                question: Localized("確認事項\(item.number)の備考", "A note on check \(item.number)"),
-                help: Localized(
-                    "申請者の記入と異なる場合は、理由の記入が必要です。",
-                    "Where your mark differs from the applicant's, a note is required."),
+                note(item.number), label: reviewerNote.label, question: reviewerNote.question, help: reviewerNote.help,
                 kind: .text(minimumLength: 1),
                 optional: { $0[markID]?.mark == applicantMark },
                 dependsOn: [markID]),

@@ -30,7 +30,16 @@ import Testing
             + document.classificationGuide.en.split(separator: "\n").map(String.init)
         let added = [document.wording.staffMemberHelp, document.wording.peopleHelp]
         let total = [document.wording.usersTotal.ja, document.wording.usersTotal.en].flatMap { $0.components(separatedBy: "{count}") }.filter { $0.count > 2 }
-        return (questions + checks + risks + added).flatMap { [$0.ja, $0.en] } + classes + total
+        // The questions asked of each check, between the places of the check's number and words.
+        let perCheck = document.checkQuestions
+        let asked: [QuestionWords] = [perCheck.mark, perCheck.proceed, perCheck.note, perCheck.evidence, perCheck.reviewerMark, perCheck.reviewerNote]
+        let texts: [String] = asked.flatMap { [$0.label, $0.question, $0.help] }.flatMap { [$0.ja, $0.en] }
+        let pieces: [String] = texts.flatMap { text in text.split { $0 == "{" || $0 == "}" }.map(String.init) }
+        let placeholders: Set<String> = ["number", "check", "help", "legend", "form"]
+        // A remark in brackets alone, "(screenshots are fine)", is the printed forms' footnote too.
+        let remark = { (piece: String) in piece.trimmingCharacters(in: .whitespaces).hasPrefix("(") && piece.hasSuffix(")") }
+        let checkWords = pieces.filter { $0.count >= 8 && !placeholders.contains($0) && !remark($0) }
+        return (questions + checks + risks + added).flatMap { [$0.ja, $0.en] } + classes + total + checkWords
     }
 
     /// A question that is only its box's name (提供サービス名, "The service manager") names a

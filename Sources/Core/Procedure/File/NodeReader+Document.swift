@@ -6,7 +6,7 @@ extension NodeReader {
         "version", "enacted", "reason", "retention", "classification", "marks", "risks", "breach",
         "application_questions", "application_checks", "termination_checks", "duties",
         "review_questions", "termination_review_questions", "termination_questions", "duty_questions", "event_questions",
-        "wording",
+        "wording", "check_questions",
     ]
 
     func document(_ root: Node) -> ProcedureDocument? {
@@ -29,11 +29,12 @@ extension NodeReader {
         let asked = self.questions(top["application_questions"], knownQuestions: questions, required: ApplicationFields.asked, application: applicationIDs)
         let forms = formQuestions(top, application: questions)
         let wording = engineWording(top["wording"])
+        let checkQuestions = checkQuestions(top["check_questions"])
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
         guard let version, let enacted, let reason, let retention, let classes, let marks, let risks, let breach,
-              let asked, let checked, let terminationChecks, let duties, let forms, let wording
+              let asked, let checked, let terminationChecks, let duties, let forms, let wording, let checkQuestions
         else { return nil }
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
@@ -41,7 +42,7 @@ extension NodeReader {
             classificationGuide: classes.guide,
             markLegend: marks, riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, eachRiskQuestion: risks.eachRisk, breach: breach,
             applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties,
-            formQuestions: forms, wording: wording)
+            formQuestions: forms, checkQuestions: checkQuestions, wording: wording)
     }
 
     /// The questions of every form but the application's. A condition may read the form's own
@@ -63,6 +64,24 @@ extension NodeReader {
             read[form] = questions(node, knownQuestions: own.union(application), required: form.required, application: applicationOnly)
         }
         return read.count == FormName.allCases.count ? read : nil
+    }
+
+    func checkQuestions(_ node: Node?) -> CheckQuestions? {
+        guard let node, let found = entries(node, allowed: CheckQuestions.keys, required: CheckQuestions.keys) else { return nil }
+        let words = CheckQuestions.keys.map { key in found[key].flatMap(questionWords) }
+        let read = words.compactMap { $0 }
+        guard read.count == words.count else { return nil }
+        return CheckQuestions(mark: read[0], proceed: read[1], note: read[2], evidence: read[3], reviewerMark: read[4], reviewerNote: read[5])
+    }
+
+    func questionWords(_ node: Node) -> QuestionWords? {
+        let keys = ["label", "question", "help"]
+        guard let found = entries(node, allowed: keys, required: keys) else { return nil }
+        let label = text(found["label"])
+        let question = text(found["question"])
+        let help = text(found["help"])
+        guard let label, let question, let help else { return nil }
+        return QuestionWords(label: label, question: question, help: help)
     }
 
     /// What yakkan adds to the file's questions in the village's words: the help of the answers
