@@ -139,7 +139,12 @@ public enum ApprovalRules {
             reasons.append(Localized("海外のサーバ・ネットワークを経由します（手順書6(2)）", "it goes via servers or networks abroad (section 6(2))"))
         }
         if application.classification?.needsExplicitPermission == true && review[ReviewFields.permitClassification]?.flag != true {
-            reasons.append(Localized("重要性分類Ⅰ・Ⅱの許可（決裁）がありません", "class Ⅰ/Ⅱ information is not permitted"))
+            // The classes the form's version says need permission (Ⅰ・Ⅱ in 1.0).
+            let document = ProcedureScope.document
+            let needing = document.classificationScale.filter(document.classesNeedingPermission.contains)
+            reasons.append(Localized(
+                "重要性分類\(needing.joined(separator: "・"))の許可（決裁）がありません",
+                "class \(needing.joined(separator: "/")) information is not permitted"))
         }
         if review[ReviewFields.businessNeed]?.flag == false {
             reasons.append(Localized("業務上の必要性が認められていません（手順書4）", "no business need is accepted (section 4)"))

@@ -32,6 +32,22 @@ public enum FormName: String, Sendable, CaseIterable {
         }
     }
 
+    /// What `procedure show` calls it.
+    public var title: Localized {
+        switch self {
+        case .review: return Localized("利用申請書のダブルチェック", "double check of the application")
+        case .terminationReview: return Localized("終了確認書のダブルチェック", "double check of the termination form")
+        case .termination: return Localized("終了確認書", "termination form")
+        case .contentReview, .backup, .userConfirmation, .alternative, .inventory:
+            let title = DutyKind(rawValue: rawValue).flatMap { ProcedureScope.document.duty($0)?.title } ?? Localized(rawValue, rawValue)
+            return Localized("義務「\(title.ja)」の記録", "record of \"\(title.en)\"")
+        case .incidentElsewhere: return Localized("他組織のインシデント", "incident elsewhere")
+        case .ownIncident: return Localized("インシデントの報告", "incident report")
+        case .stop: return Localized("利用の停止", "stop")
+        case .continuation: return Localized("継続の判断", "continuation decision")
+        }
+    }
+
     /// The file's id of an answer's id.
     public func fileID(_ id: String) -> String { id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id }
 
