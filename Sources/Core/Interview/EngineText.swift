@@ -47,12 +47,9 @@ enum EngineText {
     }
 
     /// How a person who holds a role is named, said in the help of those questions.
-    static let roleFromDirectory = Localized(
-        "職員名簿に登録された人から選びます（氏名かログインを入力。TAB で補完）。同じ氏名の人が複数いるときは、ログインか氏名と課で指定します。名簿にない人は、管理者が yakkan staff add ログイン --name 氏名 --department 課 で登録してから指定できます。",
-        "Chosen from the staff directory (type the name or the login; TAB completes). Where several people share a name, give the login or the name with the 課. Someone not listed can be named once an administrator adds them with yakkan staff add LOGIN --name NAME --department 課.")
-    static let usersFromDirectory = Localized(
-        "職員名簿にある人はログインと結び付けて記録し、お知らせが届きます。名簿にない人も書けますが「名簿にない利用者」と表示され、yakkan からはお知らせが届きません。",
-        "People in the staff directory are kept with their login and receive alerts. Others may be written too, but they are shown as not in the directory and yakkan cannot alert them.")
+    /// How people are named from the staff directory, in the words of the form's version (`wording:`).
+    static var roleFromDirectory: Localized { ProcedureScope.document.wording.staffMemberHelp }
+    static var usersFromDirectory: Localized { ProcedureScope.document.wording.peopleHelp }
     static let classUndecided = Localized("決められないときは「わからない」と答えてください。", "If you cannot decide, answer “don't know”.")
 
     /// Deciding the 重要性分類: the definitions of the classes in the procedure file of the form's

@@ -40,9 +40,9 @@ public enum ApplicationFields {
 
 /// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.
 public enum ApplicationProcedure {
-    /// （合計人数：N名）: the forms count the users rather than asking for the number.
+    /// The users' total as the file writes it (`wording.users_total`): the forms count the users rather than asking for the number.
     public static func userTotal(_ count: Int) -> Localized {
-        Localized("（合計人数：\(count)名）", "(\(count) users in all)")
+        FormSetting.filled(ProcedureScope.document.wording.usersTotal, ["count": Localized("\(count)", "\(count)")])
     }
 
     static let userCountNotice: AnswerNotice = { value, _ in value.list.map { userTotal($0.count) } }
@@ -63,11 +63,6 @@ public enum ApplicationProcedure {
 
     /// The questions before the checks, in the file of the form's version.
     static var serviceFields: [Field] { ProcedureScope.document.applicationQuestions.map(Field.init) }
-
-    /// A question's words as the file of the form's version writes them.
-    static func question(_ id: String) -> Localized {
-        ProcedureScope.document.applicationQuestions.first { $0.id == id }?.question ?? Localized(id, id)
-    }
 
     /// The file's questions the printed forms do not lay out in boxes of their own (a question a
     /// version adds), printed after the form's boxes when they are answered.

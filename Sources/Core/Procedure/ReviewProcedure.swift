@@ -18,7 +18,6 @@ public enum ReviewProcedure {
     public static let id = "review"
     public static let terminationID = "termination-review"
     typealias R = ReviewFields
-    typealias F = ApplicationFields
 
     /// `today`, when given, lets approval refuse a period that has already ended.
     public static func procedure(
@@ -29,65 +28,19 @@ public enum ReviewProcedure {
         for item in ApplicationChecks.items {
             fields += checkFields(item, answers, evidencePath, mark: ReviewFields.mark, note: ReviewFields.note)
         }
-        fields.append(Field(
-            R.businessNeed,
-            label: Localized("業務上の必要性", "Business need"),
-            question: Localized(
-                "この利用目的は業務上必要なものと認めますか？（はい／いいえ）",
-                "Do you accept this purpose as a business need? (yes/no)"),
-            help: Localized(
-                "手順書4：約款による外部サービスは業務上必要なものに限ります。",
-                "Section 4: such services are only for what work needs."),
-            kind: .yesNo,
-            preamble: Localized("利用目的：", "Purpose: ") + Localized(
-                answers[F.purpose]?.text ?? "", answers[F.purpose]?.text ?? "")))
-        let classification = application.classification
-        fields.append(Field(
-            R.permitClassification,
-            label: Localized("重要性分類Ⅰ・Ⅱの許可（決裁）", "Permission for class Ⅰ/Ⅱ"),
-            question: Localized(
-                "重要性分類\(classification?.numeral ?? "")の情報をこのサービスで扱うことを許可しますか？（はい：許可する／いいえ：許可しない）",
-                "Do you permit class \(classification?.numeral ?? "") information in this service? (yes: I permit it / no)"),
-            help: Localized(
-                "手順書4：原則は重要性分類Ⅲ以下に限ります。Ⅰ・Ⅱは利用責任者の許可（決裁行為）があるときに限り扱えます。許可しない場合は承認できません。",
-                "Section 4: as a rule only class Ⅲ or lower; Ⅰ or Ⅱ only with the 利用責任者's explicit permission. Without it the application cannot be approved."),
-            kind: .yesNo,
-            askedWhen: { _ in classification?.needsExplicitPermission == true }))
-        fields.append(Field(
-            R.permitReason,
-            label: Localized("許可の理由", "Reason for the permission"),
-            question: Localized("許可する理由を入力してください。", "Why do you permit it?"),
-            help: Localized("決裁の記録として残ります。", "It is kept as the record of the permission."),
-            kind: .text(minimumLength: 5),
-            askedWhen: { $0[R.permitClassification]?.flag == true },
-            dependsOn: [R.permitClassification]))
-        fields.append(decisionField(
-            question: Localized("判断を選んでください（承認／差し戻し／却下）。", "Your decision (approve / return / refuse)."),
-            help: Localized(
-                "承認：問題がなく利用を認める。差し戻し：申請者に修正を求める（回答は残ります）。却下：利用を認めない。×のある確認事項、海外経由、許可のないⅠ・Ⅱ、業務上の必要性がない場合は承認できません。",
-                "Approve: no problem, use is allowed. Return: the applicant corrects it (answers are kept). Refuse: use is not allowed. A ×, routing abroad, Ⅰ/Ⅱ without permission or no business need cannot be approved."),
-            options: [
-                ChoiceOption(DecisionOutcome.approved.rawValue, label: DecisionOutcome.approved.label, typed: ["承認する", "approve", "a"]),
-                returnOption,
-                ChoiceOption(DecisionOutcome.refused.rawValue, label: DecisionOutcome.refused.label, typed: ["refuse", "却下する"]),
-            ],
-            dependsOn: fields.map(\.id),
-            positive: .approved,
-            refusedAs: Localized("承認できません：", "It cannot be approved: "),
-            blockers: { ApprovalRules.blockers(review: $0, application: application) + ApprovalRules.periodBlockers(application, today: today) }))
-        fields.append(Field(
-            R.reason,
-            label: Localized("理由・申請者への連絡", "Reason, for the applicant"),
-            question: Localized(
-                "理由を入力してください（申請者に伝わります）。",
-                "The reason (the applicant will see it)."),
-            help: Localized(
-                "差し戻しでは何を直せばよいかを、却下ではなぜ認めないかを書きます。承認では省略できます。",
-                "For a return say what to correct; for a refusal, why. Optional for an approval."),
-            kind: .text(minimumLength: 1),
-            optional: { $0[R.decision]?.choice == DecisionOutcome.approved.rawValue },
-            dependsOn: [R.decision]))
-        return Procedure(id: id, title: Localized("確認", "Review"), fields: fields)
+        let form = FormName.review
+        var setting = form.setting(application)
+        let numeral = application.classification?.numeral ?? ""
+        setting.placeholders["class"] = Localized(numeral, numeral)
+        setting.options = [
+            ChoiceOption(DecisionOutcome.approved.rawValue, label: DecisionOutcome.approved.label, typed: ["承認する", "approve", "a"]),
+            returnOption,
+            ChoiceOption(DecisionOutcome.refused.rawValue, label: DecisionOutcome.refused.label, typed: ["refuse", "却下する"]),
+        ]
+        decides(&setting, form, marks: fields.map(\.id), positive: .approved, refusedAs: Localized("承認できません：", "It cannot be approved: ")) {
+            ApprovalRules.blockers(review: $0, application: application) + ApprovalRules.periodBlockers(application, today: today)
+        }
+        return Procedure(id: id, title: Localized("確認", "Review"), fields: fields + form.fields(setting))
     }
 
     static func checkFields(
@@ -106,25 +59,17 @@ public enum ReviewProcedure {
             evidence = evidence.map { $0 + Localized("\n", "\n") + shown } ?? shown
         }
         let markID = mark(item.number)
+        let words = ProcedureScope.document.checkQuestions
+        let values = CheckFields.placeholders(item, form: Localized("", ""))
+        let (reviewerMark, reviewerNote) = (words.reviewerMark.filled(values), words.reviewerNote.filled(values))
         return [
             Field(
-                markID,
-                label: Localized("確認事項\(item.number)（責任者）", "Check \(item.number) (reviewer)"),
-                question: Localized("確認事項\(item.number)：", "Check \(item.number): ") + item.text
-                    + Localized("（あなたの判断を記入）", " (your own mark)"),
-                help: item.help + Localized(
-                    "\n申請者の記入は、あなたが記入した後に表示されます（先入観なく確認するため）。",
-                    "\nThe applicant's mark is shown after you have marked it, so that you judge for yourself."),
+                markID, label: reviewerMark.label, question: reviewerMark.question, help: reviewerMark.help,
                 kind: .mark,
                 notices: [{ value, _ in reveal(value.mark, applicantMark) + Localized("\n", "\n") + applicantNote }],
                 preamble: evidence),
             Field(
-                note(item.number),
-                label: Localized("確認事項\(item.number)（責任者の備考）", "Check \(item.number) (reviewer's note)"),
-                question: Localized("確認事項\(item.number)の備考", "A note on check \(item.number)"),
-                help: Localized(
-                    "申請者の記入と異なる場合は、理由の記入が必要です。",
-                    "Where your mark differs from the applicant's, a note is required."),
+                note(item.number), label: reviewerNote.label, question: reviewerNote.question, help: reviewerNote.help,
                 kind: .text(minimumLength: 1),
                 optional: { $0[markID]?.mark == applicantMark },
                 dependsOn: [markID]),
@@ -135,56 +80,39 @@ public enum ReviewProcedure {
     /// then 確認 or 差し戻し; a × on check 1 or 2 cannot be confirmed.
     public static func termination(for record: ApplicationRecord, evidencePath: @escaping @Sendable (Attachment) -> String) -> Procedure {
         let answers = record.termination?.answers ?? [:]
-        var fields = TerminationProcedure.checks.flatMap {
+        let fields = TerminationProcedure.checks.flatMap {
             checkFields($0, answers, evidencePath, mark: ReviewFields.terminationMark, note: ReviewFields.terminationNote)
         }
-        let markIDs = fields.map(\.id)
-        fields.append(decisionField(
-            question: Localized("判断を選んでください（確認／差し戻し）。", "Your decision (confirm / return)."),
-            help: Localized(
-                "確認：終了を確認し、保管期限（終了日から3年）に入ります。差し戻し：サービス管理担当者に修正を求めます。データの消去または廃棄証明が×のままでは確認できません。",
-                "Confirm: the end is confirmed and the 3-year retention begins. Return: the service manager corrects it. A × on data erased or the disposal certificate cannot be confirmed."),
-            options: [
-                ChoiceOption(DecisionOutcome.confirmed.rawValue, label: DecisionOutcome.confirmed.label, typed: ["確認する", "confirm", "c"]),
-                returnOption,
-            ],
-            dependsOn: markIDs,
-            positive: .confirmed,
-            refusedAs: Localized("確認できません：", "It cannot be confirmed: "),
-            blockers: { TerminationRules.confirmationBlockers(review: $0) }))
-        fields.append(Field(
-            R.reason,
-            label: Localized("理由・連絡", "Reason, for the service manager"),
-            question: Localized("理由を入力してください（サービス管理担当者に伝わります）。", "The reason (the service manager will see it)."),
-            help: Localized("差し戻しでは何を直せばよいかを書きます。確認では省略できます。", "For a return say what to correct; optional when confirming."),
-            kind: .text(minimumLength: 1),
-            optional: { $0[R.decision]?.choice == DecisionOutcome.confirmed.rawValue },
-            dependsOn: [R.decision]))
-        return Procedure(id: terminationID, title: Localized("終了の確認", "Termination review"), fields: fields)
+        let form = FormName.terminationReview
+        var setting = form.setting(record)
+        setting.options = [
+            ChoiceOption(DecisionOutcome.confirmed.rawValue, label: DecisionOutcome.confirmed.label, typed: ["確認する", "confirm", "c"]),
+            returnOption,
+        ]
+        decides(&setting, form, marks: fields.map(\.id), positive: .confirmed, refusedAs: Localized("確認できません：", "It cannot be confirmed: ")) {
+            TerminationRules.confirmationBlockers(review: $0)
+        }
+        return Procedure(id: terminationID, title: Localized("終了の確認", "Termination review"), fields: fields + form.fields(setting))
     }
 
     static let returnOption = ChoiceOption(
         DecisionOutcome.returned.rawValue, label: DecisionOutcome.returned.label, typed: ["差戻し", "差戻", "return", "r"])
 
-    /// The decision of a double check: choosing the positive outcome is refused, with the
-    /// reasons, while anything stands in its way.
-    static func decisionField(
-        question: Localized, help: Localized, options: [ChoiceOption], dependsOn: [String], positive: DecisionOutcome,
-        refusedAs: Localized, blockers: @escaping @Sendable (Answers) -> [Localized]
-    ) -> Field {
-        Field(
-            R.decision,
-            label: Localized("判断", "Decision"),
-            question: question,
-            help: help,
-            kind: .choice(options),
-            dependsOn: dependsOn,
-            rules: [{ value, reviewAnswers in
-                guard value.choice == positive.rawValue else { return nil }
-                let reasons = blockers(reviewAnswers)
-                guard let first = reasons.first else { return nil }
-                return refusedAs + reasons.dropFirst().reduce(first) { $0 + Localized("／", "; ") + $1 }
-            }])
+    /// The decision of a double check: asked again after every mark and every question before
+    /// it, and choosing the positive outcome is refused, with the reasons, while anything stands in its way.
+    static func decides(
+        _ setting: inout FormSetting, _ form: FormName, marks: [String], positive: DecisionOutcome, refusedAs: Localized,
+        blockers: @escaping @Sendable (Answers) -> [Localized]
+    ) {
+        let decision = form.fileID(R.decision)
+        let before = ProcedureScope.document.questions(form).prefix { $0.id != decision }.map { form.prefix + $0.id }
+        setting.dependsOn[decision] = marks + before
+        setting.rules[decision] = [{ value, reviewAnswers in
+            guard value.choice == positive.rawValue else { return nil }
+            let reasons = blockers(reviewAnswers)
+            guard let first = reasons.first else { return nil }
+            return refusedAs + reasons.dropFirst().reduce(first) { $0 + Localized("／", "; ") + $1 }
+        }]
     }
 
     static func reveal(_ mine: Mark?, _ theirs: Mark?) -> Localized {
@@ -211,7 +139,12 @@ public enum ApprovalRules {
             reasons.append(Localized("海外のサーバ・ネットワークを経由します（手順書6(2)）", "it goes via servers or networks abroad (section 6(2))"))
         }
         if application.classification?.needsExplicitPermission == true && review[ReviewFields.permitClassification]?.flag != true {
-            reasons.append(Localized("重要性分類Ⅰ・Ⅱの許可（決裁）がありません", "class Ⅰ/Ⅱ information is not permitted"))
+            // The classes the form's version says need permission (Ⅰ・Ⅱ in 1.0).
+            let document = ProcedureScope.document
+            let needing = document.classificationScale.filter(document.classesNeedingPermission.contains)
+            reasons.append(Localized(
+                "重要性分類\(needing.joined(separator: "・"))の許可（決裁）がありません",
+                "class \(needing.joined(separator: "/")) information is not permitted"))
         }
         if review[ReviewFields.businessNeed]?.flag == false {
             reasons.append(Localized("業務上の必要性が認められていません（手順書4）", "no business need is accepted (section 4)"))

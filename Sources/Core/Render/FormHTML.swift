@@ -264,7 +264,7 @@ public enum FormHTML {
         html + "<p class=\"remark\">\(escape(FormText.detailRemark(language)))</p>"
     }
 
-    /// A bulleted list of escaped items, with an optional last line of HTML (（合計人数：N名）).
+    /// A bulleted list of escaped items, with an optional last line of HTML (the users' total).
     static func itemList(_ items: [String], extra: String? = nil) -> String {
         var html = items.isEmpty ? "" : "<ul class=\"items\">" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
         if let extra { html += "<p class=\"total\">\(extra)</p>" }

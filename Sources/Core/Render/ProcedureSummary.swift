@@ -15,6 +15,11 @@ public enum ProcedureSummary {
         lines.append("")
         add(Localized("利用申請書の問い", "Questions of the application"))
         for (index, question) in document.applicationQuestions.enumerated() { lines += questionLines(index + 1, question, language) }
+        for form in FormName.allCases {
+            lines.append("")
+            add(Localized("\(form.title.ja)の問い（\(form.rawValue)）", "Questions of the \(form.title.en) (\(form.rawValue))"))
+            for (index, question) in document.questions(form).enumerated() { lines += questionLines(index + 1, question, language) }
+        }
         lines.append("")
         add(Localized("利用申請書の確認事項", "Checks of the application"))
         lines += document.applicationChecks.flatMap { checkLines($0, language) }
@@ -41,6 +46,10 @@ public enum ProcedureSummary {
         let kind = Localized("（\(question.id)・\(question.answer.rawValue)）：", " (\(question.id), \(question.answer.rawValue)): ")
         var lines = ["  \(number). " + (question.label + kind + question.question)(language)]
         if question.optional { lines.append(Localized("     省略可", "     may be left empty")(language)) }
+        if let optional = question.optionalWhen {
+            lines.append(Localized("     省略できるとき：", "     may be left empty when ")(language) + ConditionWording.text(optional, language))
+        }
+        if question.each == .user { lines.append(Localized("     利用者ごとに尋ねる", "     asked for each user")(language)) }
         if let asked = question.askedWhen {
             lines.append(Localized("     尋ねるとき：", "     asked when ")(language) + ConditionWording.text(asked, language))
         }
@@ -102,6 +111,8 @@ public enum ConditionWording {
             return conditions.map { text($0, language) }.joined(separator: Localized("、または ", " or ")(language))
         case .not(let inner):
             return Localized("次でない：", "not: ")(language) + text(inner, language)
+        case .needsPermission(let id, _):
+            return Localized("「\(id)」が許可の必要な分類", "\(id) is a class needing permission")(language)
         }
     }
 }

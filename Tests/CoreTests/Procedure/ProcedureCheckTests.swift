@@ -70,6 +70,36 @@ import Testing
         Edit(name: "unknown key of a question", from: "    min_length: 20\n", to: "    minimum: 20\n") {
             if case .unknownKey("minimum", _) = $0 { true } else { false }
         },
+        // The forms other than the application: their defaults, conditions and sections.
+        Edit(name: "a default from an unknown source", from: "default: {from: application, question: provider}", to: "default: {from: archive, question: provider}") {
+            if case .unknownSource("archive", _) = $0 { true } else { false }
+        },
+        Edit(name: "a default from a question the application does not ask", from: "default: {from: application, question: service}",
+             to: "default: {from: application, question: service_title}") { $0 == .unknownApplicationQuestion("service_title") },
+        Edit(name: "a default from an unknown record", from: "default: {from: record, value: stop reason}", to: "default: {from: record, value: stop cause}") {
+            if case .unknownWord("value", "stop cause", _) = $0 { true } else { false }
+        },
+        Edit(name: "a preamble from an unknown source", from: "shows: {from: application, question: purpose}", to: "shows: {from: review, question: purpose}") {
+            if case .unknownSource("review", _) = $0 { true } else { false }
+        },
+        Edit(name: "a duty form's condition on an unknown question", from: "- {answer: terms_changed, is: yes}", to: "- {answer: terms_change, is: yes}") {
+            $0 == .unknownFormQuestion("terms_change")
+        },
+        Edit(name: "needs_permission of an unknown question", from: "asked_when: {needs_permission: classification}", to: "asked_when: {needs_permission: class}") {
+            $0 == .unknownFormQuestion("class")
+        },
+        Edit(name: "asked for each of something unknown", from: "      each: user\n", to: "      each: member\n") {
+            if case .unknownWord("each", "member", _) = $0 { true } else { false }
+        },
+        Edit(name: "an unknown duty's form", from: "  inventory:\n    - id: inventory\n", to: "  inventories:\n    - id: inventory\n") {
+            if case .unknownKey("inventories", _) = $0 { true } else { false }
+        },
+        Edit(name: "a form's question the rules read, missing", from: "  - id: business_need\n", to: "  - id: business\n") {
+            $0 == .missingQuestions(["business_need"])
+        },
+        Edit(name: "the users' total without its number", from: "    ja: （合計人数：{count}名）", to: "    ja: （合計人数：名）") {
+            $0 == .missingPlaceholder("{count}")
+        },
     ]
 
     /// The 1-based line of the edit's first line in the edited text.
@@ -102,7 +132,8 @@ import Testing
             Issue.record("accepted")
             return
         }
-        #expect(mistakes.map(\.kind) == [.missingQuestions(["purpose"])])
+        // The double check's preamble names the application's purpose too.
+        #expect(mistakes.map(\.kind) == [.missingQuestions(["purpose"]), .unknownApplicationQuestion("purpose")])
         let firstQuestion = original.components(separatedBy: "  - id: applicant\n")[0].components(separatedBy: "\n").count
         #expect(mistakes.first?.line == firstQuestion)
         #expect(mistakes.first?.wording.en.contains("purpose") == true)

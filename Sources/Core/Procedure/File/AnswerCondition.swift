@@ -9,15 +9,25 @@ public indirect enum AnswerCondition: Sendable, Equatable {
     case any([AnswerCondition])
     /// `{not: C}`: C does not hold.
     case not(AnswerCondition)
+    /// `{needs_permission: ID}`: the answer to question ID is a class the file's
+    /// `classification.needs_permission` names (kept here as the file of the condition says).
+    case needsPermission(String, classes: Set<String>)
 
     /// The condition's words, as the file writes them.
-    public static let words = ["answer", "is", "all", "any", "not"]
+    public static let words = ["answer", "is", "all", "any", "not", "needs_permission"]
 
     public func holds(_ answers: Answers) -> Bool {
         switch self {
         case .answer(let id, let expected):
-            guard let value = answers[id] else { return false }
-            return Self.reads(value, as: expected)
+            if let value = answers[id] { return Self.reads(value, as: expected) }
+            // A question asked once for each of several (`each: user`) is answered under ID1,
+            // ID2…: the condition holds when it holds for any of them.
+            return answers.contains { key, value in
+                key.hasPrefix(id) && Int(key.dropFirst(id.count)) != nil && Self.reads(value, as: expected)
+            }
+        case .needsPermission(let id, let classes):
+            guard let numeral = answers[id]?.classification?.numeral else { return false }
+            return classes.contains(numeral)
         case .all(let conditions): return conditions.allSatisfy { $0.holds(answers) }
         case .any(let conditions): return conditions.contains { $0.holds(answers) }
         case .not(let condition): return !condition.holds(answers)
@@ -27,7 +37,7 @@ public indirect enum AnswerCondition: Sendable, Equatable {
     /// The questions this condition reads, so a form asks it again when one of them changes.
     public var questions: [String] {
         switch self {
-        case .answer(let id, _): return [id]
+        case .answer(let id, _), .needsPermission(let id, _): return [id]
         case .all(let conditions), .any(let conditions): return conditions.flatMap(\.questions)
         case .not(let condition): return condition.questions
         }
@@ -39,6 +49,7 @@ public indirect enum AnswerCondition: Sendable, Equatable {
         if let flag = value.flag { return YesNo.parse(expected) == flag }
         if let mark = value.mark { return Mark(typed: expected) == mark }
         if let classification = value.classification { return Classification(typed: expected) == classification }
+        if let choice = value.choice { return choice == expected }
         if let text = value.text { return text == expected }
         return false
     }

@@ -5,6 +5,8 @@ extension NodeReader {
     static let sections = [
         "version", "enacted", "reason", "retention", "classification", "marks", "risks", "breach",
         "application_questions", "application_checks", "termination_checks", "duties",
+        "review_questions", "termination_review_questions", "termination_questions", "duty_questions", "event_questions",
+        "wording", "check_questions",
     ]
 
     func document(_ root: Node) -> ProcedureDocument? {
@@ -16,25 +18,83 @@ extension NodeReader {
         let reason = text(top["reason"])
         let retention = months(top["retention"])
         let classes = classification(top["classification"])
+        classesNeedingPermission = classes?.needingPermission ?? []
         let marks = top["marks"].flatMap { entries($0, allowed: ["legend"], required: ["legend"]) }.flatMap { text($0["legend"]) }
         let risks = riskNotice(top["risks"])
         let breach = text(top["breach"])
         // A condition may read any question of the application, its checks' marks included.
         let checkCount = top["application_checks"]?.sequence?.count ?? 0
         let questions = Set(questionIDs(top["application_questions"]) + (0..<checkCount).map { "check\($0 + 1)" })
-        let asked = self.questions(top["application_questions"], knownQuestions: questions)
+        let applicationIDs = Set(questionIDs(top["application_questions"]))
+        let asked = self.questions(top["application_questions"], knownQuestions: questions, required: ApplicationFields.asked, application: applicationIDs)
+        let forms = formQuestions(top, application: questions)
+        let wording = engineWording(top["wording"])
+        let checkQuestions = checkQuestions(top["check_questions"])
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
         guard let version, let enacted, let reason, let retention, let classes, let marks, let risks, let breach,
-              let asked, let checked, let terminationChecks, let duties
+              let asked, let checked, let terminationChecks, let duties, let forms, let wording, let checkQuestions
         else { return nil }
         return ProcedureDocument(
             version: ProcedureVersion(version: version, enacted: enacted, reason: reason),
             retentionMonths: retention, classificationScale: classes.scale, classesNeedingPermission: classes.needingPermission,
             classificationGuide: classes.guide,
             markLegend: marks, riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, eachRiskQuestion: risks.eachRisk, breach: breach,
-            applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties)
+            applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties,
+            formQuestions: forms, checkQuestions: checkQuestions, wording: wording)
+    }
+
+    /// The questions of every form but the application's. A condition may read the form's own
+    /// questions and the application's; a default or a preamble may name the application's.
+    func formQuestions(_ top: [String: Node], application: Set<String>) -> [FormName: [QuestionDefinition]]? {
+        var placed: [(FormName, Node?)] = FormName.ownSections.map { section, form in (form, top[section]) }
+        for (section, forms) in [("duty_questions", FormName.dutyForms), ("event_questions", FormName.eventForms)] {
+            guard let node = top[section] else { continue }
+            let found = entries(node, allowed: forms.map(\.rawValue), required: forms.map(\.rawValue)) ?? [:]
+            placed += forms.compactMap { form in found[form.rawValue].map { (form, $0) } }
+        }
+        var read: [FormName: [QuestionDefinition]] = [:]
+        readingForm = true
+        defer { readingForm = false }
+        let applicationOnly = Set(application.filter { !$0.hasPrefix("check") })
+        for (form, node) in placed {
+            guard let node else { continue }
+            let own = Set(questionIDs(node))
+            read[form] = questions(node, knownQuestions: own.union(application), required: form.required, application: applicationOnly)
+        }
+        return read.count == FormName.allCases.count ? read : nil
+    }
+
+    func checkQuestions(_ node: Node?) -> CheckQuestions? {
+        guard let node, let found = entries(node, allowed: CheckQuestions.keys, required: CheckQuestions.keys) else { return nil }
+        let words = CheckQuestions.keys.map { key in found[key].flatMap(questionWords) }
+        let read = words.compactMap { $0 }
+        guard read.count == words.count else { return nil }
+        return CheckQuestions(mark: read[0], proceed: read[1], note: read[2], evidence: read[3], reviewerMark: read[4], reviewerNote: read[5])
+    }
+
+    func questionWords(_ node: Node) -> QuestionWords? {
+        let keys = ["label", "question", "help"]
+        guard let found = entries(node, allowed: keys, required: keys) else { return nil }
+        let label = text(found["label"])
+        let question = text(found["question"])
+        let help = text(found["help"])
+        guard let label, let question, let help else { return nil }
+        return QuestionWords(label: label, question: question, help: help)
+    }
+
+    /// What yakkan adds to the file's questions in the village's words: the help of the answers
+    /// named from the staff directory, and how the users are counted.
+    func engineWording(_ node: Node?) -> EngineWording? {
+        let keys = ["staff_member_help", "people_help", "users_total"]
+        guard let node, let found = entries(node, allowed: keys, required: keys) else { return nil }
+        let staff = text(found["staff_member_help"])
+        let people = text(found["people_help"])
+        let total = text(found["users_total"])
+        if let total, !(total.ja.contains("{count}") && total.en.contains("{count}")) { note(found["users_total"], .missingPlaceholder("{count}")) }
+        guard let staff, let people, let total else { return nil }
+        return EngineWording(staffMemberHelp: staff, peopleHelp: people, usersTotal: total)
     }
 
     func classification(_ node: Node?) -> (scale: [String], needingPermission: Set<String>, guide: Localized)? {

@@ -25,8 +25,25 @@ public struct ProcedureDocument: Sendable {
     public let applicationChecks: [CheckDefinition]
     public let terminationChecks: [CheckDefinition]
     public let duties: [DutyDefinition]
+    /// The questions of the double checks, the termination form, the duties' records and the events.
+    public let formQuestions: [FormName: [QuestionDefinition]]
+    /// The questions asked of each check, its number, words and help put in their place.
+    public let checkQuestions: CheckQuestions
+    public let wording: EngineWording
 
     public func duty(_ kind: DutyKind) -> DutyDefinition? { duties.first { $0.kind == kind } }
+
+    public func questions(_ form: FormName) -> [QuestionDefinition] { formQuestions[form] ?? [] }
+}
+
+/// Words yakkan adds to the file's questions, in the village's words (`wording:`).
+public struct EngineWording: Sendable, Equatable {
+    /// Added to the help of a question answered by someone from the staff directory.
+    public let staffMemberHelp: Localized
+    /// Added to the help of a question answered by several people.
+    public let peopleHelp: Localized
+    /// The users counted, `{count}` replaced by their number.
+    public let usersTotal: Localized
 }
 
 /// One risk of the form's notice; `correction` says where the shown wording departs from the source.
@@ -80,4 +97,30 @@ public struct DutyDefinition: Sendable, Equatable {
     /// Nil for a duty kept current as needed, with no schedule.
     public let cadence: DutySchedule.Cadence?
     public let title: Localized
+}
+
+/// The words of one question yakkan asks of each check (`check_questions:`), with `{number}`,
+/// `{check}`, `{help}`, `{legend}` and `{form}` where the check's own go.
+public struct QuestionWords: Sendable, Equatable {
+    public let label: Localized
+    public let question: Localized
+    public let help: Localized
+
+    /// The words with `values` put in place.
+    func filled(_ values: [String: Localized]) -> QuestionWords {
+        QuestionWords(label: FormSetting.filled(label, values), question: FormSetting.filled(question, values), help: FormSetting.filled(help, values))
+    }
+}
+
+/// The questions of each check: the form's mark, going on with a ×, the note and the evidence;
+/// the 利用責任者's own mark and note in the double check.
+public struct CheckQuestions: Sendable, Equatable {
+    public let mark: QuestionWords
+    public let proceed: QuestionWords
+    public let note: QuestionWords
+    public let evidence: QuestionWords
+    public let reviewerMark: QuestionWords
+    public let reviewerNote: QuestionWords
+
+    static let keys = ["mark", "proceed", "note", "evidence", "reviewer_mark", "reviewer_note"]
 }

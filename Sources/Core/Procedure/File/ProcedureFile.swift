@@ -43,6 +43,14 @@ public enum ProcedureFile {
 /// Walks the YAML nodes, keeping each mistake with the line of the node it concerns.
 final class NodeReader {
     private(set) var mistakes: [ProcedureMistake] = []
+    /// The file's classes that need permission, read before any condition that names them.
+    var classesNeedingPermission: Set<String> = []
+    /// Reading a form other than the application, whose conditions may read its own questions too.
+    var readingForm = false
+
+    func unknownQuestion(_ node: Node?, _ id: String) {
+        note(node, readingForm ? .unknownFormQuestion(id) : .unknownQuestion(id))
+    }
 
     func note(_ node: Node?, _ kind: ProcedureMistake.Kind) {
         mistakes.append(ProcedureMistake(line: node?.mark?.line ?? 1, kind))
@@ -135,10 +143,15 @@ final class NodeReader {
                 note(node, .missingKey("is"))
                 return nil
             }
-            if !knownQuestions.contains(id) { note(mapping["answer"], .unknownQuestion(id)) }
+            if !knownQuestions.contains(id) { unknownQuestion(mapping["answer"], id) }
             return string(expected).map { .answer(id, is: $0) }
         }
         if let inner = mapping["not"] { return condition(inner, knownQuestions: knownQuestions).map { .not($0) } }
+        if let named = mapping["needs_permission"] {
+            guard let id = string(named) else { return nil }
+            if !knownQuestions.contains(id) { unknownQuestion(named, id) }
+            return .needsPermission(id, classes: classesNeedingPermission)
+        }
         for word in ["all", "any"] {
             if let items = mapping[word] {
                 let conditions = (list(items) ?? []).compactMap { condition($0, knownQuestions: knownQuestions) }

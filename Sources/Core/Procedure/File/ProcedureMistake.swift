@@ -30,7 +30,15 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
         case unknownConditionWord(String)
         /// A condition reads a question the form does not have.
         case unknownQuestion(String)
+        /// A condition of another form reads a question neither it nor the application has.
+        case unknownFormQuestion(String)
         case unknownClass(String)
+        /// A text must say where yakkan puts a value.
+        case missingPlaceholder(String)
+        /// A default or a preamble takes an answer from somewhere yakkan does not know.
+        case unknownSource(String, allowed: [String])
+        /// A default or a preamble names a question the application does not ask.
+        case unknownApplicationQuestion(String)
         /// Two questions with one id.
         case duplicateQuestion(String)
         /// Questions the rules of the procedure read are not in the file.
@@ -103,10 +111,22 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
             return Localized("期間「\(text)」が読めません（3 years、36 months のように書きます）。",
                              "the period \"\(text)\" cannot be read (write it as 3 years or 36 months).")
         case .unknownConditionWord(let word):
-            return Localized("条件に「\(word)」という語はありません（使えるもの：answer と is、all、any、not）。",
-                             "a condition has no word \"\(word)\" (use answer with is, all, any, not).")
+            return Localized("条件に「\(word)」という語はありません（使えるもの：answer と is、needs_permission、all、any、not）。",
+                             "a condition has no word \"\(word)\" (use answer with is, needs_permission, all, any, not).")
         case .unknownQuestion(let id):
             return Localized("条件が、申請書にない問い「\(id)」を読んでいます。", "the condition reads a question \"\(id)\" the application does not have.")
+        case .unknownSource(let source, let allowed):
+            return Localized("「\(source)」から答えは取れません（使えるもの：\(allowed.joined(separator: "、"))）。",
+                             "an answer cannot be taken from \"\(source)\" (use: \(allowed.joined(separator: ", "))).")
+        case .unknownApplicationQuestion(let id):
+            return Localized("申請書に問い「\(id)」はありません。application_questions の id を書きます。",
+                             "the application has no question \"\(id)\"; name an id of application_questions.")
+        case .missingPlaceholder(let placeholder):
+            return Localized("ja と en の文言のどちらにも \(placeholder) を書きます（その値が入ります）。",
+                             "both the ja and the en text must hold \(placeholder), where the value goes.")
+        case .unknownFormQuestion(let id):
+            return Localized("条件が、この様式にも申請書にもない問い「\(id)」を読んでいます。",
+                             "the condition reads a question \"\(id)\" neither this form nor the application has.")
         case .unknownClass(let name):
             return Localized("分類「\(name)」は scale にありません。", "the class \"\(name)\" is not on the scale.")
         case .unreadableEvidence(let text):

@@ -1,5 +1,6 @@
-/// One question of the application form as the procedure file writes it: its words, how it is
-/// answered, and its conditions. `Field.init(_:)` makes it into what the engine asks.
+/// One question of a form as the procedure file writes it (the application, the double checks,
+/// the termination form, the duty records and the events): its words, how it is answered, and
+/// its conditions. `FormQuestions` makes it into what the engine asks.
 public struct QuestionDefinition: Sendable, Equatable {
     public let id: String
     /// The short name of the review screen and the printed form.
@@ -10,8 +11,10 @@ public struct QuestionDefinition: Sendable, Equatable {
     public let answer: AnswerKind
     /// Fewest characters of a text answer.
     public let minimumLength: Int
-    /// May be left empty.
+    /// May be left empty (`optional: true`).
     public let optional: Bool
+    /// May be left empty while this holds (`optional: CONDITION`).
+    public let optionalWhen: AnswerCondition?
     /// Asked only when this holds.
     public let askedWhen: AnswerCondition?
     public let startsWith: DefaultAnswer?
@@ -22,6 +25,8 @@ public struct QuestionDefinition: Sendable, Equatable {
     /// A date that may not be before another question's date, with the words of the refusal.
     public let notBefore: DateOrder?
     public let shows: Preamble?
+    /// Asked once for each of several (`each: user`), under the ids ID1, ID2…
+    public let each: QuestionRepeat?
 }
 
 /// A text said when a condition holds.
@@ -52,19 +57,56 @@ public enum AnswerKind: String, Sendable, CaseIterable {
     case staffMember = "staff member"
     /// Several people, those in the directory kept with their login.
     case people
+    /// One of the outcomes yakkan records for the form (approve, return, refuse; confirm;
+    /// continue, stop), with what stands in the way of the positive one.
+    case decision
 }
 
-/// What an empty line takes, in the file's words.
-public enum DefaultAnswer: String, Sendable, CaseIterable {
-    case yourName = "your name"
-    case yourDepartment = "your department"
+/// What an empty line takes, in the file's words (README, "The procedure file"):
+/// `your name`, `your department`, `today`, `you`; `{from: application, question: ID}` the
+/// application's answer; `{from: record, value: WORD}` what was recorded while in use;
+/// `{text: {ja, en}}` a fixed text; a list of these, the first that gives an answer.
+public indirect enum DefaultAnswer: Sendable, Equatable {
+    case yourName
+    case yourDepartment
     case today
     /// The one answering, as a member of the staff directory.
     case you
+    /// The application's answer to a question (its people linked again to the directory of today).
+    case application(String)
+    case record(RecordValue)
+    case text(Localized)
+    case first([DefaultAnswer])
+
+    public static let words: [String: DefaultAnswer] = [
+        "your name": .yourName, "your department": .yourDepartment, "today": .today, "you": .you,
+    ]
+    /// Where `{from: …}` may take an answer from.
+    public static let sources = ["application", "record"]
 }
 
-/// What yakkan works out and shows before a question, named by the file.
-public enum Preamble: String, Sendable, CaseIterable {
+/// What was recorded of a service while in use, named by a default.
+public enum RecordValue: String, Sendable, CaseIterable {
+    /// Why it was stopped (6(2), 6(1)).
+    case stopReason = "stop reason"
+    /// The kinds of information last recorded as held (6(4)).
+    case informationHeld = "information held"
+    /// The alternative service last recorded (6(3)).
+    case alternative
+}
+
+/// What a question is asked once for each of.
+public enum QuestionRepeat: String, Sendable, CaseIterable {
+    /// The application's users, each named by `{user}` in the question's words.
+    case user
+}
+
+/// What yakkan works out and shows before a question, named by the file: `reviewers`, or
+/// `{from: application, question: ID}` (the application's answer under its label).
+public enum Preamble: Sendable, Equatable {
     /// Who of the 課 will double-check the form, or a warning that nobody may.
     case reviewers
+    case application(String)
+
+    public static let words = ["reviewers"]
 }
