@@ -23,16 +23,15 @@ public struct LogHead: Codable, Equatable, Sendable {
 struct AuditVerifier {
     let keys: any KeyDirectory
     let vault: any AttachmentVault
-    let accounts: Accounts
-    let remembered: LogHead?
     /// The moment of the verification, by the verifier's own clock.
     let now: Moment
-    /// Told every thousand entries, for a line on a terminal.
-    var progress: ((VerifyProgress) -> Void)?
-    var kept: KeptRebuild?
-    var incremental = false
-    var wholeEvery: Int?
-    var comparesEveryRecord = false
+    /// What the person asked for, and with what.
+    let request: VerifyRequest
+
+    var accounts: Accounts { request.accounts }
+    var remembered: LogHead? { request.remembered }
+    var progress: ((VerifyProgress) -> Void)? { request.progress }
+    var kept: KeptRebuild? { request.kept }
 
     /// One pass over the log as a cursor, so that a log of millions of rows is never held whole.
     func verify(_ db: any SQLSession) throws -> AuditReport {
@@ -44,8 +43,8 @@ struct AuditVerifier {
         var scope = AuditReport.Scope.whole
         var place: Rebuild.Place = kept.map { .keptAfresh($0) } ?? .scratch
         var start: VerifiedPoint?
-        if incremental, let kept {
-            switch kept.point(wholeEvery: wholeEvery, now: now) {
+        if request.incremental, let kept {
+            switch kept.point(wholeEvery: request.wholeEvery, now: now) {
             case .success(let point):
                 start = point
                 place = .keptGoingOn(kept)
@@ -64,7 +63,7 @@ struct AuditVerifier {
             }
             after = row
         }
-        let rebuild = try Rebuild(place, erased: Set(start?.erased ?? []), comparesEveryRecord: comparesEveryRecord)
+        let rebuild = try Rebuild(place, erased: Set(start?.erased ?? []), comparesEveryRecord: request.comparesEveryRecord)
         return try rebuild.replaying {
             var report = AuditReport(entries: 0)
             report.scope = scope
@@ -113,7 +112,7 @@ struct AuditVerifier {
             report.findings += try bindingFindings(registry, vouched: vouched, &report, db)
             report.findings += rebuild.findings
             report.findings += try WorkingSeal.findings(keys: keys, db)
-            if let start, comparesEveryRecord {
+            if let start, request.comparesEveryRecord {
                 report.scope = .appendedEveryRecord(after: start.sequence)
                 report.findings += try attachmentFindings(db)
             } else if let start {

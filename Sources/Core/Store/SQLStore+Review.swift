@@ -107,10 +107,7 @@ extension SQLStore {
     }
 
     public func verifyAudit(_ request: VerifyRequest) throws -> AuditReport {
-        let verifier = AuditVerifier(
-            keys: keys, vault: vault, accounts: request.accounts, remembered: request.remembered, now: Moment(clock.now),
-            progress: request.progress, kept: request.kept, incremental: request.incremental,
-            wholeEvery: request.wholeEvery, comparesEveryRecord: request.comparesEveryRecord)
+        let verifier = AuditVerifier(keys: keys, vault: vault, now: Moment(clock.now), request: request)
         return try database.read { db in try verifier.verify(db) }
     }
 
