@@ -18,7 +18,9 @@ final class SortedLines<Key: Comparable> {
     /// No temporary file could be made: the text stays in memory.
     private var cannotSpill = false
 
-    init(memoryLimit: Int = 4 << 20) {
+    /// 1 MB: the list of 6,632 services is 3.3 MB of text, which held in memory made `due
+    /// --all` 6 MB larger than at 1,000 services.
+    init(memoryLimit: Int = 1 << 20) {
         self.memoryLimit = memoryLimit
     }
 
