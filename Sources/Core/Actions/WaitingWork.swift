@@ -20,46 +20,71 @@ public enum WaitingWork {
         return TodayList.sorted(items + (try stranded()))
     }
 
-    /// The whole village's list (`due --all`), made a batch of services at a time: what is held
-    /// is the list, not the services (677 MB at 100,000 services when every schedule was held).
-    /// `eachBatch` sees each batch's services with the items made of them, before they are let go.
+    /// The whole village's list (`due --all`), sorted.
     public static func everything(
         for actor: Actor, matching filter: LedgerFilter, store: any Store, today: Day,
         eachBatch: ([ApplicationRecord], [TodayItem]) -> Void = { _, _ in }
     ) throws -> [TodayItem] {
+        var items: [TodayItem] = []
+        try everything(for: actor, matching: filter, store: store, today: today, eachBatch: { batch, made in
+            items += made
+            eachBatch(batch, made)
+        }, besides: { items += $0 })
+        return TodayList.sorted(items)
+    }
+
+    /// The same list made a batch of services at a time, unsorted: neither the services nor
+    /// their items are held here (677 MB at 100,000 services when every schedule was held).
+    /// `eachBatch` sees each batch's services with the items made of them, before they are let
+    /// go; `besides` the items of the alerts and, for an administrator, what waits on nobody.
+    public static func everything(
+        for actor: Actor, matching filter: LedgerFilter, store: any Store, today: Day,
+        eachBatch: ([ApplicationRecord], [TodayItem]) throws -> Void, besides: ([TodayItem]) throws -> Void
+    ) throws {
         var filter = filter
         filter.statuses = TodayList.statuses
         let alerts = try store.openAlerts()
         let named = Set(alerts.compactMap(\.applicationID))
-        var items: [TodayItem] = []
         // Only the services an alert names are kept, for its line; the whole list has no news
         // of decided applications (TodayList.applicantNews is a person's own).
         var alertServices: [ApplicationRecord] = []
         try store.eachSchedule(filter, today: today) { batch in
-            let made = TodayList.serviceItems(for: actor, records: batch, today: today, everything: true)
-            items += made
             alertServices += batch.filter { named.contains($0.id) }
-            eachBatch(batch, made)
+            try eachBatch(batch, TodayList.serviceItems(for: actor, records: batch, today: today, everything: true))
         }
         alertServices += try servicesOf(alerts, besides: alertServices, store: store, today: today)
-        items += TodayList.alertItems(for: actor, alerts: alerts, services: alertServices, everything: true)
-        guard actor.member?.isAdministrator == true else { return TodayList.sorted(items) }
-        return TodayList.sorted(items + (try stranded(store: store, today: today)))
+        try besides(TodayList.alertItems(for: actor, alerts: alerts, services: alertServices, everything: true))
+        if actor.member?.isAdministrator == true { try besides(try stranded(store: store, today: today)) }
+    }
+
+    /// What every person's list reads alike, read once when the lists of many people are made
+    /// (`remind`): the open alerts and the services they name.
+    public struct Shared {
+        let alerts: [Alert]
+        let alertServices: [ApplicationRecord]
+
+        public init(store: any Store, today: Day) throws {
+            alerts = try store.openAlerts()
+            alertServices = try servicesOf(alerts, besides: [], store: store, today: today)
+        }
     }
 
     /// The services and open alerts a list of today's work is made from; `filter` chooses the
     /// services (a person's own, or all of them), `applicant` whose decided applications are
-    /// news (nil: everyone's, for `remind`).
+    /// news (nil: everyone's).
     public static func sources(
-        _ filter: LedgerFilter, applicant: String? = nil, store: any Store, today: Day
+        _ filter: LedgerFilter, applicant: String? = nil, shared: Shared? = nil, store: any Store, today: Day
     ) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
         var filter = filter
         filter.statuses = TodayList.statuses
         // The schedule holds what the four-eyes rule needs of applications to double-check
         // (their 所属長 and editors): none is read whole.
         let records = try store.schedules(filter, today: today)
-        let alerts = try store.openAlerts()
-        let read = records + (try servicesOf(alerts, besides: records, store: store, today: today))
+        let alerts = try shared?.alerts ?? store.openAlerts()
+        let listed = Set(records.map(\.id))
+        let named = try shared.map { $0.alertServices.filter { !listed.contains($0.id) } }
+            ?? servicesOf(alerts, besides: records, store: store, today: today)
+        let read = records + named
         return (read + (try decidedApplications(besides: read, applicant: applicant, store: store, today: today)), alerts)
     }
 

@@ -24,7 +24,11 @@ public enum ApplicationExport {
     /// every line but empty ones indented by two more spaces. Bytes, not lines of a String, as
     /// an export of 100,000 services does this 100,000 times.
     static func arrayElement(_ record: ApplicationRecord) throws -> String {
-        let data = try encoded(ExportedApplication(record))
+        try arrayElement(ExportedApplication(record))
+    }
+
+    static func arrayElement<T: Encodable>(_ value: T) throws -> String {
+        let data = try encoded(value)
         var indented = [UInt8]()
         indented.reserveCapacity(data.count + data.count / 4)
         indented += [0x20, 0x20]

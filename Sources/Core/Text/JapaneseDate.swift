@@ -36,10 +36,15 @@ public enum JapaneseDate {
     }
 
     public static func wareki(_ day: Day) -> String {
-        guard let era = JapaneseEra.containing(day) else { return day.iso }
+        guard let eraYear = eraYear(day) else { return day.iso }
+        return "\(eraYear)年\(day.month)月\(day.day)日"
+    }
+
+    /// 令和8 or 令和元: the era and its year, without 年; nil before the first era known.
+    public static func eraYear(_ day: Day) -> String? {
+        guard let era = JapaneseEra.containing(day) else { return nil }
         let year = day.year - era.firstYear + 1
-        let yearText = year == 1 ? "元" : String(year)
-        return "\(era.name)\(yearText)年\(day.month)月\(day.day)日"
+        return era.name + (year == 1 ? "元" : String(year))
     }
 
     public static func warekiShort(_ day: Day) -> String {

@@ -21,35 +21,62 @@ struct DueCommand: ParsableCommand, SessionCommand {
         let today = Village.today(session.clock)
         var filter = actor.involvedServices
         if all { filter.involving = nil }
-        let items: [TodayItem]
-        var upcoming: [DutyEvent] = []
-        if all {
-            // The whole village a batch at a time; the coming duties are picked from each batch's
-            // events as it goes by, beside the items made of the same services.
-            items = try WaitingWork.everything(for: actor, matching: filter, store: store, today: today) { batch, made in
-                guard format == "text" else { return }
-                upcoming += DutyCalendar.upcoming(DutyCalendar.events(for: actor, records: batch, today: today, everything: true), besides: made, today: today)
-            }
-            upcoming = DutyCalendar.byDue(upcoming)
-        } else {
-            items = try WaitingWork.items(for: actor, matching: filter, store: store, today: today)
-            if format == "text" {
-                var inUse = filter
-                inUse.statuses = [.inUse]
-                let events = DutyCalendar.events(for: actor, records: try store.schedules(inUse, today: today), today: today)
-                upcoming = DutyCalendar.upcoming(events, besides: items, today: today)
-            }
-        }
+        if all { return try everything(actor: actor, filter: filter, store: store, today: today, in: session) }
+        let items = try WaitingWork.items(for: actor, matching: filter, store: store, today: today)
         switch format {
         case "json": session.output.write(try TodayList.json(items) + "\n")
-        case "text":
+        default:
+            var inUse = filter
+            inUse.statuses = [.inUse]
+            let events = DutyCalendar.events(for: actor, records: try store.schedules(inUse, today: today), today: today)
+            let upcoming = DutyCalendar.upcoming(events, besides: items, today: today)
             var written = ChunkedWriting { session.output.writeVerbatim($0) }
             for message in TodayList.text(items, today: today, common.lang) + DutyCalendar.lines(upcoming, heading: DutyCalendar.comingHeading, common.lang) {
                 written.write(session.rendered(message))
             }
             written.flush()
-        default: throw InputError(message: RenderText.formatNotAvailable(format, "text | json")(common.lang))
         }
+        return 0
+    }
+
+    /// The whole village's list, a batch of services at a time: each item's line (or JSON) is
+    /// made as its batch goes by and only its place in the list is held, as are the coming
+    /// duties picked from each batch's events beside the items made of the same services.
+    private func everything(actor: Actor, filter: LedgerFilter, store: any Store, today: Day, in session: Session) throws -> Int32 {
+        let json = format == "json"
+        let listed = SortedLines<TodayItem.Order>()
+        let coming = SortedLines<DutyEvent.Order>()
+        func list(_ items: [TodayItem]) throws {
+            for item in items {
+                listed.add(item.order, json ? try TodayList.jsonElement(item) : session.rendered(TodayList.line(item, common.lang)))
+            }
+        }
+        try WaitingWork.everything(for: actor, matching: filter, store: store, today: today, eachBatch: { batch, made in
+            try list(made)
+            guard !json else { return }
+            for event in DutyCalendar.upcoming(DutyCalendar.events(for: actor, records: batch, today: today, everything: true), besides: made, today: today) {
+                coming.add(event.order, session.rendered(DutyCalendar.line(event, common.lang)))
+            }
+        }, besides: list)
+        var written = ChunkedWriting { session.output.writeVerbatim($0) }
+        if json {
+            // As TodayList.json writes the whole list: an empty array, or the pretty-printed one.
+            var first = true
+            listed.each { element in
+                written.write((first ? "[\n" : ",\n") + TerminalText.neutralised(element))
+                first = false
+            }
+            written.write(first ? "[]\n" : "\n]\n")
+        } else {
+            written.write(session.rendered(TodayList.heading(today: today, common.lang)))
+            if listed.isEmpty { written.write(session.rendered(TodayList.nothingDue(today: today, common.lang))) }
+            listed.each { written.write($0) }
+            if !coming.isEmpty {
+                written.write(session.rendered(Message(.heading, DutyCalendar.comingHeading(common.lang))))
+                coming.each { written.write($0) }
+            }
+        }
+        written.flush()
         return 0
     }
 }

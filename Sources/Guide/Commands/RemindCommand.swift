@@ -19,7 +19,6 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         let store = try common.openStore(session)
         let today = Village.today(session.clock)
         let language = common.lang
-        let (records, alerts) = try WaitingWork.sources(LedgerFilter(), store: store, today: today)
         let staff = try store.staff().acting(on: today)
         let stranded = staff.contains(where: \.isAdministrator) ? try WaitingWork.stranded(store: store, today: today) : []
         let sent = try store.remindersSent(on: today)
@@ -29,19 +28,21 @@ struct RemindCommand: ParsableCommand, SessionCommand {
             return Self.mailNotHandedOver
         }
         var failed = false
-        // Everyone's list first: the administrators' mail names who could not be mailed.
-        var waiting: [(member: StaffMember, items: [TodayItem])] = []
-        for member in staff {
-            let items = try WaitingWork.items(
-                for: Actor(login: member.login, name: member.name, member: member), records: records, alerts: alerts,
-                stranded: { stranded }, today: today)
-            waiting.append((member, items))
+        // Each person's list is what their own `due` shows, read and let go one person at a
+        // time: everyone's services held for every list grew with the village.
+        let shared = try WaitingWork.Shared(store: store, today: today)
+        func list(_ member: StaffMember) throws -> [TodayItem] {
+            let actor = Actor(login: member.login, name: member.name, member: member)
+            let (records, alerts) = try WaitingWork.sources(actor.involvedServices, applicant: member.login, shared: shared, store: store, today: today)
+            return try WaitingWork.items(for: actor, records: records, alerts: alerts, stranded: { stranded }, today: today)
         }
-        let unreachable = ReminderMail.unreachable(waiting.compactMap { member, items in
-            let count = ReminderMail.unsent(items, sent: sent[member.login] ?? []).count
-            return member.mail == nil && count > 0 ? (member, count) : nil
+        // Who cannot be mailed, first: the administrators' mail names them (only their lists are made twice).
+        let unreachable = ReminderMail.unreachable(try staff.filter { $0.mail == nil }.compactMap { member in
+            let count = ReminderMail.unsent(try list(member), sent: sent[member.login] ?? []).count
+            return count > 0 ? (member, count) : nil
         })
-        for (member, listed) in waiting {
+        for member in staff {
+            let listed = try list(member)
             // An administrator without an address is told of it on the screen, not by mail.
             let others = unreachable.filter { $0.subject != ReminderMail.unreachableSubject(member.login) }
             let items = member.isAdministrator ? TodayList.sorted(listed + others) : listed

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import Guide
+
+/// `due --all` holds only each line's place in the list; past its limit the text is on disk.
+@Suite struct SortedLinesTests {
+    /// Everything on disk (a limit of 0 bytes), and everything in memory.
+    @Test(arguments: [0, 1 << 20]) func linesComeInTheKeysOrderAndEqualKeysAsAdded(memoryLimit: Int) {
+        let lines = SortedLines<Int>(memoryLimit: memoryLimit)
+        let keys = (0..<2_000).map { ($0 * 7_919) % 97 }
+        for (number, key) in keys.enumerated() {
+            lines.add(key, "申請\(key) — 第\(number)行 \(String(repeating: "期", count: number % 5))\n")
+        }
+        var written: [String] = []
+        lines.each { written.append($0) }
+        let expected = keys.enumerated()
+            .sorted { $0.element < $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
+            .map { "申請\($0.element) — 第\($0.offset)行 \(String(repeating: "期", count: $0.offset % 5))\n" }
+        #expect(written == expected)
+    }
+
+    @Test func nothingAddedWritesNothing() {
+        let lines = SortedLines<Int>(memoryLimit: 0)
+        var written: [String] = []
+        lines.each { written.append($0) }
+        #expect(lines.isEmpty && written.isEmpty)
+    }
+}
