@@ -88,7 +88,15 @@ final class Rebuild {
             try db.execute(sql: "BEGIN")
             open = db
             defer { open = nil }
-            let (report, point) = try body()
+            let report: AuditReport, point: VerifiedPoint
+            do {
+                (report, point) = try body()
+            } catch {
+                // A store that cannot be read to the end (a damaged page) ends the replay: what
+                // it made goes, and a kept rebuild stays where it was.
+                try? db.execute(sql: "ROLLBACK")
+                throw error
+            }
             let keeping = report.isIntact && !point.builtBy.isEmpty
             if keeping, !isScratch { try VerifiedPoint.write(point, db) }
             if case .keptGoingOn = place, !keeping {
