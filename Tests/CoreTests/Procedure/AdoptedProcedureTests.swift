@@ -59,15 +59,15 @@ import Testing
 
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
-    /// yamada's second application, sent under `version`, kept by suzuki from 1 April.
-    func secondApplication(_ village: StoreVillage, version: String, checks: Int, at: String) throws -> ApplicationRecord {
-        var answers: Answers = [
+    /// yamada's second application, sent under `version`, kept by suzuki from 1 April, with `more` answers.
+    func secondApplication(_ village: StoreVillage, version: String, checks: Int, at: String, more: Answers = [:]) throws -> ApplicationRecord {
+        var answers: Answers = more.merging([
             "provider_contact": .text("legal@example.com"),
             ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
             ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
             ApplicationFields.service: .text("Example Mail"),
             ApplicationFields.periodStart: .date(Self.day("2026-04-01")), ApplicationFields.periodEnd: .date(Self.day("2027-03-31")),
-        ]
+        ]) { kept, _ in kept }
         for number in 1...checks { answers["check\(number)"] = .mark(.yes) }
         let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers))
         return try village.store(as: "yamada").submitApplication(from: draft, procedureVersion: version, at: at)
@@ -187,13 +187,8 @@ import Testing
     func aFormMadeUnder10KeepsItsClassAfterAnotherScale(_ kind: StoreKind) throws {
         let village = try StoreVillage(kind)
         _ = try village.applicationSubmitted()
-        let answers: Answers = [
-            ApplicationFields.department: .text("総務課"), ApplicationFields.departmentHead: .person(NamedPerson(name: "田中 部長", login: nil)),
-            ApplicationFields.serviceManager: .person(NamedPerson(name: "鈴木 花子", login: "suzuki")),
-            ApplicationFields.service: .text("Example Mail"), ApplicationFields.classification: .classification(.two),
-        ]
-        let draft = Draft(owner: "yamada", procedureID: "application", state: InterviewState(answers: answers))
-        let classed = try village.store(as: "yamada").submitApplication(from: draft, procedureVersion: "1.0", at: "2026-04-01T03:00:00Z")
+        let classed = try secondApplication(
+            village, version: "1.0", checks: 8, at: "2026-04-01T03:00:00Z", more: [ApplicationFields.classification: .classification(.two)])
         let variant = try String(contentsOfFile: VariantProcedureTests.path, encoding: .utf8)
         try village.store(as: "kato").adoptProcedure(variant, version: "2.0", from: Self.day("2026-04-02"), by: "kato", at: "2026-04-02T02:00:00Z")
         let book = try village.store(as: "kato").procedureBook()
