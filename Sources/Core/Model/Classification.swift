@@ -55,7 +55,8 @@ public struct Classification: RawRepresentable, Hashable, Sendable, Codable, Com
             guard let index = numbers.firstIndex(of: number) else { return nil }
             self.init(rawValue: index + 1)
         } else {
-            guard labels.indices.contains(number - 1) else { return nil }
+            // Compared, not subtracted: a typed Int.min would overflow `number - 1`.
+            guard number >= 1 && number <= labels.count else { return nil }
             self.init(rawValue: number)
         }
     }

@@ -199,6 +199,8 @@ import Testing
             #expect(newScale.classificationScale == ["機密性3", "機密性2", "機密性1"])
             #expect(Classification.scale.map(\.label) == newScale.classificationScale)
             #expect(Classification(typed: "機密性3") == .one && Classification(typed: "1") == .three && Classification(typed: "Ⅱ") == nil)
+            #expect(Classification(typed: "-9223372036854775808", on: BuiltInProcedure.document) == nil)
+            #expect(Classification(typed: "ii", on: BuiltInProcedure.document) == .two && Classification(typed: "４", on: BuiltInProcedure.document) == .four)
 
             let record = try #require(try village.store(as: "yamada").application(id: classed.id))
             let printed = ApplicationForm.text(record, applicant: nil, today: Self.day("2026-04-05"), .ja)
