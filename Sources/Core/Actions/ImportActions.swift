@@ -216,7 +216,10 @@ public enum ImportText {
         Localized("「\(value)」は日付として読めません（例：2026-04-01、令和8年4月1日）。", "“\(value)” is not a date (e.g. 2026-04-01).")
     }
     static func notAClassification(_ value: String) -> Localized {
-        Localized("「\(value)」は重要性分類ではありません（Ⅰ〜Ⅳ）。", "“\(value)” is not a classification (Ⅰ to Ⅳ).")
+        let scale = ProcedureScope.document.classificationScale
+        return Localized(
+            "「\(value)」は重要性分類ではありません（\(scale.joined(separator: "・"))）。",
+            "“\(value)” is not a classification (\(scale.joined(separator: ", "))).")
     }
     static func notYesNo(_ value: String) -> Localized {
         Localized("「\(value)」は「はい」か「いいえ」で書いてください。", "Write “yes” or “no”, not “\(value)”.")

@@ -111,7 +111,7 @@ public enum CommandHelp {
     public static let filterDepartment = "課で絞り込む / only this 課"
     public static let filterProvider = "提供会社名の一部 / part of the provider's name"
     public static let filterService = "サービス名の一部 / part of the service's name"
-    public static let filterClass = "重要性分類（Ⅰ,Ⅱ など） / classifications (Ⅰ,Ⅱ…)"
+    public static let filterClass = "重要性分類（手順書の分類名、カンマ区切り） / classifications (the procedure's labels, comma-separated)"
     public static let filterOverdue = "期限切れの義務があるもの / only services with overdue duties"
     public static let filterRetention = "保管期限を過ぎたもの / only records past their retention date"
     public static let filterPersonal = "個人情報を扱うか（yes/no） / handles personal information (yes/no)"

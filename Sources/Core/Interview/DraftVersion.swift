@@ -1,6 +1,8 @@
 /// A new application's draft keeps the version of the procedure it was begun under. Resumed once
 /// another version is in force, it goes on under that one (a form is sent under the version in
-/// force, `Decide` refuses another), with every answer kept, and its writer is told so.
+/// force, `Decide` refuses another), with every answer kept, and its writer is told so; a class
+/// answered on another scale than the new version's is asked again, since its rank would name
+/// another label (or none) on the new scale.
 public enum DraftVersion {
     /// A draft begun now, under the version in force.
     public static func begun(_ draft: Draft, under inForce: ProcedureVersion) -> Draft {
@@ -11,13 +13,26 @@ public enum DraftVersion {
 
     /// The draft as it goes on under `inForce`, and what to say when it was begun under another
     /// version. A returned form is corrected under its own version and is left as it is.
-    public static func resumed(_ draft: Draft, under inForce: ProcedureVersion) -> (draft: Draft, notice: Localized?) {
+    public static func resumed(
+        _ draft: Draft, under inForce: ProcedureVersion, book: ProcedureBook = ProcedureScope.book
+    ) -> (draft: Draft, notice: Localized?) {
         guard draft.applicationID == nil else { return (draft, nil) }
         let begunUnder = draft.state.procedureVersion
         var moved = draft
         moved.state.procedureVersion = inForce.version
         guard let begunUnder, begunUnder != inForce.version else { return (moved, nil) }
-        return (moved, movedOver(from: begunUnder, to: inForce.version))
+        let newScale = book.document(version: inForce.version).classificationScale
+        let scaleChanged = book.document(version: begunUnder).classificationScale != newScale
+        let classAnswered = moved.state.answers.contains { $0.value.classification != nil }
+        guard scaleChanged && classAnswered else { return (moved, movedOver(from: begunUnder, to: inForce.version)) }
+        moved.state.answers = moved.state.answers.filter { $0.value.classification == nil }
+        return (moved, movedOver(from: begunUnder, to: inForce.version) + classAskedAgain(newScale))
+    }
+
+    static func classAskedAgain(_ scale: [String]) -> Localized {
+        Localized(
+            "ただし重要性分類は分類のしかたが変わったため（\(scale.joined(separator: "・"))）、答え直してください。",
+            " The classification is asked again: the new version classifies otherwise (\(scale.joined(separator: ", "))).")
     }
 
     static func movedOver(from old: String, to new: String) -> Localized {

@@ -22,9 +22,13 @@ enum EngineText {
             "次のいずれかで答えてください：" + labels.map(\.ja).joined(separator: "、"),
             "Answer with one of: " + labels.map(\.en).joined(separator: ", "))
     }
-    static let notClassification = Localized(
-        "重要性分類は Ⅰ・Ⅱ・Ⅲ・Ⅳ（1〜4 でも可）のいずれかで答えてください。",
-        "Give the classification as Ⅰ, Ⅱ, Ⅲ or Ⅳ (1 to 4 also work).")
+    /// The scale of the version being read.
+    static var notClassification: Localized {
+        let scale = ProcedureScope.document.classificationScale
+        return Localized(
+            "重要性分類は次のいずれかで答えてください：" + scale.joined(separator: "・"),
+            "Give the classification as one of: " + scale.joined(separator: ", "))
+    }
     static let mustAcknowledge = Localized(
         "内容を理解したうえで「はい」と答えないと先へ進めません。中断するには :quit と入力します。",
         "You can go on only by answering yes once you have understood it. Type :quit to stop here.")

@@ -61,7 +61,7 @@ public struct Interview: Sendable {
         switch field.kind {
         // The words as well as the symbols, so that TAB can complete 該 to 該当なし.
         case .mark: return Mark.allCases.map(\.symbol) + Mark.words(language)
-        case .classification: return Classification.allCases.map(\.numeral)
+        case .classification: return Classification.scale.map(\.label)
         case .yesNo, .proceed, .acknowledgement: return yesNoWords
         case .choice(let options): return options.map { $0.label(language) }
         case .staffMember, .users: return StaffLookup(context.staff).completions(language)

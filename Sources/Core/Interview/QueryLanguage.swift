@@ -95,12 +95,16 @@ public enum QueryLanguage {
             case "provider", "提供会社": filter.provider = value
             case "service", "サービス": filter.service = value
             case "class", "重要性分類":
-                var levels: [Classification] = []
+                var levels: [ClassInVersion] = []
+                let book = ProcedureScope.book
                 for name in ListInput.items(value) {
-                    guard let level = Classification(typed: name) else {
-                        return .failure(Localized("重要性分類は Ⅰ〜Ⅳ（1〜4）で指定してください。", "Give classifications as Ⅰ to Ⅳ (1 to 4)."))
+                    guard let named = ClassInVersion.named(name, in: book) else {
+                        let labels = book.classLabels
+                        return .failure(Localized(
+                            "重要性分類「\(name)」はどの版の手順書にもありません。次のいずれかで指定してください：\(labels.joined(separator: "、"))",
+                            "No version of the procedure has the classification “\(name)”. Give one of: \(labels.joined(separator: ", "))"))
                     }
-                    levels.append(level)
+                    levels += named
                 }
                 filter.classifications = levels
             case "personal", "個人情報":
@@ -144,7 +148,7 @@ public enum QueryLanguage {
                 "  status=in_use,stopped   状態（submitted returned refused approved in_use stopped ended／確認待ち 利用中 など）",
                 "  課=総務課               利用する課",
                 "  provider=Example        提供会社名の一部   service=Drive  サービス名の一部",
-                "  class=Ⅰ,Ⅱ               重要性分類",
+                "  class=分類,分類         重要性分類（手順書の版の分類名）",
                 "  overdue                 期限切れの義務があるもの",
                 "  retention-passed        保管期限を過ぎたもの",
                 "  personal=yes            個人情報を扱うもの",
@@ -154,7 +158,7 @@ public enum QueryLanguage {
             ] : [
                 "list [conditions…]   the services; conditions combine:",
                 "  status=in_use,stopped   (submitted returned refused approved in_use stopped ended)",
-                "  課=総務課 (or department=)   provider=PART   service=PART   class=Ⅰ,Ⅱ",
+                "  課=総務課 (or department=)   provider=PART   service=PART   class=LABEL,LABEL",
                 "  overdue   retention-passed   personal=yes|no",
                 "  approved=2026-04-01..2026-06-30   (either side may be left out)",
                 "  text=WORDS   search forms, records and notes",

@@ -6,7 +6,8 @@ public struct LedgerFilter: Sendable, Equatable {
     public var provider: String?
     /// Part of the service's name.
     public var service: String?
-    public var classifications: [Classification] = []
+    /// Classes as each version's scale ranks them: a form matches one of its own version.
+    public var classifications: [ClassInVersion] = []
     public var overdue = false
     public var retentionPassed = false
     public var personalInformation: Bool?
@@ -45,4 +46,23 @@ public enum LedgerColumn: String, Sendable {
 
 public enum LedgerGrouping: String, Sendable {
     case status, department
+}
+
+/// A class on one version's scale, for the forms made under that version.
+public struct ClassInVersion: Sendable, Equatable {
+    public var version: String
+    public var classification: Classification
+
+    public init(version: String, _ classification: Classification) {
+        self.version = version
+        self.classification = classification
+    }
+
+    /// Every version's class a typed label names, or nil when no version's scale has it.
+    public static func named(_ text: String, in book: ProcedureBook) -> [ClassInVersion]? {
+        let found = book.versions.compactMap { version in
+            Classification(typed: text, on: book.document(version: version)).map { ClassInVersion(version: version, $0) }
+        }
+        return found.isEmpty ? nil : found
+    }
 }

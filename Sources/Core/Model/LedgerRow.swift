@@ -14,6 +14,8 @@ public struct LedgerRow: Sendable, Equatable {
     /// The day the use really ended, once its termination was confirmed.
     public var endedOn: Day?
     public var classification: Classification?
+    /// The version the form was made under, whose scale names `classification`.
+    public var procedureVersion: String?
     public var personalInformation: Bool?
     public var userCount: Int
     public var serviceManager: String
@@ -26,9 +28,10 @@ public struct LedgerRow: Sendable, Equatable {
         id: Int64, status: ApplicationStatus, department: String, provider: String, service: String, applicant: String,
         submittedOn: Day?, periodStart: Day?, periodEnd: Day?, classification: Classification?, personalInformation: Bool?,
         userCount: Int, serviceManager: String, departmentHead: String, latestOutcome: DecisionOutcome?, decidedOn: Day?,
-        endedOn: Day? = nil
+        endedOn: Day? = nil, procedureVersion: String? = nil
     ) {
         self.endedOn = endedOn
+        self.procedureVersion = procedureVersion
         self.id = id
         self.status = status
         self.department = department
@@ -58,6 +61,13 @@ public struct LedgerRow: Sendable, Equatable {
             userCount: record.userCount, serviceManager: record.serviceManager, departmentHead: record.departmentHead.name,
             latestOutcome: decision?.outcome ?? record.answers[ApplicationFields.importedOutcome]?.choice.flatMap(DecisionOutcome.init),
             decidedOn: decision.flatMap { Village.day(ofTimestamp: $0.decidedAt) } ?? record.answers[ApplicationFields.importedDecidedOn]?.date,
-            endedOn: record.endDay)
+            endedOn: record.endDay, procedureVersion: record.procedureVersion)
+    }
+
+    /// The class as the scale of the form's version names it.
+    public var classificationLabel: String? {
+        guard let classification else { return nil }
+        guard let procedureVersion else { return classification.label }
+        return classification.label(on: ProcedureScope.book.document(version: procedureVersion))
     }
 }

@@ -28,31 +28,6 @@ public enum Mark: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// 重要性分類: the village classifies information from Ⅰ (most sensitive) to Ⅳ.
-public enum Classification: Int, Sendable, Codable, CaseIterable, Comparable {
-    case one = 1, two, three, four
-
-    public var numeral: String { ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"][rawValue - 1] }
-
-    /// Section 4: the classes the procedure file names need the 利用責任者's explicit permission.
-    public var needsExplicitPermission: Bool { ProcedureScope.document.classesNeedingPermission.contains(numeral) }
-
-    public init?(typed text: String) {
-        let table: [String: Classification] = [
-            "1": .one, "i": .one, "Ⅰ": .one, "ⅰ": .one,
-            "2": .two, "ii": .two, "Ⅱ": .two, "ⅱ": .two,
-            "3": .three, "iii": .three, "Ⅲ": .three, "ⅲ": .three,
-            "4": .four, "iv": .four, "Ⅳ": .four, "ⅳ": .four,
-        ]
-        guard let value = table[text.lowercased()] else { return nil }
-        self = value
-    }
-
-    public static func < (lhs: Classification, rhs: Classification) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
-}
-
 /// A yes or no typed in either language.
 public enum YesNo {
     public static func parse(_ text: String) -> Bool? {

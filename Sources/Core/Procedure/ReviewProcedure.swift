@@ -30,8 +30,8 @@ public enum ReviewProcedure {
         }
         let form = FormName.review
         var setting = form.setting(application)
-        let numeral = application.classification?.numeral ?? ""
-        setting.placeholders["class"] = Localized(numeral, numeral)
+        let label = application.classification?.label ?? ""
+        setting.placeholders["class"] = Localized(label, label)
         setting.options = [
             ChoiceOption(DecisionOutcome.approved.rawValue, label: DecisionOutcome.approved.label, typed: ["承認する", "approve", "a"]),
             returnOption,
@@ -140,8 +140,7 @@ public enum ApprovalRules {
         }
         if application.classification?.needsExplicitPermission == true && review[ReviewFields.permitClassification]?.flag != true {
             // The classes the form's version says need permission (Ⅰ・Ⅱ in 1.0).
-            let document = ProcedureScope.document
-            let needing = document.classificationScale.filter(document.classesNeedingPermission.contains)
+            let needing = ProcedureScope.document.scaleNeedingPermission
             reasons.append(Localized(
                 "重要性分類\(needing.joined(separator: "・"))の許可（決裁）がありません",
                 "class \(needing.joined(separator: "/")) information is not permitted"))

@@ -8,7 +8,7 @@ public enum AnswerFormat {
             return items.joined(separator: separator) + EngineText.count(items.count)(language)
         case .date(let day): return date(day, language)
         case .flag(let flag): return (flag ? EngineText.yes : EngineText.no)(language)
-        case .classification(let level): return level.numeral
+        case .classification(let level): return level.label
         case .mark(let mark): return mark.symbol
         case .files(let files): return files.map(file).joined(separator: language == .ja ? "、" : ", ")
         case .choice(let value): return value

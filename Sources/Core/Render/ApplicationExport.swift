@@ -204,7 +204,7 @@ enum JSONValue: Encodable {
         case .list(let items): self = .strings(items)
         case .date(let day): self = .string(day.iso)
         case .flag(let flag): self = .bool(flag)
-        case .classification(let level): self = .string(level.numeral)
+        case .classification(let level): self = .string(level.label)
         case .mark(let mark): self = .string(mark.symbol)
         case .choice(let value): self = .string(value)
         case .files(let files): self = .files(files.map { ExportedAttachment(field: nil, $0) })

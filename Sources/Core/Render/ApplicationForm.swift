@@ -88,7 +88,8 @@ public enum ApplicationForm {
             if let reason = decision.reason { lines.append("    " + (ja ? "理由：" : "reason: ") + reason) }
             if decision.answers[ReviewFields.permitClassification]?.flag == true {
                 let why = decision.answers[ReviewFields.permitReason]?.text ?? ""
-                lines.append("    " + (ja ? "重要性分類Ⅰ・Ⅱの許可（決裁）：" : "class Ⅰ/Ⅱ permitted: ") + why)
+                let needing = FormText.classesNeedingPermission
+                lines.append("    " + (ja ? "重要性分類\(needing.ja)の許可（決裁）：" : "class \(needing.en) permitted: ") + why)
             }
         }
         if let acknowledgement = record.acknowledgement {

@@ -149,7 +149,7 @@ public enum LedgerCSV {
             row.periodStart?.iso ?? "",
             row.periodEnd?.iso ?? "",
             row.endedOn?.iso ?? "",
-            row.classification?.numeral ?? "",
+            row.classificationLabel ?? "",
             row.personalInformation.map { ($0 ? EngineText.yes : EngineText.no)(language) } ?? "",
             "\(row.userCount)",
             row.serviceManager,

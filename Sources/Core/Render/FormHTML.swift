@@ -406,7 +406,15 @@ enum FormText {
             : Localized("\(ordinal)回目の提出（再提出）に対して", "on submission \(ordinal) (resubmitted)")
     }
     static let reason = Localized("理由：", "Reason: ")
-    static let classificationPermitted = Localized("重要性分類Ⅰ・Ⅱの許可（決裁）：", "Class Ⅰ/Ⅱ permitted: ")
+    /// The classes needing permission on the scale of the form's version.
+    static var classificationPermitted: Localized {
+        let needing = classesNeedingPermission
+        return Localized("重要性分類\(needing.ja)の許可（決裁）：", "Class \(needing.en) permitted: ")
+    }
+    static var classesNeedingPermission: Localized {
+        let needing = ProcedureScope.document.scaleNeedingPermission
+        return Localized(needing.joined(separator: "・"), needing.joined(separator: "/"))
+    }
     static let acknowledged = Localized(
         "リスクの確認（サービス管理担当者）：", "Risks acknowledged by the service manager:")
     static let explained = Localized("リスクの説明（利用責任者）：", "Risks explained by the 利用責任者:")

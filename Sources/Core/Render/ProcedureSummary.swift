@@ -10,7 +10,7 @@ public enum ProcedureSummary {
             "Procedure for click-through services, version \(version.version) (\(JapaneseDate.english(version.enacted)), \(version.reason.en))"))
         add(Localized("保管期間：利用終了後\(period(document.retentionMonths).ja)", "Forms kept: \(period(document.retentionMonths).en) after the use ends"))
         let scale = document.classificationScale.joined(separator: language == .ja ? "・" : ", ")
-        let needing = document.classificationScale.filter(document.classesNeedingPermission.contains).joined(separator: language == .ja ? "・" : ", ")
+        let needing = document.scaleNeedingPermission.joined(separator: language == .ja ? "・" : ", ")
         add(Localized("重要性分類：\(scale)（許可が必要：\(needing)）", "Classification: \(scale) (permission needed: \(needing))"))
         lines.append("")
         add(Localized("利用申請書の問い", "Questions of the application"))

@@ -10,10 +10,6 @@ public enum ProcedureAdoptionRules {
             return notReadable
         }
         guard document.version.version == adoption.version else { return versionDiffers(adoption.version, document.version.version) }
-        // The application asks the class as Ⅰ–Ⅳ and keeps it as one of those four: another scale
-        // would be shown and never asked, so it is refused until the class is read from the file.
-        let builtInScale = BuiltInProcedure.document.classificationScale
-        guard document.classificationScale == builtInScale else { return scaleDiffers(document.classificationScale, builtInScale) }
         guard !book.has(version: adoption.version) else { return alreadyAdopted(adoption.version) }
         guard adoption.from >= today else { return fromPast(adoption.from, today) }
         if let last = book.adoptions.last, adoption.from < last.from { return beforeLast(last) }
@@ -31,12 +27,6 @@ public enum ProcedureAdoptionRules {
     static let notReadable = Localized(
         "この手順書には誤りがあります。yakkan procedure check で確かめてください。",
         "This procedure file has mistakes: see yakkan procedure check.")
-
-    static func scaleDiffers(_ written: [String], _ builtIn: [String]) -> Localized {
-        Localized(
-            "この手順書の重要性分類（\(written.joined(separator: "・"))）は、yakkan が尋ねて記録できる分類（\(builtIn.joined(separator: "・"))）と違うため採用できません。分類はこのままにし、許可が必要な分類（needs_permission）で違いを書いてください。",
-            "This procedure's classification scale (\(written.joined(separator: ", "))) is not the one yakkan asks and records (\(builtIn.joined(separator: ", "))), so it cannot be adopted. Keep that scale and write the difference in the classes that need permission (needs_permission).")
-    }
 
     static func versionDiffers(_ named: String, _ read: String) -> Localized {
         Localized("採用する版「\(named)」と、ファイルの版「\(read)」が違います。", "The version adopted, \(named), is not the file's, \(read).")

@@ -121,7 +121,7 @@ extension SQLStore {
             let sql = """
                 SELECT id, status, department, provider, service, applicant_name, submitted_on, period_start, period_end,
                 classification, personal_information, user_count, service_manager, department_head, latest_outcome, decided_on,
-                ended_on
+                ended_on, procedure_version
                 FROM application
                 """ + Self.whereOrderLimit(conditions, filter, db.dialect)
             try db.each(sql: sql, arguments: arguments) { row in
@@ -132,7 +132,8 @@ extension SQLStore {
                     classification: (row[9] as Int?).flatMap(Classification.init(rawValue:)), personalInformation: row[10],
                     userCount: row[11] ?? 0, serviceManager: row[12] ?? "", departmentHead: row[13] ?? "",
                     latestOutcome: (row[14] as String?).flatMap(DecisionOutcome.init(rawValue:)),
-                    decidedOn: (row[15] as String?).flatMap(Day.init(iso:)), endedOn: (row[16] as String?).flatMap(Day.init(iso:))))
+                    decidedOn: (row[15] as String?).flatMap(Day.init(iso:)), endedOn: (row[16] as String?).flatMap(Day.init(iso:)),
+                    procedureVersion: row[17]))
             }
         }
     }
@@ -426,8 +427,11 @@ extension SQLStore {
             arguments.append("%" + escapeLike(service) + "%")
         }
         if !filter.classifications.isEmpty {
-            conditions.append("classification IN (" + filter.classifications.map { _ in "?" }.joined(separator: ",") + ")")
-            arguments += filter.classifications.map(\.rawValue)
+            conditions.append("(" + filter.classifications.map { _ in "(procedure_version = ? AND classification = ?)" }.joined(separator: " OR ") + ")")
+            for named in filter.classifications {
+                arguments.append(named.version)
+                arguments.append(named.classification.rawValue)
+            }
         }
         if filter.overdue {
             // As `due` says it: nothing of section 6 is due once the approved period has ended;

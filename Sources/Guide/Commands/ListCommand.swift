@@ -40,6 +40,8 @@ struct ListCommand: ParsableCommand, SessionCommand {
     }
 
     func run(in session: Session) throws -> Int32 {
+        // Opened first: the store's versions of the procedure name the classes `--class` takes.
+        let store = try common.readStore(session)
         var filter: LedgerFilter
         switch QueryLanguage.filter(words) {
         case .failure(let problem): throw InputError(message: problem(common.lang))
@@ -56,7 +58,7 @@ struct ListCommand: ParsableCommand, SessionCommand {
         default: throw InputError(message: RenderText.formatNotAvailable(format, Self.formats.joined(separator: " | "))(common.lang))
         }
         let notice = mode == .table ? (filter.isEmpty ? SessionText.noApplications : SessionText.noMatches) : nil
-        try session.writeLedger(filter, mode: mode, store: try common.readStore(session), emptyNotice: notice, common.lang)
+        try session.writeLedger(filter, mode: mode, store: store, emptyNotice: notice, common.lang)
         return 0
     }
 }

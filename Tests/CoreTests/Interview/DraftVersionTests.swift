@@ -40,6 +40,21 @@ import Testing
         #expect(said.en.contains("begun under procedure version 1.0") && said.en.contains("Every answer given is kept"))
     }
 
+    /// A class answered on 1.0's scale is asked again under 2.0's (機密性3 to 機密性1): its rank
+    /// would name another label there. Every other answer is kept.
+    @Test func aClassOnAnotherScaleIsAskedAgain() throws {
+        let variant = try String(contentsOfFile: VariantProcedureTests.path, encoding: .utf8)
+        let book = ProcedureBook(adoptions: [
+            ProcedureAdoption(version: "2.0", from: Day(iso: "2026-04-01")!, text: variant, sha256: ProcedureAdoption.digest(of: variant)),
+        ])
+        let answers: Answers = [ApplicationFields.provider: .text("Example Storage株式会社"), ApplicationFields.classification: .classification(.four)]
+        let (draft, notice) = DraftVersion.resumed(begun(answers: answers), under: Self.v2, book: book)
+        #expect(draft.state.answers == [ApplicationFields.provider: .text("Example Storage株式会社")])
+        let said = try #require(notice)
+        #expect(said.ja.contains("重要性分類は分類のしかたが変わったため（機密性3・機密性2・機密性1）、答え直してください"))
+        #expect(said.en.contains("The classification is asked again"))
+    }
+
     /// A returned form is corrected under the version of the form it corrects, not moved.
     @Test func aReturnedFormIsLeftUnderItsOwnVersion() {
         let returned = Draft.fresh(owner: "yamada", procedureID: "application", about: 3, version: 1)

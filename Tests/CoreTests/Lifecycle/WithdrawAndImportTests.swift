@@ -163,6 +163,28 @@ import Testing
         #expect(reading.problems[6](.en).hasPrefix("Row 3, サービス管理担当者: “田中 一郎” is not in the staff directory."))
     }
 
+    /// Under a version with another scale (2.0: 機密性3 to 機密性1) the spreadsheet's classes are
+    /// read on that scale: a label, or the number a label carries (3 is 機密性3, the first rank);
+    /// 1.0's Ⅳ is named as not a class, with the scale that is.
+    @Test func underAnotherScaleTheSpreadsheetIsReadOnIt() throws {
+        let variant = try String(contentsOfFile: VariantProcedureTests.path, encoding: .utf8)
+        let book = ProcedureBook(adoptions: [
+            ProcedureAdoption(version: "2.0", from: Day(iso: "2026-04-01")!, text: variant, sha256: ProcedureAdoption.digest(of: variant)),
+        ])
+        let session = ProcedureSession()
+        session.read(book, today: Day(iso: "2026-04-01")!)
+        try ProcedureScope.$session.withValue(session) {
+            let onTheNewScale = Self.spreadsheet.replacingOccurrences(of: ",,Ⅳ,", with: ",,機密性2,")
+            let reading = ImportActions.read(onTheNewScale, staff: Self.staff, today: Day(iso: "2026-04-01")!)
+            #expect(reading.problems == [])
+            #expect(reading.services.map { $0.answers[ApplicationFields.classification]?.classification } == [.two, .one])
+            let old = ImportActions.read(Self.spreadsheet, staff: Self.staff, today: Day(iso: "2026-04-01")!)
+            let problem = try #require(old.problems.first)
+            #expect(old.problems.count == 1 && problem.row == 2)
+            #expect(problem(.ja) == "2行目「重要性分類」：「Ⅳ」は重要性分類ではありません（機密性3・機密性2・機密性1）。")
+        }
+    }
+
     @Test func aSpreadsheetWithoutTheExportsColumnsIsRefusedByName() {
         let reading = ImportActions.read("Service,Provider\nDrive,Example\n", staff: Self.staff, today: Day(iso: "2026-04-01")!)
         #expect(reading.services.isEmpty)

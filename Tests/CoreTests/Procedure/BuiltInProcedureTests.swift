@@ -13,7 +13,7 @@ import Testing
         #expect(document.version.enacted == Day(year: 2017, month: 11, day: 30))
         #expect(document.retentionMonths == 36)
         #expect(document.classificationScale == ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"])
-        #expect(Classification.allCases.filter(\.needsExplicitPermission) == [.one, .two])
+        #expect(Classification.scale.filter(\.needsExplicitPermission) == [.one, .two])
     }
 
     @Test func theFormsHaveTheirChecks() {

@@ -46,6 +46,8 @@ import Testing
             $0 == .unknownRole("manager")
         },
         Edit(name: "class not on the scale", from: "needs_permission: [Ⅰ, Ⅱ]", to: "needs_permission: [Ⅰ, Ⅴ]") { $0 == .unknownClass("Ⅴ") },
+        Edit(name: "a class twice on the scale", from: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ]", to: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅱ]") { $0 == .duplicateClass("Ⅱ") },
+        Edit(name: "an empty scale", from: "scale: [Ⅰ, Ⅱ, Ⅲ, Ⅳ]", to: "scale: []") { $0 == .emptyScale },
         Edit(name: "not yes or no", from: "    blocks: true", to: "    blocks: maybe") { $0 == .notYesNo("maybe") },
         Edit(name: "unreadable evidence", from: "    blocks: true\n  - number: 2", to: "    evidence: always\n  - number: 2") {
             $0 == .unreadableEvidence("always")

@@ -3,7 +3,7 @@ import Testing
 @testable import Core
 
 /// The second variant (transcripts/files/procedure-variant-2.0.yaml) reads without a mistake,
-/// and says what it changes: ten checks, class Ⅲ needing permission too, six-monthly reviews, a weekly backup,
+/// and says what it changes: ten checks, the guideline's three levels of confidentiality, six-monthly reviews, a weekly backup,
 /// and a certificate of deletion that must be attached.
 @Suite struct VariantProcedureTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -23,7 +23,8 @@ import Testing
         let document = try variant()
         #expect(document.version.version == "2.0")
         #expect(document.applicationChecks.map(\.number) == Array(1...10))
-        #expect(document.classesNeedingPermission == ["Ⅰ", "Ⅱ", "Ⅲ"])
+        #expect(document.classificationScale == ["機密性3", "機密性2", "機密性1"])
+        #expect(document.scaleNeedingPermission == ["機密性3", "機密性2"])
         #expect(document.duty(.contentReview)?.cadence == .fiscalHalf)
         #expect(document.duty(.backup)?.cadence == .week)
         #expect(document.terminationChecks.filter(\.evidenceRequired).map(\.number) == [2])

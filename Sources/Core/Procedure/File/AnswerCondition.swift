@@ -26,8 +26,8 @@ public indirect enum AnswerCondition: Sendable, Equatable {
                 key.hasPrefix(id) && Int(key.dropFirst(id.count)) != nil && Self.reads(value, as: expected)
             }
         case .needsPermission(let id, let classes):
-            guard let numeral = answers[id]?.classification?.numeral else { return false }
-            return classes.contains(numeral)
+            guard let label = answers[id]?.classification?.label else { return false }
+            return classes.contains(label)
         case .all(let conditions): return conditions.allSatisfy { $0.holds(answers) }
         case .any(let conditions): return conditions.contains { $0.holds(answers) }
         case .not(let condition): return !condition.holds(answers)
@@ -44,7 +44,7 @@ public indirect enum AnswerCondition: Sendable, Equatable {
     }
 
     /// Whether an answer is the value written in the file: yes/no for a yes-no question, a mark
-    /// as the form prints it or types it, a class by its numeral, or the text itself.
+    /// as the form prints it or types it, a class by its label, or the text itself.
     static func reads(_ value: AnswerValue, as expected: String) -> Bool {
         if let flag = value.flag { return YesNo.parse(expected) == flag }
         if let mark = value.mark { return Mark(typed: expected) == mark }

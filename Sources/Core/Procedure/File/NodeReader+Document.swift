@@ -103,7 +103,12 @@ extension NodeReader {
               let scaleNodes = list(found["scale"]), let permissionNodes = list(found["needs_permission"])
         else { return nil }
         let guide = text(found["guide"])
-        let scale = scaleNodes.compactMap { string($0) }
+        var scale: [String] = []
+        for node in scaleNodes {
+            guard let name = string(node) else { continue }
+            if scale.contains(name) { note(node, .duplicateClass(name)) } else { scale.append(name) }
+        }
+        if scaleNodes.isEmpty, let scaleNode = found["scale"] { note(scaleNode, .emptyScale) }
         var needing: Set<String> = []
         for node in permissionNodes {
             guard let name = string(node) else { continue }

@@ -55,6 +55,22 @@ public struct ProcedureBook: Sendable {
 
     public func has(version: String) -> Bool { kept(version) != nil }
 
+    /// The built-in version and every one adopted, in the order of the log.
+    public var versions: [String] {
+        var names = [BuiltInProcedure.document.version.version]
+        for adoption in adoptions where !names.contains(adoption.version) { names.append(adoption.version) }
+        return names
+    }
+
+    /// Every label of every version's scale, once each.
+    public var classLabels: [String] {
+        var labels: [String] = []
+        for version in versions {
+            for label in document(version: version).classificationScale where !labels.contains(label) { labels.append(label) }
+        }
+        return labels
+    }
+
     /// The document the book holds under a version: the last adoption of it whose text reads,
     /// else the built-in one when it is that version.
     private func kept(_ version: String) -> ProcedureDocument? {

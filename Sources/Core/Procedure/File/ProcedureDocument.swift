@@ -7,6 +7,8 @@ public struct ProcedureDocument: Sendable {
     public let classificationScale: [String]
     /// Classes that need the 利用責任者's permission (決裁).
     public let classesNeedingPermission: Set<String>
+    /// The classes needing permission, in the scale's order (from the most sensitive).
+    public var scaleNeedingPermission: [String] { classificationScale.filter(classesNeedingPermission.contains) }
     /// How to decide a class: the definitions of the village's security policy.
     public let classificationGuide: Localized
     /// What each mark of a check means (可→○, 不可→×, 該当なし→／).

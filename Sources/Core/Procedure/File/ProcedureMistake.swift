@@ -33,6 +33,8 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
         /// A condition of another form reads a question neither it nor the application has.
         case unknownFormQuestion(String)
         case unknownClass(String)
+        case emptyScale
+        case duplicateClass(String)
         /// A text must say where yakkan puts a value.
         case missingPlaceholder(String)
         /// A default or a preamble takes an answer from somewhere yakkan does not know.
@@ -129,6 +131,12 @@ public struct ProcedureMistake: Sendable, Equatable, Error {
                              "the condition reads a question \"\(id)\" neither this form nor the application has.")
         case .unknownClass(let name):
             return Localized("分類「\(name)」は scale にありません。", "the class \"\(name)\" is not on the scale.")
+        case .emptyScale:
+            return Localized("scale に分類が一つもありません。最も重要な分類から順に書きます。",
+                             "the scale has no class; list the classes from the most sensitive down.")
+        case .duplicateClass(let name):
+            return Localized("分類「\(name)」が scale に二つあります。分類名は一つずつ違うものにします。",
+                             "the class \"\(name)\" is on the scale twice; each class needs a label of its own.")
         case .unreadableEvidence(let text):
             return Localized("evidence「\(text)」は required（○には添付が必要）か optional で書きます。",
                              "evidence \"\(text)\" must be required (a ○ needs a file attached) or optional.")
