@@ -84,7 +84,7 @@ final class Rebuild {
     /// per entry was most of a replay's time. A kept rebuild keeps what `body` made, with the
     /// point it returns, only when its report finds nothing.
     func replaying(_ body: () throws -> (AuditReport, VerifiedPoint)) throws -> AuditReport {
-        let report = try scratch.inDatabase { db -> AuditReport in
+        let (report, keeping) = try scratch.inDatabase { db -> (AuditReport, Bool) in
             try db.execute(sql: "BEGIN")
             open = db
             defer { open = nil }
@@ -104,11 +104,11 @@ final class Rebuild {
             } else {
                 try db.execute(sql: "COMMIT")
             }
-            return report
+            return (report, keeping)
         }
         if case .keptAfresh(let kept) = place {
             try scratch.close()
-            if report.isIntact && !VerifiedPoint.thisBuild.isEmpty {
+            if keeping {
                 guard rename(kept.incoming, kept.database) == 0 else { throw StoreError.ioFailure(code: errno) }
             } else {
                 unlink(kept.incoming)
@@ -199,7 +199,7 @@ final class Rebuild {
     /// the replay touched and the rows numbered after the kept ones (the small tables of the
     /// directory and of versions whole).
     private var restriction: ProjectedTable.Restriction? {
-        goesOn && !comparesEveryRecord ? ProjectedTable.Restriction(services: touched.sorted(), newerThan: keptLast) : nil
+        goesOn && !comparesEveryRecord ? ProjectedTable.Restriction(services: touchedServices, newerThan: keptLast) : nil
     }
 
     /// Every table of records and everything derived from them, the store's against the rebuilt.
