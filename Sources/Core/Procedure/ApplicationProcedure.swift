@@ -38,7 +38,7 @@ public enum ApplicationFields {
     public static let importOnly: Set<String> = [imported, importedUserCount, importedOutcome, importedDecidedOn, importedSubmittedOn]
 }
 
-/// 様式「約款による外部サービス利用申請書」 (section 5(1)–(2)) as data, in the form's order.
+/// 様式 利用申請書 (section 5(1)–(2)) as data, in the form's order.
 public enum ApplicationProcedure {
     /// The users' total as the file writes it (`wording.users_total`): the forms count the users rather than asking for the number.
     public static func userTotal(_ count: Int) -> Localized {

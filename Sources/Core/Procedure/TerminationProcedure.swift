@@ -16,7 +16,7 @@ public enum TerminationFields {
     public static let all = [applicant, provider, service, description, reason, informationKinds, users, endDate, serviceManager, departmentHead, agreement, disposal]
 }
 
-/// 様式「約款による外部サービス終了確認書」 (section 7) as data: pre-filled from the application
+/// 様式 終了確認書 (section 7) as data: pre-filled from the application
 /// and what was recorded while in use, each answer correctable.
 public enum TerminationProcedure {
     public static let id = "termination"

@@ -15,13 +15,14 @@ public enum ApplicationForm {
         func label(_ id: String) -> String { ApplicationProcedure.procedure.field(id)?.label(language) ?? id }
         func bullets(_ id: String) -> [String] { (a[id]?.list ?? []).map { (language == .ja ? "  ・" : "  - ") + $0 } }
         let ja = language == .ja
+        let words = FormText.application
         var lines: [String] = []
-        lines.append(ja ? "約款による外部サービス利用申請書" : "Application to use a service under click-through terms")
+        lines.append(words.title(language))
         lines.append((ja ? "申請番号 " : "Application ") + "\(record.id)  ·  " + record.status.label(periodStart: record.periodStart, today: today)(language))
-        lines.append(ja ? "以下の通り、申請しますので利用を許可願います。" : "I apply as follows and ask for permission to use the service.")
+        lines.append(words.lead(language))
         lines.append("")
         var rows: [(String, String)] = [
-            (ja ? "申請日" : "Date", record.applicationDay.map { AnswerFormat.date($0, language) } ?? ""),
+            (words.date(language), record.applicationDay.map { AnswerFormat.date($0, language) } ?? ""),
             (label(F.applicant), value(F.applicant) + (record.applicantLogin.isEmpty ? "" : " (\(record.applicantLogin))")),
             (label(F.department), value(F.department)),
             (label(F.provider), value(F.provider)),
@@ -29,7 +30,7 @@ public enum ApplicationForm {
             (label(F.description), value(F.description)),
             (label(F.purpose), value(F.purpose)),
         ]
-        lines += aligned(rows, remarks: [label(F.description): FormText.detailRemark(language)])
+        lines += aligned(rows, remarks: [label(F.description): words.detailRemark(language)])
         lines.append(label(F.informationKinds))
         lines += bullets(F.informationKinds)
         rows = [
@@ -43,7 +44,7 @@ public enum ApplicationForm {
         lines.append("  " + ApplicationProcedure.userTotal(record.userCount)(language))
         let period = [F.periodStart, F.periodEnd].map { a[$0]?.date.map { AnswerFormat.date($0, language) } ?? "" }
         rows = [
-            (ja ? "利用期間" : "Period", period.joined(separator: " ～ ")),
+            (words.period?(language) ?? "", period.joined(separator: " ～ ")),
             (label(F.serviceManager), value(F.serviceManager)),
             (label(F.departmentHead), value(F.departmentHead)),
             (label(F.alternative), value(F.alternative)),
@@ -53,11 +54,11 @@ public enum ApplicationForm {
         rows += ApplicationProcedure.addedQuestions.filter { a[$0.id] != nil }.map { ($0.label(language), value($0.id)) }
         lines += aligned(rows)
         lines += TermsCheckText.lastChecks(record).map { $0(language) }
-        lines.append(FormText.attachRemark(language))
+        lines.append(words.attachRemark(language))
         if blind { return lines.joined(separator: "\n") }
         lines.append("")
         lines += checks(record, language)
-        lines.append(FormText.evidenceRemark(language))
+        lines.append(words.evidenceRemark(language))
         lines.append("")
         lines += RiskNotice.fullText(language).split(separator: "\n").map(String.init)
         lines.append("  " + label(F.risks) + "：" + value(F.risks))
@@ -72,10 +73,10 @@ public enum ApplicationForm {
         return lines.joined(separator: "\n")
     }
 
-    /// 利用責任者の承認: every decision, dated and named, and the service manager's acknowledgement.
+    /// The 利用責任者's block: every decision, dated and named, and the service manager's acknowledgement.
     static func approval(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
-        var lines = [ja ? "■利用責任者の承認" : "■ Decision of the 利用責任者"]
+        var lines = [heading(FormText.application.decision)(language)]
         if let imported = ImportActions.importedDecision(record) {
             lines.append("  " + imported(language))
         } else if record.decisions.isEmpty {
@@ -126,25 +127,37 @@ public enum ApplicationForm {
         }
     }
 
-    /// The checks table: number, question, 申請者 and 責任者 marks, then notes and evidence.
+    /// A heading of the 様式 (its 利用責任者's block, say) as the text form sets it.
+    static func heading(_ words: Localized) -> Localized { Localized("■", "■ ") + words }
+
     static func checks(_ record: ApplicationRecord, _ language: Language) -> [String] {
+        checks(ApplicationChecks.items, words: FormText.application, answers: record.answers, review: record.latestDecision?.answers,
+               reviewerMark: ReviewFields.mark, reviewerNote: ReviewFields.note, language)
+    }
+
+    /// The checks table of either form: number, question, 申請者 and 責任者 marks, then notes
+    /// and evidence; `reviewerMark` and `reviewerNote` name the double check's answers of a check.
+    static func checks(
+        _ items: [CheckItem], words: PrintedFormWords, answers: Answers, review: Answers?,
+        reviewerMark: (Int) -> String, reviewerNote: (Int) -> String, _ language: Language
+    ) -> [String] {
         let ja = language == .ja
+        let applicant = words.applicantColumn(language), reviewer = words.reviewerColumn(language)
         var lines = [ja
-            ? "■確認事項" + FormText.legend.ja + "    申請者  責任者"
-            : "■ Checks " + FormText.legend.en + "          applicant  reviewer"]
-        for item in ApplicationChecks.items {
-            let mark = record.answers[item.markID]?.mark?.symbol ?? "—"
-            let review = record.latestDecision?.answers
-            let reviewerMark = review?[ReviewFields.mark(item.number)]?.mark?.symbol ?? "—"
+            ? "■" + words.checks.ja + FormText.legend.ja + "    " + applicant + "  " + reviewer
+            : "■ " + words.checks.en + " " + FormText.legend.en + "          " + applicant + "  " + reviewer]
+        for item in items {
+            let mark = answers[item.markID]?.mark?.symbol ?? "—"
+            let reviewerMark = review?[reviewerMark(item.number)]?.mark?.symbol ?? "—"
             lines.append(String(format: "%2d  ", item.number) + item.text(language))
-            lines.append("      " + (ja ? "申請者 " : "applicant ") + mark + "   " + (ja ? "責任者 " : "reviewer ") + reviewerMark)
-            if let note = record.answers[item.noteID]?.text {
+            lines.append("      " + applicant + " " + mark + "   " + reviewer + " " + reviewerMark)
+            if let note = answers[item.noteID]?.text {
                 lines.append("      " + (ja ? "備考：" : "note: ") + note)
             }
-            if let note = review?[ReviewFields.note(item.number)]?.text {
+            if let note = review?[reviewerNote(item.number)]?.text {
                 lines.append("      " + (ja ? "責任者の備考：" : "reviewer's note: ") + note)
             }
-            for file in record.answers[item.evidenceID]?.files ?? [] {
+            for file in answers[item.evidenceID]?.files ?? [] {
                 lines.append("      " + (ja ? "資料：" : "evidence: ") + AnswerFormat.file(file))
             }
         }

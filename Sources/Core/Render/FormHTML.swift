@@ -1,6 +1,6 @@
 /// The filled 利用申請書 as one printable, self-contained HTML5 document, laid out like the
 /// 様式: the bordered field table in the form's order, the 確認事項 table with the 申請者 and
-/// 責任者 columns, the risk notice and the 利用責任者の承認 block.
+/// 責任者 columns, the risk notice and the 利用責任者's block.
 ///
 /// Self-contained: inline CSS only, no scripts, no web fonts, no resource of any kind to
 /// fetch, so it prints the same offline. The font stack prefers the Japanese fonts Debian
@@ -16,7 +16,7 @@ public enum FormHTML {
 
     /// The whole document for one application.
     public static func document(_ record: ApplicationRecord, today: Day, _ language: Language) -> String {
-        page(title: FormText.applicationTitle(language) + " \(record.id)", language: language,
+        page(title: ProcedureScope.forForm(record) { FormText.application.title(language) } + " \(record.id)", language: language,
              forms: [applicationForm(record, today: today, language)] + [terminationForm(record, language)].compactMap { $0 })
     }
 
@@ -50,17 +50,17 @@ public enum FormHTML {
         let period = "\(date(a[F.periodStart]?.date)) ～ \(date(a[F.periodEnd]?.date))"
 
         let serviceRows: [Row] = [
-            .pair(FormText.submitted(language), date(record.applicationDay), label(F.applicant), applicant),
+            .pair(FormText.application.date(language), date(record.applicationDay), label(F.applicant), applicant),
             .full(label(F.department), text(F.department)),
             .full(label(F.provider), text(F.provider)),
             .full(label(F.service), "<strong class=\"service\">\(text(F.service))</strong>"),
-            .full(label(F.description), detailed(multiline(text(F.description)), language)),
+            .full(label(F.description), detailed(multiline(text(F.description)), FormText.application, language)),
             .full(label(F.purpose), multiline(text(F.purpose))),
             .full(label(F.informationKinds), list(F.informationKinds)),
             .full(label(F.classification), text(F.classification)),
             .pair(label(F.personalInformation), text(F.personalInformation), label(F.overseas), text(F.overseas)),
             .full(label(F.users), list(F.users, extra: escape(FormText.userTotal(userCount)(language)))),
-            .full(FormText.period(language), period),
+            .full(FormText.application.period?(language) ?? "", period),
             .pair(label(F.serviceManager), text(F.serviceManager), label(F.departmentHead), text(F.departmentHead)),
             .full(label(F.alternative), multiline(text(F.alternative))),
             .full(label(F.signupRecord), files(F.signupRecord)),
@@ -93,14 +93,14 @@ public enum FormHTML {
         var html = "<article class=\"form\">\n"
         html += "<header>\n<p class=\"meta\"><span>\(escape(FormText.applicationNumber(language))) \(record.id)</span>"
             + "<span class=\"status\">\(escape(record.status.label(periodStart: record.periodStart, today: today)(language)))</span></p>\n"
-        html += "<h1>\(escape(FormText.applicationTitle(language)))</h1>\n"
-        html += "<p class=\"lead\">\(escape(FormText.applicationLead(language)))</p>\n</header>\n"
+        html += "<h1>\(escape(FormText.application.title(language)))</h1>\n"
+        html += "<p class=\"lead\">\(escape(FormText.application.lead(language)))</p>\n</header>\n"
         html += section(nil, rows: serviceRows, className: "fields")
-        html += "<p class=\"remark\">\(escape(FormText.attachRemark(language)))</p>\n"
+        html += "<p class=\"remark\">\(escape(FormText.application.attachRemark(language)))</p>\n"
         html += checksTable(
-            items: ApplicationChecks.items, applicantMarks: marksByApplicant, reviewerMarks: marksByReviewer,
+            items: ApplicationChecks.items, words: FormText.application, applicantMarks: marksByApplicant, reviewerMarks: marksByReviewer,
             notes: notes, language: language)
-        html += "<p class=\"remark\">\(escape(FormText.evidenceRemark(language)))</p>\n"
+        html += "<p class=\"remark\">\(escape(FormText.application.evidenceRemark(language)))</p>\n"
         html += riskNotice(understood: text(F.risks), label: label(F.risks), language)
         html += approval(record, language)
         html += duringUse(record, language)
@@ -145,15 +145,15 @@ public enum FormHTML {
     /// under each check, its notes (plain text, escaped here). A missing mark is an empty
     /// box, as on paper.
     public static func checksTable(
-        items: [CheckItem], applicantMarks: [Int: Mark], reviewerMarks: [Int: Mark],
-        notes: [Int: [String]] = [:], title: String? = nil, language: Language = .ja
+        items: [CheckItem], words: PrintedFormWords, applicantMarks: [Int: Mark], reviewerMarks: [Int: Mark],
+        notes: [Int: [String]] = [:], language: Language = .ja
     ) -> String {
         var html = "<section class=\"checks\">\n"
-        html += "<h2>\(escape(title ?? FormText.checksTitle(language)))</h2>\n"
+        html += "<h2>\(escape(FormText.checksTitle(words)(language)))</h2>\n"
         html += "<table class=\"grid checks\">\n<colgroup><col class=\"no\"><col><col class=\"mark\"><col class=\"mark\"></colgroup>\n"
-        html += "<thead><tr><th>NO</th><th>\(escape(FormText.checkContent(language)))"
+        html += "<thead><tr><th>NO</th><th>\(escape(words.checkColumn(language)))"
             + " <span class=\"legend\">\(escape(FormText.legend(language)))</span></th>"
-            + "<th>\(escape(FormText.applicantColumn(language)))</th><th>\(escape(FormText.reviewerColumn(language)))</th></tr></thead>\n"
+            + "<th>\(escape(words.applicantColumn(language)))</th><th>\(escape(words.reviewerColumn(language)))</th></tr></thead>\n"
         for item in items {
             let lines = notes[item.number] ?? []
             html += "<tbody class=\"check\">\n"
@@ -184,13 +184,13 @@ public enum FormHTML {
         return html
     }
 
-    /// 利用責任者の承認: every decision, dated in 和暦 and named, and the service manager's
+    /// The 利用責任者's block: every decision, dated in 和暦 and named, and the service manager's
     /// acknowledgement of the risks.
     static func approval(_ record: ApplicationRecord, _ language: Language) -> String {
         func day(_ timestamp: String) -> String {
             escape(Village.day(ofTimestamp: timestamp).map { AnswerFormat.date($0, language) } ?? timestamp)
         }
-        var html = "<section class=\"approval\">\n<h2>\(escape(FormText.approvalTitle(language)))</h2>\n"
+        var html = "<section class=\"approval\">\n<h2>\(escape(FormText.application.decision(language)))</h2>\n"
         html += "<table class=\"grid\">\n<thead><tr><th>\(escape(FormText.decidedOn(language)))</th>"
             + "<th>\(escape(FormText.decision(language)))</th><th>\(escape(FormText.reviewer(language)))</th>"
             + "<th>\(escape(FormText.remarks(language)))</th></tr></thead>\n<tbody>\n"
@@ -260,8 +260,8 @@ public enum FormHTML {
     }
 
     /// A value the form asks to be written in detail, with the form's ※ note under it.
-    static func detailed(_ html: String, _ language: Language) -> String {
-        html + "<p class=\"remark\">\(escape(FormText.detailRemark(language)))</p>"
+    static func detailed(_ html: String, _ words: PrintedFormWords, _ language: Language) -> String {
+        html + "<p class=\"remark\">\(escape(words.detailRemark(language)))</p>"
     }
 
     /// A bulleted list of escaped items, with an optional last line of HTML (the users' total).
@@ -356,40 +356,31 @@ public enum FormHTML {
         """
 }
 
-/// The words of the printable form that are not field labels.
+/// The words of the printable form that are not field labels. The 様式's own (titles, remarks,
+/// the checks' heading) come from the procedure file of the form's version; what remains here is
+/// yakkan's, which the paper form has no box for (numbers, notes, attachments' hashes).
 enum FormText {
-    static let applicationTitle = Localized("約款による外部サービス利用申請書", "Application to use a service under click-through terms")
-    static let applicationLead = Localized(
-        "以下の通り、申請しますので利用を許可願います。", "I apply as follows and ask for permission to use the service.")
+    static var application: PrintedFormWords { ProcedureScope.document.printedForms.application }
+    static var termination: PrintedFormWords { ProcedureScope.document.printedForms.termination }
     static let applicationNumber = Localized("申請番号", "Application")
-    static let submitted = Localized("申請日", "Date")
-    static let period = Localized("利用期間", "Period")
     static func userTotal(_ n: Int) -> Localized { ApplicationProcedure.userTotal(n) }
-    static let attachRemark = Localized(
-        "※利用申請時の申請内容及びサービス約款を添付のこと（画面コピー等で可）",
-        "※ What was entered at sign-up and the terms of service are attached (screenshots are fine).")
-    static let detailRemark = Localized("※詳しく記載のこと", "※ in detail")
-    static let terminationAttachRemark = Localized(
-        "※終了時の申請内容を添付のこと（画面コピー等で可）",
-        "※ What was agreed at termination is attached (screenshots are fine).")
-    static let department = Localized("利用する組織名", "Organisation using it")
-    static let checksTitle = Localized(
-        "■確認事項（申請者がチェックすること。申請後、利用責任者（所属長ではない）がダブルチェックすること）",
-        "■ Checks (marked by the applicant, then double-checked by the 利用責任者, who is not the head of department)")
-    static let checkContent = Localized("確認内容", "Check")
+    /// 「■確認事項（申請者がチェックすること。…）」 as the 様式 heads its checks.
+    static func checksTitle(_ words: PrintedFormWords) -> Localized {
+        Localized("■", "■ ") + words.checks + Localized(words.checksInstruction.ja, " " + words.checksInstruction.en)
+    }
     /// The legend of the marks as the file of the form's version writes it.
     static var legend: Localized {
         let marks = ProcedureScope.document.markLegend
         return Localized("（凡例：\(marks.ja)）", "(\(marks.en))")
     }
-    static let applicantColumn = Localized("申請者", "Applicant")
-    static let reviewerColumn = Localized("責任者", "Reviewer")
+    /// The 保管期限 under the termination form, with the retention of the form's version.
+    static var keptUntil: Localized {
+        let words = termination.keptUntil ?? Localized("{retention}", "{retention}")
+        return FormSetting.filled(words, ["retention": WrittenPeriod.said(months: ProcedureScope.document.retentionMonths)])
+    }
     static let applicantNote = Localized("備考：", "Note: ")
     static let reviewerNote = Localized("責任者の備考：", "Reviewer's note: ")
     static let evidence = Localized("資料：", "Evidence: ")
-    static let evidenceRemark = Localized(
-        "※確認できる資料を添付のこと（画面コピー等でも可）", "※ Evidence of the checks is attached (screenshots are fine).")
-    static let approvalTitle = Localized("利用責任者の承認", "Decision of the 利用責任者")
     static let decidedOn = Localized("日付", "Date")
     static let decision = Localized("判断", "Decision")
     static let reviewer = Localized("利用責任者", "利用責任者")

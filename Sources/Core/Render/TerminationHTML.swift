@@ -10,6 +10,7 @@ extension FormHTML {
         typealias T = TerminationFields
         let a = termination.answers
         let procedure = TerminationProcedure.procedure(for: record)
+        let words = FormText.termination
         func label(_ id: String) -> String { procedure.field(id)?.label(language) ?? id }
         func text(_ id: String) -> String {
             guard let value = a[id], value != .skipped else { return "" }
@@ -19,11 +20,11 @@ extension FormHTML {
         let submitted = Village.day(ofTimestamp: termination.submittedAt).map { escape(AnswerFormat.date($0, language)) } ?? ""
         let users = a[T.users]?.list ?? []
         let rows: [Row] = [
-            .pair(FormText.submitted(language), submitted, label(T.applicant), text(T.applicant)),
+            .pair(words.date(language), submitted, label(T.applicant), text(T.applicant)),
             .full(label(T.provider), text(T.provider)),
             .full(label(T.service), "<strong class=\"service\">\(text(T.service))</strong>"),
-            .full(escape(FormText.department(language)), escape(record.department)),
-            .full(label(T.description), detailed(multiline(text(T.description)), language)),
+            .full(escape(words.department?(language) ?? ""), escape(record.department)),
+            .full(label(T.description), detailed(multiline(text(T.description)), words, language)),
             .full(label(T.reason), multiline(text(T.reason))),
             .full(label(T.informationKinds), itemList(a[T.informationKinds]?.list ?? [])),
             .full(label(T.users), itemList(users, extra: escape(FormText.userTotal(users.count)(language)))),
@@ -50,20 +51,20 @@ extension FormHTML {
                 + (decision.reason.map { "  " + $0 } ?? "")))
         }
         if let until = record.keepUntil {
-            decisions.append(.full(Localized("保管期限（終了日から3年）", "Kept until (3 years after the end)")(language),
+            decisions.append(.full(FormText.keptUntil(language),
                                    escape(AnswerFormat.date(until, language))))
         }
         var html = "<article class=\"form\">\n<header>\n"
         html += "<p class=\"meta\"><span>\(escape(FormText.applicationNumber(language))) \(record.id)</span>"
             + "<span class=\"status\">\(escape(termination.status.label(language)))</span></p>\n"
-        html += "<h1>\(escape(Localized("約款による外部サービス終了確認書", "Termination of a service used under click-through terms")(language)))</h1>\n"
-        html += "<p class=\"lead\">\(escape(Localized("以下の通り、利用中のサービスを終了します。", "The service in use ends as follows.")(language)))</p>\n</header>\n"
+        html += "<h1>\(escape(words.title(language)))</h1>\n"
+        html += "<p class=\"lead\">\(escape(words.lead(language)))</p>\n</header>\n"
         html += section(nil, rows: rows, className: "fields")
-        html += "<p class=\"remark\">\(escape(FormText.terminationAttachRemark(language)))</p>\n"
-        html += checksTable(items: TerminationProcedure.checks, applicantMarks: applicantMarks, reviewerMarks: reviewerMarks,
+        html += "<p class=\"remark\">\(escape(words.attachRemark(language)))</p>\n"
+        html += checksTable(items: TerminationProcedure.checks, words: words, applicantMarks: applicantMarks, reviewerMarks: reviewerMarks,
                             notes: notes, language: language)
-        html += "<p class=\"remark\">\(escape(FormText.evidenceRemark(language)))</p>\n"
-        html += section(Localized("利用責任者の確認", "Review by the 利用責任者")(language), rows: decisions)
+        html += "<p class=\"remark\">\(escape(words.evidenceRemark(language)))</p>\n"
+        html += section(words.decision(language), rows: decisions)
         html += "</article>\n"
         return html
     }

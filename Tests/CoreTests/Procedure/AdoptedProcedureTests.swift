@@ -17,6 +17,10 @@ import Testing
     /// The built-in file, copied and edited as a 情報政策担当 would: another version number, a
     /// question's wording, a question added (one entry), the first check's wording, a ninth check,
     /// and a weekly backup.
+    /// The sentence under the application form's title, as 1.0 and the revised copy write it.
+    static let originalLead = "以下の通り、申請しますので利用を許可願います。"
+    static let revisedLead = "以下の通り、約款による外部サービスの利用を申請します。"
+
     static func revisedCopy() throws -> String {
         var text = BuiltInProcedure.text
         try replace(&text, "version: \"1.0\"", "version: \"1.1\"")
@@ -32,6 +36,7 @@ import Testing
 
             # 様式「利用申請書」の確認事項
             """)
+        try replace(&text, "lead: {ja: " + originalLead + ",", "lead: {ja: " + revisedLead + ",")
         try replace(&text, "ja: " + originalCheck1, "ja: " + revisedCheck1)
         try replace(&text, "en: \"Is communication between the village and the provider encrypted (HTTPS or similar)?\"",
                     "en: \"Is traffic encrypted with TLS 1.2 or later?\"")
@@ -139,6 +144,11 @@ import Testing
             #expect(printedNew.contains(Self.revisedCheck1) && printedNew.contains(Self.ninthCheck) && printedNew.contains("手順書 1.1 版"))
             #expect(printedOld.contains(Self.originalCheck1) && !printedOld.contains(Self.ninthCheck) && printedOld.contains("手順書 1.0 版"))
             #expect(printedNew.contains("事業者の連絡先") && printedNew.contains("legal@example.com") && !printedOld.contains("事業者の連絡先"))
+            // The 様式's own sentence too, on paper and on screen.
+            #expect(printedNew.contains(Self.revisedLead) && !printedNew.contains(Self.originalLead))
+            #expect(printedOld.contains(Self.originalLead) && !printedOld.contains(Self.revisedLead))
+            #expect(FormHTML.document(second, today: Self.day("2026-04-03"), .ja).contains("<p class=\"lead\">\(Self.revisedLead)</p>"))
+            #expect(FormHTML.document(first, today: Self.day("2026-04-03"), .ja).contains("<p class=\"lead\">\(Self.originalLead)</p>"))
             #expect(FormHTML.document(second, today: Self.day("2026-04-03"), .ja).contains("<th scope=\"row\">事業者の連絡先</th><td colspan=\"3\">legal@example.com</td>"))
             #expect(FormHTML.document(second, today: Self.day("2026-04-03"), .en).contains("Is traffic encrypted with TLS 1.2 or later?"))
 
@@ -171,6 +181,8 @@ import Testing
             let printed = ApplicationForm.text(record, applicant: nil, today: Self.day("2026-04-05"), .ja)
             #expect(printed.contains(Self.originalCheck1) && printed.contains("手順書 1.0 版"))
             #expect(!printed.contains("確認事項10"))
+            // The 様式's title is 1.0's, not 2.0's renamed one.
+            #expect(printed.hasPrefix("約款による外部サービス利用申請書") && !printed.contains("約款型クラウドサービス"))
             let json = try ApplicationExport.json(record)
             #expect(json.contains("\"procedure_version\" : \"1.0\""))
             #expect(!json.contains("\"number\" : 10"))

@@ -102,6 +102,12 @@ import Testing
         Edit(name: "the users' total without its number", from: "    ja: （合計人数：{count}名）", to: "    ja: （合計人数：名）") {
             $0 == .missingPlaceholder("{count}")
         },
+        Edit(name: "the printed form's retention without its place", from: "    kept_until: {ja: \"保管期限（終了日から{retention}）\"", to: "    kept_until: {ja: \"保管期限（終了日から3年）\"") {
+            $0 == .missingPlaceholder("{retention}")
+        },
+        Edit(name: "a printed form's remark in one language", from: "    detail_remark: {ja: ※詳しく記載のこと, en: \"※ in detail\"}", to: "    detail_remark: {ja: ※詳しく記載のこと}") {
+            $0 == .missingTranslation("en")
+        },
     ]
 
     /// The 1-based line of the edit's first line in the edited text.

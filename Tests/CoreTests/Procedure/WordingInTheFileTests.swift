@@ -5,7 +5,7 @@ import Testing
 /// The procedure's wording lives in its file: no Swift source of yakkan holds the text of a
 /// question of any form (the application, the double checks, the termination form, the duties'
 /// records, the events), its help or notices, a check, a risk, the marks' legend, a class's
-/// definition or the words yakkan adds to the questions (what `grep -rn` of Sources would show,
+/// definition, the words yakkan adds to the questions or the printed forms' titles and remarks (what `grep -rn` of Sources would show,
 /// done here over every .swift file).
 @Suite struct WordingInTheFileTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources").standardized
@@ -39,7 +39,13 @@ import Testing
         // A remark in brackets alone, "(screenshots are fine)", is the printed forms' footnote too.
         let remark = { (piece: String) in piece.trimmingCharacters(in: .whitespaces).hasPrefix("(") && piece.hasSuffix(")") }
         let checkWords = pieces.filter { $0.count >= 8 && !placeholders.contains($0) && !remark($0) }
-        return (questions + checks + risks + added).flatMap { [$0.ja, $0.en] } + classes + total + checkWords
+        // The 様式's own words: its titles, sentences and remarks (short box names such as 申請日
+        // head columns of the ledgers too).
+        let printed = [document.printedForms.application, document.printedForms.termination].flatMap { words in
+            [words.title, words.lead, words.detailRemark, words.attachRemark, words.checksInstruction, words.evidenceRemark, words.decision]
+        } + [FormText.keptUntil]
+        let printedWords = printed.flatMap { [$0.ja, $0.en] }.filter { $0.count >= 8 }
+        return (questions + checks + risks + added).flatMap { [$0.ja, $0.en] } + classes + total + checkWords + printedWords
     }
 
     /// A question that is only its box's name (提供サービス名, "The service manager") names a

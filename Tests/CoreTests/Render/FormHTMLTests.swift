@@ -156,7 +156,7 @@ import Testing
         #expect(html.components(separatedBy: "<article class=\"form\">").count == 3)
         #expect(html.contains("article.form + article.form { break-before: page; }"))
         let table = FormHTML.checksTable(
-            items: Array(ApplicationChecks.items.prefix(2)), applicantMarks: [1: .yes], reviewerMarks: [1: .no, 2: .yes])
+            items: Array(ApplicationChecks.items.prefix(2)), words: FormText.application, applicantMarks: [1: .yes], reviewerMarks: [1: .no, 2: .yes])
         #expect(table.contains("<td class=\"mark\">○</td><td class=\"mark\">×</td>"))
         #expect(table.contains("<td class=\"mark\"></td><td class=\"mark\">○</td>"))
         let section = FormHTML.section("終了サービス", rows: [.full("終了理由", FormHTML.escape("<契約満了>"))])

@@ -31,13 +31,14 @@ import Testing
     @Test func theHTMLFormsCarryEveryNoteAndTheServicesLife() {
         for language in Language.allCases {
             let html = FormHTML.document(Self.ended(), today: Day(iso: "2026-11-27")!, language)
-            for note in [FormText.detailRemark, FormText.attachRemark, FormText.evidenceRemark, FormText.terminationAttachRemark] {
+            let application = FormText.application, termination = FormText.termination
+            for note in [application.detailRemark, application.attachRemark, application.evidenceRemark, termination.attachRemark] {
                 #expect(html.contains(FormHTML.escape(note(language))), "\(note(language))")
             }
-            #expect(html.components(separatedBy: FormHTML.escape(FormText.detailRemark(language))).count == 3, "on both forms")
-            #expect(html.components(separatedBy: FormHTML.escape(FormText.evidenceRemark(language))).count == 3, "on both forms")
+            #expect(html.components(separatedBy: FormHTML.escape(application.detailRemark(language))).count == 3, "on both forms")
+            #expect(html.components(separatedBy: FormHTML.escape(application.evidenceRemark(language))).count == 3, "on both forms")
             #expect(html.contains(FormHTML.escape(RiskNotice.correction(2)!(language))))
-            #expect(html.contains(FormHTML.escape(FormText.department(language))))
+            #expect(html.contains(FormHTML.escape(termination.department!(language))))
             #expect(html.contains(FormHTML.escape(FormText.explained(language))))
             #expect(html.contains("広告利用の条項"))
             #expect(html.contains(FormHTML.escape(DutyKind.backup.title(language))))

@@ -8,9 +8,11 @@ extension NodeReader {
         "review_questions", "termination_review_questions", "termination_questions", "duty_questions", "event_questions",
         "wording", "check_questions",
     ]
+    /// Sections a file may leave out; see each one's reader for what stands in their place.
+    static let optionalSections = ["printed_form"]
 
     func document(_ root: Node) -> ProcedureDocument? {
-        guard let top = entries(root, allowed: Self.sections, required: Self.sections) else { return nil }
+        guard let top = entries(root, allowed: Self.sections + Self.optionalSections, required: Self.sections) else { return nil }
         let version = string(top["version"])
         let enactedText = string(top["enacted"])
         let enacted = enactedText.flatMap { Day(iso: $0) }
@@ -33,6 +35,8 @@ extension NodeReader {
         let checked = checks(top["application_checks"], knownQuestions: questions)
         let terminationChecks = checks(top["termination_checks"], knownQuestions: questions)
         let duties = duties(top["duties"])
+        let printed = printedForms(top["printed_form"])
+        if top["printed_form"] != nil, printed == nil { return nil }
         guard let version, let enacted, let reason, let retention, let classes, let marks, let risks, let breach,
               let asked, let checked, let terminationChecks, let duties, let forms, let wording, let checkQuestions
         else { return nil }
@@ -42,7 +46,7 @@ extension NodeReader {
             classificationGuide: classes.guide,
             markLegend: marks, riskHeading: risks.heading, risks: risks.items, riskQuestion: risks.question, eachRiskQuestion: risks.eachRisk, breach: breach,
             applicationQuestions: asked, applicationChecks: checked, terminationChecks: terminationChecks, duties: duties,
-            formQuestions: forms, checkQuestions: checkQuestions, wording: wording)
+            formQuestions: forms, checkQuestions: checkQuestions, wording: wording, writtenPrintedForms: printed)
     }
 
     /// The questions of every form but the application's. A condition may read the form's own

@@ -32,6 +32,14 @@ public struct ProcedureDocument: Sendable {
     /// The questions asked of each check, its number, words and help put in their place.
     public let checkQuestions: CheckQuestions
     public let wording: EngineWording
+    /// The 様式's own words as the file writes them (`printed_form:`), nil when it leaves them out.
+    public let writtenPrintedForms: PrintedForms?
+
+    /// The 様式's words: the file's, else the built-in file's (a file written before the
+    /// section existed still reads).
+    public var printedForms: PrintedForms {
+        writtenPrintedForms ?? BuiltInProcedure.document.writtenPrintedForms!
+    }
 
     public func duty(_ kind: DutyKind) -> DutyDefinition? { duties.first { $0.kind == kind } }
 
