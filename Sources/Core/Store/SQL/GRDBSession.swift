@@ -8,10 +8,13 @@ final class GRDBSession: SQLSession {
     init(_ db: Database) { self.db = db }
 
     func execute(sql: String, arguments: SQLArguments) throws -> Int {
-        if arguments.isEmpty {
-            try db.execute(sql: sql)
-        } else {
+        // One statement is kept prepared by its text, as `each` keeps its queries: the
+        // projection writes the same few statements for every act, and preparing each anew was
+        // SQLite's parser on every row written. Several statements in one text are run as they come.
+        if sql.contains(";") {
             try db.execute(sql: sql, arguments: Self.arguments(arguments))
+        } else {
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
         }
         return db.changesCount
     }
