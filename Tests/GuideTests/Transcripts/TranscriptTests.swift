@@ -32,16 +32,18 @@ import Testing
 
     func replay(_ transcript: Transcript, in store: TranscriptStore) throws {
         var rewritten: [String] = []
-        var mismatches: [String] = []
+        var mismatches: [String] = transcript.problems
         var waiting: TranscriptRunner.BackgroundRun?
         for name in transcript.fixtures {
             // A fixture is a transcript of its own (checked as one); here only its store matters.
             for run in try Transcript.load(Transcript.folder + "/" + name).runs {
+                mismatches += run.acts.compactMap { ActRunner.perform($0, store: store, environment: run.environment)?.description }
                 let status = TranscriptRunner.run(run, store: store).status
                 if status != run.expectedStatus { mismatches.append("fixture \(name): \(run.commandLine) ended with \(status.map(String.init) ?? "a pause")") }
             }
         }
         for run in transcript.runs {
+            mismatches += run.acts.compactMap { ActRunner.perform($0, store: store, environment: run.environment)?.description }
             let lines: [String], status: Int32?
             if run.foreground, let paused = waiting {
                 (lines, status) = paused.resume(with: run.inputs)

@@ -1,0 +1,131 @@
+import Core
+import Foundation
+import Yams
+
+@testable import Guide
+
+/// Does a transcript's `# act:` lines through the same path as the shell: the store opened as
+/// the act's login (on the server, that login's role), each form's questions answered by the
+/// interview engine from typed lines, the command decided by Core and appended by `perform`.
+/// Nothing is shown: a transcript that starts from acts shows only its point.
+enum ActRunner {
+    /// Does the act; nil when done, else why not.
+    static func perform(_ act: TranscriptAct, store: TranscriptStore, environment: [String: String]) -> ActProblem? {
+        let run = Transcript.Run(
+            login: act.login, today: act.today, environment: environment, arguments: [], headerLines: [], commandLine: "",
+            expected: [], expectedStatus: 0, trailingLines: [])
+        let output = BufferedOutput()
+        let session = TranscriptRunner.session(run, store: store, source: ScriptedSource(lines: []), output: output)
+        defer { session.finish() }
+        do {
+            // As `Yakkan.run`: the village's versions of the procedure are learnt when the store opens.
+            try ProcedureScope.$session.withValue(ProcedureSession()) {
+                let opened = try CommonOptions.parse([]).openStore(session)
+                try perform(act, in: opened, session)
+            }
+            return nil
+        } catch let problem as ActProblem {
+            return problem
+        } catch {
+            let reason = StoreError(classifying: error).map { StoreText.describe($0)(.ja) } ?? "\(error)"
+            return .notDone(act.line, reason)
+        }
+    }
+
+    private static func perform(_ act: TranscriptAct, in store: any Store, _ session: Session) throws {
+        let today = Village.today(session.clock)
+        let timestamp = Village.timestamp(session.clock.now)
+        switch act.verb {
+        case .submits(let form):
+            let actor = try session.actor(store)
+            var context = InterviewContext(
+                language: .ja, today: today, person: actor.applicantDefaults, intake: store.intake,
+                incidents: try store.incidents(), staff: try store.staff().acting(on: today))
+            context.login = actor.login
+            let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
+            let typed = try formLines(form, act).merging(act.overrides) { _, override in override }
+            let state = try answer(interview, typed, act)
+            let submission = Command.Submission(
+                answers: state.answers, correcting: nil, procedureVersion: ProcedureScope.document.version.version)
+            try store.perform(.submitApplication(submission), by: act.login, at: timestamp)
+        case .decides(let id, let outcome, let reason):
+            guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+            let reviewer = try store.staffMember(login: act.login)?.acting(on: today)
+            if let refusal = ReviewActions.mayReview(application, login: act.login, reviewer: reviewer).first {
+                throw ActProblem.notDone(act.line, refusal(.ja))
+            }
+            // A form is double-checked under the version of the procedure it was made under.
+            try ProcedureScope.forForm(application) {
+                let procedure = ReviewProcedure.procedure(for: application, today: today) { [store] in store.storedPath(of: $0) }
+                let context = InterviewContext(language: .ja, today: today, person: nil, intake: store.intake)
+                let typed = reviewLines(application, outcome, reason).merging(act.overrides) { _, override in override }
+                let state = try answer(Interview(procedure: procedure, context: context), typed, act)
+                let decision = ReviewActions.decision(
+                    on: application, form: .application, answers: state.answers, by: act.login, reviewerName: reviewer?.name,
+                    at: timestamp, reviewedVersion: application.version)
+                _ = try store.decide(decision)
+            }
+        case .acknowledges(let id):
+            guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+            let member = try store.staffMember(login: act.login)
+            if let refusal = AcknowledgementRules.refusal(login: act.login, member: member, application: application) {
+                throw ActProblem.notDone(act.line, refusal(.ja))
+            }
+            _ = try store.acknowledge(ReviewActions.acknowledgement(of: application, by: act.login, at: timestamp))
+        }
+    }
+
+    /// What a reviewer who agrees with the applicant types: each check marked as the applicant
+    /// marked it, the purpose a business need, the outcome and its reason.
+    static func reviewLines(_ application: ApplicationRecord, _ outcome: DecisionOutcome, _ reason: String?) -> [String: String] {
+        var lines = [ReviewFields.businessNeed: "はい", ReviewFields.decision: outcome.rawValue, ReviewFields.reason: reason ?? ""]
+        for item in ApplicationChecks.items {
+            if let mark = application.answers[item.markID]?.mark { lines[ReviewFields.mark(item.number)] = mark.symbol }
+        }
+        return lines
+    }
+
+    /// Answers every question the engine asks, in its order, with the line typed for it (an
+    /// empty line when none is), as a person at the shell would; the form must end complete,
+    /// with every typed line asked for.
+    static func answer(_ interview: Interview, _ typed: [String: String], _ act: TranscriptAct) throws -> InterviewState {
+        var state = InterviewState()
+        var asked = Set<String>()
+        while let field = interview.nextField(state) {
+            let line = typed[field.id] ?? ""
+            let outcome = interview.handle(line: line, state)
+            guard !outcome.refused, !outcome.effects.contains(.leave), asked.insert(field.id).inserted else {
+                let reason = outcome.messages.map(\.text).joined(separator: " ")
+                throw ActProblem.answerRefused(act.line, field: field.id, typed: line, reason: reason.isEmpty ? "asked again" : reason)
+            }
+            state = outcome.state
+        }
+        let unasked = Set(typed.keys).subtracting(asked)
+        if !unasked.isEmpty { throw ActProblem.neverAsked(act.line, Array(unasked)) }
+        if let blocker = interview.blockers(state).first { throw ActProblem.notDone(act.line, blocker(.ja)) }
+        return state
+    }
+
+    /// A form's answers: a YAML mapping of field id to the line typed at that question.
+    static func formLines(_ name: String, _ act: TranscriptAct) throws -> [String: String] {
+        let path = Transcript.folder + "/" + name
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ActProblem.formUnreadable(act.line, "no form file \(name) in transcripts/")
+        }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw ActProblem.formUnreadable(act.line, "\(name) is not YAML: \(error)")
+        }
+        guard let mapping = node?.mapping else {
+            throw ActProblem.formUnreadable(act.line, "\(name) must map each field id to the line typed at its question")
+        }
+        var lines: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let field = key.string, value.mapping == nil, value.sequence == nil else {
+                throw ActProblem.formUnreadable(act.line, "\(name), line \(key.mark.map { "\($0.line)" } ?? "?"): each answer is one line of text")
+            }
+            lines[field] = value.scalar.map { $0.style == .plain && $0.string == "~" ? "" : $0.string } ?? ""
+        }
+        return lines
+    }
+}
