@@ -45,6 +45,8 @@ enum ActRunner {
             let interview = Interview(procedure: ApplicationProcedure.procedure, context: context)
             let typed = try formLines(form, act).merging(act.overrides) { _, override in override }
             let state = try answer(interview, typed, act)
+            // As the shell's apply: the applicant's name and 課 are remembered for their next form.
+            if let profile = actor.profileToRemember(from: state.answers) { try store.savePerson(profile, at: timestamp) }
             let submission = Command.Submission(
                 answers: state.answers, correcting: nil, procedureVersion: ProcedureScope.document.version.version)
             try store.perform(.submitApplication(submission), by: act.login, at: timestamp)
