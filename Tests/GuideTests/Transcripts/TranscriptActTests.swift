@@ -77,6 +77,22 @@ import Testing
         #expect(TranscriptRunner.run(verify, store: store).status == 0)
     }
 
+    @Test func aReturnedApplicationWaitsForItsApplicantWithTheReason() throws {
+        let folder = try TemporaryFolder()
+        let store = try directory(folder)
+        #expect(try act("yamada submits forms/standard.yaml", store) == nil)
+        #expect(try act(#"kato returns 1 "代替手段を具体的に書いてください" review.check5=× "review.check5.note=免責条項が見当たらない""#, on: "2026-04-02", store) == nil)
+        let show = Transcript.Run(
+            login: "kato", today: "2026-04-02", environment: [:], arguments: ["show", "1"], headerLines: [], commandLine: "",
+            expected: [], expectedStatus: 0, trailingLines: [])
+        let lines = TranscriptRunner.run(show, store: store).lines
+        #expect(lines.contains { $0.hasPrefix("申請番号 1") && $0.contains("差し戻し") })
+        #expect(lines.contains { $0.contains("代替手段を具体的に書いてください") })
+        #expect(lines.contains { $0.contains("免責条項が見当たらない") })
+        // Returned, it cannot be approved until it is sent again.
+        #expect(try act("kato approves 1", on: "2026-04-02", store)?.description.hasPrefix(#"act "kato approves 1" was refused: "#) == true)
+    }
+
     @Test func actsTheRulesRefuseAreWorded() throws {
         let folder = try TemporaryFolder()
         let store = try directory(folder)
