@@ -9,10 +9,15 @@ import Yams
 /// interview engine from typed lines, the command decided by Core and appended by `perform`.
 /// Nothing is shown: a transcript that starts from acts shows only its point.
 enum ActRunner {
+    /// Does the acts in order; says why each that could not be done was not.
+    static func perform(_ acts: [TranscriptAct], store: TranscriptStore) -> [String] {
+        acts.compactMap { perform($0, store: store)?.description }
+    }
+
     /// Does the act; nil when done, else why not.
-    static func perform(_ act: TranscriptAct, store: TranscriptStore, environment: [String: String]) -> ActProblem? {
+    static func perform(_ act: TranscriptAct, store: TranscriptStore) -> ActProblem? {
         let run = Transcript.Run(
-            login: act.login, today: act.today, environment: environment, arguments: [], headerLines: [], commandLine: "",
+            login: act.login, today: act.today, environment: act.environment, arguments: [], headerLines: [], commandLine: "",
             expected: [], expectedStatus: 0, trailingLines: [])
         let output = BufferedOutput()
         let session = TranscriptRunner.session(run, store: store, source: ScriptedSource(lines: []), output: output)

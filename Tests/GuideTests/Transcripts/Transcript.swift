@@ -62,6 +62,8 @@ struct Transcript: CustomStringConvertible, Sendable {
     var fixtures: [String] = []
     /// Header lines that could not be read (an act the runner cannot do as written).
     var problems: [String] = []
+    /// `# act:` lines after the last run (a fixture that ends in a state made by acts).
+    var trailingActs: [TranscriptAct] = []
     var description: String { (path as NSString).lastPathComponent }
 
     static let folder: String = {
@@ -139,7 +141,9 @@ struct Transcript: CustomStringConvertible, Sendable {
             if let value = headerValue(line, "fixture") { fixtures.append(value) }
             if let value = headerValue(line, "act") {
                 switch TranscriptAct.parse(value, today: today) {
-                case .success(let act): acts.append(act)
+                case .success(var act):
+                    act.environment = environment
+                    acts.append(act)
                 case .failure(let problem): problems.append(problem.description)
                 }
             }
@@ -153,8 +157,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             }
         }
         if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
-        problems += acts.map { ActProblem.noRunAfter($0.line).description }
-        return Transcript(path: path, runs: runs, fixtures: fixtures, problems: problems, sqliteOnly: sqliteOnly)
+        return Transcript(path: path, runs: runs, fixtures: fixtures, problems: problems, trailingActs: acts, sqliteOnly: sqliteOnly)
     }
 
     /// Splits a command line into words; double quotes keep spaces inside one word.

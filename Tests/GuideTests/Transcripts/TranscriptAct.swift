@@ -3,7 +3,8 @@ import Core
 /// `# act: LOGIN VERB ARGUMENTS`: a command of the procedure done before the next run, without
 /// showing it, so that a transcript whose point is not the application form does not type it.
 /// Each act is the typed command the shell would make, decided by Core and appended by
-/// `Store.perform` as LOGIN on the `# today:` in effect (ActRunner.swift); never rows.
+/// `Store.perform` as LOGIN on the `# today:` in effect (ActRunner.swift); never rows. Acts after
+/// the last run are done after it (a fixture may end in a state made by acts).
 ///
 /// The vocabulary is kept small; each act answers its form's questions as typed lines:
 /// ```
@@ -30,6 +31,8 @@ struct TranscriptAct: Sendable, Equatable {
     let verb: Verb
     /// What is typed at a question instead of what the form or the act would type, by field id.
     let overrides: [String: String]
+    /// The `# env:` in effect at the act's line.
+    var environment: [String: String] = [:]
 
     static let verbs = ["submits", "approves", "returns", "refuses", "acknowledges"]
 
@@ -86,7 +89,6 @@ enum ActProblem: Error, Equatable, CustomStringConvertible {
     case notANumber(String, String)
     case noReason(String, String)
     case notAnOverride(String, String)
-    case noRunAfter(String)
     case formUnreadable(String, String)
     case answerRefused(String, field: String, typed: String, reason: String)
     case neverAsked(String, [String])
@@ -108,8 +110,6 @@ enum ActProblem: Error, Equatable, CustomStringConvertible {
             return "act \"\(line)\": \"\(verb)\" needs its reason in quotes after the number"
         case .notAnOverride(let line, let word):
             return "act \"\(line)\": \"\(word)\" is not FIELD=LINE"
-        case .noRunAfter(let line):
-            return "act \"\(line)\": an act runs before a \"$ yakkan\" line, and none follows it"
         case .formUnreadable(let line, let reason):
             return "act \"\(line)\": \(reason)"
         case .answerRefused(let line, let field, let typed, let reason):

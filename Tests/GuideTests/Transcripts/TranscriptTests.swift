@@ -36,14 +36,16 @@ import Testing
         var waiting: TranscriptRunner.BackgroundRun?
         for name in transcript.fixtures {
             // A fixture is a transcript of its own (checked as one); here only its store matters.
-            for run in try Transcript.load(Transcript.folder + "/" + name).runs {
-                mismatches += run.acts.compactMap { ActRunner.perform($0, store: store, environment: run.environment)?.description }
+            let fixture = try Transcript.load(Transcript.folder + "/" + name)
+            for run in fixture.runs {
+                mismatches += ActRunner.perform(run.acts, store: store)
                 let status = TranscriptRunner.run(run, store: store).status
                 if status != run.expectedStatus { mismatches.append("fixture \(name): \(run.commandLine) ended with \(status.map(String.init) ?? "a pause")") }
             }
+            mismatches += ActRunner.perform(fixture.trailingActs, store: store)
         }
         for run in transcript.runs {
-            mismatches += run.acts.compactMap { ActRunner.perform($0, store: store, environment: run.environment)?.description }
+            mismatches += ActRunner.perform(run.acts, store: store)
             let lines: [String], status: Int32?
             if run.foreground, let paused = waiting {
                 (lines, status) = paused.resume(with: run.inputs)
@@ -66,6 +68,7 @@ import Testing
                 mismatches.append("\(run.commandLine): ended \(status.map { "with exit \($0)" } ?? "paused")")
             }
         }
+        mismatches += ActRunner.perform(transcript.trailingActs, store: store)
         // Rewritten from the SQLite runs only: a line the server says differently is marked by hand.
         if !mismatches.isEmpty, store.server == nil, ProcessInfo.processInfo.environment["YAKKAN_UPDATE_TRANSCRIPTS"] == "1" {
             try (rewritten.joined(separator: "\n") + "\n").write(toFile: transcript.path, atomically: true, encoding: .utf8)
