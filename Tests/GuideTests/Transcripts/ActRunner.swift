@@ -55,21 +55,40 @@ enum ActRunner {
             let submission = Command.Submission(
                 answers: state.answers, correcting: nil, procedureVersion: ProcedureScope.document.version.version)
             try store.perform(.submitApplication(submission), by: act.login, at: timestamp)
+        case .terminates(let id, let form):
+            let actor = try session.actor(store)
+            guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
+            if let refusal = TerminationActions.maySubmit(application, login: actor.login, member: actor.member) {
+                throw ActProblem.notDone(act.line, refusal(.ja))
+            }
+            // The termination form of the version the application was made under.
+            try ProcedureScope.forForm(application) {
+                let context = InterviewContext(
+                    language: .ja, today: today, person: actor.signature, intake: store.intake, staff: try store.staff().acting(on: today))
+                let interview = Interview(procedure: TerminationProcedure.procedure(for: application), context: context)
+                let state = try answer(interview, try formLines(form, act).merging(act.overrides) { _, override in override }, act)
+                try store.perform(.submitTermination(application: id, answers: state.answers), by: act.login, at: timestamp)
+            }
         case .decides(let id, let outcome, let reason):
             guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }
             let reviewer = try store.staffMember(login: act.login)?.acting(on: today)
             if let refusal = ReviewActions.mayReview(application, login: act.login, reviewer: reviewer).first {
                 throw ActProblem.notDone(act.line, refusal(.ja))
             }
+            // The form under review: the termination form when one waits, else the application.
+            let termination = application.formUnderReview == .termination
             // A form is double-checked under the version of the procedure it was made under.
             try ProcedureScope.forForm(application) {
-                let procedure = ReviewProcedure.procedure(for: application, today: today) { [store] in store.storedPath(of: $0) }
+                let procedure = termination
+                    ? ReviewProcedure.termination(for: application) { [store] in store.storedPath(of: $0) }
+                    : ReviewProcedure.procedure(for: application, today: today) { [store] in store.storedPath(of: $0) }
                 let context = InterviewContext(language: .ja, today: today, person: nil, intake: store.intake)
-                let typed = reviewLines(application, outcome, reason).merging(act.overrides) { _, override in override }
+                let typed = reviewLines(application, termination: termination, outcome, reason).merging(act.overrides) { _, override in override }
                 let state = try answer(Interview(procedure: procedure, context: context), typed, act)
                 let decision = ReviewActions.decision(
-                    on: application, form: .application, answers: state.answers, by: act.login, reviewerName: reviewer?.name,
-                    at: timestamp, reviewedVersion: application.version)
+                    on: application, form: termination ? .termination : .application, answers: state.answers, by: act.login,
+                    reviewerName: reviewer?.name, at: timestamp,
+                    reviewedVersion: termination ? application.termination?.version ?? 0 : application.version)
                 _ = try store.decide(decision)
             }
         case .acknowledges(let id):
@@ -83,11 +102,23 @@ enum ActRunner {
     }
 
     /// What a reviewer who agrees with the applicant types: each check marked as the applicant
-    /// marked it, the purpose a business need, the outcome and its reason.
-    static func reviewLines(_ application: ApplicationRecord, _ outcome: DecisionOutcome, _ reason: String?) -> [String: String] {
-        var lines = [ReviewFields.businessNeed: "はい", ReviewFields.decision: outcome.rawValue, ReviewFields.reason: reason ?? ""]
-        for item in ApplicationChecks.items {
-            if let mark = application.answers[item.markID]?.mark { lines[ReviewFields.mark(item.number)] = mark.symbol }
+    /// marked it, the purpose a business need (an application's), the outcome and its reason.
+    /// "approves" a termination form is its 確認.
+    static func reviewLines(
+        _ application: ApplicationRecord, termination: Bool, _ outcome: DecisionOutcome, _ reason: String?
+    ) -> [String: String] {
+        var lines = [ReviewFields.reason: reason ?? ""]
+        if termination {
+            lines[ReviewFields.decision] = (outcome == .approved ? DecisionOutcome.confirmed : outcome).rawValue
+            for item in TerminationProcedure.checks {
+                if let mark = application.termination?.answers[item.markID]?.mark { lines[ReviewFields.terminationMark(item.number)] = mark.symbol }
+            }
+        } else {
+            lines[ReviewFields.decision] = outcome.rawValue
+            lines[ReviewFields.businessNeed] = "はい"
+            for item in ApplicationChecks.items {
+                if let mark = application.answers[item.markID]?.mark { lines[ReviewFields.mark(item.number)] = mark.symbol }
+            }
         }
         return lines
     }

@@ -13,7 +13,10 @@ import Core
 /// # act: kato returns 1 "reason" [FIELD=LINE …]                差し戻し with the reason
 /// # act: kato refuses 1 "reason" [FIELD=LINE …]                却下 with the reason
 /// # act: sato acknowledges 1                                   the service manager's risk acknowledgement
+/// # act: sato terminates 1 forms/termination.yaml [FIELD=LINE …] the termination form (終了確認書)
 /// ```
+/// A decision is on the form under review: a termination form when one waits (where "approves"
+/// is its 確認), else the application.
 /// `FIELD=LINE` types LINE at the question FIELD (its id, as `yakkan procedure` names it), over
 /// what the form file or the act would type; a question not named takes an empty line (its
 /// default, or nothing when it may be left out). Quotes keep spaces in one word.
@@ -22,6 +25,7 @@ struct TranscriptAct: Sendable, Equatable {
         case submits(form: String)
         case decides(application: Int64, outcome: DecisionOutcome, reason: String?)
         case acknowledges(application: Int64)
+        case terminates(application: Int64, form: String)
     }
 
     /// The line as written after `# act: `, to name it when it fails.
@@ -34,7 +38,7 @@ struct TranscriptAct: Sendable, Equatable {
     /// The `# env:` in effect at the act's line.
     var environment: [String: String] = [:]
 
-    static let verbs = ["submits", "approves", "returns", "refuses", "acknowledges"]
+    static let verbs = ["submits", "approves", "returns", "refuses", "acknowledges", "terminates"]
 
     /// Reads one act line; a line that cannot be read gets a worded reason.
     static func parse(_ line: String, today: String) -> Result<TranscriptAct, ActProblem> {
@@ -66,6 +70,13 @@ struct TranscriptAct: Sendable, Equatable {
             switch number() {
             case .failure(let problem): return .failure(problem)
             case .success(let id): verb = .acknowledges(application: id)
+            }
+        case "terminates":
+            switch number() {
+            case .failure(let problem): return .failure(problem)
+            case .success(let id):
+                guard let form = words.popFirst(), !form.contains("=") else { return .failure(.noForm(line)) }
+                verb = .terminates(application: id, form: form)
             }
         default:
             return .failure(.unknownVerb(line, verbWord))
@@ -101,7 +112,7 @@ enum ActProblem: Error, Equatable, CustomStringConvertible {
         case .unknownVerb(let line, let verb):
             return "act \"\(line)\": \"\(verb)\" is not an act; the acts are \(TranscriptAct.verbs.joined(separator: ", "))"
         case .noForm(let line):
-            return "act \"\(line)\": name the file of the form's answers, e.g. \"submits forms/standard.yaml\""
+            return "act \"\(line)\": name the file of the form's answers, e.g. \"submits forms/standard.yaml\" or \"terminates 1 forms/termination.yaml\""
         case .noApplication(let line, let verb):
             return "act \"\(line)\": name the application's number after \"\(verb)\""
         case .notANumber(let line, let word):

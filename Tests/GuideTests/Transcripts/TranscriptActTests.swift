@@ -14,8 +14,8 @@ import Testing
 
     @Test func linesThatCannotBeReadAreWorded() {
         #expect(problem("yamada") == #"act "yamada": write who does what, e.g. "yamada submits forms/standard.yaml""#)
-        #expect(problem("kato approve 1") == #"act "kato approve 1": "approve" is not an act; the acts are submits, approves, returns, refuses, acknowledges"#)
-        #expect(problem("yamada submits") == #"act "yamada submits": name the file of the form's answers, e.g. "submits forms/standard.yaml""#)
+        #expect(problem("kato approve 1") == #"act "kato approve 1": "approve" is not an act; the acts are submits, approves, returns, refuses, acknowledges, terminates"#)
+        #expect(problem("yamada submits") == #"act "yamada submits": name the file of the form's answers, e.g. "submits forms/standard.yaml" or "terminates 1 forms/termination.yaml""#)
         #expect(problem("kato approves") == #"act "kato approves": name the application's number after "approves""#)
         #expect(problem("kato approves one") == #"act "kato approves one": "one" is not an application's number"#)
         #expect(problem("kato returns 1") == #"act "kato returns 1": "returns" needs its reason in quotes after the number"#)
@@ -109,6 +109,9 @@ import Testing
         #expect(try act("yamada submits forms/standard.yaml", store) == nil)
         #expect(try act("sato approves 1", store)?.description
             == #"act "sato approves 1" was refused: あなたは総務課の利用責任者ではありません。ダブルチェックはその課の利用責任者（情報セキュリティ管理者）が行います。"#)
+        // Not in use: nothing to terminate.
+        #expect(try act("sato terminates 1 forms/termination.yaml", store)?.description.hasPrefix(
+            #"act "sato terminates 1 forms/termination.yaml" was refused: "#) == true)
         // Not approved yet: nothing to acknowledge.
         #expect(try act("sato acknowledges 1", store)?.description.hasPrefix(#"act "sato acknowledges 1" was refused: "#) == true)
     }
