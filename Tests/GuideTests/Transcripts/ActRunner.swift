@@ -89,7 +89,12 @@ enum ActRunner {
                     on: application, form: termination ? .termination : .application, answers: state.answers, by: act.login,
                     reviewerName: reviewer?.name, at: timestamp,
                     reviewedVersion: termination ? application.termination?.version ?? 0 : application.version)
-                _ = try store.decide(decision)
+                let record = try store.decide(decision)
+                // As the shell's approval: the terms attached are kept as those approved when the
+                // form gives the address they are published at (a terms-check command).
+                if !termination, decision.outcome == .approved {
+                    _ = try TermsChecker(store: store, fetcher: TermsFetcher(policy: .init())).keepAttached(record, by: act.login, at: timestamp)
+                }
             }
         case .acknowledges(let id):
             guard let application = try store.application(id: id) else { throw StoreError.notFound(id: id) }

@@ -36,13 +36,7 @@ import Testing
         var waiting: TranscriptRunner.BackgroundRun?
         for name in transcript.fixtures {
             // A fixture is a transcript of its own (checked as one); here only its store matters.
-            let fixture = try Transcript.load(Transcript.folder + "/" + name)
-            for run in fixture.runs {
-                mismatches += ActRunner.perform(run.acts, store: store)
-                let status = TranscriptRunner.run(run, store: store).status
-                if status != run.expectedStatus { mismatches.append("fixture \(name): \(run.commandLine) ended with \(status.map(String.init) ?? "a pause")") }
-            }
-            mismatches += ActRunner.perform(fixture.trailingActs, store: store)
+            mismatches += TranscriptRunner.replay(try Transcript.load(Transcript.folder + "/" + name), store: store).map { "fixture \(name): \($0)" }
         }
         for run in transcript.runs {
             mismatches += ActRunner.perform(run.acts, store: store)
@@ -136,6 +130,23 @@ enum TranscriptRunner {
             let modified = now.addingTimeInterval(-60 * Double(index + 1))
             try? FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
         }
+    }
+
+    /// Replays runs of a transcript, each after its acts, and the acts after them into the store,
+    /// without comparing what the runs show: the state that a fixture, or a test built on a
+    /// transcript, starts from. Says what did not go as the transcript has it.
+    static func replay(_ runs: some Sequence<Transcript.Run>, then trailingActs: [TranscriptAct] = [], store: TranscriptStore) -> [String] {
+        var problems: [String] = []
+        for run in runs {
+            problems += ActRunner.perform(run.acts, store: store)
+            let status = self.run(run, store: store).status
+            if status != run.expectedStatus { problems.append("\(run.commandLine) (as \(run.login)) ended with \(status.map(String.init) ?? "a pause")") }
+        }
+        return problems + ActRunner.perform(trailingActs, store: store)
+    }
+
+    static func replay(_ transcript: Transcript, store: TranscriptStore) -> [String] {
+        replay(transcript.runs, then: transcript.trailingActs, store: store)
     }
 
     static func run(_ run: Transcript.Run, store: TranscriptStore) -> (lines: [String], status: Int32?) {
