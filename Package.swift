@@ -55,7 +55,9 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: ["Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GuideTests", dependencies: ["Guide", "Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GuideTests",
+            dependencies: ["Guide", "Core", "PrivateServer", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v5]
 )

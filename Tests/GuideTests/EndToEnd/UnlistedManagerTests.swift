@@ -44,13 +44,11 @@ import Testing
         let runs = try Transcript.load(Self.transcript).runs
 
         // The administrator lists kato, suzuki and sato; yamada applies naming sato (佐藤 花子)
-        // as service manager; kato approves. Each run as the transcript has it.
+        // as service manager; kato approves. Each run and act as the transcript has it.
         // sato, the manager, opens the menu and acknowledges the risks from there.
         let acknowledgement = try #require(runs.firstIndex { $0.login == "sato" })
-        for run in runs[..<acknowledgement] {
-            let (_, status) = TranscriptRunner.run(run, storeFolder: folder.path)
-            #expect(status == run.expectedStatus, "\(run.commandLine) as \(run.login)")
-        }
+        let problems = TranscriptRunner.replay(runs[..<acknowledgement], store: TranscriptStore(folder: folder.path, server: nil))
+        #expect(problems.isEmpty, "\(problems)")
         let approved = try #require(try Snapshot(storePath, attacker: attacker).applications.first)
         #expect(approved.status == .approved)
         #expect(approved.serviceManager == "佐藤 花子")

@@ -40,9 +40,8 @@ import Testing
         } else {
             store = TranscriptStore(folder: folder.path, server: nil)
         }
-        for run in try Transcript.load(Self.fixture).runs {
-            #expect(TranscriptRunner.run(run, store: store).status == run.expectedStatus, "\(run.commandLine)")
-        }
+        let problems = TranscriptRunner.replay(try Transcript.load(Self.fixture), store: store)
+        #expect(problems.isEmpty, "\(problems)")
         // Written as a member of staff who can reach the tables would: with the database's own client.
         if let (server, database) = store.server {
             let ran = try server.psql(as: nil, database: database, Self.insert(no: "0"))

@@ -24,6 +24,8 @@ struct Transcript: CustomStringConvertible, Sendable {
         var foreground = false
         /// The block ended with "[paused]" rather than an exit status.
         var paused = false
+        /// `# act:` lines before the run: commands done through Core before it, not shown.
+        var acts: [TranscriptAct] = []
 
         /// The expected output on one kind of store: a line marked `[sqlite] ` or `[server] ` is
         /// expected on that store alone (what only a file or only a server says), unmarked.
@@ -58,6 +60,10 @@ struct Transcript: CustomStringConvertible, Sendable {
     /// `# fixture: fixtures/NAME.transcript`: another transcript replayed first into the same
     /// store, its output not shown, so that a conversation can start where its point begins.
     var fixtures: [String] = []
+    /// Header lines that could not be read (an act the runner cannot do as written).
+    var problems: [String] = []
+    /// `# act:` lines after the last run (a fixture that ends in a state made by acts).
+    var trailingActs: [TranscriptAct] = []
     var description: String { (path as NSString).lastPathComponent }
 
     static let folder: String = {
@@ -74,7 +80,9 @@ struct Transcript: CustomStringConvertible, Sendable {
     /// Everyone the transcripts log in as, each a login role on the server; kato keeps the
     /// directory in every transcript.
     static let logins: [String] = Array(Set(all().flatMap { transcript in
-        transcript.runs.flatMap { run in [run.login] + (run.arguments.starts(with: ["staff", "add"]) ? Array(run.arguments.dropFirst(2).prefix(1)) : []) }
+        transcript.runs.flatMap { run in
+            [run.login] + run.acts.map(\.login) + (run.arguments.starts(with: ["staff", "add"]) ? Array(run.arguments.dropFirst(2).prefix(1)) : [])
+        }
     })).sorted()
     static let administrators: Set<String> = ["kato"]
 
@@ -93,6 +101,8 @@ struct Transcript: CustomStringConvertible, Sendable {
         var downloads: [String] = []
         var header: [String] = []
         var fixtures: [String] = []
+        var acts: [TranscriptAct] = []
+        var problems: [String] = []
         var sqliteOnly = false
         var current: Run?
         for line in lines {
@@ -120,13 +130,23 @@ struct Transcript: CustomStringConvertible, Sendable {
                     headerLines: header, commandLine: line, expected: [], expectedStatus: 0, trailingLines: [],
                     background: background, foreground: line == "$ fg")
                 current?.downloads = downloads
+                current?.acts = acts
                 header = []
+                acts = []
                 continue
             }
             header.append(line)
             if let value = headerValue(line, "user") { login = value }
             if let value = headerValue(line, "today") { today = value }
             if let value = headerValue(line, "fixture") { fixtures.append(value) }
+            if let value = headerValue(line, "act") {
+                switch TranscriptAct.parse(value, today: today) {
+                case .success(var act):
+                    act.environment = environment
+                    acts.append(act)
+                case .failure(let problem): problems.append(problem.description)
+                }
+            }
             if let value = headerValue(line, "downloads") { downloads = value.split(separator: " ").map(String.init) }
             if headerValue(line, "store")?.hasPrefix("sqlite") == true { sqliteOnly = true }
             if let value = headerValue(line, "env") {
@@ -137,7 +157,7 @@ struct Transcript: CustomStringConvertible, Sendable {
             }
         }
         if !header.isEmpty, !runs.isEmpty { runs[runs.count - 1].trailingLines = header }
-        return Transcript(path: path, runs: runs, fixtures: fixtures, sqliteOnly: sqliteOnly)
+        return Transcript(path: path, runs: runs, fixtures: fixtures, problems: problems, trailingActs: acts, sqliteOnly: sqliteOnly)
     }
 
     /// Splits a command line into words; double quotes keep spaces inside one word.
