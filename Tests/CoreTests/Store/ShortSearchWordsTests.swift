@@ -1,3 +1,4 @@
+import PrivateServer
 import Testing
 @testable import Core
 
@@ -29,5 +30,50 @@ import Testing
         let words = ShortSearch.words(decomposed)
         #expect(words == ShortSearch.canonicalWords(decomposed))
         #expect(words.split(separator: " ").filter { $0 == "が" }.count == 1)
+    }
+
+    /// Every scalar the fast way takes, below U+10000 (kanji and all).
+    static let plainScalars: [Unicode.Scalar] = (UInt32(0)...0xFFFF).filter(ShortSearch.isPlain).compactMap(Unicode.Scalar.init)
+
+    /// The plain scalars but the two blocks of kanji, whose scalars all behave alike.
+    static let plainNotKanji = plainScalars.filter { !(0x3400...0x9FFF).contains($0.value) }
+
+    static func text(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// Each plain scalar alone, twice over, and between neighbours that could join it into one
+    /// character (a line break, a space, letters and kana of each width, a kanji, 々), then runs
+    /// of consecutive scalars and random runs from a fixed seed. A scalar that joined a
+    /// neighbour, composed with one or lowered into another would give other words the fast way.
+    @Test func everyPlainScalarAloneAndAmongOthersGivesTheCanonicalWords() {
+        let neighbours: [Unicode.Scalar] = ["a", "Z", "0", " ", "\r", "\n", "\u{00A0}", "ß", "あ", "ア", "ｶ", "ﾝ", "漢", "々", "ー", "Ａ", "、", "①"]
+        var failures: [String] = []
+        func check(_ text: String) {
+            // Byte for byte, as the stored words are compared.
+            if !ShortSearch.words(text).utf8.elementsEqual(ShortSearch.canonicalWords(text.lowercased()).utf8) {
+                failures.append(text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            }
+        }
+        for scalar in Self.plainScalars {
+            check(Self.text([scalar]))
+            check(Self.text([scalar, scalar]))
+        }
+        for scalar in Self.plainNotKanji {
+            check(Self.text(neighbours.flatMap { [$0, scalar] } + [scalar]))
+        }
+        for start in stride(from: 0, to: Self.plainScalars.count, by: 6) {
+            check(Self.text(Self.plainScalars[start..<min(start + 8, Self.plainScalars.count)]))
+        }
+        var random = SplitMix64(state: 0x5EA2C4)
+        for _ in 0..<20_000 {
+            let run = (0..<random.int(2..<6)).map { _ in
+                random.chance(0.9) ? random.pick(Self.plainNotKanji) : random.pick(Self.plainScalars)
+            }
+            check(Self.text(run))
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(20))")
     }
 }

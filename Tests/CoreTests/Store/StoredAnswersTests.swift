@@ -53,11 +53,103 @@ import Testing
         #"{"x":"text"}"#,
         #"["x"]"#,
         #"{"x":{"text":{"_0":"a"}}"#,
+        // A key written twice: the parser keeps the last value, the decoder the first.
+        #"{"x":{"text":{"_0":"a"}},"x":{"text":{"_0":"b"}}}"#,
+        #"{"x":{"text":{"_0":"a","_0":"b"}}}"#,
+        #"{"x":{"text":{"_0":1,"_0":"a"}}}"#,
+        #"{"x":{"classification":{"_0":2},"classification":{"_0":3}}}"#,
+        #"{"x":{"classification":{"_0":1}},"y":{"skipped":{}},"x":{"skipped":{}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":1,"size":2,"addedAt":"t"}]}}}"#,
+        #"{"x":{"person":{"_0":{"name":"a","name":"b"}}}}"#,
+        #"{"x":{"person":{"_0":{"login":"l","login":"m","name":"b"}}}}"#,
+        #"{"x":{"people":{"_0":[{"name":"a","login":"l","login":"m"}]}}}"#,
+        // Two keys that are one String: é precomposed and as e with an accent.
+        "{\"\u{E9}\":{\"text\":{\"_0\":\"a\"}},\"e\u{301}\":{\"text\":{\"_0\":\"b\"}}}",
     ])
     func aTextTheEncoderNeverWritesIsLeftToTheDecoder(text: String) {
         #expect(StoredAnswers.read(text) == nil)
         let decoded = try? JSONDecoder().decode(Answers.self, from: Data(text.utf8))
         let read = try? SQLStore.decoded(Answers.self, text, of: "application/1")
         #expect(read == decoded)
+    }
+
+    /// Texts at the edges of JSON: numbers written otherwise, escapes, lone surrogates, keys in
+    /// other forms, a mark of byte order, spaces, trailing commas and garbage. Where the fast way
+    /// reads one, the decoder reads it too, to the same answers and the same bytes once encoded.
+    @Test(arguments: [
+        #"{"x":{"classification":{"_0":1.0}}}"#,
+        #"{"x":{"classification":{"_0":1e0}}}"#,
+        #"{"x":{"classification":{"_0":1.5e1}}}"#,
+        #"{"x":{"classification":{"_0":-0}}}"#,
+        #"{"x":{"classification":{"_0":01}}}"#,
+        #"{"x":{"classification":{"_0":+1}}}"#,
+        #"{"x":{"classification":{"_0":"1"}}}"#,
+        #"{"x":{"classification":{"_0":true}}}"#,
+        #"{"x":{"classification":{"_0":9223372036854775807}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":-0,"addedAt":"t"}]}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":9223372036854775807,"addedAt":"t"}]}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":9223372036854775808,"addedAt":"t"}]}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":-9223372036854775808,"addedAt":"t"}]}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":18446744073709551616,"addedAt":"t"}]}}}"#,
+        #"{"x":{"files":{"_0":[{"sha256":"a","fileName":"f","size":1e3,"addedAt":"t"}]}}}"#,
+        #"{"x":{"flag":{"_0":"true"}}}"#,
+        #"{"x":{"flag":{"_0":0}}}"#,
+        #"{"x":{"text":{"_0":true}}}"#,
+        #"{"x":{"text":{"_0":null}}}"#,
+        #"{"x":{"text":{"_0":{}}}}"#,
+        #"{"x":{"person":{"_0":{}}}}"#,
+        #"{"x":{"people":{"_0":[null]}}}"#,
+        #"{"x":{"skipped":{},"skipped":{}}}"#,
+        #"{"x":{"skipped":[]}}"#,
+        #"{"x":{"text":{"_0":"\u0000"}}}"#,
+        #"{"x":{"text":{"_0":"\ud83d\ude00"}}}"#,
+        #"{"x":{"text":{"_0":"\ud83d"}}}"#,
+        #"{"x":{"text":{"_0":"\ude00"}}}"#,
+        #"{"x":{"text":{"_0":"\ude00\ud83d"}}}"#,
+        #"{"x":{"text":{"_0":"\ud800\u0041"}}}"#,
+        #"{"\ud800":{"skipped":{}}}"#,
+        #"{"x":{"text":{"_0":"\/ \" \\ : \":"}}}"#,
+        #"{"x:":{"text":{"_0":"\\"}},"y":{"text":{"_0":"\\\":"}}}"#,
+        #"{"x":{"text":{"_0":"\u00e9 e\u0301"}}}"#,
+        #"{"x":{"text":{"\u005f0":"a"}}}"#,
+        #"{"x":{"\u0074ext":{"_0":"a"}}}"#,
+        "{\"e\u{301}\":{\"text\":{\"_0\":\"e\u{301}\"}}}",
+        "{\"x\":{\"te\u{301}xt\":{\"_0\":\"b\"}}}",
+        "{\"x\":{\"text\":{\"_0\":\"a\u{1}\"}}}",
+        "{\"x\":{\"text\":{\"_0\":\"a\nb\"}}}",
+        "{\"x\":{\"text\":{\"_0\":\"a\u{7F}\u{2028}\"}}}",
+        "\u{FEFF}{\"x\":{\"skipped\":{}}}",
+        " {\"x\":{\"skipped\":{}}} ",
+        "\n\t{\"x\" : {\"flag\" :{ \"_0\" : false } } }\r\n",
+        "{\"x\":{\"skipped\":{}}} x",
+        "{\"x\":{\"skipped\":{}}}{}",
+        "{\"x\":{\"skipped\":{}},}",
+        "{\"x\":{\"list\":{\"_0\":[\"a\",]}}}",
+        "{'x':{\"skipped\":{}}}",
+        "{x:{\"skipped\":{}}}",
+        "/*c*/{\"x\":{\"skipped\":{}}}",
+        "{\"x\":{\"skipped\":{}}}\u{0}",
+        "\u{0}{\"x\":{\"skipped\":{}}}",
+        "{}",
+        "",
+    ])
+    func whatTheFastWayReadsTheDecoderReadsAlike(text: String) throws {
+        let decoded = try? JSONDecoder().decode(Answers.self, from: Data(text.utf8))
+        if let read = StoredAnswers.read(text) {
+            let decoded = try #require(decoded)
+            #expect(read == decoded)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            #expect(try encoder.encode(read) == encoder.encode(decoded))
+        }
+        #expect((try? SQLStore.decoded(Answers.self, text, of: "application/1")) == decoded)
+    }
+
+    /// The colons the members are counted by, outside strings only: escaped quotes and
+    /// backslashes do not end a string.
+    @Test func membersAreTheColonsOutsideStrings() {
+        #expect(StoredAnswers.members(#"{"a:":{"b\\":"c\":"}}"#) == 2)
+        #expect(StoredAnswers.members(#"{"a:":{"b\":"c":"}}"#) == 1)
+        #expect(StoredAnswers.members(#"{"x":{"text":{"_0":"a","_0":"b"}}}"#) == 4)
     }
 }

@@ -86,9 +86,20 @@ struct Transcript: CustomStringConvertible, Sendable {
     })).sorted()
     static let administrators: Set<String> = ["kato"]
 
-    static func all() -> [Transcript] {
+    /// Why the file could not be loaded (not UTF-8, not readable): it stays in the suite, to
+    /// fail with its name, rather than drop out of it unseen. Such a file is never rewritten.
+    var loadFailure: String?
+
+    static func all(in folder: String = folder) -> [Transcript] {
         let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
-        return files.filter { $0.hasSuffix(".transcript") }.sorted().compactMap { try? load(folder + "/" + $0) }
+        return files.filter { $0.hasSuffix(".transcript") }.sorted().map { name in
+            let path = folder + "/" + name
+            do {
+                return try load(path)
+            } catch {
+                return Transcript(path: path, runs: [], loadFailure: "cannot be loaded: \(error.localizedDescription)")
+            }
+        }
     }
 
     static func load(_ path: String) throws -> Transcript {

@@ -14,6 +14,27 @@ import Testing
         #expect(Self.transcripts.count >= 15, "transcripts/ should hold the conversations")
     }
 
+    /// A file that cannot be loaded (here not UTF-8) is one of the transcripts all the same,
+    /// and its replay fails naming it; the file is left as it was.
+    @Test func aTranscriptThatCannotBeLoadedFailsWithItsName() throws {
+        let folder = try TemporaryFolder()
+        try "$ yakkan staff list\n[exit 0]\n".write(toFile: folder.path + "/readable.transcript", atomically: true, encoding: .utf8)
+        let bytes = Data("$ yakkan staff list\n".utf8) + Data([0xFF, 0xFE, 0x0A])
+        try bytes.write(to: URL(fileURLWithPath: folder.path + "/broken.transcript"))
+        let found = Transcript.all(in: folder.path)
+        #expect(found.map(\.description) == ["broken.transcript", "readable.transcript"])
+        let broken = try #require(found.first)
+        #expect(broken.loadFailure != nil)
+        #expect(found.last?.loadFailure == nil)
+        let store = try TemporaryFolder()
+        try withKnownIssue {
+            try replay(broken, in: TranscriptStore(folder: store.path, server: nil))
+        } matching: { issue in
+            issue.comments.contains { $0.rawValue.hasPrefix("broken.transcript cannot be loaded") }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/broken.transcript")) == bytes)
+    }
+
     @Test(arguments: transcripts)
     func replay(_ transcript: Transcript) throws {
         let folder = try TemporaryFolder()
@@ -31,6 +52,10 @@ import Testing
     }
 
     func replay(_ transcript: Transcript, in store: TranscriptStore) throws {
+        if let failure = transcript.loadFailure {
+            Issue.record(Comment(rawValue: "\(transcript) \(failure)"))
+            return
+        }
         var rewritten: [String] = []
         var mismatches: [String] = transcript.problems
         var waiting: TranscriptRunner.BackgroundRun?
