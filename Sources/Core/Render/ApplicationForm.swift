@@ -76,7 +76,7 @@ public enum ApplicationForm {
     /// The 利用責任者's block: every decision, dated and named, and the service manager's acknowledgement.
     static func approval(_ record: ApplicationRecord, _ language: Language) -> [String] {
         let ja = language == .ja
-        var lines = [heading(FormText.application.decision)(language)]
+        var lines = [FormText.heading(FormText.application.decision)(language)]
         if let imported = ImportActions.importedDecision(record) {
             lines.append("  " + imported(language))
         } else if record.decisions.isEmpty {
@@ -127,9 +127,6 @@ public enum ApplicationForm {
         }
     }
 
-    /// A heading of the 様式 (its 利用責任者's block, say) as the text form sets it.
-    static func heading(_ words: Localized) -> Localized { Localized("■", "■ ") + words }
-
     static func checks(_ record: ApplicationRecord, _ language: Language) -> [String] {
         checks(ApplicationChecks.items, words: FormText.application, answers: record.answers, review: record.latestDecision?.answers,
                reviewerMark: ReviewFields.mark, reviewerNote: ReviewFields.note, language)
@@ -143,9 +140,8 @@ public enum ApplicationForm {
     ) -> [String] {
         let ja = language == .ja
         let applicant = words.applicantColumn(language), reviewer = words.reviewerColumn(language)
-        var lines = [ja
-            ? "■" + words.checks.ja + FormText.legend.ja + "    " + applicant + "  " + reviewer
-            : "■ " + words.checks.en + " " + FormText.legend.en + "          " + applicant + "  " + reviewer]
+        let legend = ja ? FormText.legend.ja + "    " : " " + FormText.legend.en + "          "
+        var lines = [FormText.heading(words.checks)(language) + legend + applicant + "  " + reviewer]
         for item in items {
             let mark = answers[item.markID]?.mark?.symbol ?? "—"
             let reviewerMark = review?[reviewerMark(item.number)]?.mark?.symbol ?? "—"

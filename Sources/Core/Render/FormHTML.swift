@@ -366,8 +366,10 @@ enum FormText {
     static func userTotal(_ n: Int) -> Localized { ApplicationProcedure.userTotal(n) }
     /// 「■確認事項（申請者がチェックすること。…）」 as the 様式 heads its checks.
     static func checksTitle(_ words: PrintedFormWords) -> Localized {
-        Localized("■", "■ ") + words.checks + Localized(words.checksInstruction.ja, " " + words.checksInstruction.en)
+        heading(words.checks + Localized(words.checksInstruction.ja, " " + words.checksInstruction.en))
     }
+    /// A heading of the 様式 (the 利用責任者's block, say), after its ■.
+    static func heading(_ words: Localized) -> Localized { Localized("■", "■ ") + words }
     /// The legend of the marks as the file of the form's version writes it.
     static var legend: Localized {
         let marks = ProcedureScope.document.markLegend

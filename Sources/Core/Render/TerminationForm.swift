@@ -48,7 +48,7 @@ public enum TerminationForm {
             reviewerMark: ReviewFields.terminationMark, reviewerNote: ReviewFields.terminationNote, language)
         lines.append(words.evidenceRemark(language))
         lines.append("")
-        lines.append(ApplicationForm.heading(words.decision)(language))
+        lines.append(FormText.heading(words.decision)(language))
         if termination.decisions.isEmpty { lines.append(ja ? "  （未確認）" : "  (not yet reviewed)") }
         for decision in termination.decisions {
             let day = Village.day(ofTimestamp: decision.decidedAt).map { AnswerFormat.date($0, language) } ?? decision.decidedAt
@@ -57,7 +57,7 @@ public enum TerminationForm {
         }
         if let until = record.keepUntil {
             lines.append("")
-            lines.append(ApplicationForm.heading(FormText.keptUntil)(language) + "  " + AnswerFormat.date(until, language)
+            lines.append(FormText.heading(FormText.keptUntil)(language) + "  " + AnswerFormat.date(until, language)
                 + (record.holds.isEmpty ? "" : (ja ? "（延長あり）" : " (extended)")))
         }
         return lines.joined(separator: "\n")
