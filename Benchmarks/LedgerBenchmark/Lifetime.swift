@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import GRDB
 
 /// The village's lifetime as people live it, in the order they live it: the directory, then
 /// every service applied for, double-checked, acknowledged, kept with its monthly and quarterly
@@ -9,8 +10,18 @@ import Foundation
 /// before the entries ahead of it). Commands go in transactions of a few thousand (each still
 /// its own signed entry), the only liberty taken with a real village, where each is a
 /// transaction of its own.
-func fillLifetime(path: String, folder: String) throws {
-    let keyRing = KeyRing(folder: folder + "/keys", scope: .everyone)
+///
+/// With `resumingWith` (the keys of the stopped fill), a store whose fill was stopped goes on from
+/// the first step it does not hold: the plans are drawn again from the same seed, and the steps
+/// the log already holds (every entry but the directory's and the keys') are skipped. A fill of
+/// 100,000 services takes longer than a sitting.
+func fillLifetime(path: String, folder: String, resumingWith keys: String? = nil) throws {
+    let keyRing = KeyRing(folder: keys ?? folder + "/keys", scope: .everyone)
+    let done = try keys.map { _ in
+        try DatabaseQueue(path: path).read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM audit WHERE action NOT IN ('staff-add', 'key-vouch', 'key')") ?? 0
+        }
+    } ?? 0
     let store = try SQLiteStore(path: path, workingDirectory: folder, clock: clock, keyRing: keyRing)
     var acts: [Act] = []
     var commands = 0
@@ -24,19 +35,20 @@ func fillLifetime(path: String, folder: String) throws {
         acts = []
     }
     let founded = "2019-04-01T00:00:00Z"
-    try act(.addStaff(StaffEntry(login: benchmarkLogin, name: "管理 担当", department: "総務課")), by: benchmarkLogin, at: founded)
+    if keys == nil { try act(.addStaff(StaffEntry(login: benchmarkLogin, name: "管理 担当", department: "総務課")), by: benchmarkLogin, at: founded) }
     // Two 利用責任者 in each 課, then everyone else.
     var reviewers: [String: [(login: String, name: String)]] = [:]
     for (index, person) in people.enumerated() {
         let department = departments[index % departments.count]
         let reviews = index < 2 * departments.count
         if reviews { reviewers[department, default: []].append(person) }
+        guard keys == nil else { continue }
         try act(.addStaff(StaffEntry(login: person.login, name: person.name, department: department, reviewerOf: reviews ? [department] : nil)),
                 by: benchmarkLogin, at: founded)
     }
     // Nobody of the village has an account on the machine that runs the benchmark: the
     // administrator vouches for each key, as `yakkan staff vouch` does.
-    for person in people {
+    for person in people where keys == nil {
         try act(.vouchKey(login: person.login, publicKey: try keyRing.signer(for: person.login).publicKey), by: benchmarkLogin, at: founded)
     }
     try flush()
@@ -45,7 +57,7 @@ func fillLifetime(path: String, folder: String) throws {
     var steps: [Step] = []
     for plan in plans { plan.steps(into: &steps) }
     steps.sort()
-    log("Planned \(applicationCount) services: \(steps.count) steps")
+    log("Planned \(applicationCount) services: \(steps.count) steps" + (done > 0 ? ", \(done) of them done before" : ""))
     var ids = [Int64](repeating: 0, count: plans.count)
     var nextID: Int64 = 1
     var duties = 0
@@ -57,6 +69,10 @@ func fillLifetime(path: String, folder: String) throws {
             nextID += 1
         }
         let id = ids[plan.number]
+        if index < done {
+            if case .duty = step.what { duties += 1 }
+            continue
+        }
         switch step.what {
         case .submit:
             try act(.submitApplication(Core.Command.Submission(answers: plan.answers(files), correcting: nil, procedureVersion: "1.0")),

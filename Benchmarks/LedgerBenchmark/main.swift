@@ -4,6 +4,8 @@
 //     && swift run -c release --static-swift-stdlib --scratch-path /tmp/build-bench-release LedgerBenchmark
 //
 //   LedgerBenchmark --fill PATH     only fills a store at PATH (for other measurements) and stops
+//   LedgerBenchmark --fill PATH --resume KEYS
+//                                   goes on with a fill that was stopped, with the keys it signed with
 //   LedgerBenchmark --append-day PATH --keys FOLDER [--count N]
 //                                   a morning's work on a filled store: N backups (50), for an incremental verify
 //   LedgerBenchmark --store PATH    measures a store filled before, instead of filling a new one
@@ -156,7 +158,8 @@ let storePath = fillOnly ?? reused ?? folder + "/ledger.sqlite"
 // last clean verify: as large as the store's records) stays in the benchmark's own folder. A
 // `remind` or `audit verify --incremental` after a clean verify goes on from it, as each morning's would.
 setenv("XDG_STATE_HOME", folder + "/state", 1)
-if fillOnly != nil && FileManager.default.fileExists(atPath: storePath) {
+let resumeKeys = argument("--resume")
+if fillOnly != nil && resumeKeys == nil && FileManager.default.fileExists(atPath: storePath) {
     log("\(storePath) exists already: --fill writes a new store")
     exit(64)
 }
@@ -174,7 +177,7 @@ let fillStart = Date()
 var statusCounts: [String: Int] = [:]
 var dutyRows = 0
 if reused == nil {
-    try fillLifetime(path: storePath, folder: folder)
+    try fillLifetime(path: storePath, folder: folder, resumingWith: resumeKeys)
 }
 let fillSeconds = Date().timeIntervalSince(fillStart)
 if let fillOnly {
