@@ -220,18 +220,18 @@ extension SQLStore {
             let batchIDs = Array(ids[start..<min(start + batch, ids.count)])
             let list = batchIDs.map { _ in "?" }.joined(separator: ",")
             func each(_ sql: String, _ body: (SQLRow) throws -> Void) throws {
-                try db.each(sql: sql.replacingOccurrences(of: "$IDS", with: list), arguments: batchIDs, body)
+                try db.each(sql: sql, arguments: batchIDs, body)
             }
             var decisions: [Int64: [Decision]] = [:]
             let scheduled = parts == .schedule || parts == .columns
-            try each("SELECT \(scheduled ? scheduledDecisionColumns : "*") FROM decision WHERE application_id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT \(scheduled ? scheduledDecisionColumns : "*") FROM decision WHERE application_id IN (\(list)) ORDER BY id") { row in
                 try reading(row["application_id"]) {
                     let decision = scheduled ? scheduledDecision(row) : try decisionRow(row)
                     decisions[decision.applicationID, default: []].append(decision)
                 }
             }
             var terminations: [Int64: TerminationRecord] = [:]
-            try each("SELECT * FROM termination WHERE application_id IN ($IDS)") { row in
+            try each("SELECT * FROM termination WHERE application_id IN (\(list))") { row in
                 let answers: String = row["answers"]
                 let id: Int64 = row["application_id"]
                 try reading(id) {
@@ -241,26 +241,26 @@ extension SQLStore {
                 }
             }
             var holds: [Int64: [Day]] = [:]
-            try each("SELECT application_id, until FROM retention_hold WHERE application_id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT application_id, until FROM retention_hold WHERE application_id IN (\(list)) ORDER BY id") { row in
                 if let day = Day(iso: row["until"]) { holds[row["application_id"], default: []].append(day) }
             }
             var acknowledgements: [Int64: Acknowledgement] = [:]
             var duties: [Int64: [DutyRecord]] = [:]
             var dues: [Int64: [DutyKind: Day]] = [:]
             if parts == .schedule || parts == .whole {
-                try each("SELECT * FROM acknowledgement WHERE application_id IN ($IDS)") { row in
+                try each("SELECT * FROM acknowledgement WHERE application_id IN (\(list))") { row in
                     let id: Int64 = row["application_id"]
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
                 }
                 if parts == .whole {
-                    try each("SELECT * FROM duty_record WHERE application_id IN ($IDS) ORDER BY application_id, done_on, id") { row in
+                    try each("SELECT * FROM duty_record WHERE application_id IN (\(list)) ORDER BY application_id, done_on, id") { row in
                         try reading(row["application_id"]) {
                             let duty = try dutyRecord(row)
                             duties[duty.applicationID, default: []].append(duty)
                         }
                     }
                 } else {
-                    try each("SELECT application_id, kind, due_on FROM duty_due WHERE application_id IN ($IDS)") { row in
+                    try each("SELECT application_id, kind, due_on FROM duty_due WHERE application_id IN (\(list))") { row in
                         if let kind = DutyKind(rawValue: row[1]), let day = Day(iso: row[2]) { dues[row[0], default: [:]][kind] = day }
                     }
                 }
@@ -280,12 +280,12 @@ extension SQLStore {
                     continuations[id, default: []].append(ContinuationDecision(
                         continues: (row["action"] as String) == actions.continues, reason: (row["detail"] as String?).flatMap(Self.continuationReason) ?? "", decidedBy: row["actor"], decidedAt: row["at"]))
                 }
-                try each("SELECT * FROM incident WHERE application_id IN ($IDS) ORDER BY occurred_on, id") { row in
+                try each("SELECT * FROM incident WHERE application_id IN (\(list)) ORDER BY occurred_on, id") { row in
                     let incident = try incident(row)
                     if let id = incident.applicationID { incidents[id, default: []].append(incident) }
                 }
             }
-            try each("SELECT \(scheduled ? scheduleColumns(db.dialect) : "*") FROM application WHERE id IN ($IDS) ORDER BY id") { row in
+            try each("SELECT \(scheduled ? scheduleColumns(db.dialect) : "*") FROM application WHERE id IN (\(list)) ORDER BY id") { row in
                 let id: Int64 = row["id"]
                 guard !unreadable.contains(id) else { return }
                 var record: ApplicationRecord

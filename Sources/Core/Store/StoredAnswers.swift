@@ -13,6 +13,7 @@ import Foundation
 enum StoredAnswers {
     /// The answers, or nil when the decoder must decide.
     static func read(_ text: String) -> Answers? {
+        if let answers = CompactAnswers.read(text) { return answers }
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
               let fields = object as? [String: Any]
         else { return nil }

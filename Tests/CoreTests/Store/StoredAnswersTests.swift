@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// The compact way reads every case whose strings need no escape, and leaves the others to
+    /// the parser: a reading that fell through to it every time would pass the tests above.
+    @Test func theCompactWayReadsEveryCaseWithoutAnEscape() throws {
+        for (id, value) in Self.every where id != "a.text" {
+            #expect(CompactAnswers.read(try Self.encoded([id: value])) == [id: value], "\(id)")
+        }
+        var plain = Self.every
+        plain["a.text"] = .text("庁内ファイルサーバ ¥¥fs01¥backup 「引用」")
+        #expect(CompactAnswers.read(try Self.encoded(plain)) == plain)
+        #expect(CompactAnswers.read(try Self.encoded(Self.every)) == nil)
+        #expect(StoredAnswers.read(try Self.encoded(Self.every)) == Self.every)
+        #expect(CompactAnswers.read("{}") == [:])
+    }
+
     /// Texts the encoder never writes: the decoder decides, refusing or reading them as before.
     @Test(arguments: [
         #"{"x":{"flag":{"_0":1}}}"#,

@@ -1,0 +1,160 @@
+/// Stored answers read straight from their bytes, when the text is exactly what the encoder
+/// writes and no string in it has an escaped character: the shape of nearly every stored text
+/// (a duty record's answers, a decision's, an application's whose notes are one line).
+///
+/// `JSONSerialization` still built a Foundation object for every value and every key of those
+/// texts, and it was 14 % of a whole verify's CPU time (perf, release build, 1,000 services'
+/// lifetime): every act loads its service and its duty records twice. This reads them in one
+/// pass over the UTF-8 without building anything but the answers.
+///
+/// It takes nothing it is unsure of: whitespace, an escape, a number that is not whole, a key
+/// written twice (or twice in canonical form), a member of a kind it does not know. It then
+/// returns nil and `StoredAnswers` reads the text as before, so what reads, and what is refused,
+/// stays the decoder's.
+struct CompactAnswers {
+    static func read(_ text: String) -> Answers? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = CompactAnswers(bytes: bytes)
+            guard let answers = reader.answers(), reader.at == bytes.count else { return nil }
+            return answers
+        }
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var at = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private mutating func answers() -> Answers? {
+        var answers: Answers = [:]
+        let complete = members { id, reader in
+            guard let value = reader.answer(), answers.updateValue(value, forKey: id) == nil else { return false }
+            return true
+        }
+        return complete ? answers : nil
+    }
+
+    /// `{"case":{"_0":value}}`, or `{"skipped":{}}`.
+    private mutating func answer() -> AnswerValue? {
+        guard take(UInt8(ascii: "{")), let name = string(), take(UInt8(ascii: ":")), take(UInt8(ascii: "{")) else { return nil }
+        if name == "skipped" {
+            return take(UInt8(ascii: "}")) && take(UInt8(ascii: "}")) ? .skipped : nil
+        }
+        guard string() == "_0", take(UInt8(ascii: ":")) else { return nil }
+        let value: AnswerValue?
+        switch name {
+        case "text": value = string().map(AnswerValue.text)
+        case "choice": value = string().map(AnswerValue.choice)
+        case "list": value = list { $0.string() }.map(AnswerValue.list)
+        case "date": value = string().flatMap(Day.init(iso:)).map(AnswerValue.date)
+        case "flag": value = flag().map(AnswerValue.flag)
+        case "mark": value = string().flatMap(Mark.init(rawValue:)).map(AnswerValue.mark)
+        case "classification": value = whole().flatMap { Classification(rawValue: Int($0)) }.map(AnswerValue.classification)
+        case "files": value = list { $0.attachment() }.map(AnswerValue.files)
+        case "person": value = person().map(AnswerValue.person)
+        case "people": value = list { $0.person() }.map(AnswerValue.people)
+        default: value = nil
+        }
+        guard let value, take(UInt8(ascii: "}")), take(UInt8(ascii: "}")) else { return nil }
+        return value
+    }
+
+    private mutating func attachment() -> Attachment? {
+        var sha256: String?, fileName: String?, size: Int64?, addedAt: String?
+        let complete = members { key, reader in
+            switch key {
+            case "sha256" where sha256 == nil: sha256 = reader.string(); return sha256 != nil
+            case "fileName" where fileName == nil: fileName = reader.string(); return fileName != nil
+            case "size" where size == nil: size = reader.whole(); return size != nil
+            case "addedAt" where addedAt == nil: addedAt = reader.string(); return addedAt != nil
+            default: return false
+            }
+        }
+        guard complete, let sha256, let fileName, let size, let addedAt else { return nil }
+        return Attachment(sha256: sha256, fileName: fileName, size: size, addedAt: addedAt)
+    }
+
+    private mutating func person() -> NamedPerson? {
+        var name: String?, login: String?
+        let complete = members { key, reader in
+            switch key {
+            case "name" where name == nil: name = reader.string(); return name != nil
+            case "login" where login == nil: login = reader.string(); return login != nil
+            default: return false
+            }
+        }
+        guard complete, let name else { return nil }
+        return NamedPerson(name: name, login: login)
+    }
+
+    /// An object's members, each read by `member` (false: not taken); an empty object is none.
+    private mutating func members(_ member: (String, inout CompactAnswers) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        repeat {
+            guard let key = string(), take(UInt8(ascii: ":")), member(key, &self) else { return false }
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}"))
+    }
+
+    private mutating func list<T>(_ item: (inout CompactAnswers) -> T?) -> [T]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var items: [T] = []
+        if take(UInt8(ascii: "]")) { return items }
+        repeat {
+            guard let one = item(&self) else { return nil }
+            items.append(one)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? items : nil
+    }
+
+    /// A string with no escape and no control character in it.
+    private mutating func string() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = at
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\"") {
+                defer { at += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            }
+            guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+            at += 1
+        }
+        return nil
+    }
+
+    private mutating func flag() -> Bool? {
+        if take("true") { return true }
+        if take("false") { return false }
+        return nil
+    }
+
+    /// A whole number, not negative, as JSON writes one: no sign, no leading zero, no fraction,
+    /// no exponent, and short enough that it cannot overflow (sizes and classes are all there are).
+    private mutating func whole() -> Int64? {
+        let start = at
+        while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
+        let digits = at - start
+        guard digits > 0, digits <= 18, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) { return nil }
+        var number: Int64 = 0
+        for index in start..<at { number = number * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+        return number
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard at < bytes.count, bytes[at] == byte else { return false }
+        at += 1
+        return true
+    }
+
+    private mutating func take(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard at + count <= bytes.count else { return false }
+        for index in 0..<count where bytes[at + index] != word.utf8Start[index] { return false }
+        at += count
+        return true
+    }
+}
