@@ -17,6 +17,16 @@ import Testing
         "ÀÉÎõü ǅ ǈ ß ẞ Ω Å Ǎ",
     ]
 
+    /// The kana and kanji taken as letters without their category are letters by it, one by one.
+    @Test func theKanaAndKanjiTakenAtSightAreLettersByTheirCategory() {
+        let ranges: [ClosedRange<UInt32>] = [0x3041...0x3096, 0x30A1...0x30FA, 0x3400...0x4DBF, 0x4E00...0x9FFF]
+        let notLetters = ranges.flatMap { $0 }.compactMap(Unicode.Scalar.init).filter {
+            ![.otherLetter, .modifierLetter].contains($0.properties.generalCategory)
+        }
+        #expect(notLetters.isEmpty, "\(notLetters.prefix(10).map { String($0.value, radix: 16) })")
+        #expect(ShortSearch.isWordScalar("あ") && ShortSearch.isWordScalar("ー") && !ShortSearch.isWordScalar("、"))
+    }
+
     @Test func aTextOfPlainScalarsGivesTheCanonicalWords() {
         for text in Self.texts {
             #expect(ShortSearch.words(text) == ShortSearch.canonicalWords(text.lowercased()), "\(text)")
