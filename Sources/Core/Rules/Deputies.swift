@@ -70,6 +70,8 @@ extension StaffMember {
     /// This person with the roles they hold on `day`: what every rule about who may act reads.
     /// Never written back: the directory keeps standing roles and deputyships apart.
     public func acting(on day: Day) -> StaffMember {
+        // Most people stand in for nobody; the whole directory is read this way for every act.
+        guard !deputyOf.isEmpty else { return self }
         var acting = self
         acting.reviewerOf = reviewerOf(on: day)
         return acting

@@ -27,6 +27,17 @@ import Testing
         #expect(ShortSearch.isWordScalar("あ") && ShortSearch.isWordScalar("ー") && !ShortSearch.isWordScalar("、"))
     }
 
+    /// Every scalar folded at sight folds to what lowering it gives.
+    @Test func aScalarFoldedAtSightIsItsLowerCase() {
+        let wrong = (UInt32(0)...0xFFFF).compactMap { value -> UInt32? in
+            guard let folded = ShortSearch.foldedAtSight(value), let scalar = Unicode.Scalar(value) else { return nil }
+            return String(scalar).lowercased().unicodeScalars.map(\.value) == [folded] ? nil : value
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+        #expect(ShortSearch.foldedAtSight(0x41) == 0x61 && ShortSearch.foldedAtSight(0xFF21) == 0xFF41)
+        #expect(ShortSearch.foldedAtSight(0xC9) == nil && ShortSearch.foldedAtSight(0x2160) == nil)
+    }
+
     @Test func aTextOfPlainScalarsGivesTheCanonicalWords() {
         for text in Self.texts {
             #expect(ShortSearch.words(text) == ShortSearch.canonicalWords(text.lowercased()), "\(text)")
