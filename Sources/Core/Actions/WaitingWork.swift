@@ -6,7 +6,7 @@ public enum WaitingWork {
     public static func items(
         for actor: Actor, matching filter: LedgerFilter, everything: Bool = false, store: any Store, today: Day
     ) throws -> [TodayItem] {
-        let (records, alerts) = try sources(filter, applicant: actor.login, store: store, today: today)
+        let (records, alerts) = try sources(filter, applicant: actor.login, alertsOf: everything ? nil : actor.login, store: store, today: today)
         return try items(for: actor, records: records, alerts: alerts, everything: everything, stranded: { try stranded(store: store, today: today) }, today: today)
     }
 
@@ -43,7 +43,7 @@ public enum WaitingWork {
     ) throws {
         var filter = filter
         filter.statuses = TodayList.statuses
-        let alerts = try store.openAlerts()
+        let alerts = try store.openAlerts(for: nil)
         let named = Set(alerts.compactMap(\.applicationID))
         // Only the services an alert names are kept, for its line; the whole list has no news
         // of decided applications (TodayList.applicantNews is a person's own).
@@ -57,33 +57,22 @@ public enum WaitingWork {
         if actor.member?.isAdministrator == true { try besides(try stranded(store: store, today: today)) }
     }
 
-    /// What every person's list reads alike, read once when the lists of many people are made
-    /// (`remind`): the open alerts and the services they name.
-    public struct Shared {
-        let alerts: [Alert]
-        let alertServices: [ApplicationRecord]
-
-        public init(store: any Store, today: Day) throws {
-            alerts = try store.openAlerts()
-            alertServices = try servicesOf(alerts, besides: [], store: store, today: today)
-        }
-    }
-
     /// The services and open alerts a list of today's work is made from; `filter` chooses the
     /// services (a person's own, or all of them), `applicant` whose decided applications are
-    /// news (nil: everyone's).
+    /// news (nil: everyone's), `recipient` whose alerts (nil: everyone's).
     public static func sources(
-        _ filter: LedgerFilter, applicant: String? = nil, shared: Shared? = nil, store: any Store, today: Day
+        _ filter: LedgerFilter, applicant: String? = nil, alertsOf recipient: String?, store: any Store, today: Day
     ) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
         var filter = filter
         filter.statuses = TodayList.statuses
         // The schedule holds what the four-eyes rule needs of applications to double-check
         // (their 所属長 and editors): none is read whole.
         let records = try store.schedules(filter, today: today)
-        let alerts = try shared?.alerts ?? store.openAlerts()
-        let listed = Set(records.map(\.id))
-        let named = try shared.map { $0.alertServices.filter { !listed.contains($0.id) } }
-            ?? servicesOf(alerts, besides: records, store: store, today: today)
+        // A person's list has only the alerts addressed to them (TodayList.alertItems): reading
+        // only theirs, and only the services those name, keeps a person's list and each of
+        // `remind`'s from growing with the village's alerts.
+        let alerts = try store.openAlerts(for: recipient)
+        let named = try servicesOf(alerts, besides: records, store: store, today: today)
         let read = records + named
         return (read + (try decidedApplications(besides: read, applicant: applicant, store: store, today: today)), alerts)
     }

@@ -13,8 +13,12 @@ extension SQLStore {
         try database.read { db in try db.rows(sql: "SELECT * FROM incident ORDER BY occurred_on, id").map(Self.incident) }
     }
 
-    public func openAlerts() throws -> [Alert] {
-        try database.read { db in try db.rows(sql: "SELECT * FROM alert WHERE acknowledged_at IS NULL ORDER BY id").compactMap(readableAlert) }
+    /// A person's own through the index on (acknowledged_at, recipient_login): every open alert,
+    /// read and decoded for one person's menu, was most of its start at 100,000 services (26,216
+    /// open alerts, 0.58 s of 0.81 s, perf).
+    public func openAlerts(for recipient: String?) throws -> [Alert] {
+        let sql = "SELECT * FROM alert WHERE acknowledged_at IS NULL" + (recipient == nil ? "" : " AND recipient_login = ?") + " ORDER BY id"
+        return try database.read { db in try db.rows(sql: sql, arguments: recipient.map { [$0] } ?? []).compactMap(readableAlert) }
     }
 
     public func alerts() throws -> [Alert] {

@@ -77,8 +77,8 @@ public protocol Store: AnyObject, Sendable {
     func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws
     func distinctValues(_ column: LedgerColumn) throws -> [String]
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
-    /// Alerts nobody has acknowledged yet.
-    func openAlerts() throws -> [Alert]
+    /// Alerts nobody has acknowledged yet: those addressed to `recipient`, or with nil everyone's.
+    func openAlerts(for recipient: String?) throws -> [Alert]
 
     /// The items `remind` mailed each login on a day (their `TodayItem.key`).
     func remindersSent(on day: Day) throws -> [String: Set<String>]

@@ -30,10 +30,9 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         var failed = false
         // Each person's list is what their own `due` shows, read and let go one person at a
         // time: everyone's services held for every list grew with the village.
-        let shared = try WaitingWork.Shared(store: store, today: today)
         func list(_ member: StaffMember) throws -> [TodayItem] {
             let actor = Actor(login: member.login, name: member.name, member: member)
-            let (records, alerts) = try WaitingWork.sources(actor.involvedServices, applicant: member.login, shared: shared, store: store, today: today)
+            let (records, alerts) = try WaitingWork.sources(actor.involvedServices, applicant: member.login, alertsOf: member.login, store: store, today: today)
             return try WaitingWork.items(for: actor, records: records, alerts: alerts, stranded: { stranded }, today: today)
         }
         // Who cannot be mailed, first: the administrators' mail names them (only their lists are made twice).

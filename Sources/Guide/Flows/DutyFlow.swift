@@ -114,7 +114,7 @@ struct DutyFlow {
     func alerts() throws -> Int32 {
         let actor = try session.actor(store)
         while true {
-            let open = try store.openAlerts().filter { $0.isUnread(by: actor.login) }
+            let open = try store.openAlerts(for: actor.login).filter { $0.isUnread(by: actor.login) }
             guard !open.isEmpty else {
                 session.show(.info, DutyText.noAlerts(language))
                 return 0

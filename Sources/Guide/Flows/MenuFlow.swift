@@ -112,7 +112,7 @@ struct MenuFlow {
             name: name, reviewer: member, drafts: drafts, returned: returned,
             waitingForReview: member.map { ReviewText.queue(for: $0, in: records).count } ?? 0,
             toAcknowledge: ReviewText.toAcknowledge(login: session.login, member: member, in: records))
-        let alerts = try store.openAlerts()
+        let alerts = try store.openAlerts(for: session.login)
         situation.services = actor.keptServices(records)
         let today = Village.today(session.clock)
         let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store, today: today))

@@ -128,7 +128,7 @@ struct LedgerColumnsTests {
             var batched: [ApplicationRecord] = []
             try built.store.eachSchedule(filter, today: day) { batched += $0 }
             #expect(batched == schedules)
-            let alerts = try built.store.openAlerts()
+            let alerts = try built.store.openAlerts(for: nil)
             for member in try built.store.staff() {
                 let person = Actor(login: member.login, name: member.name, member: member)
                 for everything in [false, true] {

@@ -72,7 +72,7 @@ import Testing
         #expect(Self.recorded(second).map(\.outcome) == [.unchanged])
         #expect(Self.recorded(second).first?.text == nil)
         #expect(second.alerts.isEmpty)
-        #expect(try kato.openAlerts().isEmpty)
+        #expect(try kato.openAlerts(for: nil).isEmpty)
 
         // Day 3: article 12 changed: the 利用責任者 must decide, the manager is told, the diff says what changed.
         try server.page("terms.html", Self.version1.replacingOccurrences(of: "退会後30日以内に利用者のデータを削除します。", with: "当社は退会後もデータを保持することがあります。"))
@@ -81,7 +81,7 @@ import Testing
         #expect(changed.outcome == .changed)
         #expect(changed.diff.contains("- 第12条（データの削除）退会後30日以内に利用者のデータを削除します。"))
         #expect(changed.diff.contains("+ 第12条（データの削除）当社は退会後もデータを保持することがあります。"))
-        let alerts = try kato.openAlerts()
+        let alerts = try kato.openAlerts(for: nil)
         let decision = try #require(alerts.first { $0.recipientLogin == "kato" })
         #expect(decision.needsDecision && decision.kind == .serviceChanged)
         #expect(decision.message.ja.contains("約款が変わりました") && decision.message.ja.contains("yakkan continuation \(service.id)"))
@@ -103,7 +103,7 @@ import Testing
 
         // The 利用責任者 decides: the alert closes.
         try kato.decideContinuation(service.id, answers: [EventFields.decision: .choice("continue"), EventFields.reason: .text("削除は退会時に手作業で確認する")], by: "kato", at: Self.day(3).at)
-        #expect(try kato.openAlerts().filter(\.needsDecision).isEmpty)
+        #expect(try kato.openAlerts(for: nil).filter(\.needsDecision).isEmpty)
         // One request a day: three checks, three requests.
         #expect(server.requests == ["/terms.html", "/terms.html", "/terms.html"])
     }
@@ -149,7 +149,7 @@ import Testing
             "取得できません：転送（リダイレクト）が同じアドレスに戻りました（ループ）。", "取得できません：サーバーが HTTP 404 を返しました。",
         ])
         #expect(worded[2].en == "unreachable: the redirects lead back to an address already visited (a loop).")
-        #expect(try kato.openAlerts().isEmpty, "a page not got is no change")
+        #expect(try kato.openAlerts(for: nil).isEmpty, "a page not got is no change")
     }
 
     @Test func redirectsAreFollowedFiveTimesAtMost() throws {

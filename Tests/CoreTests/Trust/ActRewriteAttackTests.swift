@@ -260,7 +260,7 @@ import Testing
             INSERT INTO alert (id, application_id, kind, recipient_login, recipient_name, message, needs_decision, created_at)
             VALUES (9000001, \(inUse.id), 'stopped', 'kato', '加藤 誠', '\(message)', 0, '2026-04-05T00:00:00Z')
             """, as: "yamada")
-        #expect(try village.store(as: "kato").openAlerts().contains { $0.id == 9_000_001 })
+        #expect(try village.store(as: "kato").openAlerts(for: nil).contains { $0.id == 9_000_001 })
         #expect(try village.verify(as: "sato").findings == [Village.rowNotInLog("alert 9000001")])
         // Signing a read of it changes nothing: it is named all the same.
         try village.forge(.readAlert(id: 9_000_001), sql: "UPDATE alert SET acknowledged_at = '2026-04-05T01:00:00Z', acknowledged_by = 'kato' WHERE id = 9000001", as: "kato")
@@ -281,7 +281,7 @@ import Testing
         let today = Day(iso: "2026-05-01")!
         // Another person's work with the other service goes on.
         #expect(try sato.application(id: second.id)?.service == "Example Mail")
-        #expect(try sato.openAlerts().isEmpty)
+        #expect(try sato.openAlerts(for: nil).isEmpty)
         var rows: [Int64] = []
         try sato.eachLedgerRow(LedgerFilter(), today: today) { rows.append($0.id) }
         #expect(rows.sorted() == [first.id, second.id])

@@ -128,7 +128,7 @@ extension StoreVillage {
             EventFields.occurredOn: .date(Day(iso: "2026-05-02")!), EventFields.what: .text("誤送信"), EventFields.action: .text("削除を依頼"),
         ], by: "suzuki", at: "2026-05-02T00:00:00Z")
         try suzuki.stopService(first.id, reason: "海外経由と判明", by: "suzuki", at: "2026-05-03T00:00:00Z")
-        let read = try #require(try kato.openAlerts().first { $0.recipientLogin == "kato" && !$0.needsDecision })
+        let read = try #require(try kato.openAlerts(for: nil).first { $0.recipientLogin == "kato" && !$0.needsDecision })
         try kato.acknowledgeAlert(id: try #require(read.id), by: "kato", at: "2026-05-03T01:00:00Z")
         _ = try suzuki.submitTermination(
             from: Draft(owner: "suzuki", procedureID: "termination", state: InterviewState(answers: [

@@ -194,7 +194,7 @@ import Testing
         let suzuki = try village.store(as: "suzuki")
         let stopped = try suzuki.stopService(1, reason: "海外経由", by: "suzuki", at: "2026-04-04T00:00:00Z")
         #expect(stopped.stopped)
-        return try #require(try suzuki.openAlerts().first { $0.kind == .tellOtherwise && $0.recipientLogin == "kato" })
+        return try #require(try suzuki.openAlerts(for: nil).first { $0.kind == .tellOtherwise && $0.recipientLogin == "kato" })
     }
 
     @Test(arguments: StoreKind.available)
@@ -207,7 +207,7 @@ import Testing
         #expect(throws: StoreError.refused([refusal])) {
             try village.store(as: "suzuki").acknowledgeAlert(id: id, by: "suzuki", at: "2026-04-04T01:00:00Z")
         }
-        #expect(try village.store(as: "kato").openAlerts().contains { $0.id == id })
+        #expect(try village.store(as: "kato").openAlerts(for: nil).contains { $0.id == id })
         // suzuki signs, as suzuki, the alert marked read.
         let sequence = try village.nextSequence()
         try village.forge(
@@ -222,7 +222,7 @@ import Testing
         let honest = try Village(kind)
         let own = try Self.tellOtherwiseAlert(in: honest)
         try honest.store(as: "kato").acknowledgeAlert(id: try #require(own.id), by: "kato", at: "2026-04-04T01:00:00Z")
-        #expect(try !honest.store(as: "kato").openAlerts().contains { $0.id == own.id })
+        #expect(try !honest.store(as: "kato").openAlerts(for: nil).contains { $0.id == own.id })
         #expect(try honest.verify(as: "sato").findings == [])
     }
 

@@ -7,7 +7,9 @@ import Testing
 
 /// One alert row written behind yakkan's back with a message that is not JSON (by sqlite3 on
 /// the file, by psql on the server) must stop nobody: everyone's menu, `due`, `alerts` and
-/// `remind` still work, each names the row it left out, and `audit verify` names it too.
+/// `remind` still work; what reads the row names it (its recipient's menu, `due` and `alerts`,
+/// and `remind`, which makes everyone's list), and `audit verify` names it too. A person reads
+/// only the alerts addressed to them, so the others' lists neither read it nor name it.
 @Suite struct UnreadableRowTests {
     static let fixture = Transcript.folder + "/fixtures/submitted.transcript"
     static let id: Int64 = 777
@@ -55,7 +57,8 @@ import Testing
             for arguments in [[], ["due"], ["alerts"], ["remind", "--dry-run"]] {
                 let (lines, status) = Self.run(arguments, as: login, in: store)
                 #expect(status == 0, "yakkan \(arguments.joined(separator: " ")) as \(login):\n\(lines.joined(separator: "\n"))")
-                #expect(lines.contains(named), "yakkan \(arguments.joined(separator: " ")) as \(login) does not name the row")
+                let reads = login == "yamada" || arguments.first == "remind"
+                #expect(lines.contains(named) == reads, "yakkan \(arguments.joined(separator: " ")) as \(login): \(reads ? "does not name" : "names") the row")
             }
         }
         // What the others may still do: kato's double check is still listed first in kato's day.
