@@ -30,12 +30,29 @@ public struct FormSetting: Sendable {
         return seen
     }
 
-    /// `{name}` replaced in both languages.
+    /// `{name}` replaced in both languages, in one pass: a `{…}` that names no value stays as
+    /// it is, and a value is never read again for braces of its own. Foundation's
+    /// `replacingOccurrences`, once for each value and language, was 30 % of the menu's start
+    /// (perf, release build): every check of both forms has its wording filled.
     static func filled(_ text: Localized, _ values: [String: Localized]) -> Localized {
-        values.reduce(text) { text, entry in
-            Localized(
-                text.ja.replacingOccurrences(of: "{\(entry.key)}", with: entry.value.ja),
-                text.en.replacingOccurrences(of: "{\(entry.key)}", with: entry.value.en))
+        Localized(filled(text.ja, values.mapValues(\.ja)), filled(text.en, values.mapValues(\.en)))
+    }
+
+    static func filled(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] else {
+                result += "{"
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
         }
+        return result + rest
     }
 }
