@@ -1,141 +1,213 @@
-import Foundation
-
-/// Stored answers read without the decoder where they are in the one shape yakkan writes.
+/// Stored answers read straight from their bytes, without the decoder, when the text is in
+/// the one shape yakkan writes: a case with one key, its value under `_0`, strings where strings
+/// go, `true` or `false` for a flag, whole numbers, dates that read, no key written twice (nor
+/// twice in canonical form), no whitespace. Anything else returns nil and the decoder decides,
+/// so what reads, and what is refused, stays the decoder's.
 ///
 /// `JSONDecoder` was 19 % of a whole verify's CPU time (perf, release build, 1,000 services'
-/// lifetime): every act loads its service, and with it the answers of the application, its
-/// decisions and every duty record. `JSONSerialization` parses the same texts in about a third of
-/// the time (6,000 stored answers: 0.29 to 0.45 s against 1.07 to 1.54 s). The parsed value is
-/// taken only when every part of it is exactly what the encoder writes: a case with one key, its
-/// value under `_0`, strings where strings go, a flag that is `true` or `false`, whole numbers,
-/// dates that read, each key written once. Anything else is left to the decoder, so a value
-/// reads, or is refused, just as it always was.
-enum StoredAnswers {
-    /// The answers, or nil when the decoder must decide.
+/// lifetime): every act loads its service and its duty records twice. `JSONSerialization`, which
+/// read them next, still built a Foundation object for every value and key and was 14 %. This
+/// reads them in one pass over the UTF-8, building nothing but the answers.
+struct StoredAnswers {
     static func read(_ text: String) -> Answers? {
-        if let answers = CompactAnswers.read(text) { return answers }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-              let fields = object as? [String: Any]
-        else { return nil }
-        var reader = Reader()
-        guard let answers = reader.answers(fields), reader.members == members(text) else { return nil }
-        return answers
-    }
-
-    /// The members of every object of a text the parser took: each has the one colon outside
-    /// a string. A key written twice is one member to the parser, which keeps the last value,
-    /// and to the decoder, which keeps the first (`{"_0":1,"_0":"a"}` it refuses): such a text
-    /// has more colons than the parsed objects have members, and is left to the decoder. So are
-    /// two keys equal only in canonical form (`é` precomposed and not), one key to a String.
-    /// (6,000 readings of a 4.5 kB text of answers, release build: 0.04 to 0.06 s of CPU for
-    /// the colons, 0.40 to 0.48 s for the parse and the reading.)
-    static func members(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            var colons = 0, inString = false, escaped = false
-            for byte in bytes {
-                if inString {
-                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = true
-                } else if byte == UInt8(ascii: ":") {
-                    colons += 1
-                }
-            }
-            return colons
-        }
-    }
-
-    /// Reads the parsed objects, counting their members.
-    private struct Reader {
-        var members = 0
-
-        mutating func answers(_ fields: [String: Any]) -> Answers? {
-            members += fields.count
-            var answers: Answers = [:]
-            answers.reserveCapacity(fields.count)
-            for (id, field) in fields {
-                guard let value = answer(field) else { return nil }
-                answers[id] = value
-            }
+            var reader = StoredAnswers(bytes: bytes)
+            guard let answers = reader.answers(), reader.at == bytes.count else { return nil }
             return answers
         }
+    }
 
-        mutating func answer(_ field: Any) -> AnswerValue? {
-            guard let cases = field as? [String: Any], cases.count == 1, let (name, payload) = cases.first,
-                  let fields = payload as? [String: Any]
-            else { return nil }
-            members += 1 + fields.count
-            if name == "skipped" { return fields.isEmpty ? .skipped : nil }
-            guard fields.count == 1, let value = fields["_0"] else { return nil }
-            switch name {
-            case "text": return string(value).map(AnswerValue.text)
-            case "choice": return string(value).map(AnswerValue.choice)
-            case "list": return strings(value).map(AnswerValue.list)
-            case "date": return string(value).flatMap(Day.init(iso:)).map(AnswerValue.date)
-            case "flag": return flag(value).map(AnswerValue.flag)
-            case "mark": return string(value).flatMap(Mark.init(rawValue:)).map(AnswerValue.mark)
-            case "classification": return whole(value).flatMap { Classification(rawValue: Int($0)) }.map(AnswerValue.classification)
-            case "files": return list(value) { attachment($0) }.map(AnswerValue.files)
-            case "person": return person(value).map(AnswerValue.person)
-            case "people": return list(value) { person($0) }.map(AnswerValue.people)
-            default: return nil
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var at = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private mutating func answers() -> Answers? {
+        var answers: Answers = [:]
+        let complete = members { id, reader in
+            guard let value = reader.answer(), answers.updateValue(value, forKey: id) == nil else { return false }
+            return true
+        }
+        return complete ? answers : nil
+    }
+
+    /// `{"case":{"_0":value}}`, or `{"skipped":{}}`.
+    private mutating func answer() -> AnswerValue? {
+        guard take(UInt8(ascii: "{")), let name = string(), take(UInt8(ascii: ":")), take(UInt8(ascii: "{")) else { return nil }
+        if name == "skipped" {
+            return take(UInt8(ascii: "}")) && take(UInt8(ascii: "}")) ? .skipped : nil
+        }
+        guard string() == "_0", take(UInt8(ascii: ":")) else { return nil }
+        let value: AnswerValue?
+        switch name {
+        case "text": value = string().map(AnswerValue.text)
+        case "choice": value = string().map(AnswerValue.choice)
+        case "list": value = list { $0.string() }.map(AnswerValue.list)
+        case "date": value = string().flatMap(Day.init(iso:)).map(AnswerValue.date)
+        case "flag": value = flag().map(AnswerValue.flag)
+        case "mark": value = string().flatMap(Mark.init(rawValue:)).map(AnswerValue.mark)
+        case "classification": value = whole().flatMap { Classification(rawValue: Int($0)) }.map(AnswerValue.classification)
+        case "files": value = list { $0.attachment() }.map(AnswerValue.files)
+        case "person": value = person().map(AnswerValue.person)
+        case "people": value = list { $0.person() }.map(AnswerValue.people)
+        default: value = nil
+        }
+        guard let value, take(UInt8(ascii: "}")), take(UInt8(ascii: "}")) else { return nil }
+        return value
+    }
+
+    private mutating func attachment() -> Attachment? {
+        var sha256: String?, fileName: String?, size: Int64?, addedAt: String?
+        let complete = members { key, reader in
+            switch key {
+            case "sha256" where sha256 == nil: sha256 = reader.string(); return sha256 != nil
+            case "fileName" where fileName == nil: fileName = reader.string(); return fileName != nil
+            case "size" where size == nil: size = reader.whole(); return size != nil
+            case "addedAt" where addedAt == nil: addedAt = reader.string(); return addedAt != nil
+            default: return false
             }
         }
+        guard complete, let sha256, let fileName, let size, let addedAt else { return nil }
+        return Attachment(sha256: sha256, fileName: fileName, size: size, addedAt: addedAt)
+    }
 
-        mutating func attachment(_ value: Any) -> Attachment? {
-            guard let fields = value as? [String: Any], fields.count == 4,
-                  let sha256 = fields["sha256"].flatMap(string), let fileName = fields["fileName"].flatMap(string),
-                  let size = fields["size"].flatMap(whole), let addedAt = fields["addedAt"].flatMap(string)
-            else { return nil }
-            members += 4
-            return Attachment(sha256: sha256, fileName: fileName, size: size, addedAt: addedAt)
-        }
-
-        mutating func person(_ value: Any) -> NamedPerson? {
-            guard let fields = value as? [String: Any], let name = fields["name"].flatMap(string) else { return nil }
-            members += fields.count
-            switch (fields.count, fields["login"]) {
-            case (1, nil): return NamedPerson(name: name, login: nil)
-            case (2, let login?): return string(login).map { NamedPerson(name: name, login: $0) }
-            default: return nil
+    private mutating func person() -> NamedPerson? {
+        var name: String?, login: String?
+        let complete = members { key, reader in
+            switch key {
+            case "name" where name == nil: name = reader.string(); return name != nil
+            case "login" where login == nil: login = reader.string(); return login != nil
+            default: return false
             }
         }
+        guard complete, let name else { return nil }
+        return NamedPerson(name: name, login: login)
     }
 
-    private static func string(_ value: Any) -> String? {
-        value as? String
+    /// An object's members, each read by `member` (false: not taken); an empty object is none.
+    private mutating func members(_ member: (String, inout StoredAnswers) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        if take(UInt8(ascii: "}")) { return true }
+        repeat {
+            guard let key = string(), take(UInt8(ascii: ":")), member(key, &self) else { return false }
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}"))
     }
 
-    private static func strings(_ value: Any) -> [String]? {
-        list(value, string)
+    private mutating func list<T>(_ item: (inout StoredAnswers) -> T?) -> [T]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var items: [T] = []
+        if take(UInt8(ascii: "]")) { return items }
+        repeat {
+            guard let one = item(&self) else { return nil }
+            items.append(one)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? items : nil
     }
 
-    private static func list<T>(_ value: Any, _ item: (Any) -> T?) -> [T]? {
-        guard let items = value as? [Any] else { return nil }
-        var read: [T] = []
-        read.reserveCapacity(items.count)
-        for element in items {
-            guard let one = item(element) else { return nil }
-            read.append(one)
+    /// A string, its escapes read as JSON reads them; a control character, a lone surrogate or
+    /// an escape JSON does not have is left to the decoder. Most strings have no escape and are
+    /// taken as they lie.
+    private mutating func string() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        var unescaped: [UInt8]?
+        var run = at
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\"") {
+                defer { at += 1 }
+                guard var built = unescaped else {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<at]), as: UTF8.self)
+                }
+                built += bytes[run..<at]
+                return String(decoding: built, as: UTF8.self)
+            }
+            guard byte >= 0x20 else { return nil }
+            guard byte == UInt8(ascii: "\\") else {
+                at += 1
+                continue
+            }
+            var built = unescaped ?? []
+            built += bytes[run..<at]
+            at += 1
+            guard at < bytes.count else { return nil }
+            let code = bytes[at]
+            at += 1
+            switch code {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): built.append(code)
+            case UInt8(ascii: "b"): built.append(0x08)
+            case UInt8(ascii: "f"): built.append(0x0C)
+            case UInt8(ascii: "n"): built.append(0x0A)
+            case UInt8(ascii: "r"): built.append(0x0D)
+            case UInt8(ascii: "t"): built.append(0x09)
+            case UInt8(ascii: "u"):
+                guard let scalar = escapedScalar() else { return nil }
+                built += Array(String(Character(scalar)).utf8)
+            default: return nil
+            }
+            unescaped = built
+            run = at
         }
-        return read
+        return nil
     }
 
-    /// `true` or `false` as the parser reads them; a number (`1`) is left to the decoder.
-    private static func flag(_ value: Any) -> Bool? {
-        guard let number = value as? NSNumber, isBoolean(number) else { return nil }
-        return number.boolValue
+    /// The scalar after `\u`: four hex digits, or a surrogate pair written as two escapes.
+    private mutating func escapedScalar() -> Unicode.Scalar? {
+        guard let first = hex4() else { return nil }
+        guard (0xD800...0xDBFF).contains(first) else { return Unicode.Scalar(first) }
+        guard take("\\u"), let second = hex4(), (0xDC00...0xDFFF).contains(second) else { return nil }
+        return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
     }
 
-    /// A whole number as the parser reads one; a flag or a fraction is left to the decoder.
-    private static func whole(_ value: Any) -> Int64? {
-        guard let number = value as? NSNumber, ["q", "l", "i", "s"].contains(String(cString: number.objCType)) else { return nil }
-        return number.int64Value
+    private mutating func hex4() -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[at]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            at += 1
+        }
+        return value
     }
 
-    /// The parser gives `true` and `false` as numbers of type `c` (char), never a number it read.
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
+    private mutating func flag() -> Bool? {
+        if take("true") { return true }
+        if take("false") { return false }
+        return nil
+    }
+
+    /// A whole number, not negative, as JSON writes one: no sign, no leading zero, no fraction,
+    /// no exponent, and short enough that it cannot overflow (sizes and classes are all there are).
+    private mutating func whole() -> Int64? {
+        let start = at
+        while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
+        let digits = at - start
+        guard digits > 0, digits <= 18, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) { return nil }
+        var number: Int64 = 0
+        for index in start..<at { number = number * 10 + Int64(bytes[index] - UInt8(ascii: "0")) }
+        return number
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard at < bytes.count, bytes[at] == byte else { return false }
+        at += 1
+        return true
+    }
+
+    private mutating func take(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard at + count <= bytes.count else { return false }
+        for index in 0..<count where bytes[at + index] != word.utf8Start[index] { return false }
+        at += count
+        return true
     }
 }

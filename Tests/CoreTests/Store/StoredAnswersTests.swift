@@ -34,20 +34,6 @@ import Testing
         }
     }
 
-    /// The compact way reads every case whose strings need no escape, and leaves the others to
-    /// the parser: a reading that fell through to it every time would pass the tests above.
-    @Test func theCompactWayReadsEveryCaseWithoutAnEscape() throws {
-        for (id, value) in Self.every where id != "a.text" {
-            #expect(CompactAnswers.read(try Self.encoded([id: value])) == [id: value], "\(id)")
-        }
-        var plain = Self.every
-        plain["a.text"] = .text("庁内ファイルサーバ ¥¥fs01¥backup 「引用」")
-        #expect(CompactAnswers.read(try Self.encoded(plain)) == plain)
-        #expect(CompactAnswers.read(try Self.encoded(Self.every)) == nil)
-        #expect(StoredAnswers.read(try Self.encoded(Self.every)) == Self.every)
-        #expect(CompactAnswers.read("{}") == [:])
-    }
-
     /// Texts the encoder never writes: the decoder decides, refusing or reading them as before.
     @Test(arguments: [
         #"{"x":{"flag":{"_0":1}}}"#,
@@ -157,13 +143,5 @@ import Testing
             #expect(try encoder.encode(read) == encoder.encode(decoded))
         }
         #expect((try? SQLStore.decoded(Answers.self, text, of: "application/1")) == decoded)
-    }
-
-    /// The colons the members are counted by, outside strings only: escaped quotes and
-    /// backslashes do not end a string.
-    @Test func membersAreTheColonsOutsideStrings() {
-        #expect(StoredAnswers.members(#"{"a:":{"b\\":"c\":"}}"#) == 2)
-        #expect(StoredAnswers.members(#"{"a:":{"b\":"c":"}}"#) == 1)
-        #expect(StoredAnswers.members(#"{"x":{"text":{"_0":"a","_0":"b"}}}"#) == 4)
     }
 }
