@@ -42,7 +42,7 @@ public struct TodayItem: Sendable, Equatable {
     }
 
     /// Numbers only (the due day as yyyymmdd): 32 bytes an item.
-    public struct Order: Comparable, Sendable {
+    public struct Order: ByteOrdered, Sendable {
         let rank: Int
         let due: Int
         let applicationID: Int64
@@ -50,6 +50,13 @@ public struct TodayItem: Sendable, Equatable {
 
         public static func < (a: Order, b: Order) -> Bool {
             (a.rank, a.due, a.applicationID, a.alertID) < (b.rank, b.due, b.applicationID, b.alertID)
+        }
+
+        public func appendOrderBytes(to bytes: inout [UInt8]) {
+            bytes.appendOrdered(Int64(rank))
+            bytes.appendOrdered(Int64(due))
+            bytes.appendOrdered(applicationID)
+            bytes.appendOrdered(alertID)
         }
     }
 
@@ -189,14 +196,16 @@ public enum TodayList {
 
     /// The person's open alerts, unsorted; `services` are those the alerts may name.
     public static func alertItems(for person: Actor, alerts: [Alert], services records: [ApplicationRecord], everything: Bool = false) -> [TodayItem] {
+        alertItems(for: person, alerts: alerts, services: AlertedServices(records), everything: everything)
+    }
+
+    public static func alertItems(for person: Actor, alerts: [Alert], services: AlertedServices, everything: Bool = false) -> [TodayItem] {
         var items: [TodayItem] = []
-        let services = Dictionary(records.map { ($0.id, $0.service) }, uniquingKeysWith: { first, _ in first })
-        let ended = Set(records.filter { $0.status == .ended }.map(\.id))
         for alert in alerts where alert.acknowledgedAt == nil && (everything || alert.isFor(login: person.login)) {
             // A stop, or a change to decide on, is moot once the service has ended: the
             // termination form closed it.
-            if let id = alert.applicationID, ended.contains(id), Self.mootOnceEnded.contains(alert.kind) { continue }
-            let service = alert.applicationID.flatMap { services[$0] } ?? ""
+            if let id = alert.applicationID, services.hasEnded(id), Self.mootOnceEnded.contains(alert.kind) { continue }
+            let service = alert.applicationID.flatMap { services.name(of: $0) } ?? ""
             items.append(TodayItem(
                 kind: alert.needsDecision ? .decision : .alert, applicationID: alert.applicationID, duty: nil, service: service,
                 title: alert.message, dueDate: nil, overduePeriods: 0, alertID: alert.id,

@@ -11,12 +11,19 @@ public struct DutyEvent: Sendable, Equatable {
     /// Where the event goes in a list: soonest first, then by service and duty.
     public var order: Order { Order(due: due, applicationID: applicationID, duty: duty.rawValue) }
 
-    public struct Order: Comparable, Sendable {
+    public struct Order: ByteOrdered, Sendable {
         let due: Day
         let applicationID: Int64
         let duty: String
 
         public static func < (a: Order, b: Order) -> Bool { (a.due, a.applicationID, a.duty) < (b.due, b.applicationID, b.duty) }
+
+        /// The duty's name last: its ASCII letters compare as bytes as they do as a String.
+        public func appendOrderBytes(to bytes: inout [UInt8]) {
+            bytes.appendOrdered(Int64((due.year * 100 + due.month) * 100 + due.day))
+            bytes.appendOrdered(applicationID)
+            bytes += duty.utf8
+        }
     }
 }
 

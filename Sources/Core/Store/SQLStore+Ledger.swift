@@ -194,6 +194,7 @@ extension SQLStore {
 
     private static func decodedNow<T: Decodable>(_ type: T.Type, _ text: String, of what: String) throws -> T {
         if type == Answers.self, let answers = StoredAnswers.read(text) { return answers as! T }
+        if type == Localized.self, let localized = StoredAnswers.localized(text) { return localized as! T }
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {

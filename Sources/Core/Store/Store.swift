@@ -77,8 +77,9 @@ public protocol Store: AnyObject, Sendable {
     func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws
     func distinctValues(_ column: LedgerColumn) throws -> [String]
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
-    /// Alerts nobody has acknowledged yet: those addressed to `recipient`, or with nil everyone's.
-    func openAlerts(for recipient: String?) throws -> [Alert]
+    /// Each alert nobody has acknowledged yet, in id order: those addressed to `recipient`, or
+    /// with nil everyone's, read one at a time so that the whole village's need not be held.
+    func eachOpenAlert(for recipient: String?, _ body: (Alert) throws -> Void) throws
 
     /// The items `remind` mailed each login on a day (their `TodayItem.key`).
     func remindersSent(on day: Day) throws -> [String: Set<String>]
@@ -109,6 +110,14 @@ public protocol Store: AnyObject, Sendable {
     func lostWitnesses() throws -> [Witness]
 }
 
+extension Store {
+    /// Alerts nobody has acknowledged yet: those addressed to `recipient`, or with nil everyone's.
+    public func openAlerts(for recipient: String?) throws -> [Alert] {
+        var alerts: [Alert] = []
+        try eachOpenAlert(for: recipient) { alerts.append($0) }
+        return alerts
+    }
+}
 
 /// Why the store refused; each case is worded for the user in StoreText.
 public enum StoreError: Error, Equatable {

@@ -10,11 +10,33 @@
 /// reads them in one pass over the UTF-8, building nothing but the answers.
 struct StoredAnswers {
     static func read(_ text: String) -> Answers? {
+        reading(text) { $0.answers() }
+    }
+
+    /// A text in both languages, `{"ja":…,"en":…}`: an alert's message. The village's 26,216
+    /// open alerts decoded by `JSONDecoder` were a fifth of the pages `due --all` touched (perf).
+    static func localized(_ text: String) -> Localized? {
+        reading(text) { reader in
+            var ja: String?, en: String?
+            let complete = reader.members { key, reader in
+                switch key {
+                case "ja" where ja == nil: ja = reader.string(); return ja != nil
+                case "en" where en == nil: en = reader.string(); return en != nil
+                default: return false
+                }
+            }
+            guard complete, let ja, let en else { return nil }
+            return Localized(ja, en)
+        }
+    }
+
+    /// What `read` makes of the whole text, nil when anything is left after it.
+    private static func reading<T>(_ text: String, _ read: (inout StoredAnswers) -> T?) -> T? {
         var text = text
         return text.withUTF8 { bytes in
             var reader = StoredAnswers(bytes: bytes)
-            guard let answers = reader.answers(), reader.at == bytes.count else { return nil }
-            return answers
+            guard let value = read(&reader), reader.at == bytes.count else { return nil }
+            return value
         }
     }
 

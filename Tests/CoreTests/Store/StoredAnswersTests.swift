@@ -144,4 +144,32 @@ import Testing
         }
         #expect((try? SQLStore.decoded(Answers.self, text, of: "application/1")) == decoded)
     }
+
+    /// An alert's message, as the encoder writes it, is read without the decoder; any other
+    /// text is the decoder's, and what either reads they read alike.
+    @Test(arguments: [
+        #"{"ja":"サービスが停止されました","en":"The service was stopped"}"#,
+        #"{"en":"b","ja":"a"}"#,
+        #"{"ja":"\"引用\" \\ \u3042 \ud83d\ude00","en":""}"#,
+        #"{"ja":"a"}"#,
+        #"{"ja":"a","en":"b","x":"c"}"#,
+        #"{"ja":"a","ja":"b","en":"c"}"#,
+        #"{"ja":1,"en":"b"}"#,
+        #"{"ja":null,"en":"b"}"#,
+        #"{"ja":"a","en":"b"} "#,
+        #"{"ja":"\ud800","en":"b"}"#,
+        #"["a","b"]"#,
+        "",
+    ])
+    func anAlertsMessageReadsAsTheDecoderReadsIt(text: String) {
+        let decoded = try? JSONDecoder().decode(Localized.self, from: Data(text.utf8))
+        if let read = StoredAnswers.localized(text) { #expect(read == decoded) }
+        #expect((try? SQLStore.decoded(Localized.self, text, of: "alert/1")) == decoded)
+    }
+
+    @Test func anAlertsMessageTheEncoderWroteIsReadWithoutTheDecoder() throws {
+        let message = Localized("「引用」\\ \"x\" 😀", "quoted \"x\"\n")
+        let text = String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
+        #expect(StoredAnswers.localized(text) == message)
+    }
 }

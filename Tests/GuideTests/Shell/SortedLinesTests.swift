@@ -2,10 +2,11 @@ import Testing
 
 @testable import Guide
 
-/// `due --all` holds only each line's place in the list; past its limit the text is on disk.
+/// `due --all` holds a run of lines; past its limit each run is sorted on disk and the runs merged.
 @Suite struct SortedLinesTests {
-    /// Everything on disk (a limit of 0 bytes), and everything in memory.
-    @Test(arguments: [0, 1 << 20]) func linesComeInTheKeysOrderAndEqualKeysAsAdded(memoryLimit: Int) {
+    /// Every line a run of its own (a limit of 0 bytes), runs of a few dozen lines, and
+    /// everything in memory.
+    @Test(arguments: [0, 4_096, 1 << 20]) func linesComeInTheKeysOrderAndEqualKeysAsAdded(memoryLimit: Int) {
         let lines = SortedLines<Int>(memoryLimit: memoryLimit)
         let keys = (0..<2_000).map { ($0 * 7_919) % 97 }
         for (number, key) in keys.enumerated() {
