@@ -5,20 +5,24 @@ public enum Ledger {
     }
 
     public static func table(rows: [LedgerRow], today: Day, _ language: Language) -> String {
-        let headers = language == .ja
+        TextTable(headers: tableHeaders(language), rows: rows.map { tableCells($0, today: today, language) }).render()
+    }
+
+    public static func tableHeaders(_ language: Language) -> [String] {
+        language == .ja
             ? ["番号", "課", "提供会社名", "提供サービス名", "状態", "申請日", "利用期間"]
             : ["ID", "課", "Provider", "Service", "Status", "Submitted", "Period"]
-        let cells = rows.map { row -> [String] in
-            // An ended service shows the day it really ended, not the end it was approved for.
-            let period = [row.periodStart, row.endedOn ?? row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
-            return [
-                "\(row.id)", row.department, row.provider, row.service,
-                row.status.label(periodStart: row.periodStart, today: today)(language),
-                row.submittedOn.map { shortDate($0, language) } ?? "",
-                period.joined(separator: language == .ja ? "〜" : " to "),
-            ]
-        }
-        return TextTable(headers: headers, rows: cells).render()
+    }
+
+    public static func tableCells(_ row: LedgerRow, today: Day, _ language: Language) -> [String] {
+        // An ended service shows the day it really ended, not the end it was approved for.
+        let period = [row.periodStart, row.endedOn ?? row.periodEnd].map { $0.map { shortDate($0, language) } ?? "" }
+        return [
+            "\(row.id)", row.department, row.provider, row.service,
+            row.status.label(periodStart: row.periodStart, today: today)(language),
+            row.submittedOn.map { shortDate($0, language) } ?? "",
+            period.joined(separator: language == .ja ? "〜" : " to "),
+        ]
     }
 
     static func shortDate(_ day: Day, _ language: Language) -> String {

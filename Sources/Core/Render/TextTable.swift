@@ -12,13 +12,41 @@ public struct TextTable {
     }
 
     public func render() -> String {
-        let cells = ([headers] + rows).map { $0.map { DisplayWidth.truncated($0, to: maximumCellWidth) } }
-        let widths = headers.indices.map { column in cells.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
-            Self.trimmingTrailingSpace(zip(row, widths).map { DisplayWidth.padded($0, to: $1) }.joined(separator: "  "))
+        var columns = Columns(headers: headers, maximumCellWidth: maximumCellWidth)
+        rows.forEach { columns.measure($0) }
+        return ([columns.heading] + rows.map(columns.line)).joined(separator: "\n")
+    }
+
+    /// The widths of a table's columns, measured a row at a time, and its lines written with
+    /// them: a table of any length can be measured in one pass and written in a second without
+    /// holding its rows (the list of 100,000 services held as rows and cells was 181 MB).
+    public struct Columns {
+        private let headers: [String]
+        private let maximumCellWidth: Int
+        public private(set) var widths: [Int]
+
+        public init(headers: [String], maximumCellWidth: Int = 30) {
+            self.headers = headers
+            self.maximumCellWidth = maximumCellWidth
+            widths = headers.map { DisplayWidth.of(DisplayWidth.truncated($0, to: maximumCellWidth)) }
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(cells[0]), rule] + cells.dropFirst().map(line)).joined(separator: "\n")
+
+        public mutating func measure(_ row: [String]) {
+            for (column, cell) in row.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], DisplayWidth.of(DisplayWidth.truncated(cell, to: maximumCellWidth)))
+            }
+        }
+
+        /// The headers and the rule under them.
+        public var heading: String {
+            line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        }
+
+        public func line(_ row: [String]) -> String {
+            TextTable.trimmingTrailingSpace(zip(row, widths).map {
+                DisplayWidth.padded(DisplayWidth.truncated($0, to: maximumCellWidth), to: $1)
+            }.joined(separator: "  "))
+        }
     }
 
     /// Without a regular expression, which was compiled again for every line: the table of

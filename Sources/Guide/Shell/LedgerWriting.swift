@@ -1,26 +1,46 @@
 import Core
 
 extension Session {
-    /// Writes the services a filter matches in an output mode: a table once every row is read
-    /// (its columns are as wide as their widest cell), any other mode as it is read, so that an
-    /// export of 100,000 services keeps memory flat. With no match, `emptyNotice` is shown
-    /// instead when there is one; a table always has one. Returns how many were written.
+    /// Writes the services a filter matches in an output mode, as they are read, so that a list
+    /// or an export of 100,000 services keeps memory flat; a table's columns are measured first,
+    /// and a table of up to `heldTableRows` rows is written from what that pass read. With no
+    /// match, `emptyNotice` is shown instead when there is one; a table always has one. Returns
+    /// how many were written.
     @discardableResult
-    func writeLedger(_ filter: LedgerFilter, mode: OutputMode, store: any Store, emptyNotice: Localized?, _ language: Language) throws -> Int {
+    func writeLedger(
+        _ filter: LedgerFilter, mode: OutputMode, store: any Store, emptyNotice: Localized?, _ language: Language,
+        heldTableRows: Int = 1_000
+    ) throws -> Int {
         let today = Village.today(clock)
-        guard mode != .table else {
-            var rows: [LedgerRow] = []
-            try store.eachLedgerRow(filter, today: today) { rows.append($0) }
-            if rows.isEmpty {
-                show(.info, (emptyNotice ?? SessionText.noMatches)(language))
-            } else {
-                output.write(Ledger.table(rows: rows, today: today, language) + "\n")
-            }
-            return rows.count
-        }
-        var stream = LedgerStream(mode: mode, language)
         var written = ChunkedWriting { self.output.write($0) }
         func write(_ piece: String) { written.write(piece) }
+        guard mode != .table else {
+            // A column is as wide as its widest cell: a long list is measured in one pass and
+            // written in a second. Between the two another person may change a row: its line
+            // is then only out of line, and the list is what the store holds at the second.
+            var columns = TextTable.Columns(headers: Ledger.tableHeaders(language))
+            var held: [[String]] = []
+            var count = 0
+            try store.eachLedgerRow(filter, today: today) { row in
+                let cells = Ledger.tableCells(row, today: today, language)
+                columns.measure(cells)
+                count += 1
+                if count <= heldTableRows { held.append(cells) } else { held.removeAll() }
+            }
+            guard count > 0 else {
+                show(.info, (emptyNotice ?? SessionText.noMatches)(language))
+                return 0
+            }
+            write(columns.heading + "\n")
+            if count <= heldTableRows {
+                held.forEach { write(columns.line($0) + "\n") }
+            } else {
+                try store.eachLedgerRow(filter, today: today) { write(columns.line(Ledger.tableCells($0, today: today, language)) + "\n") }
+            }
+            written.flush()
+            return count
+        }
+        var stream = LedgerStream(mode: mode, language)
         if stream.needsWholeRecords {
             try store.eachRecord(filter, today: today) { write(try stream.next($0)) }
         } else {
