@@ -28,6 +28,8 @@ public enum ServerSchema {
         Migration(name: "pg9-four-eyes-from-the-log", sql: fourEyesFromLog),
         Migration(name: "pg10-procedure-versions", sql: procedureVersions),
         Migration(name: "pg11-short-search-lexemes", sql: shortSearchLexemes),
+        // As SQLite's v12: a person's own decided and returned forms without reading the village's.
+        Migration(name: "pg12-applicant-index", sql: "CREATE INDEX application_by_applicant ON application (applicant, status);"),
     ]
 
     /// Which migrations a database has had, kept in the database itself.

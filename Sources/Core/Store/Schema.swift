@@ -317,6 +317,13 @@ enum Schema {
                 t.column("adopted_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v12-applicant-index") { db in
+            // A person's own decided and returned forms (the menu's news, the drafts offered
+            // back): found through the status alone, every returned or decided form of the
+            // village was read to compare its applicant, 79 MB of pages for one menu at
+            // 100,000 services (strace).
+            try db.create(index: "application_by_applicant", on: "application", columns: ["applicant", "status"])
+        }
         return migrator
     }
 }
