@@ -13,7 +13,11 @@ public enum ProcedureFile {
     public static func read(_ text: String) -> ProcedureReading {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every value is read as its text (NodeReader turns numbers and flags into values
+            // itself), so the default resolver's patterns for numbers, flags, nulls and dates,
+            // tried on every scalar, only cost: this read was 51 % of an empty store's start and
+            // is 24 % without them; the start's CPU went from 35 to 27.5 ms (perf stat).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .mistakes([ProcedureMistake(line: 1, .missingKey("version"))])
             }
             root = node
