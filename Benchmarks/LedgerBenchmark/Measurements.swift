@@ -98,9 +98,13 @@ func measurements(today: String, emptyStore: String, longLine: String, shellInpu
         Measurement(name: "list --class Ⅰ,Ⅱ --limit 50", yakkan: ["list", "--class", "Ⅰ,Ⅱ", "--limit", "50"],
                     sqlite: first50("classification IN (1, 2)"), goal: .ratio(2)),
         Measurement(name: "list --overdue --limit 50", yakkan: ["list", "--overdue", "--limit", "50"],
+                    // The same rows as yakkan's: a service past its approved period, with no
+                    // termination filed, is overdue too (TodayList.periodEnding).
                     sqlite: first50("""
-                        status = 'in_use' AND (period_end IS NULL OR period_end >= '\(today)')
-                        AND id IN (SELECT application_id FROM duty_due WHERE due_on < '\(today)')
+                        (status = 'in_use' AND (period_end IS NULL OR period_end >= '\(today)')
+                        AND id IN (SELECT application_id FROM duty_due WHERE due_on < '\(today)'))
+                        OR (status IN ('in_use', 'stopped') AND period_end < '\(today)'
+                        AND id NOT IN (SELECT application_id FROM termination WHERE status <> 'returned'))
                         """), goal: .ratio(2)),
         Measurement(name: "list --retention-passed --limit 50", yakkan: ["list", "--retention-passed", "--limit", "50"],
                     sqlite: first50("keep_until < '\(today)'"), goal: .ratio(2)),

@@ -28,8 +28,13 @@ public enum ServerSchema {
         Migration(name: "pg9-four-eyes-from-the-log", sql: fourEyesFromLog),
         Migration(name: "pg10-procedure-versions", sql: procedureVersions),
         Migration(name: "pg11-short-search-lexemes", sql: shortSearchLexemes),
-        // As SQLite's v12: a person's own decided and returned forms without reading the village's.
-        Migration(name: "pg12-applicant-index", sql: "CREATE INDEX application_by_applicant ON application (applicant, status);"),
+        // As SQLite's v12: a person's own decided and returned forms without reading the
+        // village's, and a class within its version of the procedure from the index alone.
+        Migration(name: "pg12-applicant-and-class-indexes", sql: """
+            CREATE INDEX application_by_applicant ON application (applicant, status);
+            CREATE INDEX application_by_class_and_version ON application (classification, procedure_version);
+            DROP INDEX application_by_classification;
+            """),
     ]
 
     /// Which migrations a database has had, kept in the database itself.
