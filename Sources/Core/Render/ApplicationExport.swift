@@ -3,11 +3,16 @@ import Foundation
 /// An application as JSON for scripts: every field, every mark and every attachment hash.
 public enum ApplicationExport {
     public static func json(_ records: [ApplicationRecord]) throws -> String {
-        records.isEmpty ? "[]" : try encode(records.map(ExportedApplication.init))
+        guard !records.isEmpty else { return "[]" }
+        var json = PrettyJSON()
+        json.array(records) { ExportedApplication($1).write(to: &$0) }
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     public static func json(_ record: ApplicationRecord) throws -> String {
-        try encode(ExportedApplication(record))
+        var json = PrettyJSON()
+        ExportedApplication(record).write(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -20,13 +25,16 @@ public enum ApplicationExport {
         return try encoder.encode(value)
     }
 
-    /// One application as an element of the pretty-printed array `json(_ records:)` writes:
-    /// every line but empty ones indented by two more spaces. Bytes, not lines of a String, as
-    /// an export of 100,000 services does this 100,000 times.
-    static func arrayElement(_ record: ApplicationRecord) throws -> String {
-        try arrayElement(ExportedApplication(record))
+    /// One application as an element of the pretty-printed array `json(_ records:)` writes,
+    /// one level in, for an export written a service at a time.
+    static func arrayElement(_ record: ApplicationRecord) -> String {
+        var json = PrettyJSON(depth: 1)
+        ExportedApplication(record).write(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
+    /// Any value as an element of a pretty-printed array, from the encoder's bytes: every line
+    /// but empty ones indented by two more spaces. Bytes, not lines of a String.
     static func arrayElement<T: Encodable>(_ value: T) throws -> String {
         let data = try encoded(value)
         var indented = [UInt8]()

@@ -90,7 +90,7 @@ public struct LedgerStream {
     public mutating func next(_ record: ApplicationRecord) throws -> String {
         guard mode == .json else { return next(LedgerRow(record)) }
         defer { count += 1 }
-        return (count == 0 ? "[\n" : ",\n") + (try ApplicationExport.arrayElement(record))
+        return (count == 0 ? "[\n" : ",\n") + ApplicationExport.arrayElement(record)
     }
 
     public func end() -> String {
