@@ -14,10 +14,11 @@ struct PrettyJSON {
     private var continues = false
 
     /// A value as it is written at `depth` levels in, its first line indented as the rest are:
-    /// depth 1 is an element of a top-level array.
-    init(depth: Int = 0, capacity: Int = 0) {
+    /// depth 1 is an element of a top-level array. `prefix` goes before it (an array's separator).
+    init(depth: Int = 0, after prefix: StaticString = "", capacity: Int = 0) {
         self.depth = depth
         bytes.reserveCapacity(capacity)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         indent()
     }
 

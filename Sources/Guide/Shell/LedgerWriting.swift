@@ -19,10 +19,10 @@ extension Session {
             return rows.count
         }
         var stream = LedgerStream(mode: mode, language)
-        var written = ChunkedWriting { self.output.write($0) }
+        var written = ChunkedWriting { self.output.write(bytes: $0) }
         func write(_ piece: String) { written.write(piece) }
         if stream.needsWholeRecords {
-            try store.eachRecord(filter, today: today) { write(try stream.next($0)) }
+            try store.eachRecord(filter, today: today) { written.write(bytes: stream.nextJSON($0)) }
         } else {
             try store.eachLedgerRow(filter, today: today) { write(stream.next($0)) }
         }
