@@ -92,10 +92,11 @@ struct ExportedApplication: Encodable {
         procedure_version = record.procedureVersion
         submitted_at = record.submittedAt
         user_count = record.userCount
-        let checkIDs = Set(ApplicationChecks.items.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
-        fields = record.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init)
+        // The version's checks made once: each is four strings, and the list is read twice.
+        let items = ApplicationChecks.items
+        fields = ExportedCheck.fields(record.answers, without: items)
         let review = record.latestDecision?.answers ?? [:]
-        checks = ExportedCheck.all(ApplicationChecks.items, record.answers, review, mark: ReviewFields.mark, note: ReviewFields.note)
+        checks = ExportedCheck.all(items, record.answers, review, mark: ReviewFields.mark, note: ReviewFields.note)
         attachments = record.attachments.map { ExportedAttachment(field: $0.field, $0.attachment) }
         version = record.version
         editors = record.editors
@@ -114,13 +115,13 @@ struct ExportedApplication: Encodable {
         keep_until = record.keepUntil?.iso
         termination = record.termination.map { termination in
             let review = termination.latestDecision?.answers ?? [:]
-            let checkIDs = Set(TerminationProcedure.checks.flatMap { [$0.markID, $0.proceedID, $0.noteID, $0.evidenceID] })
+            let items = TerminationProcedure.checks
             return ExportedTermination(
                 status: termination.status.rawValue, applicant_login: termination.applicantLogin,
                 submitted_at: termination.submittedAt, version: termination.version,
-                fields: termination.answers.filter { !checkIDs.contains($0.key) }.mapValues(JSONValue.init),
+                fields: ExportedCheck.fields(termination.answers, without: items),
                 checks: ExportedCheck.all(
-                    TerminationProcedure.checks, termination.answers, review,
+                    items, termination.answers, review,
                     mark: ReviewFields.terminationMark, note: ReviewFields.terminationNote),
                 decisions: termination.decisions.map(ExportedDecision.init))
         }
@@ -135,6 +136,16 @@ struct ExportedCheck: Encodable {
     let reviewer_mark: String?
     let reviewer_note: String?
     let evidence: [ExportedAttachment]
+
+    /// A form's answers but those of its checks, which `all` gives. The checks' answers taken
+    /// out of a copy: a set of their ids, then every answer looked up in it, hashed twice as much.
+    static func fields(_ answers: Answers, without items: [CheckItem]) -> [String: JSONValue] {
+        var fields = answers
+        for item in items {
+            for id in [item.markID, item.proceedID, item.noteID, item.evidenceID] { fields.removeValue(forKey: id) }
+        }
+        return fields.mapValues(JSONValue.init)
+    }
 
     /// Both columns of a form's checks: the applicant's answers and the reviewer's.
     static func all(_ items: [CheckItem], _ answers: Answers, _ review: Answers, mark: (Int) -> String, note: (Int) -> String) -> [ExportedCheck] {

@@ -33,16 +33,22 @@ public enum TerminalText {
     }
 
     /// The same for UTF-8 bytes. Eight bytes are looked at at once, and only eight holding a byte
-    /// below 0x20, 0x7F, C2 or E2 one by one: a byte at a time was 7 % of a JSON export.
+    /// below 0x20 other than a line feed or tab, 0x7F, C2 or E2 one by one: a byte at a time was
+    /// 7 % of a JSON export, eight at a time stopping at every line feed 3.5 %.
     public static func needsNeutralising(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            let ones: UInt64 = 0x0101_0101_0101_0101, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs = ~lows
+            /// The high bit of each byte of `word` that is below `limit` (at most 0x80), exactly.
+            func below(_ limit: UInt8, _ word: UInt64) -> UInt64 { ~(((word & lows) &+ (0x80 &- UInt64(limit)) &* ones) | word) & highs }
+            func zeros(_ word: UInt64) -> UInt64 { below(1, word) }
             while index + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let hasLow = (word &- 0x20 &* ones) & ~word & highs != 0
-                if hasLow || hasZeroByte(word ^ (0x7F &* ones)) || hasZeroByte(word ^ (0xC2 &* ones)) || hasZeroByte(word ^ (0xE2 &* ones)) {
+                // Line feeds and tabs raised by 0x20 out of the controls' range (0x0A → 0x2A).
+                let layout = (zeros(word ^ (0x0A &* ones)) | zeros(word ^ (0x09 &* ones))) >> 2
+                let suspect = below(0x20, word | layout) | zeros(word ^ (0x7F &* ones))
+                    | zeros(word ^ (0xC2 &* ones)) | zeros(word ^ (0xE2 &* ones))
+                if suspect != 0 {
                     for place in index..<index + 8 where needsNeutralising(bytes, at: place) { return true }
                 }
                 index += 8
