@@ -118,18 +118,11 @@ struct PrettyJSON {
     /// A dictionary as an object, its keys sorted by their UTF-8 bytes as the encoder sorts them.
     mutating func object<Value>(_ members: [String: Value], _ write: (inout PrettyJSON, Value) -> Void) {
         beginObject()
-        for (name, value) in members.sorted(by: { Self.precedes($0.key, $1.key) }) {
+        for (name, value) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             key(name)
             write(&self, value)
         }
         endObject()
-    }
-
-    /// Whether `a` sorts before `b` by their UTF-8 bytes, compared in place: through the
-    /// generic `utf8` views it was 1.5 % of an export.
-    private static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { a in b.withUTF8 { b in a.lexicographicallyPrecedes(b) } }
     }
 
     private mutating func open(_ bracket: UInt8) {
