@@ -30,7 +30,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
             inUse.statuses = [.inUse]
             let events = DutyCalendar.events(for: actor, records: try store.schedules(inUse, today: today), today: today)
             let upcoming = DutyCalendar.upcoming(events, besides: items, today: today)
-            var written = ChunkedWriting { session.output.writeVerbatim($0) }
+            var written = ChunkedWriting { session.output.writeVerbatim(bytes: $0) }
             for message in TodayList.text(items, today: today, common.lang) + DutyCalendar.lines(upcoming, heading: DutyCalendar.comingHeading, common.lang) {
                 written.write(session.rendered(message))
             }
@@ -58,7 +58,7 @@ struct DueCommand: ParsableCommand, SessionCommand {
                 coming.add(event.order, session.rendered(DutyCalendar.line(event, common.lang)))
             }
         }, besides: list)
-        var written = ChunkedWriting { session.output.writeVerbatim($0) }
+        var written = ChunkedWriting { session.output.writeVerbatim(bytes: $0) }
         if json {
             // As TodayList.json writes the whole list: an empty array, or the pretty-printed one.
             var first = true
@@ -169,7 +169,7 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
         }
         let dtstamp = ICalendar.utcStamp(session.clock.now)
         guard let output else {
-            var written = ChunkedWriting { session.output.writeVerbatim($0) }
+            var written = ChunkedWriting { session.output.writeVerbatim(bytes: $0) }
             // iCalendar is for programs: on a terminal, the dates in words and how to make the file.
             if isatty(STDOUT_FILENO) == 1 {
                 var any = false
@@ -190,7 +190,7 @@ struct CalendarCommand: ParsableCommand, SessionCommand {
         }
         let path = output.hasPrefix("/") ? output : session.workingDirectory + "/" + output
         let file = WholeFile(path: path)
-        var written = ChunkedWriting { file.append($0) }
+        var written = ChunkedWriting { file.append(bytes: $0) }
         var count = 0
         written.write(ICalendar.header)
         do {

@@ -12,7 +12,7 @@ extension Session {
         heldTableRows: Int = 1_000
     ) throws -> Int {
         let today = Village.today(clock)
-        var written = ChunkedWriting { self.output.write($0) }
+        var written = ChunkedWriting { self.output.write(bytes: $0) }
         func write(_ piece: String) { written.write(piece) }
         guard mode != .table else {
             // A column is as wide as its widest cell: a long list is measured in one pass and
@@ -42,7 +42,7 @@ extension Session {
         }
         var stream = LedgerStream(mode: mode, language)
         if stream.needsWholeRecords {
-            try store.eachRecord(filter, today: today) { write(try stream.next($0)) }
+            try store.eachRecord(filter, today: today) { written.write(bytes: stream.nextJSON($0)) }
         } else {
             try store.eachLedgerRow(filter, today: today) { write(stream.next($0)) }
         }

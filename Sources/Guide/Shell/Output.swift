@@ -5,12 +5,23 @@ import Foundation
 protocol Output: AnyObject {
     /// Writes exactly these characters; only for text already neutralised (colours added).
     func writeVerbatim(_ text: String)
+    /// The same for UTF-8 text as bytes.
+    func writeVerbatim(bytes: [UInt8])
 }
 
 extension Output {
     /// Every text that may hold something stored or typed goes out this way, control
     /// characters shown as U+FFFD.
     func write(_ text: String) { writeVerbatim(TerminalText.neutralised(text)) }
+
+    /// UTF-8 text as bytes, neutralised as `write` does; made a String only when it must change.
+    func write(bytes: [UInt8]) {
+        if bytes.withUnsafeBufferPointer(TerminalText.needsNeutralising) {
+            write(String(decoding: bytes, as: UTF8.self))
+        } else {
+            writeVerbatim(bytes: bytes)
+        }
+    }
 }
 
 final class StandardOutput: Output {
@@ -22,28 +33,35 @@ final class StandardOutput: Output {
     func writeVerbatim(_ text: String) {
         _ = writeWhole(text, to: descriptor)
     }
+
+    func writeVerbatim(bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { writeWhole($0, to: descriptor) }
+    }
 }
 
 /// Writes every byte of the text, again after an interruption; the errno of a write that
 /// failed, else nil.
 func writeWhole(_ text: String, to descriptor: Int32) -> Int32? {
     var text = text
-    return text.withUTF8 { bytes -> Int32? in
-        guard let start = bytes.baseAddress else { return nil }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return errno == 0 ? ENOSPC : errno }
-            offset += written
-        }
-        return nil
+    return text.withUTF8 { writeWhole(UnsafeRawBufferPointer($0), to: descriptor) }
+}
+
+func writeWhole(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    guard let start = bytes.baseAddress else { return nil }
+    var offset = 0
+    while offset < bytes.count {
+        let written = Foundation.write(descriptor, start + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return errno == 0 ? ENOSPC : errno }
+        offset += written
     }
+    return nil
 }
 
 final class BufferedOutput: Output {
     private(set) var text = ""
     func writeVerbatim(_ text: String) { self.text += text }
+    func writeVerbatim(bytes: [UInt8]) { text += String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Colours by tone, only when they can help: a terminal that is not dumb, and no NO_COLOR.

@@ -22,6 +22,11 @@ final class WholeFile {
         failure = writeWhole(text, to: descriptor)
     }
 
+    func append(bytes: [UInt8]) {
+        guard failure == nil else { return }
+        failure = bytes.withUnsafeBytes { writeWhole($0, to: descriptor) }
+    }
+
     /// Closes and removes the temporary: what was being written failed elsewhere.
     func discard() {
         if descriptor >= 0 { close(descriptor) }

@@ -32,17 +32,23 @@ import Testing
     }
 
     /// The check read from bytes finds exactly the scalars the definition names, wherever they
-    /// stand, and a CR only when no LF follows it.
+    /// stand (eight bytes are read at once: at every place in and across them), and a CR only
+    /// when no LF follows it.
     @Test func theByteCheckFindsEveryControlAndNothingElse() {
+        let pads = (0..<9).map { String(repeating: "x", count: $0) }
         for value in UInt32(0)..<0x3000 {
             guard let scalar = Unicode.Scalar(value), value != 0x0D else { continue }
             let control = TerminalText.isControl(scalar)
-            for text in ["\(scalar)", "あ\(scalar)", "\(scalar)あ", "a\(scalar)\r\n"] {
+            for text in ["\(scalar)", "あ\(scalar)", "\(scalar)あ", "a\(scalar)\r\n"] + pads.map({ $0 + "\(scalar)" + "yyyyyyyyy" }) {
                 #expect(TerminalText.needsNeutralising(text) == control, "U+\(String(value, radix: 16))")
             }
         }
         #expect(!TerminalText.needsNeutralising("1,a\r\n2,b\r\n"))
         for text in ["a\rb", "a\r", "\r\r\n"] { #expect(TerminalText.needsNeutralising(text), "\(text.debugDescription)") }
+        for pad in pads {
+            #expect(!TerminalText.needsNeutralising(pad + "\r\n" + "yyyyyyyyy"))
+            #expect(TerminalText.needsNeutralising(pad + "\r" + "yyyyyyyyy"))
+        }
     }
 
     @Test func aLoneCarriageReturnDoesNotSplitAnICalendarLine() {
