@@ -13,8 +13,8 @@ public struct TextTable {
 
     public func render() -> String {
         var columns = Columns(headers: headers, maximumCellWidth: maximumCellWidth)
-        rows.forEach { columns.measure($0) }
-        return ([columns.heading] + rows.map(columns.line)).joined(separator: "\n")
+        let cut = rows.map { columns.measure($0) }
+        return ([columns.heading] + cut.map { columns.line($0) }).joined(separator: "\n")
     }
 
     /// The widths of a table's columns, measured a row at a time, and its lines written with
@@ -26,15 +26,20 @@ public struct TextTable {
         public private(set) var widths: [Int]
 
         public init(headers: [String], maximumCellWidth: Int = 30) {
-            self.headers = headers
             self.maximumCellWidth = maximumCellWidth
-            widths = headers.map { DisplayWidth.of(DisplayWidth.truncated($0, to: maximumCellWidth)) }
+            self.headers = headers.map { DisplayWidth.truncated($0, to: maximumCellWidth) }
+            widths = self.headers.map(DisplayWidth.of)
         }
 
-        public mutating func measure(_ row: [String]) {
-            for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], DisplayWidth.of(DisplayWidth.truncated(cell, to: maximumCellWidth)))
+        /// Widens the columns to the row's cells, and returns the cells cut to the widest a
+        /// cell may be, as `line` writes them.
+        @discardableResult
+        public mutating func measure(_ row: [String]) -> [String] {
+            let cut = row.map { DisplayWidth.truncated($0, to: maximumCellWidth) }
+            for (column, cell) in cut.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
+            return cut
         }
 
         /// The headers and the rule under them.
@@ -42,10 +47,14 @@ public struct TextTable {
             line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         }
 
-        public func line(_ row: [String]) -> String {
-            TextTable.trimmingTrailingSpace(zip(row, widths).map {
-                DisplayWidth.padded(DisplayWidth.truncated($0, to: maximumCellWidth), to: $1)
-            }.joined(separator: "  "))
+        /// A row whose cells `measure` cut.
+        public func line(_ cut: [String]) -> String {
+            TextTable.trimmingTrailingSpace(zip(cut, widths).map { DisplayWidth.padded($0, to: $1) }.joined(separator: "  "))
+        }
+
+        /// A row as it was read, cut as `measure` cuts it.
+        public func line(uncut row: [String]) -> String {
+            line(row.map { DisplayWidth.truncated($0, to: maximumCellWidth) })
         }
     }
 

@@ -17,17 +17,17 @@ import Testing
             keyRing: KeyRing(folder: folder + "/keys", scope: .everyone))
         _ = try DemoVillage.build(into: store, today: today)
 
-        func table(heldTableRows: Int) throws -> (text: String, count: Int) {
+        func table(heldTableBytes: Int) throws -> (text: String, count: Int) {
             let output = BufferedOutput()
             let session = Session(
                 environment: ["HOME": folder], workingDirectory: folder, login: "kato", clock: FixedClock(day: today),
                 reader: PlainLineReader(source: ScriptedSource(lines: []), echo: output), output: output, palette: Palette(enabled: false))
             let count = try session.writeLedger(
-                LedgerFilter(), mode: .table, store: store, emptyNotice: nil, language, heldTableRows: heldTableRows)
+                LedgerFilter(), mode: .table, store: store, emptyNotice: nil, language, heldTableBytes: heldTableBytes)
             return (output.text, count)
         }
-        let held = try table(heldTableRows: 1_000)
-        let twoPasses = try table(heldTableRows: 1)
+        let held = try table(heldTableBytes: 4 << 20)
+        let twoPasses = try table(heldTableBytes: 1)
         #expect(held.count > 1)
         #expect(twoPasses.count == held.count)
         #expect(twoPasses.text == held.text)
