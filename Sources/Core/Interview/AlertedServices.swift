@@ -15,7 +15,6 @@ public struct AlertedServices {
         }
     }
 
-    public var ids: Set<Int64> { Set(names.keys) }
     public func name(of id: Int64) -> String? { names[id] }
     public func hasEnded(_ id: Int64) -> Bool { ended.contains(id) }
 }
