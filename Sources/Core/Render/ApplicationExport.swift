@@ -31,12 +31,17 @@ public enum ApplicationExport {
         String(decoding: arrayElement(record, after: ""), as: UTF8.self)
     }
 
-    /// The same as UTF-8 bytes after `separator`, for an export that makes no String of them.
-    static func arrayElement(_ record: ApplicationRecord, after separator: StaticString) -> [UInt8] {
+    /// A service as the store gives it to the export, as UTF-8 bytes after `separator`: an
+    /// export makes no String of them.
+    static func arrayElement(_ exported: ExportedRecord, after separator: StaticString) -> [UInt8] {
         // An application of the 10,000-service lifetime is 13 KB on average: few reallocations.
         var json = PrettyJSON(depth: 1, after: separator, capacity: 16_384)
-        ExportedApplication(record).write(to: &json)
+        ExportedApplication(exported.record, duties: exported.duties).write(to: &json)
         return json.bytes
+    }
+
+    static func arrayElement(_ record: ApplicationRecord, after separator: StaticString) -> [UInt8] {
+        arrayElement(ExportedRecord(record), after: separator)
     }
 
     /// Any value as an element of a pretty-printed array, from the encoder's bytes: every line
@@ -80,12 +85,13 @@ struct ExportedApplication: Encodable {
     let ended_on: String?
     let keep_until: String?
 
-    /// Its checks as the version it was made under numbers and words them.
-    init(_ record: ApplicationRecord) {
-        self = ProcedureScope.forForm(record) { ExportedApplication(underItsVersion: record) }
+    /// Its checks as the version it was made under numbers and words them; its duty records
+    /// `duties` when the store gave them as the export writes them, else from the record's.
+    init(_ record: ApplicationRecord, duties: [ExportedDuty]? = nil) {
+        self = ProcedureScope.forForm(record) { ExportedApplication(underItsVersion: record, duties: duties) }
     }
 
-    private init(underItsVersion record: ApplicationRecord) {
+    private init(underItsVersion record: ApplicationRecord, duties: [ExportedDuty]?) {
         id = record.id
         status = record.status.rawValue
         applicant_login = record.applicantLogin
@@ -102,10 +108,7 @@ struct ExportedApplication: Encodable {
         editors = record.editors
         decisions = record.decisions.map(ExportedDecision.init)
         acknowledgement = record.acknowledgement
-        duty_records = record.dutyRecords.map {
-            ExportedDuty(kind: $0.kind.rawValue, done_on: $0.doneOn.iso, recorded_by: $0.recordedBy, recorded_at: $0.recordedAt,
-                         answers: $0.answers.mapValues(JSONValue.init))
-        }
+        duty_records = duties ?? record.dutyRecords.map { ExportedDuty($0, answers: ExportedAnswers($0.answers)) }
         incidents = record.incidents
         stop = record.stop
         continuations = record.continuations
@@ -176,7 +179,54 @@ struct ExportedDuty: Encodable {
     let done_on: String
     let recorded_by: String
     let recorded_at: String
-    let answers: [String: JSONValue]
+    let answers: ExportedAnswers
+
+    /// The record's answers are not read: `answers` are.
+    init(_ duty: DutyRecord, answers: ExportedAnswers) {
+        kind = duty.kind.rawValue
+        done_on = duty.doneOn.iso
+        recorded_by = duty.recordedBy
+        recorded_at = duty.recordedAt
+        self.answers = answers
+    }
+}
+
+/// A service as the store reads it for the JSON export: its duty records already as the export
+/// writes them, their answers in order as stored (`StoredAnswers.inOrder`).
+public struct ExportedRecord {
+    public let record: ApplicationRecord
+    let duties: [ExportedDuty]?
+
+    init(_ record: ApplicationRecord, duties: [ExportedDuty]? = nil) {
+        self.record = record
+        self.duties = duties
+    }
+}
+
+/// Answers as plain JSON in the order the export writes an object's keys: their UTF-8 bytes.
+struct ExportedAnswers: Encodable {
+    let members: [(id: String, value: JSONValue)]
+
+    init(_ answers: Answers) {
+        members = answers.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, JSONValue($0.value)) }
+    }
+
+    /// Answers already in that order.
+    init(inOrder answers: [(id: String, value: AnswerValue)]) {
+        members = answers.map { ($0.id, JSONValue($0.value)) }
+    }
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for member in members { try container.encode(member.value, forKey: Key(stringValue: member.id)) }
+    }
 }
 
 struct ExportedDecision: Encodable {

@@ -83,7 +83,7 @@ extension ExportedDuty {
     func write(to json: inout PrettyJSON) {
         json.beginObject()
         json.key("answers")
-        json.object(answers) { $1.write(to: &$0) }
+        answers.write(to: &json)
         json.member("done_on", done_on)
         json.member("kind", kind)
         json.member("recorded_at", recorded_at)
@@ -116,6 +116,17 @@ extension ExportedAttachment {
         json.member("file_name", file_name)
         json.member("sha256", sha256)
         json.member("size", size)
+        json.endObject()
+    }
+}
+
+extension ExportedAnswers {
+    func write(to json: inout PrettyJSON) {
+        json.beginObject()
+        for member in members {
+            json.key(member.id)
+            member.value.write(to: &json)
+        }
         json.endObject()
     }
 }

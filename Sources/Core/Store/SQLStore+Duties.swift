@@ -43,11 +43,15 @@ extension SQLStore {
     static func dutyRecord(_ row: SQLRow) throws -> DutyRecord {
         // Read without its answers when only the schedule is wanted.
         let answers: String? = row["answers"]
-        return DutyRecord(
+        return dutyRecord(row, answers: try answers.map { try decoded(Answers.self, $0, of: "application/\(row["application_id"] as Int64)") } ?? [:])
+    }
+
+    /// The row's record with these answers, its own not read.
+    static func dutyRecord(_ row: SQLRow, answers: Answers) -> DutyRecord {
+        DutyRecord(
             id: row["id"], applicationID: row["application_id"], kind: DutyKind(rawValue: row["kind"]) ?? .backup,
             doneOn: Day(iso: row["done_on"]) ?? Day(year: 1970, month: 1, day: 1)!,
-            answers: try answers.map { try decoded(Answers.self, $0, of: "application/\(row["application_id"] as Int64)") } ?? [:],
-            recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+            answers: answers, recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
     }
 
     static func incident(_ row: SQLRow) throws -> Incident {

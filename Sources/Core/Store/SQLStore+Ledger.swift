@@ -106,13 +106,43 @@ extension SQLStore {
         }
     }
 
-    public func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws {
+    public func eachExportedRecord(_ filter: LedgerFilter, today: Day, _ body: (ExportedRecord) throws -> Void) throws {
         try database.read { db in
             let ids = try Self.matchingIDs(db, filter, today: today)
             for start in stride(from: 0, to: ids.count, by: Self.wholeBatch) {
-                try Self.loadRecords(db, ids: Array(ids[start..<min(start + Self.wholeBatch, ids.count)]), parts: .whole, setAside: setAside).forEach(body)
+                let batchIDs = Array(ids[start..<min(start + Self.wholeBatch, ids.count)])
+                var unreadable = Set<Int64>()
+                let duties = try Self.exportedDuties(db, ids: batchIDs, unreadable: &unreadable)
+                for record in try Self.loadRecords(db, ids: batchIDs, parts: .exported, setAside: setAside)
+                where !unreadable.contains(record.id) {
+                    try body(ExportedRecord(record, duties: duties[record.id] ?? []))
+                }
+                for id in unreadable.sorted() { setAside.note("application/\(id)") }
             }
         }
+    }
+
+    /// The batch's duty records as the export writes them, their answers in the order stored
+    /// when they are in yakkan's own shape (else decoded and sorted); a service with one that
+    /// reads neither way goes into `unreadable`, as `loadRecords` sets such a service aside.
+    static func exportedDuties(_ db: any SQLSession, ids: [Int64], unreadable: inout Set<Int64>) throws -> [Int64: [ExportedDuty]] {
+        var duties: [Int64: [ExportedDuty]] = [:]
+        try db.each(
+            sql: "SELECT * FROM duty_record WHERE application_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY application_id, done_on, id",
+            arguments: ids
+        ) { row in
+            let duty = dutyRecord(row, answers: [:])
+            // NULL reads as no answers, as `dutyRecord` reads it.
+            let text: String = row["answers"] ?? "{}"
+            do {
+                let answers = try StoredAnswers.inOrder(text).map(ExportedAnswers.init(inOrder:))
+                    ?? ExportedAnswers(decoded(Answers.self, text, of: "application/\(duty.applicationID)"))
+                duties[duty.applicationID, default: []].append(ExportedDuty(duty, answers: answers))
+            } catch StoreError.unreadable {
+                unreadable.insert(duty.applicationID)
+            }
+        }
+        return duties
     }
 
     public func eachLedgerRow(_ filter: LedgerFilter, today: Day, _ body: (LedgerRow) throws -> Void) throws {
@@ -151,7 +181,12 @@ extension SQLStore {
     /// (`ReviewFacts`). Every part holds the editors the four-eyes rule reads.
     /// `columns` is the schedule without duty records or acknowledgement: whom a service waits
     /// on, for the list of what waits on nobody.
-    enum RecordParts { case summary, columns, schedule, whole }
+    /// `exported` is `whole` but for the duty records, which the export reads as it writes them.
+    enum RecordParts {
+        case summary, columns, schedule, whole, exported
+
+        var isWhole: Bool { self == .whole || self == .exported }
+    }
 
     static func scheduleColumns(_ dialect: SQLDialect) -> String {
         """
@@ -251,7 +286,7 @@ extension SQLStore {
             var acknowledgements: [Int64: Acknowledgement] = [:]
             var duties: [Int64: [DutyRecord]] = [:]
             var dues: [Int64: [DutyKind: Day]] = [:]
-            if parts == .schedule || parts == .whole {
+            if parts == .schedule || parts.isWhole {
                 try each("SELECT * FROM acknowledgement WHERE application_id IN (\(list))") { row in
                     let id: Int64 = row["application_id"]
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
@@ -263,7 +298,7 @@ extension SQLStore {
                             duties[duty.applicationID, default: []].append(duty)
                         }
                     }
-                } else {
+                } else if parts == .schedule {
                     try each("SELECT application_id, kind, due_on FROM duty_due WHERE application_id IN (\(list))") { row in
                         if let kind = DutyKind(rawValue: row[1]), let day = Day(iso: row[2]) { dues[row[0], default: [:]][kind] = day }
                     }
@@ -273,7 +308,7 @@ extension SQLStore {
             let reviewFacts = try ReviewFacts.read(db, ids: Array(ids[start..<min(start + batch, ids.count)]))
             var incidents: [Int64: [Incident]] = [:]
             var continuations: [Int64: [ContinuationDecision]] = [:]
-            if parts == .whole {
+            if parts.isWhole {
                 let actions = ContinuationDecision.actions
                 try db.each(sql: """
                     SELECT subject, action, actor, detail, at FROM audit

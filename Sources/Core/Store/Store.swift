@@ -73,8 +73,9 @@ public protocol Store: AnyObject, Sendable {
     /// The list's columns of each matching service in turn, read from stored columns, so that
     /// a list of any length needs neither every row in memory nor any answers decoded.
     func eachLedgerRow(_ filter: LedgerFilter, today: Day, _ body: (LedgerRow) throws -> Void) throws
-    /// Each matching service in full, read in batches: for exports of everything.
-    func eachRecord(_ filter: LedgerFilter, today: Day, _ body: (ApplicationRecord) throws -> Void) throws
+    /// Each matching service in full, read in batches, its duty records read as the JSON export
+    /// writes them: for exports of everything.
+    func eachExportedRecord(_ filter: LedgerFilter, today: Day, _ body: (ExportedRecord) throws -> Void) throws
     func distinctValues(_ column: LedgerColumn) throws -> [String]
     func counts(by grouping: LedgerGrouping) throws -> [(key: String, count: Int)]
     /// Each alert nobody has acknowledged yet, in id order: those addressed to `recipient`, or

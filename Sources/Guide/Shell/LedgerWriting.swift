@@ -47,7 +47,7 @@ extension Session {
         }
         var stream = LedgerStream(mode: mode, language)
         if stream.needsWholeRecords {
-            try store.eachRecord(filter, today: today) { written.write(bytes: stream.nextJSON($0)) }
+            try store.eachExportedRecord(filter, today: today) { written.write(bytes: stream.nextJSON($0)) }
         } else {
             try store.eachLedgerRow(filter, today: today) { write(stream.next($0)) }
         }

@@ -19,7 +19,7 @@ struct ApplicationJSONTests {
             #expect(try ApplicationExport.json(record) == encoded(record), "service \(record.id)")
             #expect(try ApplicationExport.arrayElement(record) == encodedElement(record), "service \(record.id)")
         }
-        #expect(try ApplicationExport.json(records) == ApplicationExport.encode(records.map(ExportedApplication.init)))
+        #expect(try ApplicationExport.json(records) == ApplicationExport.encode(records.map { ExportedApplication($0) }))
     }
 
     @Test func everyServiceOfTheDemoVillageIsWrittenAsTheEncoderWritesIt() throws {

@@ -26,6 +26,31 @@ import Testing
         String(decoding: try JSONEncoder().encode(answers), as: UTF8.self)
     }
 
+    /// The answers in order are `read`'s answers, sorted by their ids' bytes.
+    static func sameAnswers(_ inOrder: [(id: String, value: AnswerValue)], _ read: Answers) -> Bool {
+        let sorted = read.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return inOrder.map(\.id) == sorted.map(\.key) && inOrder.map(\.value) == sorted.map(\.value)
+    }
+
+    /// What the store writes is read in order for the export, every case of it; a text whose
+    /// ids are out of order, written twice or not ASCII is not, and the dictionary decides.
+    @Test func theStoresTextIsReadInOrderAndNoOtherOrder() throws {
+        let text = try SQLStore.json(Self.every)
+        #expect(Self.sameAnswers(try #require(StoredAnswers.inOrder(text)), Self.every))
+        for (id, value) in Self.every {
+            #expect(StoredAnswers.inOrder(try SQLStore.json([id: value])).map { Self.sameAnswers($0, [id: value]) } == true, "\(id)")
+        }
+        for unordered in [
+            #"{"y":{"skipped":{}},"x":{"skipped":{}}}"#,
+            #"{"x":{"skipped":{}},"x":{"skipped":{}}}"#,
+            #"{"B":{"skipped":{}},"a":{"skipped":{}},"A":{"skipped":{}}}"#,
+            "{\"\u{E9}\":{\"skipped\":{}}}",
+        ] {
+            #expect(StoredAnswers.inOrder(unordered) == nil, "\(unordered)")
+        }
+        #expect(StoredAnswers.inOrder(#"{"A":{"skipped":{}},"B":{"skipped":{}},"a":{"skipped":{}}}"#)?.map(\.id) == ["A", "B", "a"])
+    }
+
     @Test func everyCaseYakkanWritesIsReadWithoutTheDecoder() throws {
         let text = try Self.encoded(Self.every)
         #expect(StoredAnswers.read(text) == Self.every)
@@ -68,6 +93,7 @@ import Testing
     ])
     func aTextTheEncoderNeverWritesIsLeftToTheDecoder(text: String) {
         #expect(StoredAnswers.read(text) == nil)
+        #expect(StoredAnswers.inOrder(text) == nil)
         let decoded = try? JSONDecoder().decode(Answers.self, from: Data(text.utf8))
         let read = try? SQLStore.decoded(Answers.self, text, of: "application/1")
         #expect(read == decoded)
@@ -135,6 +161,9 @@ import Testing
     ])
     func whatTheFastWayReadsTheDecoderReadsAlike(text: String) throws {
         let decoded = try? JSONDecoder().decode(Answers.self, from: Data(text.utf8))
+        if let inOrder = StoredAnswers.inOrder(text) {
+            #expect(Self.sameAnswers(inOrder, try #require(StoredAnswers.read(text))))
+        }
         if let read = StoredAnswers.read(text) {
             let decoded = try #require(decoded)
             #expect(read == decoded)

@@ -289,7 +289,7 @@ import Testing
         let reads: [(String, () throws -> Void)] = [
             ("applications()", { _ = try sato.applications() }),
             ("summaries", { _ = try sato.summaries(LedgerFilter(), today: today) }),
-            ("eachRecord (list --format json, export)", { try sato.eachRecord(LedgerFilter(), today: today) { _ in } }),
+            ("eachExportedRecord (list --format json, export)", { try sato.eachExportedRecord(LedgerFilter(), today: today) { _ in } }),
             ("query + ApplicationExport.json", { _ = try ApplicationExport.json(try sato.query(LedgerFilter(), today: today)) }),
             ("schedules (due, remind)", { _ = try sato.schedules(LedgerFilter(), today: today) }),
             ("application(id:) of the malformed one (show)", { _ = try sato.application(id: first.id) }),
@@ -301,6 +301,33 @@ import Testing
         #expect(failing == [], "\(failing.joined(separator: "\n"))")
         // Showing that one service says which record cannot be read, in words, with the store's status.
         #expect(throws: StoreError.unreadable("application/\(first.id)")) { try reads.last!.1() }
+    }
+
+    /// A duty record's answers that are not JSON: the JSON export, which reads duty records'
+    /// answers in order as stored, leaves out that one service and names it, as every other read
+    /// of whole records does, and exports the other.
+    @Test(arguments: StoreKind.available)
+    func dutyAnswersThatAreNotJSONLeaveOneServiceOutOfTheExport(_ kind: StoreKind) throws {
+        let village = try Village(kind)
+        try village.directory()
+        let first = try village.inUse()
+        let second = try village.inUse(service: "Example Mail")
+        for id in [first.id, second.id] {
+            try village.store(as: "suzuki").recordDuty(
+                id, .backup, answers: [DutyFields.doneOn: .date(Day(iso: "2026-05-01")!)], by: "suzuki", at: "2026-05-01T00:00:00Z")
+        }
+        try village.edit("UPDATE duty_record SET answers = '{not json' WHERE application_id = \(first.id)")
+        let sato = try village.store(as: "sato")
+        var exported: [ExportedRecord] = []
+        try sato.eachExportedRecord(LedgerFilter(), today: Day(iso: "2026-05-01")!) { exported.append($0) }
+        #expect(exported.map(\.record.id) == [second.id])
+        #expect(sato.setAside.noted == ["application/\(first.id)"])
+        // The other's duty record, read in order, is written as its decoded record would be.
+        let decoded = try #require(try sato.application(id: second.id))
+        #expect(decoded.dutyRecords.count == 1)
+        var stream = LedgerStream(mode: .json, .ja)
+        #expect(String(decoding: stream.nextJSON(try #require(exported.first)), as: UTF8.self)
+            == "[\n" + ApplicationExport.arrayElement(decoded))
     }
 
     /// SQLite only: a column of a SQLite file takes a value of any type, where the server's
