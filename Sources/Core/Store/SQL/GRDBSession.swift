@@ -23,8 +23,13 @@ final class GRDBSession: SQLSession {
         let statement = try db.cachedStatement(sql: sql)
         let columns = statement.columnNames
         let rows = try Row.fetchCursor(statement, arguments: Self.arguments(arguments))
-        while let row = try rows.next() {
-            try body(SQLRow(columns: columns, values: row.databaseValues.map(Self.value)))
+        // Each value read from the statement the cursor has just stepped: the row's own values
+        // come with their column's name, a String made anew for every value (8 % of a JSON export
+        // of 10,000 services, perf).
+        let indexes = 0..<CInt(columns.count)
+        while try rows.next() != nil {
+            let stepped = statement.sqliteStatement
+            try body(SQLRow(columns: columns, values: indexes.map { Self.value(DatabaseValue(sqliteStatement: stepped, index: $0)) }))
         }
     }
 
