@@ -25,6 +25,7 @@ import Testing
             $0 == .missingTranslation("en")
         },
         Edit(name: "empty text", from: "  ja: 新規制定", to: "  ja: \"\"") { $0 == .emptyText },
+        Edit(name: "text of spaces only, a full-width one and a tab", from: "  ja: 新規制定", to: "  ja: \"\u{3000} \\t\"") { $0 == .emptyText },
         Edit(name: "condition on an unknown question", from: "refused_when: {answer: personal_information", to: "refused_when: {answer: personal_info") {
             $0 == .unknownQuestion("personal_info")
         },

@@ -95,7 +95,11 @@ final class NodeReader {
                 continue
             }
             guard let string = string(value) else { continue }
-            if string.trimmingCharacters(in: .whitespaces).isEmpty { note(value, .emptyText) }
+            // Spaces and tabs only (what `.whitespaces` holds), looked at scalar by scalar: trimming
+            // through Foundation made a UTF-16 copy of every text, 4 % of a start (perf).
+            if string.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
+                note(value, .emptyText)
+            }
             texts.append(string)
         }
         return texts.count == 2 ? Localized(texts[0], texts[1]) : nil
