@@ -100,7 +100,10 @@ struct ActEntry: Codable {
     }
 
     static func decode(_ text: String) -> Command? {
-        (try? JSONDecoder().decode(ActEntry.self, from: Data(text.utf8)))?.act
+        if let duty = StoredAnswers.recordedDuty(text), let kind = DutyKind(rawValue: duty.kind) {
+            return .recordDuty(application: duty.application, kind: kind, answers: duty.answers)
+        }
+        return (try? JSONDecoder().decode(ActEntry.self, from: Data(text.utf8)))?.act
     }
 
     /// What the entry is about, as `audit list` and a purge read it.

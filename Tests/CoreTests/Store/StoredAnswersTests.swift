@@ -51,6 +51,36 @@ import Testing
         #expect(StoredAnswers.inOrder(#"{"A":{"skipped":{}},"B":{"skipped":{}},"a":{"skipped":{}}}"#)?.map(\.id) == ["A", "B", "a"])
     }
 
+    /// A duty's signed entry as yakkan writes it is read without the decoder, for every kind and
+    /// every case of answer; texts it does not write go to the decoder, and read alike.
+    @Test func aDutysEntryIsReadWithoutTheDecoderAsTheDecoderReadsIt() throws {
+        for kind in DutyKind.allCases {
+            let command = Command.recordDuty(application: 4_321, kind: kind, answers: Self.every)
+            let text = try ActEntry(act: command).encoded()
+            #expect(StoredAnswers.recordedDuty(text) != nil, "\(kind)")
+            #expect(ActEntry.decode(text) == command)
+        }
+        let written = try ActEntry(act: .recordDuty(application: 7, kind: .backup, answers: [:])).encoded()
+        #expect(written == #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"backup"}}}"#)
+        for text in [
+            written,
+            #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"laundry"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":-7,"kind":"backup"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":7.5,"kind":"backup"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":"7","kind":"backup"}}}"#,
+            #"{"act":{"recordDuty":{"application":7,"answers":{},"kind":"backup"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"backup","extra":1}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"backup"}},"more":{}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"back\u0075p"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{"x":{"flag":{"_0":1}}},"application":7,"kind":"backup"}}}"#,
+            #"{"act": {"recordDuty":{"answers":{},"application":7,"kind":"backup"}}}"#,
+            #"{"act":{"recordDuty":{"answers":{},"application":7,"kind":"backup"}}} "#,
+            #"{"act":{"withdraw":{"application":7}}}"#,
+        ] {
+            #expect(ActEntry.decode(text) == (try? JSONDecoder().decode(ActEntry.self, from: Data(text.utf8)))?.act, "\(text)")
+        }
+    }
+
     @Test func everyCaseYakkanWritesIsReadWithoutTheDecoder() throws {
         let text = try Self.encoded(Self.every)
         #expect(StoredAnswers.read(text) == Self.every)
