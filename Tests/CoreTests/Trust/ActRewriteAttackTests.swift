@@ -272,9 +272,7 @@ import Testing
     @Test(arguments: StoreKind.available)
     func answersThatAreNotJSONAreNamedAndOthersWorkOn(_ kind: StoreKind) throws {
         let village = try Village(kind)
-        try village.directory()
-        let first = try village.inUse()
-        let second = try village.inUse(service: "Example Mail")
+        let (first, second) = try village.twoInUse()
         try village.forge(nil, sql: "UPDATE application SET answers = '{not json' WHERE id = \(first.id)", as: "yamada")
         #expect(try village.verify(as: "sato").findings == [Village.rowNotInLog("application \(first.id): answers")])
         let sato = try village.store(as: "sato")
@@ -309,9 +307,7 @@ import Testing
     @Test(arguments: StoreKind.available)
     func dutyAnswersThatAreNotJSONLeaveOneServiceOutOfTheExport(_ kind: StoreKind) throws {
         let village = try Village(kind)
-        try village.directory()
-        let first = try village.inUse()
-        let second = try village.inUse(service: "Example Mail")
+        let (first, second) = try village.twoInUse()
         for id in [first.id, second.id] {
             try village.store(as: "suzuki").recordDuty(
                 id, .backup, answers: [DutyFields.doneOn: .date(Day(iso: "2026-05-01")!)], by: "suzuki", at: "2026-05-01T00:00:00Z")

@@ -94,6 +94,13 @@ extension StoreVillage {
             by: "kato", at: "2026-04-01T00:03:00Z")
     }
 
+    /// The directory and two services in use, Example Drive and Example Mail: one that an
+    /// attack aims at and one whose work must go on.
+    func twoInUse() throws -> (first: ApplicationRecord, second: ApplicationRecord) {
+        try directory()
+        return (try inUse(), try inUse(service: "Example Mail"))
+    }
+
     /// yamada's application approved by kato and acknowledged by suzuki, its manager.
     func inUse(service: String = "Example Drive") throws -> ApplicationRecord {
         let submitted = try submitted(service: service)

@@ -80,9 +80,7 @@ import Testing
     @Test(arguments: StoreKind.available)
     func aRowPlantedAfterTheKeptOnesAndASignedEntryTheRulesRefuseAreNamed(_ kind: StoreKind) throws {
         let village = try Village(kind)
-        try village.directory()
-        let first = try village.inUse()
-        let second = try village.inUse(service: "Example Mail")
+        let (first, second) = try village.twoInUse()
         #expect(try Self.verify(village, incremental: false).findings == [])
         // An alert with any text, for a service no entry since has touched.
         let planted = 900
@@ -158,9 +156,7 @@ import Testing
     @Test(arguments: StoreKind.available)
     func comparingEveryRecordNamesAnOldRowNothingTouchedSince(_ kind: StoreKind) throws {
         let village = try Village(kind)
-        try village.directory()
-        let first = try village.inUse()
-        let second = try village.inUse(service: "Example Mail")
+        let (first, second) = try village.twoInUse()
         #expect(try Self.verify(village, incremental: false).findings == [])
         let head = try #require(try village.store(as: "sato").head())
         try Self.backup(village, first.id, on: "2026-06-10")
