@@ -55,8 +55,12 @@ extension SQLStore {
         }
         let text = searchText(record)
         // An act that leaves the text as it was (most duties recorded) writes neither table
-        // again: making the short-search words was 11 % of a whole verify's CPU (perf).
-        guard try db.value(String.self, sql: "SELECT content FROM ledger_text WHERE rowid = ?", arguments: [id]) != text else { return }
+        // again: making the short-search words was 11 % of a whole verify's CPU (perf). A
+        // migration that empties a table (to fill it anew) has it written again.
+        let unchanged = try db.value(String.self, sql: """
+            SELECT content FROM ledger_text WHERE rowid = ? AND EXISTS (SELECT 1 FROM ledger_short_text WHERE rowid = ?)
+            """, arguments: [id, id]) == text
+        guard !unchanged else { return }
         try removeSearchText(db, id: id)
         try db.execute(sql: "INSERT INTO ledger_text (rowid, content) VALUES (?, ?)", arguments: [id, text])
         try db.execute(sql: "INSERT INTO ledger_short_text (rowid, words) VALUES (?, ?)", arguments: [id, ShortSearch.words(text)])
