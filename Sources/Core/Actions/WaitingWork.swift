@@ -2,22 +2,34 @@
 /// and `remind`, and for administrators what waits on nobody.
 public enum WaitingWork {
     /// One person's list: their own services (or, with `everything`, all of them), their alerts,
-    /// and for an administrator what waits on nobody.
+    /// and for an administrator what waits on nobody (`stranded`, when read once for many people
+    /// as `remind` does, else read here). Made a batch of services at a time, as the whole
+    /// village's is: a 利用責任者's services grow with their 課, and `remind`, holding each
+    /// person's, peaked at 57 MB at 10,000 services (perf, page faults).
     public static func items(
-        for actor: Actor, matching filter: LedgerFilter, everything: Bool = false, store: any Store, today: Day
+        for actor: Actor, matching filter: LedgerFilter, everything: Bool = false, store: any Store, today: Day,
+        stranded: (() throws -> [TodayItem])? = nil
     ) throws -> [TodayItem] {
-        let (records, alerts) = try sources(filter, applicant: actor.login, alertsOf: everything ? nil : actor.login, store: store, today: today)
-        return try items(for: actor, records: records, alerts: alerts, everything: everything, stranded: { try stranded(store: store, today: today) }, today: today)
-    }
-
-    /// The same list from what was read once for many people (`remind`).
-    public static func items(
-        for actor: Actor, records: [ApplicationRecord], alerts: [Alert], everything: Bool = false,
-        stranded: () throws -> [TodayItem], today: Day
-    ) throws -> [TodayItem] {
-        let items = TodayList.items(for: actor, records: records, alerts: alerts, today: today, everything: everything)
-        guard actor.member?.isAdministrator == true else { return items }
-        return TodayList.sorted(items + (try stranded()))
+        var filter = filter
+        filter.statuses = TodayList.statuses
+        let alerts = try store.openAlerts(for: everything ? nil : actor.login)
+        let named = Set(alerts.compactMap(\.applicationID))
+        // Only the ids of the services read, and the name and state of those an alert names.
+        var read = Set<Int64>()
+        var services = AlertedServices()
+        var items: [TodayItem] = []
+        func take(_ records: [ApplicationRecord]) {
+            read.formUnion(records.map(\.id))
+            services.add(records.filter { named.contains($0.id) })
+            items += TodayList.serviceItems(for: actor, records: records, today: today, everything: everything)
+        }
+        try store.eachSchedule(filter, today: today) { take($0) }
+        // An alert may name a service in another status (an ended one), read as a schedule.
+        take(try store.schedules(ids: named.subtracting(read).sorted(), today: today))
+        take(try decidedApplications(besides: read, applicant: actor.login, store: store, today: today))
+        items += TodayList.alertItems(for: actor, alerts: alerts, services: services, everything: everything)
+        guard actor.member?.isAdministrator == true else { return TodayList.sorted(items) }
+        return TodayList.sorted(items + (try stranded?() ?? Self.stranded(store: store, today: today)))
     }
 
     /// The whole village's list (`due --all`), sorted.
@@ -75,38 +87,17 @@ public enum WaitingWork {
     /// Alerts are listed this many at a time, with the services of other statuses they name.
     static let alertBatch = 1_000
 
-    /// The services and open alerts a list of today's work is made from; `filter` chooses the
-    /// services (a person's own, or all of them), `applicant` whose decided applications are
-    /// news (nil: everyone's), `recipient` whose alerts (nil: everyone's).
-    public static func sources(
-        _ filter: LedgerFilter, applicant: String? = nil, alertsOf recipient: String?, store: any Store, today: Day
-    ) throws -> (records: [ApplicationRecord], alerts: [Alert]) {
-        var filter = filter
-        filter.statuses = TodayList.statuses
-        // The schedule holds what the four-eyes rule needs of applications to double-check
-        // (their 所属長 and editors): none is read whole.
-        let records = try store.schedules(filter, today: today)
-        // A person's list has only the alerts addressed to them (TodayList.alertItems): reading
-        // only theirs, and only the services those name, keeps a person's list and each of
-        // `remind`'s from growing with the village's alerts.
-        let alerts = try store.openAlerts(for: recipient)
-        let named = try servicesOf(alerts, besides: records, store: store, today: today)
-        let read = records + named
-        return (read + (try decidedApplications(besides: read, applicant: applicant, store: store, today: today)), alerts)
-    }
-
     /// Applications decided and not yet in use: their applicants are told what became of them
     /// (TodayList.applicantNews), listed in the directory or not. A person's list reads only
     /// their own (`applicant`): nothing else of a decided application is on anyone's list, and
     /// reading every one made the menu's start grow with the village (37 % of its CPU time at
     /// 1,000 services, perf).
     public static func decidedApplications(
-        besides records: [ApplicationRecord], applicant: String?, store: any Store, today: Day
+        besides known: Set<Int64>, applicant: String?, store: any Store, today: Day
     ) throws -> [ApplicationRecord] {
         var filter = LedgerFilter()
         filter.statuses = [.approved, .refused]
         filter.applicant = applicant
-        let known = Set(records.map(\.id))
         return try store.query(filter, today: today).filter { !known.contains($0.id) }
     }
 

@@ -32,8 +32,7 @@ struct RemindCommand: ParsableCommand, SessionCommand {
         // time: everyone's services held for every list grew with the village.
         func list(_ member: StaffMember) throws -> [TodayItem] {
             let actor = Actor(login: member.login, name: member.name, member: member)
-            let (records, alerts) = try WaitingWork.sources(actor.involvedServices, applicant: member.login, alertsOf: member.login, store: store, today: today)
-            return try WaitingWork.items(for: actor, records: records, alerts: alerts, stranded: { stranded }, today: today)
+            return try WaitingWork.items(for: actor, matching: actor.involvedServices, store: store, today: today, stranded: { stranded })
         }
         // Who cannot be mailed, first: the administrators' mail names them (only their lists are made twice).
         let unreachable = ReminderMail.unreachable(try staff.filter { $0.mail == nil }.compactMap { member in

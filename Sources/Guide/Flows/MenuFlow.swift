@@ -117,7 +117,7 @@ struct MenuFlow {
         let today = Village.today(session.clock)
         let read = records + (try WaitingWork.servicesOf(alerts, besides: records, store: store, today: today))
         situation.today = TodayList.items(
-            for: actor, records: read + (try WaitingWork.decidedApplications(besides: read, applicant: actor.login, store: store, today: today)),
+            for: actor, records: read + (try WaitingWork.decidedApplications(besides: Set(read.map(\.id)), applicant: actor.login, store: store, today: today)),
             alerts: alerts, today: today)
         situation.unreadAlerts = alerts.filter { $0.isUnread(by: session.login) }.count
         return situation

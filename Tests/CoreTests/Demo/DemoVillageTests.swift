@@ -106,9 +106,8 @@ struct DemoVillageTests {
         #expect(late.count >= 2)
         #expect(built.summary.overdueServices == late.count)
         // `list --overdue` names exactly the services `due --all` calls overdue.
-        let (records, alerts) = try WaitingWork.sources(LedgerFilter(), alertsOf: nil, store: built.store, today: Self.today)
         let everyone = Actor(login: "auditor", name: nil, member: nil)
-        let overdueInDue = TodayList.items(for: everyone, records: records, alerts: alerts, today: Self.today, everything: true)
+        let overdueInDue = try WaitingWork.items(for: everyone, matching: LedgerFilter(), everything: true, store: built.store, today: Self.today)
             .filter { $0.kind == .overdue }.compactMap(\.applicationID)
         #expect(Set(overdueInDue) == Set(late))
         var inUse = LedgerFilter()
