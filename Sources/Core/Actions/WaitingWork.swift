@@ -4,8 +4,9 @@ public enum WaitingWork {
     /// One person's list: their own services (or, with `everything`, all of them), their alerts,
     /// and for an administrator what waits on nobody (`stranded`, when read once for many people
     /// as `remind` does, else read here). Made a batch of services at a time, as the whole
-    /// village's is: a 利用責任者's services grow with their 課, and `remind`, holding each
-    /// person's, peaked at 57 MB at 10,000 services (perf, page faults).
+    /// village's is: a 利用責任者's services grow with their 課, and `remind` makes a list for
+    /// every person. (Its 57 MB at 10,000 services were statements kept for every length of
+    /// batch, since padded: SQLStore.padded.)
     public static func items(
         for actor: Actor, matching filter: LedgerFilter, everything: Bool = false, store: any Store, today: Day,
         stranded: (() throws -> [TodayItem])? = nil
