@@ -142,7 +142,7 @@ extension SQLStore {
     static func exportedDuties(_ db: any SQLSession, ids: [Int64], unreadable: inout Set<Int64>) throws -> [Int64: [ExportedDuty]] {
         var duties: [Int64: [ExportedDuty]] = [:]
         try db.each(
-            sql: "SELECT * FROM duty_record WHERE application_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY application_id, done_on, id",
+            sql: dutyRecordsSQL(services: ids.count),
             arguments: ids
         ) { row in
             let duty = dutyRecord(row, answers: [:])
@@ -306,7 +306,7 @@ extension SQLStore {
                     acknowledgements[id] = Acknowledgement(applicationID: id, login: row["login"], name: row["name"], acknowledgedAt: row["acknowledged_at"])
                 }
                 if parts == .whole {
-                    try each("SELECT * FROM duty_record WHERE application_id IN (\(list)) ORDER BY application_id, done_on, id") { row in
+                    try each(dutyRecordsSQL(services: batchIDs.count)) { row in
                         try reading(row["application_id"]) {
                             let duty = try dutyRecord(row)
                             duties[duty.applicationID, default: []].append(duty)
@@ -362,6 +362,13 @@ extension SQLStore {
         return records
     }
 
+    /// The duty records of `count` services, their ids bound in turn, in the order a record
+    /// lists them: the one statement whole records, exports and schedules read them by.
+    static func dutyRecordsSQL(_ columns: String = "*", services count: Int) -> String {
+        "SELECT \(columns) FROM duty_record WHERE application_id IN (\(Array(repeating: "?", count: count).joined(separator: ",")))"
+            + " ORDER BY application_id, done_on, id"
+    }
+
     /// A batch's ids, the last repeated up to a power of two (an id twice in `IN` is one). A
     /// statement is kept prepared by its text, and a text for every length of batch kept one
     /// more for each: `remind`, whose every person's list ends in a batch of its own length,
@@ -388,8 +395,7 @@ extension SQLStore {
             var duties: [Int64: [DutyRecord]] = [:]
             let chosenIDs = padded(chosen.map { records[$0].id })
             try db.each(
-                sql: "SELECT \(scheduledDutyColumns) FROM duty_record WHERE application_id IN (\(chosenIDs.map { _ in "?" }.joined(separator: ",")))"
-                    + " ORDER BY application_id, done_on, id",
+                sql: dutyRecordsSQL(scheduledDutyColumns, services: chosenIDs.count),
                 arguments: chosenIDs
             ) { row in
                 let duty = scheduledDuty(row)
